@@ -1,0 +1,209 @@
+package dev.runtimeservice.manager.agent;
+
+import dev.runtimeservice.manager.config.RuntimeProperties;
+import dev.runtimeservice.manager.error.AgentStartException;
+import dev.runtimeservice.manager.error.RuntimeServiceException;
+import dev.runtimeservice.manager.logs.AgentLogs;
+import dev.runtimeservice.manager.port.PortPool;
+import dev.runtimeservice.manager.process.AgentLauncher;
+import dev.runtimeservice.manager.process.AgentProcess;
+import dev.runtimeservice.manager.process.ProcessTreeStopper;
+import dev.runtimeservice.manager.process.ProcessTreeStopper.StopOutcome;
+import dev.runtimeservice.manager.process.Readiness;
+import dev.runtimeservice.manager.process.ReadinessProbe;
+import dev.runtimeservice.manager.resources.ResourcesFiles;
+import dev.runtimeservice.manager.resources.ResourcesFingerprint;
+import dev.runtimeservice.manager.resources.SecretRedactor;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts and stops one agent; the caller holds the agent's lock. Start means: take a port, write the
+ * resources file, spawn, wait for readiness, or kill the whole tree, free everything and throw. No
+ * half-started agent is ever left running.
+ */
+@Component
+class AgentLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentLifecycle.class);
+    private static final int LOG_TAIL_LINES = 20;
+    private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(2);
+
+    private final RuntimeProperties properties;
+    private final AgentCatalog catalog;
+    private final AgentRegistry registry;
+    private final PortPool ports;
+    private final AgentLauncher launcher;
+    private final ReadinessProbe readiness;
+    private final ProcessTreeStopper stopper;
+    private final ResourcesFiles resourcesFiles;
+    private final ResourcesFingerprint fingerprint;
+    private final SecretRedactor redactor;
+    private final AgentLogs logs;
+    private final ManagerAddress managerAddress;
+    private final SecureRandom random = new SecureRandom();
+
+    AgentLifecycle(RuntimeProperties properties, AgentCatalog catalog, AgentRegistry registry, PortPool ports,
+            AgentLauncher launcher, ReadinessProbe readiness, ProcessTreeStopper stopper, ResourcesFiles resourcesFiles,
+            ResourcesFingerprint fingerprint, SecretRedactor redactor, AgentLogs logs, ManagerAddress managerAddress) {
+        this.properties = properties;
+        this.catalog = catalog;
+        this.registry = registry;
+        this.ports = ports;
+        this.launcher = launcher;
+        this.readiness = readiness;
+        this.stopper = stopper;
+        this.resourcesFiles = resourcesFiles;
+        this.fingerprint = fingerprint;
+        this.redactor = redactor;
+        this.logs = logs;
+        this.managerAddress = managerAddress;
+    }
+
+    AgentOutcome launch(AgentDescriptor descriptor, Map<String, Object> resources) {
+        Optional<ManagedAgent> current = registry.find(descriptor.name())
+                .filter(agent -> agent.state() == AgentState.RUNNING);
+        if (current.isEmpty()) {
+            return new AgentOutcome(descriptor.name(), LaunchAction.STARTED, start(descriptor, resources));
+        }
+        if (resources.isEmpty() || fingerprint.of(resources).equals(current.get().resourcesFingerprint())) {
+            return new AgentOutcome(descriptor.name(), LaunchAction.ALREADY_RUNNING, current.get());
+        }
+        log.info("Restarting agent {} because the launch brings other resources", descriptor.name());
+        stop(current.get());
+        return new AgentOutcome(descriptor.name(), LaunchAction.RESTARTED, start(descriptor, resources));
+    }
+
+    AgentOutcome stop(String name) {
+        Optional<ManagedAgent> current = registry.find(name);
+        if (current.isEmpty() || !current.get().state().isLive()) {
+            current.ifPresent(registry::remove);
+            return new AgentOutcome(name, LaunchAction.NOT_RUNNING, current.orElse(null));
+        }
+        stop(current.get());
+        return new AgentOutcome(name, LaunchAction.STOPPED, current.get());
+    }
+
+    private ManagedAgent start(AgentDescriptor descriptor, Map<String, Object> resources) {
+        int port = ports.acquire(descriptor.name(), descriptor.port(), catalog.reservedPorts());
+        ManagedAgent agent = new ManagedAgent(descriptor, UUID.randomUUID().toString(), port, "127.0.0.1", newToken(),
+                fingerprint.of(resources), List.copyOf(resources.keySet()));
+        registry.put(agent);
+        redactor.register(agent.id(), resources);
+        long began = System.nanoTime();
+        try {
+            requireJar(agent);
+            resourcesFiles.write(descriptor.resourcesFile(), agent.id(), agent.name(), resources);
+            AgentProcess process = launcher.launch(LaunchPlans.plan(agent, properties, managerAddress.url()));
+            agent.attach(process);
+            process.onExit().thenAccept(code -> onExit(agent, code));
+            awaitReady(agent, process);
+        } catch (IOException | RuntimeException e) {
+            throw failStart(agent, e);
+        }
+        log.info("Started agent {} (pid {}) on port {} in {} ms", agent.name(), agent.pid().orElse(-1L), port,
+                Duration.ofNanos(System.nanoTime() - began).toMillis());
+        return agent;
+    }
+
+    private void awaitReady(ManagedAgent agent, AgentProcess process) {
+        URI health = agent.url().resolve(agent.descriptor().healthPath());
+        Readiness result = readiness.await(process, health, properties.agentStartupTimeout());
+        switch (result.outcome()) {
+            case READY -> agent.moveTo(AgentState.RUNNING);
+            case EXITED -> throw startFailure(agent, HttpStatus.BAD_GATEWAY,
+                    "the process exited with code " + result.exitCode() + " before it was ready");
+            case TIMED_OUT -> throw startFailure(agent, HttpStatus.GATEWAY_TIMEOUT,
+                    "it did not answer " + health + " with 200 within AGENT_STARTUP_TIMEOUT="
+                            + properties.agentStartupTimeout().toSeconds() + "s");
+        }
+    }
+
+    private void requireJar(ManagedAgent agent) {
+        if (agent.descriptor().jar() != null && !Files.isRegularFile(agent.descriptor().jar())) {
+            throw startFailure(agent, HttpStatus.INTERNAL_SERVER_ERROR, "its jar " + agent.descriptor().jar()
+                    + " does not exist; build it with ./mvnw -DskipTests package");
+        }
+    }
+
+    private AgentStartException startFailure(ManagedAgent agent, HttpStatus status, String what) {
+        agent.process().ifPresent(process -> process.awaitOutput(OUTPUT_DRAIN));
+        return new AgentStartException(agent.name(), status, what, redactor.redact(logs.tail(agent.name(), LOG_TAIL_LINES)));
+    }
+
+    private RuntimeServiceException failStart(ManagedAgent agent, Exception cause) {
+        agent.process().ifPresent(stopper::kill);
+        agent.fail(String.valueOf(cause.getMessage()),
+                agent.process().filter(process -> !process.isAlive()).map(process -> process.onExit().join()).orElse(null));
+        RuntimeServiceException problem = cause instanceof RuntimeServiceException known ? known
+                : startFailure(agent, HttpStatus.INTERNAL_SERVER_ERROR, "the manager could not spawn it: " + cause.getMessage());
+        release(agent);
+        log.warn("{}", problem.getMessage());
+        return problem;
+    }
+
+    private void stop(ManagedAgent agent) {
+        agent.moveTo(AgentState.STOPPING);
+        long began = System.nanoTime();
+        StopOutcome outcome = agent.process().map(process -> stopper.stop(process, shutdownUrl(agent), agent.token(),
+                properties.agentShutdownTimeout())).orElse(StopOutcome.ALREADY_EXITED);
+        agent.moveTo(AgentState.STOPPED);
+        release(agent);
+        registry.remove(agent);
+        log.info("Stopped agent {} (pid {}) in {} ms ({})", agent.name(), agent.pid().orElse(-1L),
+                Duration.ofNanos(System.nanoTime() - began).toMillis(), describe(outcome));
+    }
+
+    /** Sees a crash the moment the process exits; exits during start or stop are handled there. */
+    private void onExit(ManagedAgent agent, int code) {
+        if (agent.state() == AgentState.RUNNING && agent.fail("exited on its own with code " + code, code)) {
+            release(agent);
+            log.error("Agent {} (pid {}) exited unexpectedly with code {}; last log lines:\n{}", agent.name(),
+                    agent.pid().orElse(-1L), code, String.join("\n", redactor.redact(logs.tail(agent.name(), 10))));
+        }
+    }
+
+    /** Frees what the launch held; its output is drained first, while its secrets can still be masked. */
+    private void release(ManagedAgent agent) {
+        agent.process().ifPresent(process -> process.awaitOutput(OUTPUT_DRAIN));
+        ports.release(agent.name(), agent.port());
+        try {
+            resourcesFiles.delete(agent.descriptor().resourcesFile());
+        } catch (RuntimeException e) {
+            log.warn("{}", e.getMessage());
+        }
+        redactor.forget(agent.id());
+    }
+
+    private static URI shutdownUrl(ManagedAgent agent) {
+        String path = agent.descriptor().shutdownPath();
+        return path == null ? null : agent.url().resolve(path);
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String describe(StopOutcome outcome) {
+        return switch (outcome) {
+            case ALREADY_EXITED -> "it had already exited";
+            case SHUTDOWN_ENDPOINT -> "through its shutdown endpoint";
+            case SIGTERM -> "with SIGTERM";
+            case SIGKILL -> "with SIGKILL after AGENT_SHUTDOWN_TIMEOUT";
+        };
+    }
+}

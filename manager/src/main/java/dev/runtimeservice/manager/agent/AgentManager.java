@@ -1,0 +1,120 @@
+package dev.runtimeservice.manager.agent;
+
+import dev.runtimeservice.manager.config.RuntimeProperties;
+import dev.runtimeservice.manager.error.RuntimeServiceException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * Launches, lists and stops agents. Each agent name has one lock, so concurrent requests never start an
+ * agent twice; agents of one launch order start together, lower orders first, so the orchestrator comes
+ * last. The lifecycle of a single launch lives in {@link AgentLifecycle}.
+ */
+@Service
+public class AgentManager implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentManager.class);
+
+    private final AgentCatalog catalog;
+    private final AgentLifecycle lifecycle;
+    private final AgentRegistry registry;
+    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "agent-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    AgentManager(AgentCatalog catalog, AgentLifecycle lifecycle, AgentRegistry registry, RuntimeProperties properties) {
+        this.catalog = catalog;
+        this.lifecycle = lifecycle;
+        this.registry = registry;
+    }
+
+    /**
+     * Launches the named agents with the given resources. An agent that runs is returned as it is unless
+     * {@code resources} is not empty and differs from what it runs with: then it is restarted with them.
+     */
+    public List<AgentOutcome> launch(List<String> names, Map<String, Object> resources) {
+        Map<Integer, List<AgentDescriptor>> byOrder = catalog.find(names).stream()
+                .collect(Collectors.groupingBy(AgentDescriptor::order, TreeMap::new, Collectors.toList()));
+        List<AgentOutcome> outcomes = new ArrayList<>();
+        for (List<AgentDescriptor> group : byOrder.values()) {
+            outcomes.addAll(runTogether(group, descriptor -> registry.withLock(descriptor.name(),
+                    () -> lifecycle.launch(descriptor, resources)), outcomes));
+        }
+        return outcomes;
+    }
+
+    /** Stops the named agents together; stopping an agent that does not run does nothing. */
+    public List<AgentOutcome> stop(List<String> names) {
+        Set<String> known = catalog.names();
+        List<String> unknown = names.stream().filter(name -> !known.contains(name) && registry.find(name).isEmpty())
+                .distinct().toList();
+        if (!unknown.isEmpty()) {
+            catalog.find(unknown); // throws the 404 that lists the known agents
+        }
+        return runTogether(names.stream().distinct().toList(),
+                name -> registry.withLock(name, () -> lifecycle.stop(name)), List.of());
+    }
+
+    /** The agents the manager knows now, by port. */
+    public List<ManagedAgent> list() {
+        return registry.all().stream().sorted(Comparator.comparingInt(ManagedAgent::port)).toList();
+    }
+
+    /** Stops every agent when the manager stops, so that nothing it started is left running. */
+    @Override
+    public void destroy() {
+        List<String> names = registry.all().stream().map(ManagedAgent::name).toList();
+        if (!names.isEmpty()) {
+            log.info("Manager stopping: stopping agents {}", names);
+            stop(names);
+        }
+        workers.shutdownNow();
+    }
+
+    private <T> List<AgentOutcome> runTogether(Collection<T> items, Function<T, AgentOutcome> task,
+            List<AgentOutcome> doneBefore) {
+        List<Future<AgentOutcome>> futures = items.stream().map(item -> workers.submit(() -> task.apply(item))).toList();
+        List<AgentOutcome> outcomes = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Future<AgentOutcome> future : futures) {
+            try {
+                outcomes.add(future.get());
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : asRuntime(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for agents", e);
+            }
+        }
+        if (failure instanceof RuntimeServiceException problem) {
+            List<String> done = new ArrayList<>(doneBefore.stream().map(AgentOutcome::name).toList());
+            outcomes.forEach(outcome -> done.add(outcome.name()));
+            problem.with("completed", done);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return outcomes;
+    }
+
+    private static RuntimeException asRuntime(Throwable cause) {
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+    }
+}

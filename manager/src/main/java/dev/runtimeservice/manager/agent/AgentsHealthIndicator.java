@@ -1,0 +1,32 @@
+package dev.runtimeservice.manager.agent;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code agents} component of the manager's {@code /actuator/health}: DOWN, naming the agent, as soon
+ * as an agent has failed or died; it comes back UP once that agent is launched again or stopped.
+ */
+@Component("agents")
+class AgentsHealthIndicator implements HealthIndicator {
+
+    private final AgentRegistry registry;
+
+    AgentsHealthIndicator(AgentRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Health health() {
+        Map<String, String> states = new LinkedHashMap<>();
+        boolean failed = false;
+        for (ManagedAgent agent : registry.all()) {
+            failed |= agent.state() == AgentState.FAILED;
+            states.put(agent.name(), agent.state() + agent.failure().map(reason -> ": " + reason).orElse(""));
+        }
+        return (failed ? Health.down() : Health.up()).withDetails(states).build();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.runtimeservice.manager.agent;
+
+import dev.runtimeservice.manager.config.RuntimeProperties;
+import dev.runtimeservice.manager.process.LaunchPlan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a descriptor and a launch into the argv and environment of the agent's process. The environment
+ * variables set here are the agent contract; agents read nothing else from the manager.
+ */
+final class LaunchPlans {
+
+    private LaunchPlans() {
+    }
+
+    static LaunchPlan plan(ManagedAgent agent, RuntimeProperties properties, String managerUrl) {
+        AgentDescriptor descriptor = agent.descriptor();
+        Map<String, String> env = new HashMap<>(descriptor.env());
+        env.put("AGENT_NAME", descriptor.name());
+        env.put("AGENT_PORT", Integer.toString(agent.port()));
+        env.put("AGENT_HOME", descriptor.home().toString());
+        env.put("AGENT_RESOURCES_FILE", descriptor.resourcesFile().toString());
+        env.put("AGENT_ID", agent.id());
+        env.put("AGENT_TOKEN", agent.token());
+        env.put("AGENT_BIND_ADDRESS", properties.bindAddress());
+        env.put("MANAGER_URL", managerUrl);
+        env.put("LOG_LEVEL", properties.logLevel());
+        env.put("LOG_DIR", properties.logDir().toAbsolutePath().normalize().toString());
+        return new LaunchPlan(descriptor.name(), argv(descriptor), descriptor.home(), env);
+    }
+
+    private static List<String> argv(AgentDescriptor descriptor) {
+        if (descriptor.jar() == null) {
+            return descriptor.command();
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        argv.addAll(descriptor.jvmArgs());
+        argv.add("-jar");
+        argv.add(descriptor.jar().toString());
+        return argv;
+    }
+}

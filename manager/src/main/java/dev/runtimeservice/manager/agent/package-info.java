@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.manager.agent;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,70 @@
+package dev.runtimeservice.manager.api;
+
+import dev.runtimeservice.manager.agent.AgentManager;
+import dev.runtimeservice.manager.agent.AgentNames;
+import dev.runtimeservice.manager.agent.AgentState;
+import dev.runtimeservice.manager.process.ProcessMetrics;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import dev.runtimeservice.manager.error.InvalidRequestException;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The specification's API: launch, list and stop agents. */
+@RestController
+@RequestMapping("/api")
+class AgentController {
+
+    private final AgentManager manager;
+    private final ProcessMetrics metrics;
+
+    AgentController(AgentManager manager, ProcessMetrics metrics) {
+        this.manager = manager;
+        this.metrics = metrics;
+    }
+
+    @Operation(summary = "Launch agents", description = "Launches each named agent and answers once all are ready. "
+            + "Agents start together, lower launch orders first (the orchestrator last). An agent that runs is "
+            + "returned as it is, unless the request brings different non-empty resources: then it is restarted.")
+    @PostMapping("/launch_agents")
+    AgentsResponse launch(@Valid @RequestBody LaunchRequest request) {
+        return new AgentsResponse(manager.launch(request.agents(), request.resourcesOrEmpty()).stream()
+                .map(AgentResponse::of).toList());
+    }
+
+    @Operation(summary = "List agents", description = "The agents the manager runs or saw fail, with CPU and memory.")
+    @GetMapping("/list_agents")
+    AgentsResponse list(
+            @Parameter(description = "only the agent of this name") @RequestParam(required = false) @Nullable String name,
+            @Parameter(description = "only agents in this state") @RequestParam(required = false) @Nullable AgentState status) {
+        return new AgentsResponse(manager.list().stream()
+                .filter(agent -> name == null || agent.name().equals(name))
+                .filter(agent -> status == null || agent.state() == status)
+                .map(agent -> AgentResponse.of(agent, agent.pid().flatMap(metrics::sample).orElse(null)))
+                .toList());
+    }
+
+    @Operation(summary = "Stop agents", description = "Stops each named agent (repeat agent_name, or separate names "
+            + "with commas): shutdown endpoint, then SIGTERM, then SIGKILL, for its whole process tree.")
+    @PostMapping("/stop_agent")
+    AgentsResponse stop(@Parameter(description = "agent names; repeat the parameter or separate with commas")
+            @RequestParam("agent_name") @Size(max = 64) List<String> agentNames) {
+        List<String> names = agentNames.stream().flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::trim).filter(name -> !name.isEmpty()).toList();
+        List<String> invalid = names.stream().filter(name -> !AgentNames.isValid(name)).toList();
+        if (names.isEmpty() || !invalid.isEmpty()) {
+            throw new InvalidRequestException("agent_name must name agents of " + AgentNames.RULE
+                    + (invalid.isEmpty() ? "" : "; invalid: " + invalid) + ". Example: /api/stop_agent?agent_name=vfs");
+        }
+        return new AgentsResponse(manager.stop(names).stream().map(AgentResponse::of).toList());
+    }
+}

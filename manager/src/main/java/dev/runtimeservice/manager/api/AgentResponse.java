@@ -1,0 +1,83 @@
+package dev.runtimeservice.manager.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.runtimeservice.manager.agent.AgentOutcome;
+import dev.runtimeservice.manager.agent.AgentState;
+import dev.runtimeservice.manager.agent.LaunchAction;
+import dev.runtimeservice.manager.agent.ManagedAgent;
+import dev.runtimeservice.manager.process.ProcessMetrics;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One agent as the API shows it. Resource values are never shown, only their names.
+ *
+ * @param name the agent's name
+ * @param status its lifecycle state
+ * @param action what this request did to it (launch and stop answers only)
+ * @param message a sentence about the action or the failure
+ * @param id the launch id, also in the agent's resources file
+ * @param pid the process id
+ * @param port the port it listens on
+ * @param url its base URL
+ * @param startedAt when this launch began
+ * @param resources the names of the resources it was launched with
+ * @param cpuPercent CPU use since the previous sample, in percent of one core
+ * @param memoryBytes resident memory of its process
+ * @param exitCode how the process ended, once it has
+ * @param logs where to read its log
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record AgentResponse(
+        String name,
+        AgentState status,
+        @Nullable LaunchAction action,
+        @Nullable String message,
+        @Nullable String id,
+        @Nullable Long pid,
+        @Nullable Integer port,
+        @Nullable String url,
+        @Nullable Instant startedAt,
+        @Nullable List<String> resources,
+        @Nullable Double cpuPercent,
+        @Nullable Long memoryBytes,
+        @Nullable Integer exitCode,
+        String logs) {
+
+    static AgentResponse of(ManagedAgent agent, ProcessMetrics.@Nullable Usage usage) {
+        return of(agent, null, agent.failure().orElse(null), usage);
+    }
+
+    static AgentResponse of(AgentOutcome outcome) {
+        ManagedAgent agent = outcome.agent();
+        String message = message(outcome.action());
+        if (agent == null) {
+            return new AgentResponse(outcome.name(), AgentState.STOPPED, outcome.action(), message, null, null, null,
+                    null, null, null, null, null, null, logsPath(outcome.name()));
+        }
+        return of(agent, outcome.action(), message, null);
+    }
+
+    private static AgentResponse of(ManagedAgent agent, @Nullable LaunchAction action, @Nullable String message,
+            ProcessMetrics.@Nullable Usage usage) {
+        return new AgentResponse(agent.name(), agent.state(), action, message, agent.id(), agent.pid().orElse(null),
+                agent.port(), agent.url().toString(), agent.startedAt(), agent.resourceNames(),
+                usage == null ? null : usage.cpuPercent(), usage == null ? null : usage.memoryBytes(),
+                agent.exitCode().orElse(null), logsPath(agent.name()));
+    }
+
+    private static String logsPath(String name) {
+        return "/api/agents/" + name + "/logs";
+    }
+
+    private static String message(LaunchAction action) {
+        return switch (action) {
+            case STARTED -> "started and ready";
+            case ALREADY_RUNNING -> "already running; left as it is";
+            case RESTARTED -> "restarted because the launch brought different resources";
+            case STOPPED -> "stopped; its port and resources file are released";
+            case NOT_RUNNING -> "was not running; nothing to stop";
+        };
+    }
+}

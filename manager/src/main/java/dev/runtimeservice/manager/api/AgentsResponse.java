@@ -1,0 +1,7 @@
+package dev.runtimeservice.manager.api;
+
+import java.util.List;
+
+/** Every answer of the agent API: {@code {"agents": [...]}}. */
+record AgentsResponse(List<AgentResponse> agents) {
+}

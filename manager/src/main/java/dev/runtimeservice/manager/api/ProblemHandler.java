@@ -1,0 +1,96 @@
+package dev.runtimeservice.manager.api;
+
+import dev.runtimeservice.manager.agent.AgentState;
+import dev.runtimeservice.manager.error.RuntimeServiceException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Maps every error to RFC 9457 problem+json, in one place, with a detail that says what to do. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    static final String LAUNCH_BODY = "{\"agents\": [\"vfs\", \"kendra\"], \"resources\": {}}";
+
+    @ExceptionHandler(RuntimeServiceException.class)
+    ProblemDetail runtimeService(RuntimeServiceException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setTitle(e.title());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String allowed = e.getRequiredType() == AgentState.class
+                ? " Use one of " + Arrays.toString(AgentState.values()) + "." : "";
+        return badRequest("'" + e.getValue() + "' is not a valid value for '" + e.getName() + "'." + allowed);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(badRequest("The request body is not valid JSON of the expected form. "
+                + "Send an object such as " + LAUNCH_BODY + " with Content-Type: application/json; 'resources' "
+                + "must be an object."));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<String> errors = e.getBindingResult().getFieldErrors().stream().map(ProblemHandler::describe).toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<String> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> result.getMethodParameter().getParameterName() + " "
+                                + rejected(result.getArgument()) + message(error)))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    private static ProblemDetail invalid(List<String> errors) {
+        ProblemDetail problem = badRequest("The request is invalid: " + String.join("; ", errors) + ".");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static ProblemDetail badRequest(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid request");
+        return problem;
+    }
+
+    private static String describe(FieldError error) {
+        String value = error.getRejectedValue() instanceof String text ? " ('" + text + "')" : "";
+        return error.getField() + value + " " + error.getDefaultMessage();
+    }
+
+    private static String rejected(@Nullable Object argument) {
+        return argument instanceof String text ? "('" + text + "') " : "";
+    }
+
+    private static String message(MessageSourceResolvable error) {
+        return Stream.ofNullable(error.getDefaultMessage()).findFirst().orElse("is invalid");
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.manager.api;
+
+import org.jspecify.annotations.NullMarked;

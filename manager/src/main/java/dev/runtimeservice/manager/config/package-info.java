@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.manager.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.manager.error;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.manager;
+
+import org.jspecify.annotations.NullMarked;

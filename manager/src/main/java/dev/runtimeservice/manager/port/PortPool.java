@@ -1,0 +1,71 @@
+package dev.runtimeservice.manager.port;
+
+import dev.runtimeservice.manager.config.RuntimeProperties;
+import dev.runtimeservice.manager.error.NoFreePortException;
+import dev.runtimeservice.manager.error.PortConflictException;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands out agent ports. A fixed port goes only to its agent; any other agent gets the lowest port of
+ * {@code MIN_AGENT_PORT..MAX_AGENT_PORT} that is not reserved, not given to another agent and not held by
+ * another process. A released port can be given again at once.
+ */
+@Component
+public class PortPool {
+
+    private final int min;
+    private final int max;
+    private final PortProbe probe;
+    private final Map<Integer, String> given = new HashMap<>();
+
+    public PortPool(RuntimeProperties properties, PortProbe probe) {
+        this.min = properties.minAgentPort();
+        this.max = properties.maxAgentPort();
+        this.probe = probe;
+    }
+
+    /**
+     * Gives a port to {@code agent}.
+     *
+     * @param fixedPort the agent's reserved port, or null for the lowest free one
+     * @param reserved every fixed port of the catalog, by the agent that owns it
+     */
+    public synchronized int acquire(String agent, @Nullable Integer fixedPort, Map<Integer, String> reserved) {
+        return fixedPort != null ? acquireFixed(agent, fixedPort) : acquireFree(agent, reserved);
+    }
+
+    /** Frees the port if {@code agent} holds it. */
+    public synchronized void release(String agent, int port) {
+        given.remove(port, agent);
+    }
+
+    /** The ports given out now, by agent. */
+    public synchronized Map<Integer, String> given() {
+        return Map.copyOf(given);
+    }
+
+    private int acquireFixed(String agent, int port) {
+        String owner = given.get(port);
+        if (owner != null) {
+            throw new PortConflictException(agent, port, "agent " + owner + " of this manager");
+        }
+        if (!probe.isFree(port)) {
+            throw new PortConflictException(agent, port, probe.holderOf(port).orElse("another process"));
+        }
+        given.put(port, agent);
+        return port;
+    }
+
+    private int acquireFree(String agent, Map<Integer, String> reserved) {
+        for (int port = min; port <= max; port++) {
+            if (!reserved.containsKey(port) && !given.containsKey(port) && probe.isFree(port)) {
+                given.put(port, agent);
+                return port;
+            }
+        }
+        throw new NoFreePortException(agent, min, max);
+    }
+}

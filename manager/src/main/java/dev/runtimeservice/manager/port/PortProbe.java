@@ -1,0 +1,59 @@
+package dev.runtimeservice.manager.port;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import oshi.SystemInfo;
+import oshi.software.os.InternetProtocolStats.IPConnection;
+import oshi.software.os.OSProcess;
+import oshi.software.os.OperatingSystem;
+
+/** Asks the operating system whether a port is free and, when it is not, which process holds it. */
+@Component
+public class PortProbe {
+
+    private final OperatingSystem os;
+
+    public PortProbe(SystemInfo systemInfo) {
+        this.os = systemInfo.getOperatingSystem();
+    }
+
+    /** Whether a server could listen on {@code port} on every address now. */
+    public boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The process listening on {@code port}, as "pid 123 (python3 server.py)", if the OS tells. */
+    public Optional<String> holderOf(int port) {
+        return os.getInternetProtocolStats().getConnections().stream()
+                .filter(connection -> connection.getLocalPort() == port && connection.getowningProcessId() > 0)
+                .filter(connection -> "LISTEN".equalsIgnoreCase(String.valueOf(connection.getState())))
+                .findFirst()
+                .map(this::describe);
+    }
+
+    private String describe(IPConnection connection) {
+        int pid = connection.getowningProcessId();
+        OSProcess process = os.getProcess(pid);
+        if (process == null) {
+            return "pid " + pid;
+        }
+        String command = process.getCommandLine().isBlank() ? process.getName() : process.getCommandLine();
+        return "pid " + pid + " (" + abbreviate(command) + ")";
+    }
+
+    private static String abbreviate(String command) {
+        String[] words = command.split("\\s+");
+        String shown = String.join(" ", Arrays.copyOf(words, Math.min(words.length, 4)));
+        return shown.length() > 120 ? shown.substring(0, 120) + "..." : shown;
+    }
+}

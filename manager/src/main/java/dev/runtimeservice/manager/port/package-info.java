@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.manager.port;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,128 @@
+package dev.runtimeservice.manager.process;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stops an agent and every process it started: first its shutdown endpoint, then SIGTERM, then SIGKILL
+ * once the timeout has passed. Descendants are collected before each step, because once the agent exits
+ * its children are re-parented and can no longer be found from it.
+ */
+@Component
+public class ProcessTreeStopper {
+
+    /** Header carrying the agent's launch token on its shutdown request. */
+    public static final String TOKEN_HEADER = "X-Agent-Token";
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofMillis(500))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    /** How a stop ended: which step made the agent exit. */
+    public enum StopOutcome { ALREADY_EXITED, SHUTDOWN_ENDPOINT, SIGTERM, SIGKILL }
+
+    /**
+     * Stops the process tree within {@code timeout} (plus a few seconds for SIGKILL to take effect).
+     *
+     * @param shutdownUrl the agent's shutdown endpoint, or null to start with SIGTERM
+     */
+    public StopOutcome stop(AgentProcess process, @Nullable URI shutdownUrl, String token, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Set<ProcessHandle> tree = snapshot(process, new LinkedHashSet<>());
+        StopOutcome outcome = stopMain(process, shutdownUrl, token, deadline, tree);
+        killSurvivors(tree);
+        return outcome;
+    }
+
+    /** Kills the whole tree at once, for an agent whose start failed. */
+    public void kill(AgentProcess process) {
+        Set<ProcessHandle> tree = snapshot(process, new LinkedHashSet<>());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(process, System.nanoTime() + KILL_WAIT.toNanos());
+        killSurvivors(tree);
+    }
+
+    private StopOutcome stopMain(AgentProcess process, @Nullable URI shutdownUrl, String token, long deadline,
+            Set<ProcessHandle> tree) {
+        if (!process.isAlive()) {
+            return StopOutcome.ALREADY_EXITED;
+        }
+        long halfway = System.nanoTime() + (deadline - System.nanoTime()) / 2;
+        if (shutdownUrl != null && requestShutdown(shutdownUrl, token) && awaitExit(process, halfway)) {
+            return StopOutcome.SHUTDOWN_ENDPOINT;
+        }
+        snapshot(process, tree).forEach(ProcessHandle::destroy);
+        if (awaitExit(process, deadline)) {
+            return StopOutcome.SIGTERM;
+        }
+        snapshot(process, tree).forEach(ProcessHandle::destroyForcibly);
+        awaitExit(process, System.nanoTime() + KILL_WAIT.toNanos());
+        return StopOutcome.SIGKILL;
+    }
+
+    private boolean requestShutdown(URI shutdownUrl, String token) {
+        HttpRequest request = HttpRequest.newBuilder(shutdownUrl).timeout(Duration.ofSeconds(2))
+                .header(TOKEN_HEADER, token).GET().build();
+        try {
+            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status >= 200 && status < 300;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Descendants that outlived the agent: SIGTERM, a short wait, then SIGKILL. */
+    private static void killSurvivors(Set<ProcessHandle> tree) {
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        for (ProcessHandle handle : tree) {
+            waitFor(handle, deadline);
+            if (handle.isAlive()) {
+                handle.destroyForcibly();
+            }
+        }
+    }
+
+    private static Set<ProcessHandle> snapshot(AgentProcess process, Set<ProcessHandle> tree) {
+        process.tree().forEach(tree::add);
+        return tree;
+    }
+
+    private static boolean awaitExit(AgentProcess process, long deadline) {
+        return waitFor(process.handle(), deadline);
+    }
+
+    private static boolean waitFor(ProcessHandle handle, long deadline) {
+        long remaining = deadline - System.nanoTime();
+        if (!handle.isAlive()) {
+            return true;
+        }
+        try {
+            handle.onExit().get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            handle.destroyForcibly();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !handle.isAlive();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.manager.process;
+
+import org.jspecify.annotations.NullMarked;

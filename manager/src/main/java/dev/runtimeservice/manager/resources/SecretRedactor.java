@@ -1,0 +1,68 @@
+package dev.runtimeservice.manager.resources;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Knows every resource value of the agents that run and masks them in any text the manager writes or
+ * answers: agent output copied to logs, log tails, errors. So even an agent that prints its password
+ * does not leak it through the manager.
+ */
+@Component
+public class SecretRedactor {
+
+    /** What a secret is replaced with. */
+    public static final String MASK = "******";
+    /** Shorter values are too common in ordinary text to be masked without garbling it. */
+    static final int MIN_LENGTH = 3;
+
+    private final Map<String, List<String>> secretsByLaunch = new ConcurrentHashMap<>();
+
+    /** Remembers the values of one launch's resources. */
+    public void register(String launchId, Map<String, Object> resources) {
+        List<String> secrets = leaves(resources).filter(value -> value.length() >= MIN_LENGTH)
+                .distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        if (!secrets.isEmpty()) {
+            secretsByLaunch.put(launchId, secrets);
+        }
+    }
+
+    /** Forgets one launch's values once its agent is gone. */
+    public void forget(String launchId) {
+        secretsByLaunch.remove(launchId);
+    }
+
+    /** The text with every known secret value replaced by {@link #MASK}. */
+    public String redact(String text) {
+        String result = text;
+        for (List<String> secrets : secretsByLaunch.values()) {
+            for (String secret : secrets) {
+                if (result.contains(secret)) {
+                    result = result.replace(secret, MASK);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Every line redacted. */
+    public List<String> redact(Collection<String> lines) {
+        return lines.stream().map(this::redact).toList();
+    }
+
+    private static Stream<String> leaves(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().flatMap(SecretRedactor::leaves);
+        }
+        if (value instanceof Collection<?> items) {
+            return items.stream().flatMap(SecretRedactor::leaves);
+        }
+        // Numbers and booleans are left alone: masking "8001" or "true" everywhere would garble the logs.
+        return value instanceof String text ? Stream.of(text) : Stream.empty();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.manager.resources;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,60 @@
+"""A small agent in Python 3 for the manager's tests: it serves the agent contract with the standard
+library only. Its behaviour is chosen by environment variables set in each test agent's agent.yml."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+name = os.environ["AGENT_NAME"]
+port = int(os.environ["AGENT_PORT"])
+started = time.time()
+
+print(f"{name}: booting on port {port} (pid {os.getpid()})", flush=True)
+if os.environ.get("PRINT_RESOURCES"):
+    with open(os.environ["AGENT_RESOURCES_FILE"]) as f:
+        print(f"{name}: my resources are {f.read()}", flush=True)
+if os.environ.get("EXIT_CODE"):
+    print(f"{name}: cannot start, exiting with code {os.environ['EXIT_CODE']}", file=sys.stderr, flush=True)
+    sys.exit(int(os.environ["EXIT_CODE"]))
+if os.environ.get("IGNORE_SIGTERM"):
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+if os.environ.get("SPAWN_CHILD"):
+    child = subprocess.Popen(["sleep", "600"])
+    print(f"{name}: child pid {child.pid}", flush=True)
+time.sleep(float(os.environ.get("DELAY_SECONDS", "0")))
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        if self.path == "/health":
+            ready = not os.environ.get("NEVER_READY")
+            self.answer(200 if ready else 503, {"status": "UP" if ready else "DOWN"})
+        elif self.path == "/":
+            self.answer(200, {"name": name, "description": "test agent in Python", "version": "1"})
+        elif self.path == "/status":
+            self.answer(200, {"name": name, "state": "RUNNING", "pid": os.getpid(), "port": port,
+                              "started_at": started})
+        elif self.path == "/shutdown" and not os.environ.get("NO_SHUTDOWN"):
+            self.answer(202, {"name": name, "state": "STOPPING"})
+            threading.Thread(target=lambda: (time.sleep(0.1), os._exit(0))).start()
+        else:
+            self.answer(404, {"detail": "no such path"})
+
+    def answer(self, status, body):
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, fmt, *args):
+        print(f"{name}: " + fmt % args, flush=True)
+
+
+print(f"{name}: listening on {port}", flush=True)
+ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
