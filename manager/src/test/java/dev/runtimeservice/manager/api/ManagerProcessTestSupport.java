@@ -1,0 +1,74 @@
+package dev.runtimeservice.manager.api;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The manager in this JVM on a random port, with the test catalog of small Python agents
+ * ({@code src/test/resources/agents}): every test here launches real processes over real HTTP.
+ * Agents without a fixed port get ports from 23000 up, away from the built-in agents' ports.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "runtime.min-agent-port=23000", "runtime.max-agent-port=23100",
+        "runtime.agent-startup-timeout=3s", "runtime.agent-shutdown-timeout=2s",
+        "runtime.log-dir=target/it-logs"})
+abstract class ManagerProcessTestSupport {
+
+    static final Path AGENTS = testAgents();
+    static final Path LOGS = Path.of("target", "it-logs").toAbsolutePath();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void catalog(DynamicPropertyRegistry registry) {
+        registry.add("runtime.agents-dir", AGENTS::toString);
+    }
+
+    @AfterEach
+    void stopEverything() {
+        List<String> names = given().port(port).get("/api/list_agents").jsonPath().getList("agents.name");
+        if (!names.isEmpty()) {
+            given().port(port).queryParam("agent_name", names).post("/api/stop_agent").then().statusCode(200);
+        }
+    }
+
+    ValidatableResponse launch(Map<String, Object> body) {
+        return given().port(port).contentType(ContentType.JSON).body(body).post("/api/launch_agents").then();
+    }
+
+    ValidatableResponse launch(String... names) {
+        return launch(Map.of("agents", List.of(names)));
+    }
+
+    ValidatableResponse stop(String... names) {
+        return given().port(port).queryParam("agent_name", List.of(names)).post("/api/stop_agent").then();
+    }
+
+    ValidatableResponse list(Map<String, String> filters) {
+        return given().port(port).queryParams(filters).get("/api/list_agents").then();
+    }
+
+    static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static Path testAgents() {
+        try {
+            return Path.of(ManagerProcessTestSupport.class.getResource("/test-agents").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
