@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.validation.BindValidatio
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.Environment;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
@@ -17,6 +18,12 @@ class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindException
     private static final String ACTION =
             "Fix the value in the environment or in config/application.yml and start the manager again.";
 
+    private final Environment environment;
+
+    ConfigurationFailureAnalyzer(Environment environment) {
+        this.environment = environment;
+    }
+
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
         if (cause.getCause() instanceof BindValidationException validation) {
@@ -25,9 +32,10 @@ class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindException
         return new FailureAnalysis(describeConversion(cause), ACTION, cause);
     }
 
-    private static String describeConversion(BindException cause) {
+    private String describeConversion(BindException cause) {
         ConfigurationProperty property = cause.getProperty();
-        String value = property == null ? "" : " '" + property.getValue() + "'";
+        // The raw value is the placeholder of application.yml, such as ${MIN_AGENT_PORT:8001}: show what it became.
+        String value = property == null ? "" : " '" + environment.resolvePlaceholders(String.valueOf(property.getValue())) + "'";
         String reason = cause.getCause() == null ? "" : ": " + rootMessage(cause.getCause());
         return "Invalid configuration value" + value + " for " + ConfigurationKeys.describe(cause.getName().toString())
                 + reason;

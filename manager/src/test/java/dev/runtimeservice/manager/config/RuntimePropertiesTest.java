@@ -62,7 +62,7 @@ class RuntimePropertiesTest {
         FailureAnalysis[] result = new FailureAnalysis[1];
         runner.withPropertyValues(properties).run(context -> {
             assertThat(context).hasFailed();
-            result[0] = new ConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+            result[0] = new ConfigurationFailureAnalyzer(context.getEnvironment()).analyze(context.getStartupFailure());
         });
         assertThat(result[0]).isNotNull();
         return result[0];

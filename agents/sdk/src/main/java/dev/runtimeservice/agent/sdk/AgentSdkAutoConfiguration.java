@@ -1,0 +1,27 @@
+package dev.runtimeservice.agent.sdk;
+
+import dev.runtimeservice.agent.sdk.card.CardConfiguration;
+import dev.runtimeservice.agent.sdk.config.PropertiesConfiguration;
+import dev.runtimeservice.agent.sdk.error.ErrorConfiguration;
+import dev.runtimeservice.agent.sdk.identity.IdentityConfiguration;
+import dev.runtimeservice.agent.sdk.lifecycle.LifecycleConfiguration;
+import dev.runtimeservice.agent.sdk.resources.ResourcesConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Gives a servlet Spring Boot app the agent contract: {@code GET /}, {@code /status},
+ * {@code /shutdown}, {@code /.well-known/agent-card.json}, the resources file and SDK error
+ * mapping. Registered in {@code META-INF/spring/...AutoConfiguration.imports}.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Import({PropertiesConfiguration.class, IdentityConfiguration.class, ResourcesConfiguration.class,
+    LifecycleConfiguration.class, CardConfiguration.class, ErrorConfiguration.class})
+public class AgentSdkAutoConfiguration {
+
+  /** Creates the auto-configuration; Spring Boot instantiates it. */
+  public AgentSdkAutoConfiguration() {
+  }
+}

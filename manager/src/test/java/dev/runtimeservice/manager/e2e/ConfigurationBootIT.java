@@ -1,0 +1,22 @@
+package dev.runtimeservice.manager.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A bad configuration value stops the packaged manager at boot with a message naming the key. */
+class ConfigurationBootIT {
+
+    @Test
+    void aBadValueStopsTheManagerAtBootNamingTheEnvironmentVariable() throws Exception {
+        try (PackagedManager manager = PackagedManager.start(Map.of("MIN_AGENT_PORT", "lots", "PORT", "0",
+                "LOG_DIR", Path.of("target/boot-logs").toAbsolutePath().toString()), Path.of("target/boot.out"))) {
+            assertThat(manager.awaitExit(Duration.ofSeconds(90))).isNotZero();
+            assertThat(manager.output()).contains("MIN_AGENT_PORT").contains("'lots'")
+                    .contains("config/application.yml");
+        }
+    }
+}

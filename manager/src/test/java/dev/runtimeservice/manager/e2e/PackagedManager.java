@@ -1,0 +1,96 @@
+package dev.runtimeservice.manager.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged manager jar run as a user runs it: {@code java -jar manager/target/runtime-manager.jar} from the
+ * repository's root, so it finds the built-in agents in {@code agents/}.
+ */
+final class PackagedManager implements AutoCloseable {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path JAR = ROOT.resolve("manager/target/runtime-manager.jar");
+
+    private final Process process;
+    private final Path output;
+
+    private PackagedManager(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    /** Starts the jar with these extra environment variables; its output goes to {@code output}. */
+    static PackagedManager start(Map<String, String> env, Path output) throws IOException {
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().putAll(env);
+        return new PackagedManager(builder.start(), output);
+    }
+
+    /** Waits until {@code url} answers 200, failing at once if the manager exits. */
+    void awaitHealthy(String url, Duration timeout) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("The manager exited with " + process.exitValue() + ":\n" + output());
+            }
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The manager was not healthy within " + timeout + ":\n" + output());
+    }
+
+    /** Waits for the process to exit on its own and returns its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("The manager did not exit within " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    /** Sends SIGTERM, as Ctrl-C or a service manager would, and waits for the exit. */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return awaitExit(timeout);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String output() {
+        try {
+            return Files.readString(output);
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Kills whatever is left of the manager and its agents, so that a failed test leaves nothing running. */
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+}
