@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.manager.logs;
+
+import org.jspecify.annotations.NullMarked;
