@@ -51,6 +51,11 @@ class FailuresIT extends ManagerProcessTestSupport {
     }
 
     @Test
+    void whatTheJvmPrintsBeforeAnyLoggingStartsIsInTheAgentsLog() {
+        launch("badjvm").statusCode(502).body("log_tail", hasItem(containsString("Invalid or corrupt jarfile")));
+    }
+
+    @Test
     void aMissingJarIsAClearError() {
         launch("nojar").statusCode(500).body("detail", containsString("nojar.jar does not exist"))
                 .body("detail", containsString("./mvnw -DskipTests package"));
@@ -138,6 +143,14 @@ class FailuresIT extends ManagerProcessTestSupport {
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContain(secret);
             }
         }
+    }
+
+    @Test
+    void theManagerServesItsOpenApiDescriptionAndABrowsableUi() {
+        given().port(port).get("/v3/api-docs").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/launch_agents"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/stop_agent"));
+        given().port(port).get("/swagger-ui/index.html").then().statusCode(200).body(containsString("swagger-ui"));
     }
 
     @Test

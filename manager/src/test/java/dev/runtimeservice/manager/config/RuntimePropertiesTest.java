@@ -11,6 +11,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
 
 class RuntimePropertiesTest {
 
@@ -62,7 +63,7 @@ class RuntimePropertiesTest {
         FailureAnalysis[] result = new FailureAnalysis[1];
         runner.withPropertyValues(properties).run(context -> {
             assertThat(context).hasFailed();
-            result[0] = new ConfigurationFailureAnalyzer(context.getEnvironment()).analyze(context.getStartupFailure());
+            result[0] = new ConfigurationFailureAnalyzer(new StandardEnvironment()).analyze(context.getStartupFailure());
         });
         assertThat(result[0]).isNotNull();
         return result[0];

@@ -1,0 +1,51 @@
+package dev.runtimeservice.manager.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtimeservice.manager.config.RuntimeProperties;
+import dev.runtimeservice.manager.process.LaunchPlan;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LaunchPlansTest {
+
+    private final RuntimeProperties properties = new RuntimeProperties(false, 8001, 12001, Path.of("agents"),
+            Path.of("logs"), Duration.ofSeconds(5), Duration.ofSeconds(5), "127.0.0.1", "DEBUG");
+
+    @Test
+    void aJarRunsWithTheManagersJavaAndItsJvmArguments() {
+        AgentDescriptor descriptor = new AgentDescriptor("vfs", "", Path.of("/srv/agents/vfs"),
+                Path.of("/srv/agents/vfs/target/vfs-agent.jar"), List.of(), List.of("-Xmx64m"), 8001,
+                "/actuator/health/readiness", "/shutdown", 0, Map.of());
+        LaunchPlan plan = LaunchPlans.plan(agent(descriptor), properties, "http://127.0.0.1:8000");
+
+        assertThat(plan.argv()).containsExactly(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-jar", "/srv/agents/vfs/target/vfs-agent.jar");
+        assertThat(plan.workDir()).isEqualTo(Path.of("/srv/agents/vfs"));
+    }
+
+    @Test
+    void theAgentContractIsPassedInTheEnvironmentAndWinsOverTheDescriptors() {
+        AgentDescriptor descriptor = new AgentDescriptor("py", "", Path.of("/srv/agents/py"), null,
+                List.of("python3", "server.py"), List.of(), null, "/health", null, 0,
+                Map.of("MODE", "fast", "AGENT_PORT", "1"));
+        LaunchPlan plan = LaunchPlans.plan(agent(descriptor), properties, "http://127.0.0.1:8000");
+
+        assertThat(plan.argv()).containsExactly("python3", "server.py");
+        assertThat(plan.env()).containsEntry("MODE", "fast").containsEntry("AGENT_PORT", "23000")
+                .containsEntry("AGENT_NAME", "py").containsEntry("AGENT_ID", "launch-1")
+                .containsEntry("AGENT_TOKEN", "token-1").containsEntry("AGENT_HOME", "/srv/agents/py")
+                .containsEntry("AGENT_RESOURCES_FILE", "/srv/agents/py/resources.json")
+                .containsEntry("MANAGER_URL", "http://127.0.0.1:8000").containsEntry("LOG_LEVEL", "DEBUG")
+                .containsEntry("AGENT_BIND_ADDRESS", "127.0.0.1")
+                .containsEntry("LOG_DIR", Path.of("logs").toAbsolutePath().toString());
+    }
+
+    private static ManagedAgent agent(AgentDescriptor descriptor) {
+        return new ManagedAgent(descriptor, "launch-1", descriptor.port() == null ? 23000 : descriptor.port(),
+                "127.0.0.1", "token-1", "fingerprint", List.of());
+    }
+}
