@@ -1,7 +1,7 @@
 package dev.runtimeservice.manager.agent;
 
-import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
+import dev.runtimeservice.manager.error.UnknownAgentException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -39,7 +39,7 @@ public class AgentManager implements DisposableBean {
         return thread;
     });
 
-    AgentManager(AgentCatalog catalog, AgentLifecycle lifecycle, AgentRegistry registry, RuntimeProperties properties) {
+    AgentManager(AgentCatalog catalog, AgentLifecycle lifecycle, AgentRegistry registry) {
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.registry = registry;
@@ -66,7 +66,7 @@ public class AgentManager implements DisposableBean {
         List<String> unknown = names.stream().filter(name -> !known.contains(name) && registry.find(name).isEmpty())
                 .distinct().toList();
         if (!unknown.isEmpty()) {
-            catalog.find(unknown); // throws the 404 that lists the known agents
+            throw new UnknownAgentException(unknown, known);
         }
         return runTogether(names.stream().distinct().toList(),
                 name -> registry.withLock(name, () -> lifecycle.stop(name)), List.of());
