@@ -9,20 +9,20 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class Gpt4AgentApplication {
 
-  static final String DESCRIPTION = "Text generation agent for OpenAI-compatible providers and an offline model. "
-      + "Text generation is not available in this build; it serves the agent contract only.";
+    static final String DESCRIPTION = "Text generation agent for OpenAI-compatible providers and an offline model. "
+            + "Text generation is not available in this build; it serves the agent contract only.";
 
-  /**
-   * Starts the agent.
-   *
-   * @param args command-line arguments, passed to Spring Boot
-   */
-  public static void main(String[] args) {
-    SpringApplication.run(Gpt4AgentApplication.class, args);
-  }
+    /**
+     * Starts the agent.
+     *
+     * @param args command-line arguments, passed to Spring Boot
+     */
+    public static void main(String[] args) {
+        SpringApplication.run(Gpt4AgentApplication.class, args);
+    }
 
-  @Bean
-  AgentDescriptor gpt4Descriptor() {
-    return new AgentDescriptor(DESCRIPTION);
-  }
+    @Bean
+    AgentDescriptor gpt4Descriptor() {
+        return new AgentDescriptor(DESCRIPTION);
+    }
 }

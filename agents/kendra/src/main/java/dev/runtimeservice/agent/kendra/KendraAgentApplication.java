@@ -9,20 +9,20 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class KendraAgentApplication {
 
-  static final String DESCRIPTION = "Search and retrieval agent over an embedded index. "
-      + "Ingesting and searching documents are not available in this build; it serves the agent contract only.";
+    static final String DESCRIPTION = "Search and retrieval agent over an embedded index. "
+            + "Ingesting and searching documents are not available in this build; it serves the agent contract only.";
 
-  /**
-   * Starts the agent.
-   *
-   * @param args command-line arguments, passed to Spring Boot
-   */
-  public static void main(String[] args) {
-    SpringApplication.run(KendraAgentApplication.class, args);
-  }
+    /**
+     * Starts the agent.
+     *
+     * @param args command-line arguments, passed to Spring Boot
+     */
+    public static void main(String[] args) {
+        SpringApplication.run(KendraAgentApplication.class, args);
+    }
 
-  @Bean
-  AgentDescriptor kendraDescriptor() {
-    return new AgentDescriptor(DESCRIPTION);
-  }
+    @Bean
+    AgentDescriptor kendraDescriptor() {
+        return new AgentDescriptor(DESCRIPTION);
+    }
 }

@@ -8,33 +8,33 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KendraAgentApplicationTests {
 
-  @LocalServerPort
-  int port;
+    @LocalServerPort
+    int port;
 
-  private RestTestClient client() {
-    return RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
-  }
+    private RestTestClient client() {
+        return RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    }
 
-  @Test
-  void rootNamesTheAgentAndSaysHonestlyWhatItCanDo() {
-    client().get().uri("/").exchange()
-        .expectStatus().isOk()
-        .expectBody()
-        .jsonPath("$.name").isEqualTo("kendra")
-        .jsonPath("$.description").isEqualTo(KendraAgentApplication.DESCRIPTION)
-        .jsonPath("$.version").isEqualTo("0.1.0-SNAPSHOT");
-  }
+    @Test
+    void rootNamesTheAgentAndSaysHonestlyWhatItCanDo() {
+        client().get().uri("/").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.name").isEqualTo("kendra")
+                .jsonPath("$.description").isEqualTo(KendraAgentApplication.DESCRIPTION)
+                .jsonPath("$.version").isEqualTo("0.1.0-SNAPSHOT");
+    }
 
-  @Test
-  void agentCardDeclaresNoSkillsBecauseTheAgentHasNoneYet() {
-    client().get().uri("/.well-known/agent-card.json").exchange()
-        .expectStatus().isOk()
-        .expectBody()
-        .jsonPath("$.protocolVersion").isEqualTo("0.3.0")
-        .jsonPath("$.name").isEqualTo("kendra")
-        .jsonPath("$.description").isEqualTo(KendraAgentApplication.DESCRIPTION)
-        .jsonPath("$.url").isEqualTo("http://127.0.0.1:" + port + "/")
-        .jsonPath("$.preferredTransport").isEqualTo("HTTP+JSON")
-        .jsonPath("$.skills").isEmpty();
-  }
+    @Test
+    void agentCardDeclaresNoSkillsBecauseTheAgentHasNoneYet() {
+        client().get().uri("/.well-known/agent-card.json").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.protocolVersion").isEqualTo("0.3.0")
+                .jsonPath("$.name").isEqualTo("kendra")
+                .jsonPath("$.description").isEqualTo(KendraAgentApplication.DESCRIPTION)
+                .jsonPath("$.url").isEqualTo("http://127.0.0.1:" + port + "/")
+                .jsonPath("$.preferredTransport").isEqualTo("HTTP+JSON")
+                .jsonPath("$.skills").isEmpty();
+    }
 }

@@ -9,21 +9,21 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class OrchestratorAgentApplication {
 
-  static final String DESCRIPTION = "Orchestrator agent that discovers the running agents"
-      + " and routes instructions to them. "
-      + "Discovery and routing are not available in this build; it serves the agent contract only.";
+    static final String DESCRIPTION = "Orchestrator agent that discovers the running agents"
+            + " and routes instructions to them. "
+            + "Discovery and routing are not available in this build; it serves the agent contract only.";
 
-  /**
-   * Starts the agent.
-   *
-   * @param args command-line arguments, passed to Spring Boot
-   */
-  public static void main(String[] args) {
-    SpringApplication.run(OrchestratorAgentApplication.class, args);
-  }
+    /**
+     * Starts the agent.
+     *
+     * @param args command-line arguments, passed to Spring Boot
+     */
+    public static void main(String[] args) {
+        SpringApplication.run(OrchestratorAgentApplication.class, args);
+    }
 
-  @Bean
-  AgentDescriptor orchestratorDescriptor() {
-    return new AgentDescriptor(DESCRIPTION);
-  }
+    @Bean
+    AgentDescriptor orchestratorDescriptor() {
+        return new AgentDescriptor(DESCRIPTION);
+    }
 }

@@ -18,10 +18,10 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({PropertiesConfiguration.class, IdentityConfiguration.class, ResourcesConfiguration.class,
-    LifecycleConfiguration.class, CardConfiguration.class, ErrorConfiguration.class})
+        LifecycleConfiguration.class, CardConfiguration.class, ErrorConfiguration.class})
 public class AgentSdkAutoConfiguration {
 
-  /** Creates the auto-configuration; Spring Boot instantiates it. */
-  public AgentSdkAutoConfiguration() {
-  }
+    /** Creates the auto-configuration; Spring Boot instantiates it. */
+    public AgentSdkAutoConfiguration() {
+    }
 }

@@ -9,20 +9,20 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class VfsAgentApplication {
 
-  static final String DESCRIPTION = "Sandboxed virtual file system agent. "
-      + "File operations are not available in this build; it serves the agent contract only.";
+    static final String DESCRIPTION = "Sandboxed virtual file system agent. "
+            + "File operations are not available in this build; it serves the agent contract only.";
 
-  /**
-   * Starts the agent.
-   *
-   * @param args command-line arguments, passed to Spring Boot
-   */
-  public static void main(String[] args) {
-    SpringApplication.run(VfsAgentApplication.class, args);
-  }
+    /**
+     * Starts the agent.
+     *
+     * @param args command-line arguments, passed to Spring Boot
+     */
+    public static void main(String[] args) {
+        SpringApplication.run(VfsAgentApplication.class, args);
+    }
 
-  @Bean
-  AgentDescriptor vfsDescriptor() {
-    return new AgentDescriptor(DESCRIPTION);
-  }
+    @Bean
+    AgentDescriptor vfsDescriptor() {
+        return new AgentDescriptor(DESCRIPTION);
+    }
 }

@@ -19,29 +19,29 @@ import java.util.List;
  * @param skills what the agent can do; empty when it has no skills yet
  */
 public record AgentCard(
-    String protocolVersion,
-    String name,
-    String description,
-    String url,
-    String preferredTransport,
-    String version,
-    Capabilities capabilities,
-    List<String> defaultInputModes,
-    List<String> defaultOutputModes,
-    List<AgentSkill> skills) {
+        String protocolVersion,
+        String name,
+        String description,
+        String url,
+        String preferredTransport,
+        String version,
+        Capabilities capabilities,
+        List<String> defaultInputModes,
+        List<String> defaultOutputModes,
+        List<AgentSkill> skills) {
 
-  /** The A2A protocol version these cards follow. */
-  public static final String PROTOCOL_VERSION = "0.3.0";
+    /** The A2A protocol version these cards follow. */
+    public static final String PROTOCOL_VERSION = "0.3.0";
 
-  /** The A2A transport name for plain HTTP with JSON bodies. */
-  public static final String TRANSPORT = "HTTP+JSON";
+    /** The A2A transport name for plain HTTP with JSON bodies. */
+    public static final String TRANSPORT = "HTTP+JSON";
 
-  /**
-   * Optional A2A features.
-   *
-   * @param streaming whether the agent streams answers
-   * @param pushNotifications whether the agent pushes task updates
-   */
-  public record Capabilities(boolean streaming, boolean pushNotifications) {
-  }
+    /**
+     * Optional A2A features.
+     *
+     * @param streaming whether the agent streams answers
+     * @param pushNotifications whether the agent pushes task updates
+     */
+    public record Capabilities(boolean streaming, boolean pushNotifications) {
+    }
 }

@@ -11,21 +11,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AgentCardController {
 
-  private final AgentIdentity identity;
-  private final AgentRuntime runtime;
-  private final List<AgentSkill> skills;
+    private final AgentIdentity identity;
+    private final AgentRuntime runtime;
+    private final List<AgentSkill> skills;
 
-  AgentCardController(AgentIdentity identity, AgentRuntime runtime, List<AgentSkill> skills) {
-    this.identity = identity;
-    this.runtime = runtime;
-    this.skills = List.copyOf(skills);
-  }
+    AgentCardController(AgentIdentity identity, AgentRuntime runtime, List<AgentSkill> skills) {
+        this.identity = identity;
+        this.runtime = runtime;
+        this.skills = List.copyOf(skills);
+    }
 
-  @GetMapping("/.well-known/agent-card.json")
-  AgentCard card() {
-    return new AgentCard(AgentCard.PROTOCOL_VERSION, identity.name(), identity.description(),
-        runtime.baseUrl().toString(), AgentCard.TRANSPORT, identity.version(),
-        new AgentCard.Capabilities(false, false), AgentSkill.DEFAULT_INPUT_MODES,
-        AgentSkill.DEFAULT_OUTPUT_MODES, skills);
-  }
+    @GetMapping("/.well-known/agent-card.json")
+    AgentCard card() {
+        return new AgentCard(AgentCard.PROTOCOL_VERSION, identity.name(), identity.description(),
+                runtime.baseUrl().toString(), AgentCard.TRANSPORT, identity.version(),
+                new AgentCard.Capabilities(false, false), AgentSkill.DEFAULT_INPUT_MODES,
+                AgentSkill.DEFAULT_OUTPUT_MODES, skills);
+    }
 }

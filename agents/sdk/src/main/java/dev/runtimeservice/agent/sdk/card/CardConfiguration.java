@@ -11,13 +11,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class CardConfiguration {
 
-  /** Creates the configuration; used by the SDK's auto-configuration. */
-  public CardConfiguration() {
-  }
+    /** Creates the configuration; used by the SDK's auto-configuration. */
+    public CardConfiguration() {
+    }
 
-  @Bean
-  AgentCardController agentCardController(AgentIdentity identity, AgentRuntime runtime,
-      ObjectProvider<AgentSkill> skills) {
-    return new AgentCardController(identity, runtime, skills.orderedStream().toList());
-  }
+    @Bean
+    AgentCardController agentCardController(AgentIdentity identity, AgentRuntime runtime,
+            ObjectProvider<AgentSkill> skills) {
+        return new AgentCardController(identity, runtime, skills.orderedStream().toList());
+    }
 }

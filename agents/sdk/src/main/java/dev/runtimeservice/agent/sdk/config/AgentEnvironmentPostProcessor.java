@@ -22,70 +22,70 @@ import org.springframework.core.env.StandardEnvironment;
  */
 public final class AgentEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
-  /** Name of the property source holding the mapped environment variables. */
-  public static final String VARIABLES_SOURCE = "agentEnvironmentVariables";
+    /** Name of the property source holding the mapped environment variables. */
+    public static final String VARIABLES_SOURCE = "agentEnvironmentVariables";
 
 
-  private static final Map<String, String> VARIABLES = Map.of(
-      "AGENT_NAME", "agent.name",
-      "AGENT_HOME", "agent.home",
-      "AGENT_RESOURCES_FILE", "agent.resources-file",
-      "MANAGER_URL", "agent.manager-url",
-      "AGENT_TOKEN", "agent.token",
-      "AGENT_SHUTDOWN_REQUIRES_TOKEN", "agent.shutdown-requires-token",
-      "AGENT_PORT", "server.port",
-      "AGENT_BIND_ADDRESS", "server.address",
-      "LOG_LEVEL", "logging.level.root");
+    private static final Map<String, String> VARIABLES = Map.of(
+            "AGENT_NAME", "agent.name",
+            "AGENT_HOME", "agent.home",
+            "AGENT_RESOURCES_FILE", "agent.resources-file",
+            "MANAGER_URL", "agent.manager-url",
+            "AGENT_TOKEN", "agent.token",
+            "AGENT_SHUTDOWN_REQUIRES_TOKEN", "agent.shutdown-requires-token",
+            "AGENT_PORT", "server.port",
+            "AGENT_BIND_ADDRESS", "server.address",
+            "LOG_LEVEL", "logging.level.root");
 
-  private static final Map<String, Object> DEFAULTS = Map.ofEntries(
-      Map.entry("agent.name", "${spring.application.name:agent}"),
-      Map.entry("server.port", "8080"),
-      Map.entry("server.address", "127.0.0.1"),
-      Map.entry("server.shutdown", "graceful"),
-      Map.entry("logging.level.root", "INFO"),
-      Map.entry("spring.main.banner-mode", "off"),
-      Map.entry("spring.mvc.problemdetails.enabled", "true"),
-      Map.entry("management.endpoints.web.exposure.include", "health,info"),
-      Map.entry("management.endpoint.health.probes.enabled", "true"),
-      Map.entry("management.health.livenessstate.enabled", "true"),
-      Map.entry("management.health.readinessstate.enabled", "true"));
+    private static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            Map.entry("agent.name", "${spring.application.name:agent}"),
+            Map.entry("server.port", "8080"),
+            Map.entry("server.address", "127.0.0.1"),
+            Map.entry("server.shutdown", "graceful"),
+            Map.entry("logging.level.root", "INFO"),
+            Map.entry("spring.main.banner-mode", "off"),
+            Map.entry("spring.mvc.problemdetails.enabled", "true"),
+            Map.entry("management.endpoints.web.exposure.include", "health,info"),
+            Map.entry("management.endpoint.health.probes.enabled", "true"),
+            Map.entry("management.health.livenessstate.enabled", "true"),
+            Map.entry("management.health.readinessstate.enabled", "true"));
 
-  /** Runs after the configuration files are loaded, so that the defaults rank below them. */
-  @Override
-  public int getOrder() {
-    return Ordered.LOWEST_PRECEDENCE;
-  }
-
-  @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    var sources = environment.getPropertySources();
-    PropertySource<?> system = sources.get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-    if (system != null) {
-      Map<String, Object> mapped = mapVariables(system);
-      if (!mapped.isEmpty()) {
-        sources.addAfter(system.getName(), new MapPropertySource(VARIABLES_SOURCE, mapped));
-      }
+    /** Runs after the configuration files are loaded, so that the defaults rank below them. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
     }
-    addDefaults(sources);
-  }
 
-  /** Joins the app's own default properties, which win over the agent defaults. */
-  private static void addDefaults(MutablePropertySources sources) {
-    Map<String, Object> defaults = new LinkedHashMap<>(DEFAULTS);
-    if (sources.get(DefaultPropertiesPropertySource.NAME) instanceof MapPropertySource existing) {
-      defaults.putAll(existing.getSource());
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        var sources = environment.getPropertySources();
+        PropertySource<?> system = sources.get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        if (system != null) {
+            Map<String, Object> mapped = mapVariables(system);
+            if (!mapped.isEmpty()) {
+                sources.addAfter(system.getName(), new MapPropertySource(VARIABLES_SOURCE, mapped));
+            }
+        }
+        addDefaults(sources);
     }
-    DefaultPropertiesPropertySource.addOrMerge(defaults, sources);
-  }
 
-  private static Map<String, Object> mapVariables(PropertySource<?> system) {
-    Map<String, Object> mapped = new LinkedHashMap<>();
-    VARIABLES.forEach((variable, property) -> {
-      Object value = system.getProperty(variable);
-      if (value != null && !value.toString().isBlank()) {
-        mapped.put(property, value.toString().trim());
-      }
-    });
-    return mapped;
-  }
+    /** Joins the app's own default properties, which win over the agent defaults. */
+    private static void addDefaults(MutablePropertySources sources) {
+        Map<String, Object> defaults = new LinkedHashMap<>(DEFAULTS);
+        if (sources.get(DefaultPropertiesPropertySource.NAME) instanceof MapPropertySource existing) {
+            defaults.putAll(existing.getSource());
+        }
+        DefaultPropertiesPropertySource.addOrMerge(defaults, sources);
+    }
+
+    private static Map<String, Object> mapVariables(PropertySource<?> system) {
+        Map<String, Object> mapped = new LinkedHashMap<>();
+        VARIABLES.forEach((variable, property) -> {
+            Object value = system.getProperty(variable);
+            if (value != null && !value.toString().isBlank()) {
+                mapped.put(property, value.toString().trim());
+            }
+        });
+        return mapped;
+    }
 }

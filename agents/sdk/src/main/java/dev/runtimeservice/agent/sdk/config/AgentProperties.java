@@ -56,57 +56,57 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("agent")
 public record AgentProperties(
-    @NotBlank String name,
-    @DefaultValue(".") @NotNull Path home,
-    @Nullable Path resourcesFile,
-    @DefaultValue("http://127.0.0.1:8000") @NotNull URI managerUrl,
-    @Nullable String token,
-    @DefaultValue("false") boolean shutdownRequiresToken,
-    @DefaultValue("200ms") @NotNull Duration shutdownDelay) {
+        @NotBlank String name,
+        @DefaultValue(".") @NotNull Path home,
+        @Nullable Path resourcesFile,
+        @DefaultValue("http://127.0.0.1:8000") @NotNull URI managerUrl,
+        @Nullable String token,
+        @DefaultValue("false") boolean shutdownRequiresToken,
+        @DefaultValue("200ms") @NotNull Duration shutdownDelay) {
 
-  /**
-   * Normalizes paths to absolute ones and a blank token to none.
-   *
-   * @param name name of the agent
-   * @param home the agent's home folder
-   * @param resourcesFile the resources file, or {@code null}
-   * @param managerUrl base URL of the manager
-   * @param token the per-launch token, or {@code null}
-   * @param shutdownRequiresToken whether {@code GET /shutdown} requires the token
-   * @param shutdownDelay how long shutdown waits after answering
-   */
-  public AgentProperties {
-    home = home.toAbsolutePath().normalize();
-    resourcesFile = resourcesFile == null ? null : resourcesFile.toAbsolutePath().normalize();
-    token = (token == null || token.isBlank()) ? null : token;
-  }
+    /**
+     * Normalizes paths to absolute ones and a blank token to none.
+     *
+     * @param name name of the agent
+     * @param home the agent's home folder
+     * @param resourcesFile the resources file, or {@code null}
+     * @param managerUrl base URL of the manager
+     * @param token the per-launch token, or {@code null}
+     * @param shutdownRequiresToken whether {@code GET /shutdown} requires the token
+     * @param shutdownDelay how long shutdown waits after answering
+     */
+    public AgentProperties {
+        home = home.toAbsolutePath().normalize();
+        resourcesFile = resourcesFile == null ? null : resourcesFile.toAbsolutePath().normalize();
+        token = (token == null || token.isBlank()) ? null : token;
+    }
 
-  /**
-   * Tells whether a token is configured whenever shutdown requires one.
-   *
-   * @return {@code false} when {@code agent.shutdown-requires-token} is on but no token is set
-   */
-  @AssertTrue(message = "AGENT_TOKEN (agent.token) must be set when AGENT_SHUTDOWN_REQUIRES_TOKEN is true")
-  public boolean isTokenPresentWhenRequired() {
-    return !shutdownRequiresToken || token != null;
-  }
+    /**
+     * Tells whether a token is configured whenever shutdown requires one.
+     *
+     * @return {@code false} when {@code agent.shutdown-requires-token} is on but no token is set
+     */
+    @AssertTrue(message = "AGENT_TOKEN (agent.token) must be set when AGENT_SHUTDOWN_REQUIRES_TOKEN is true")
+    public boolean isTokenPresentWhenRequired() {
+        return !shutdownRequiresToken || token != null;
+    }
 
-  /**
-   * Tells whether the manager's URL is an absolute HTTP URL.
-   *
-   * @return {@code false} unless the scheme is {@code http} or {@code https} and a host is given
-   */
-  @AssertTrue(message = "MANAGER_URL (agent.manager-url) must be an http:// or https:// URL with a host")
-  public boolean isManagerUrlHttp() {
-    return ("http".equals(managerUrl.getScheme()) || "https".equals(managerUrl.getScheme()))
-        && managerUrl.getHost() != null;
-  }
+    /**
+     * Tells whether the manager's URL is an absolute HTTP URL.
+     *
+     * @return {@code false} unless the scheme is {@code http} or {@code https} and a host is given
+     */
+    @AssertTrue(message = "MANAGER_URL (agent.manager-url) must be an http:// or https:// URL with a host")
+    public boolean isManagerUrlHttp() {
+        return ("http".equals(managerUrl.getScheme()) || "https".equals(managerUrl.getScheme()))
+                && managerUrl.getHost() != null;
+    }
 
-  /** Describes the configuration without the token. */
-  @Override
-  public String toString() {
-    return ("AgentProperties[name=%s, home=%s, resourcesFile=%s, managerUrl=%s, token=%s, "
-        + "shutdownRequiresToken=%s, shutdownDelay=%s]").formatted(name, home, resourcesFile, managerUrl,
-        token == null ? "none" : "****", shutdownRequiresToken, shutdownDelay);
-  }
+    /** Describes the configuration without the token. */
+    @Override
+    public String toString() {
+        return ("AgentProperties[name=%s, home=%s, resourcesFile=%s, managerUrl=%s, token=%s, "
+                + "shutdownRequiresToken=%s, shutdownDelay=%s]").formatted(name, home, resourcesFile, managerUrl,
+                token == null ? "none" : "****", shutdownRequiresToken, shutdownDelay);
+    }
 }

@@ -11,8 +11,8 @@ import java.nio.file.Path;
  */
 final class FileSystemPathEditor extends PropertyEditorSupport {
 
-  @Override
-  public void setAsText(String text) {
-    setValue(text.isBlank() ? null : Path.of(text.trim()).toAbsolutePath().normalize());
-  }
+    @Override
+    public void setAsText(String text) {
+        setValue(text.isBlank() ? null : Path.of(text.trim()).toAbsolutePath().normalize());
+    }
 }

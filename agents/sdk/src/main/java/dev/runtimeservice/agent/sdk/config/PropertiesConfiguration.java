@@ -15,14 +15,14 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(AgentProperties.class)
 public class PropertiesConfiguration {
 
-  /** Creates the configuration; used by the SDK's auto-configuration. */
-  public PropertiesConfiguration() {
-  }
+    /** Creates the configuration; used by the SDK's auto-configuration. */
+    public PropertiesConfiguration() {
+    }
 
-  @Bean
-  static CustomEditorConfigurer agentPathEditor() {
-    var configurer = new CustomEditorConfigurer();
-    configurer.setCustomEditors(Map.of(Path.class, FileSystemPathEditor.class));
-    return configurer;
-  }
+    @Bean
+    static CustomEditorConfigurer agentPathEditor() {
+        var configurer = new CustomEditorConfigurer();
+        configurer.setCustomEditors(Map.of(Path.class, FileSystemPathEditor.class));
+        return configurer;
+    }
 }

@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class AgentProblemHandler {
 
-  @ExceptionHandler(AgentSdkException.class)
-  ResponseEntity<ProblemDetail> handle(AgentSdkException exception) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(exception.status(), exception.getMessage());
-    return ResponseEntity.status(exception.status()).body(problem);
-  }
+    @ExceptionHandler(AgentSdkException.class)
+    ResponseEntity<ProblemDetail> handle(AgentSdkException exception) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(exception.status(), exception.getMessage());
+        return ResponseEntity.status(exception.status()).body(problem);
+    }
 }

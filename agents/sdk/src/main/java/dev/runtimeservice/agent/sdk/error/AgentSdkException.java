@@ -8,26 +8,26 @@ import org.springframework.http.HttpStatus;
  */
 public abstract class AgentSdkException extends RuntimeException {
 
-  /** The HTTP status to answer with. */
-  private final HttpStatus status;
+    /** The HTTP status to answer with. */
+    private final HttpStatus status;
 
-  /**
-   * Creates the exception.
-   *
-   * @param status the HTTP status to answer with
-   * @param message what went wrong and what to do; never a secret
-   */
-  protected AgentSdkException(HttpStatus status, String message) {
-    super(message);
-    this.status = status;
-  }
+    /**
+     * Creates the exception.
+     *
+     * @param status the HTTP status to answer with
+     * @param message what went wrong and what to do; never a secret
+     */
+    protected AgentSdkException(HttpStatus status, String message) {
+        super(message);
+        this.status = status;
+    }
 
-  /**
-   * Returns the HTTP status to answer with.
-   *
-   * @return the status
-   */
-  public HttpStatus status() {
-    return status;
-  }
+    /**
+     * Returns the HTTP status to answer with.
+     *
+     * @return the status
+     */
+    public HttpStatus status() {
+        return status;
+    }
 }

@@ -7,12 +7,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ErrorConfiguration {
 
-  /** Creates the configuration; used by the SDK's auto-configuration. */
-  public ErrorConfiguration() {
-  }
+    /** Creates the configuration; used by the SDK's auto-configuration. */
+    public ErrorConfiguration() {
+    }
 
-  @Bean
-  AgentProblemHandler agentProblemHandler() {
-    return new AgentProblemHandler();
-  }
+    @Bean
+    AgentProblemHandler agentProblemHandler() {
+        return new AgentProblemHandler();
+    }
 }

@@ -13,12 +13,12 @@ import org.springframework.util.Assert;
  */
 public record AgentDescriptor(String description) {
 
-  /**
-   * Checks that the description is not blank.
-   *
-   * @param description one or two sentences on what the agent does
-   */
-  public AgentDescriptor {
-    Assert.hasText(description, "An agent's description must not be blank");
-  }
+    /**
+     * Checks that the description is not blank.
+     *
+     * @param description one or two sentences on what the agent does
+     */
+    public AgentDescriptor {
+        Assert.hasText(description, "An agent's description must not be blank");
+    }
 }

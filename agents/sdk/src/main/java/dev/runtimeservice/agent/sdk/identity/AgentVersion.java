@@ -6,16 +6,16 @@ import org.springframework.boot.info.BuildProperties;
 /** Finds the version of an agent's build: build-info first, then the jar manifest. */
 final class AgentVersion {
 
-  static final String UNKNOWN = "unknown";
+    static final String UNKNOWN = "unknown";
 
-  private AgentVersion() {
-  }
-
-  static String of(@Nullable BuildProperties build, @Nullable Class<?> applicationClass) {
-    if (build != null && build.getVersion() != null) {
-      return build.getVersion();
+    private AgentVersion() {
     }
-    String manifest = applicationClass == null ? null : applicationClass.getPackage().getImplementationVersion();
-    return manifest == null ? UNKNOWN : manifest;
-  }
+
+    static String of(@Nullable BuildProperties build, @Nullable Class<?> applicationClass) {
+        if (build != null && build.getVersion() != null) {
+            return build.getVersion();
+        }
+        String manifest = applicationClass == null ? null : applicationClass.getPackage().getImplementationVersion();
+        return manifest == null ? UNKNOWN : manifest;
+    }
 }

@@ -15,36 +15,36 @@ import org.springframework.util.ClassUtils;
 @Configuration(proxyBeanMethods = false)
 public class IdentityConfiguration {
 
-  /** Creates the configuration; used by the SDK's auto-configuration. */
-  public IdentityConfiguration() {
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  AgentDescriptor agentDescriptor(AgentProperties properties) {
-    return new AgentDescriptor("Agent " + properties.name() + " (no description provided).");
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  AgentIdentity agentIdentity(AgentProperties properties, AgentDescriptor descriptor,
-      ObjectProvider<BuildProperties> build, ApplicationContext context) {
-    String version = AgentVersion.of(build.getIfAvailable(), applicationClass(context));
-    return new AgentIdentity(properties.name(), descriptor.description(), version);
-  }
-
-  @Bean
-  IdentityController agentIdentityController(AgentIdentity identity) {
-    return new IdentityController(identity);
-  }
-
-  private static @Nullable Class<?> applicationClass(ApplicationContext context) {
-    for (String name : context.getBeanNamesForAnnotation(SpringBootConfiguration.class)) {
-      Class<?> type = context.getType(name);
-      if (type != null) {
-        return ClassUtils.getUserClass(type);
-      }
+    /** Creates the configuration; used by the SDK's auto-configuration. */
+    public IdentityConfiguration() {
     }
-    return null;
-  }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AgentDescriptor agentDescriptor(AgentProperties properties) {
+        return new AgentDescriptor("Agent " + properties.name() + " (no description provided).");
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AgentIdentity agentIdentity(AgentProperties properties, AgentDescriptor descriptor,
+            ObjectProvider<BuildProperties> build, ApplicationContext context) {
+        String version = AgentVersion.of(build.getIfAvailable(), applicationClass(context));
+        return new AgentIdentity(properties.name(), descriptor.description(), version);
+    }
+
+    @Bean
+    IdentityController agentIdentityController(AgentIdentity identity) {
+        return new IdentityController(identity);
+    }
+
+    private static @Nullable Class<?> applicationClass(ApplicationContext context) {
+        for (String name : context.getBeanNamesForAnnotation(SpringBootConfiguration.class)) {
+            Class<?> type = context.getType(name);
+            if (type != null) {
+                return ClassUtils.getUserClass(type);
+            }
+        }
+        return null;
+    }
 }

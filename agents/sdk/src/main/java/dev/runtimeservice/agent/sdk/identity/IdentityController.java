@@ -7,14 +7,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class IdentityController {
 
-  private final AgentIdentity identity;
+    private final AgentIdentity identity;
 
-  IdentityController(AgentIdentity identity) {
-    this.identity = identity;
-  }
+    IdentityController(AgentIdentity identity) {
+        this.identity = identity;
+    }
 
-  @GetMapping("/")
-  AgentIdentity identity() {
-    return identity;
-  }
+    @GetMapping("/")
+    AgentIdentity identity() {
+        return identity;
+    }
 }

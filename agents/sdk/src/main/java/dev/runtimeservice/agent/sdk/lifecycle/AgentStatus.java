@@ -7,11 +7,11 @@ import java.util.List;
 
 /** Body of {@code GET /status}; resources appear by name only. */
 record AgentStatus(
-    String name,
-    AgentState state,
-    long pid,
-    int port,
-    @JsonProperty("started_at") Instant startedAt,
-    @JsonProperty("uptime_seconds") long uptimeSeconds,
-    List<ResourceUsage> resources) {
+        String name,
+        AgentState state,
+        long pid,
+        int port,
+        @JsonProperty("started_at") Instant startedAt,
+        @JsonProperty("uptime_seconds") long uptimeSeconds,
+        List<ResourceUsage> resources) {
 }

@@ -7,10 +7,10 @@ package dev.runtimeservice.agent.sdk.lifecycle;
 @FunctionalInterface
 public interface ExitAction {
 
-  /**
-   * Ends the process.
-   *
-   * @param status the exit code; 0 after a controlled shutdown
-   */
-  void exit(int status);
+    /**
+     * Ends the process.
+     *
+     * @param status the exit code; 0 after a controlled shutdown
+     */
+    void exit(int status);
 }

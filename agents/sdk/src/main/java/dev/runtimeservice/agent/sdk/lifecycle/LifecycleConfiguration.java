@@ -13,30 +13,30 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 public class LifecycleConfiguration {
 
-  /** Creates the configuration; used by the SDK's auto-configuration. */
-  public LifecycleConfiguration() {
-  }
+    /** Creates the configuration; used by the SDK's auto-configuration. */
+    public LifecycleConfiguration() {
+    }
 
-  @Bean
-  AgentRuntime agentRuntime(Environment environment) {
-    return new AgentRuntime(environment, Clock.systemUTC());
-  }
+    @Bean
+    AgentRuntime agentRuntime(Environment environment) {
+        return new AgentRuntime(environment, Clock.systemUTC());
+    }
 
-  @Bean
-  @ConditionalOnMissingBean
-  ExitAction agentExitAction() {
-    return System::exit;
-  }
+    @Bean
+    @ConditionalOnMissingBean
+    ExitAction agentExitAction() {
+        return System::exit;
+    }
 
-  @Bean
-  LifecycleController agentLifecycleController(AgentProperties properties, AgentRuntime runtime,
-      ResourceUsages resources, ExitAction exitAction, ConfigurableApplicationContext context) {
-    var shutdown = new AgentShutdown(context, runtime, exitAction, properties.shutdownDelay());
-    return new LifecycleController(properties.name(), runtime, resources, new TokenCheck(properties), shutdown);
-  }
+    @Bean
+    LifecycleController agentLifecycleController(AgentProperties properties, AgentRuntime runtime,
+            ResourceUsages resources, ExitAction exitAction, ConfigurableApplicationContext context) {
+        var shutdown = new AgentShutdown(context, runtime, exitAction, properties.shutdownDelay());
+        return new LifecycleController(properties.name(), runtime, resources, new TokenCheck(properties), shutdown);
+    }
 
-  @Bean
-  StartupLog agentStartupLog(AgentProperties properties, AgentRuntime runtime) {
-    return new StartupLog(properties.name(), runtime);
-  }
+    @Bean
+    StartupLog agentStartupLog(AgentProperties properties, AgentRuntime runtime) {
+        return new StartupLog(properties.name(), runtime);
+    }
 }

@@ -12,20 +12,20 @@ import tools.jackson.databind.JsonNode;
  */
 public interface ResourceConsumer {
 
-  /**
-   * Tells whether this consumer is the one to decide about a resource.
-   *
-   * @param resourceName the resource name, such as {@code "sharepoint"}
-   * @return {@code true} when this consumer knows resources of that name
-   */
-  boolean handles(String resourceName);
+    /**
+     * Tells whether this consumer is the one to decide about a resource.
+     *
+     * @param resourceName the resource name, such as {@code "sharepoint"}
+     * @return {@code true} when this consumer knows resources of that name
+     */
+    boolean handles(String resourceName);
 
-  /**
-   * Decides whether the agent uses a resource this consumer {@link #handles(String) handles}.
-   *
-   * @param resourceName the resource name
-   * @param value the resource's value; a secret, never to be logged
-   * @return whether it is used, and why (the reason must not quote the value)
-   */
-  ResourceUse use(String resourceName, JsonNode value);
+    /**
+     * Decides whether the agent uses a resource this consumer {@link #handles(String) handles}.
+     *
+     * @param resourceName the resource name
+     * @param value the resource's value; a secret, never to be logged
+     * @return whether it is used, and why (the reason must not quote the value)
+     */
+    ResourceUse use(String resourceName, JsonNode value);
 }

@@ -12,19 +12,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class ResourcesConfiguration {
 
-  /** Creates the configuration; used by the SDK's auto-configuration. */
-  public ResourcesConfiguration() {
-  }
+    /** Creates the configuration; used by the SDK's auto-configuration. */
+    public ResourcesConfiguration() {
+    }
 
-  @Bean
-  @ConditionalOnMissingBean
-  AgentResources agentResources(AgentProperties properties, ObjectProvider<ObjectMapper> mapper) {
-    return new ResourcesFileReader(mapper.getIfAvailable(JsonMapper::new)).read(properties.resourcesFile());
-  }
+    @Bean
+    @ConditionalOnMissingBean
+    AgentResources agentResources(AgentProperties properties, ObjectProvider<ObjectMapper> mapper) {
+        return new ResourcesFileReader(mapper.getIfAvailable(JsonMapper::new)).read(properties.resourcesFile());
+    }
 
-  @Bean
-  ResourceUsages agentResourceUsages(AgentProperties properties, AgentResources resources,
-      ObjectProvider<ResourceConsumer> consumers) {
-    return new ResourceUsages(properties.name(), resources, consumers.orderedStream().toList());
-  }
+    @Bean
+    ResourceUsages agentResourceUsages(AgentProperties properties, AgentResources resources,
+            ObjectProvider<ResourceConsumer> consumers) {
+        return new ResourceUsages(properties.name(), resources, consumers.orderedStream().toList());
+    }
 }

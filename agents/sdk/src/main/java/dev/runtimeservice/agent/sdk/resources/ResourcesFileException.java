@@ -10,20 +10,20 @@ import org.springframework.http.HttpStatus;
  */
 public final class ResourcesFileException extends AgentSdkException {
 
-  /** The file that could not be used (not serialized: {@link Path} is not serializable). */
-  private final transient Path file;
+    /** The file that could not be used (not serialized: {@link Path} is not serializable). */
+    private final transient Path file;
 
-  ResourcesFileException(Path file, String problem) {
-    super(HttpStatus.INTERNAL_SERVER_ERROR, "Resources file " + file + " " + problem);
-    this.file = file;
-  }
+    ResourcesFileException(Path file, String problem) {
+        super(HttpStatus.INTERNAL_SERVER_ERROR, "Resources file " + file + " " + problem);
+        this.file = file;
+    }
 
-  /**
-   * Returns the file that could not be used.
-   *
-   * @return the resources file
-   */
-  public Path file() {
-    return file;
-  }
+    /**
+     * Returns the file that could not be used.
+     *
+     * @return the resources file
+     */
+    public Path file() {
+        return file;
+    }
 }

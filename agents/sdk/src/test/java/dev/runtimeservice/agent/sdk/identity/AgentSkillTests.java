@@ -8,18 +8,18 @@ import org.junit.jupiter.api.Test;
 
 class AgentSkillTests {
 
-  @Test
-  void aSkillWithoutModesTakesTheDefaults() {
-    AgentSkill skill = new AgentSkill("search", "Search", "Finds documents.", List.of("search"), List.of());
+    @Test
+    void aSkillWithoutModesTakesTheDefaults() {
+        AgentSkill skill = new AgentSkill("search", "Search", "Finds documents.", List.of("search"), List.of());
 
-    assertThat(skill.inputModes()).containsExactly("application/json", "text/plain");
-    assertThat(skill.outputModes()).containsExactly("application/json");
-  }
+        assertThat(skill.inputModes()).containsExactly("application/json", "text/plain");
+        assertThat(skill.outputModes()).containsExactly("application/json");
+    }
 
-  @Test
-  void blankTextsAreRefused() {
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> new AgentSkill(" ", "Search", "Finds.", List.of(), List.of()));
-    assertThatIllegalArgumentException().isThrownBy(() -> new AgentDescriptor(""));
-  }
+    @Test
+    void blankTextsAreRefused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new AgentSkill(" ", "Search", "Finds.", List.of(), List.of()));
+        assertThatIllegalArgumentException().isThrownBy(() -> new AgentDescriptor(""));
+    }
 }

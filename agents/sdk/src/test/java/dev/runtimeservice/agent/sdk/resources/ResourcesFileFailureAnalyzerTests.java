@@ -17,20 +17,20 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class ResourcesFileFailureAnalyzerTests {
 
-  @Test
-  void aMalformedResourcesFileStopsTheAgentWithAReportNamingTheFile(@TempDir Path dir, CapturedOutput output)
-      throws IOException {
-    Path file = Files.writeString(dir.resolve("resources.json"), "{\"resources\":{\"db\":\"p4ssw0rd\"");
+    @Test
+    void aMalformedResourcesFileStopsTheAgentWithAReportNamingTheFile(@TempDir Path dir, CapturedOutput output)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve("resources.json"), "{\"resources\":{\"db\":\"p4ssw0rd\"");
 
-    assertThatExceptionOfType(Exception.class).isThrownBy(() ->
-        new SpringApplicationBuilder(TestAgentApplication.class)
-            .properties("server.port=0", "agent.name=broken", "agent.resources-file=" + file)
-            .run());
+        assertThatExceptionOfType(Exception.class).isThrownBy(() ->
+                new SpringApplicationBuilder(TestAgentApplication.class)
+                        .properties("server.port=0", "agent.name=broken", "agent.resources-file=" + file)
+                        .run());
 
-    assertThat(output.getOut() + output.getErr())
-        .contains("APPLICATION FAILED TO START")
-        .contains("Resources file " + file + " is not valid JSON")
-        .contains("Fix or remove " + file)
-        .doesNotContain("p4ssw0rd");
-  }
+        assertThat(output.getOut() + output.getErr())
+                .contains("APPLICATION FAILED TO START")
+                .contains("Resources file " + file + " is not valid JSON")
+                .contains("Fix or remove " + file)
+                .doesNotContain("p4ssw0rd");
+    }
 }

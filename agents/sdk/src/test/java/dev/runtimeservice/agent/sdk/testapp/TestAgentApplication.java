@@ -15,37 +15,37 @@ import tools.jackson.databind.JsonNode;
 @SpringBootApplication
 public class TestAgentApplication {
 
-  /** Exit codes the SDK asked for, instead of ending the test JVM. */
-  public static final List<Integer> EXITS = new CopyOnWriteArrayList<>();
+    /** Exit codes the SDK asked for, instead of ending the test JVM. */
+    public static final List<Integer> EXITS = new CopyOnWriteArrayList<>();
 
-  @Bean
-  AgentDescriptor descriptor() {
-    return new AgentDescriptor("Test agent that echoes nothing.");
-  }
+    @Bean
+    AgentDescriptor descriptor() {
+        return new AgentDescriptor("Test agent that echoes nothing.");
+    }
 
-  @Bean
-  AgentSkill echoSkill() {
-    return new AgentSkill("echo", "Echo", "Answers with what it was given.", List.of("test"),
-        List.of("echo hello"));
-  }
+    @Bean
+    AgentSkill echoSkill() {
+        return new AgentSkill("echo", "Echo", "Answers with what it was given.", List.of("test"),
+                List.of("echo hello"));
+    }
 
-  @Bean
-  ResourceConsumer databaseConsumer() {
-    return new ResourceConsumer() {
-      @Override
-      public boolean handles(String resourceName) {
-        return resourceName.equals("database");
-      }
+    @Bean
+    ResourceConsumer databaseConsumer() {
+        return new ResourceConsumer() {
+            @Override
+            public boolean handles(String resourceName) {
+                return resourceName.equals("database");
+            }
 
-      @Override
-      public ResourceUse use(String resourceName, JsonNode value) {
-        return value.has("url") ? ResourceUse.used("stores echoes") : ResourceUse.unused("the 'url' field is missing");
-      }
-    };
-  }
+            @Override
+            public ResourceUse use(String resourceName, JsonNode value) {
+                return value.has("url") ? ResourceUse.used("stores echoes") : ResourceUse.unused("the 'url' field is missing");
+            }
+        };
+    }
 
-  @Bean
-  ExitAction recordingExit() {
-    return EXITS::add;
-  }
+    @Bean
+    ExitAction recordingExit() {
+        return EXITS::add;
+    }
 }
