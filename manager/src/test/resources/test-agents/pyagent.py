@@ -13,7 +13,9 @@ name = os.environ["AGENT_NAME"]
 port = int(os.environ["AGENT_PORT"])
 started = time.time()
 
-print(f"{name}: booting on port {port} (pid {os.getpid()})", flush=True)
+print(f"{name}: booting on port {port} (pid {os.getpid()}); RUNTIME_API_KEY is "
+      f"{'present' if 'RUNTIME_API_KEY' in os.environ else 'absent'}; "
+      f"AGENT_SHUTDOWN_REQUIRES_TOKEN={os.environ.get('AGENT_SHUTDOWN_REQUIRES_TOKEN')}", flush=True)
 if os.environ.get("PRINT_RESOURCES"):
     with open(os.environ["AGENT_RESOURCES_FILE"]) as f:
         print(f"{name}: my resources are {f.read()}", flush=True)
@@ -26,6 +28,12 @@ if os.environ.get("SPAWN_CHILD"):
     child = subprocess.Popen(["sleep", "600"])
     print(f"{name}: child pid {child.pid}", flush=True)
 time.sleep(float(os.environ.get("DELAY_SECONDS", "0")))
+if os.environ.get("EXIT_AFTER_SECONDS"):
+    def exit_later():
+        time.sleep(float(os.environ["EXIT_AFTER_SECONDS"]))
+        print(f"{name}: exiting on my own with code {os.environ.get('EXIT_STATUS', '1')}", flush=True)
+        os._exit(int(os.environ.get("EXIT_STATUS", "1")))
+    threading.Thread(target=exit_later, daemon=True).start()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -39,6 +47,10 @@ class Handler(BaseHTTPRequestHandler):
             self.answer(200, {"name": name, "state": "RUNNING", "pid": os.getpid(), "port": port,
                               "started_at": started})
         elif self.path == "/shutdown" and not os.environ.get("NO_SHUTDOWN"):
+            if (os.environ.get("AGENT_SHUTDOWN_REQUIRES_TOKEN") == "true"
+                    and self.headers.get("X-Agent-Token") != os.environ.get("AGENT_TOKEN")):
+                self.answer(401, {"detail": "shutdown needs this agent's token"})
+                return
             self.answer(202, {"name": name, "state": "STOPPING"})
             threading.Thread(target=lambda: (time.sleep(0.1), os._exit(0))).start()
         else:

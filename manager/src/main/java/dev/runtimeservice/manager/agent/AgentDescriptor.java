@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param shutdownPath the controlled-shutdown path asked before any signal, or null to go straight to signals
  * @param order launch order within one request: lower first, equal orders start together
  * @param env extra environment variables for the agent
+ * @param restart what to do when the process ends without being asked to
+ * @param livenessPath the path probed while the agent runs; failing it repeatedly gets the agent killed
  */
 public record AgentDescriptor(
         String name,
@@ -32,7 +34,9 @@ public record AgentDescriptor(
         String healthPath,
         @Nullable String shutdownPath,
         int order,
-        Map<String, String> env) {
+        Map<String, String> env,
+        RestartPolicy restart,
+        String livenessPath) {
 
     /** The fixed port of this agent, if it has one. */
     public Optional<Integer> fixedPort() {

@@ -2,6 +2,7 @@ package dev.runtimeservice.manager.agent;
 
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.error.AgentStartException;
+import dev.runtimeservice.manager.error.AgentStoppedDuringStartException;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.logs.AgentLogs;
 import dev.runtimeservice.manager.port.PortPool;
@@ -14,18 +15,21 @@ import dev.runtimeservice.manager.process.ReadinessProbe;
 import dev.runtimeservice.manager.resources.ResourcesFiles;
 import dev.runtimeservice.manager.resources.ResourcesFingerprint;
 import dev.runtimeservice.manager.resources.SecretRedactor;
+import dev.runtimeservice.manager.security.SecurityProperties;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -53,11 +57,14 @@ class AgentLifecycle {
     private final SecretRedactor redactor;
     private final AgentLogs logs;
     private final ManagerAddress managerAddress;
+    private final ApplicationEventPublisher events;
+    private final SecurityProperties security;
     private final SecureRandom random = new SecureRandom();
 
     AgentLifecycle(RuntimeProperties properties, AgentCatalog catalog, AgentRegistry registry, PortPool ports,
             AgentLauncher launcher, ReadinessProbe readiness, ProcessTreeStopper stopper, ResourcesFiles resourcesFiles,
-            ResourcesFingerprint fingerprint, SecretRedactor redactor, AgentLogs logs, ManagerAddress managerAddress) {
+            ResourcesFingerprint fingerprint, SecretRedactor redactor, AgentLogs logs, ManagerAddress managerAddress,
+            ApplicationEventPublisher events, SecurityProperties security) {
         this.properties = properties;
         this.catalog = catalog;
         this.registry = registry;
@@ -70,43 +77,91 @@ class AgentLifecycle {
         this.redactor = redactor;
         this.logs = logs;
         this.managerAddress = managerAddress;
+        this.events = events;
+        this.security = security;
     }
 
     AgentOutcome launch(AgentDescriptor descriptor, Map<String, Object> resources) {
         Optional<ManagedAgent> current = registry.find(descriptor.name())
                 .filter(agent -> agent.state() == AgentState.RUNNING);
         if (current.isEmpty()) {
-            return new AgentOutcome(descriptor.name(), LaunchAction.STARTED, start(descriptor, resources));
+            return new AgentOutcome(descriptor.name(), LaunchAction.STARTED, start(descriptor, resources, 0, null));
         }
         if (resources.isEmpty() || fingerprint.of(resources).equals(current.get().resourcesFingerprint())) {
             return new AgentOutcome(descriptor.name(), LaunchAction.ALREADY_RUNNING, current.get());
         }
         log.info("Restarting agent {} because the launch brings other resources", descriptor.name());
         stop(current.get());
-        return new AgentOutcome(descriptor.name(), LaunchAction.RESTARTED, start(descriptor, resources));
+        return new AgentOutcome(descriptor.name(), LaunchAction.RESTARTED, start(descriptor, resources, 0, null));
     }
 
-    AgentOutcome stop(String name) {
+    /**
+     * Stops the agent's current launch. {@code requested} is the launch the stop request saw when it arrived:
+     * if a start in progress gave way to the request, that launch is reported as stopped.
+     */
+    AgentOutcome stop(String name, @Nullable ManagedAgent requested) {
         Optional<ManagedAgent> current = registry.find(name);
-        if (current.isEmpty() || !current.get().state().isLive()) {
-            current.ifPresent(registry::remove);
-            return new AgentOutcome(name, LaunchAction.NOT_RUNNING, current.orElse(null));
+        if (current.isPresent() && current.get().state().isStoppable()) {
+            stop(current.get());
+            return new AgentOutcome(name, LaunchAction.STOPPED, current.get());
         }
-        stop(current.get());
-        return new AgentOutcome(name, LaunchAction.STOPPED, current.get());
+        current.ifPresent(registry::remove);
+        if (requested != null && requested.state() == AgentState.STOPPED) {
+            return new AgentOutcome(name, LaunchAction.STOPPED, requested);
+        }
+        return new AgentOutcome(name, LaunchAction.NOT_RUNNING, current.orElse(null));
     }
 
-    private ManagedAgent start(AgentDescriptor descriptor, Map<String, Object> resources) {
+    /** Starts a new launch of an agent that ended on its own, with the resources it had. */
+    ManagedAgent restart(ManagedAgent ended) {
+        return start(ended.descriptor(), ended.resources(), ended.restarts() + 1, ended.failure().orElse(null));
+    }
+
+    /** An agent that ended on its own and will be started again after {@code delay}. */
+    void backOff(ManagedAgent agent, String reason, @Nullable Integer code, Duration delay) {
+        if (agent.backOff(reason, code, Instant.now().plus(delay))) {
+            release(agent);
+            log.warn("Agent {} {}; restarting it in {} ms (restart {})", agent.name(), reason, delay.toMillis(),
+                    agent.restarts() + 1);
+        }
+    }
+
+    /** An agent that ended on its own and will not be started again until someone launches it. */
+    void giveUp(ManagedAgent agent, String reason, @Nullable Integer code) {
+        if (agent.fail(reason, code) || agent.state() == AgentState.FAILED) {
+            release(agent);
+            log.error("Agent {} {}; it stays FAILED until it is launched again. Last log lines:\n{}", agent.name(),
+                    reason, String.join("\n", redactor.redact(logs.tail(agent.name(), 10))));
+        }
+    }
+
+    /** Kills an agent that stopped answering its liveness probe; its exit is then handled as a crash. */
+    void killHung(ManagedAgent agent) {
+        agent.markKilledAsHung();
+        agent.process().ifPresent(stopper::kill);
+    }
+
+    /** Kills a launch that is still starting, so that a stop request does not wait for the start to end. */
+    void interruptStart(ManagedAgent agent) {
+        agent.requestStop();
+        if (agent.state() == AgentState.STARTING) {
+            agent.process().ifPresent(stopper::kill);
+        }
+    }
+
+    private ManagedAgent start(AgentDescriptor descriptor, Map<String, Object> resources, int restarts,
+            @Nullable String restartedAfter) {
         int port = ports.acquire(descriptor.name(), descriptor.port(), catalog.reservedPorts());
         ManagedAgent agent = new ManagedAgent(descriptor, UUID.randomUUID().toString(), port, "127.0.0.1", newToken(),
-                fingerprint.of(resources), List.copyOf(resources.keySet()));
+                fingerprint.of(resources), resources, restarts, restartedAfter);
         registry.put(agent);
         redactor.register(agent.id(), resources);
         long began = System.nanoTime();
         try {
             requireJar(agent);
             resourcesFiles.write(descriptor.resourcesFile(), agent.id(), agent.name(), resources);
-            AgentProcess process = launcher.launch(LaunchPlans.plan(agent, properties, managerAddress.url()));
+            AgentProcess process = launcher.launch(LaunchPlans.plan(agent, properties, managerAddress.url(),
+                    security.apiKeyRequired()));
             agent.attach(process);
             process.onExit().thenAccept(code -> onExit(agent, code));
             awaitReady(agent, process);
@@ -121,6 +176,9 @@ class AgentLifecycle {
     private void awaitReady(ManagedAgent agent, AgentProcess process) {
         URI health = agent.url().resolve(agent.descriptor().healthPath());
         Readiness result = readiness.await(process, health, properties.agentStartupTimeout());
+        if (agent.stopRequested()) {
+            throw new AgentStoppedDuringStartException(agent.name());
+        }
         switch (result.outcome()) {
             case READY -> agent.moveTo(AgentState.RUNNING);
             case EXITED -> throw startFailure(agent, HttpStatus.BAD_GATEWAY,
@@ -145,6 +203,14 @@ class AgentLifecycle {
 
     private RuntimeServiceException failStart(ManagedAgent agent, Exception cause) {
         agent.process().ifPresent(stopper::kill);
+        if (cause instanceof AgentStoppedDuringStartException stopped) {
+            agent.moveTo(AgentState.STOPPING);
+            agent.moveTo(AgentState.STOPPED);
+            release(agent);
+            registry.remove(agent);
+            log.info("{}", stopped.getMessage());
+            return stopped;
+        }
         agent.fail(String.valueOf(cause.getMessage()),
                 agent.process().filter(process -> !process.isAlive()).map(process -> process.onExit().join()).orElse(null));
         RuntimeServiceException problem = cause instanceof RuntimeServiceException known ? known
@@ -168,10 +234,8 @@ class AgentLifecycle {
 
     /** Sees a crash the moment the process exits; exits during start or stop are handled there. */
     private void onExit(ManagedAgent agent, int code) {
-        if (agent.state() == AgentState.RUNNING && agent.fail("exited on its own with code " + code, code)) {
-            release(agent);
-            log.error("Agent {} (pid {}) exited unexpectedly with code {}; last log lines:\n{}", agent.name(),
-                    agent.pid().orElse(-1L), code, String.join("\n", redactor.redact(logs.tail(agent.name(), 10))));
+        if (agent.state() == AgentState.RUNNING) {
+            events.publishEvent(new AgentExited(agent, code));
         }
     }
 
@@ -187,7 +251,7 @@ class AgentLifecycle {
         redactor.forget(agent.id());
     }
 
-    private static URI shutdownUrl(ManagedAgent agent) {
+    private static @Nullable URI shutdownUrl(ManagedAgent agent) {
         String path = agent.descriptor().shutdownPath();
         return path == null ? null : agent.url().resolve(path);
     }

@@ -33,16 +33,18 @@ public class AgentManager implements DisposableBean {
     private final AgentCatalog catalog;
     private final AgentLifecycle lifecycle;
     private final AgentRegistry registry;
+    private final AgentSupervisor supervisor;
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "agent-worker");
         thread.setDaemon(true);
         return thread;
     });
 
-    AgentManager(AgentCatalog catalog, AgentLifecycle lifecycle, AgentRegistry registry) {
+    AgentManager(AgentCatalog catalog, AgentLifecycle lifecycle, AgentRegistry registry, AgentSupervisor supervisor) {
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.registry = registry;
+        this.supervisor = supervisor;
     }
 
     /**
@@ -54,13 +56,18 @@ public class AgentManager implements DisposableBean {
                 .collect(Collectors.groupingBy(AgentDescriptor::order, TreeMap::new, Collectors.toList()));
         List<AgentOutcome> outcomes = new ArrayList<>();
         for (List<AgentDescriptor> group : byOrder.values()) {
-            outcomes.addAll(runTogether(group, descriptor -> registry.withLock(descriptor.name(),
-                    () -> lifecycle.launch(descriptor, resources)), outcomes));
+            outcomes.addAll(runTogether(group, descriptor -> registry.withLock(descriptor.name(), () -> {
+                supervisor.forget(descriptor.name());
+                return lifecycle.launch(descriptor, resources);
+            }), outcomes));
         }
         return outcomes;
     }
 
-    /** Stops the named agents together; stopping an agent that does not run does nothing. */
+    /**
+     * Stops the named agents together; stopping an agent that does not run does nothing. A stop wins over a
+     * start in progress (the starting process is killed at once) and over a pending restart.
+     */
     public List<AgentOutcome> stop(List<String> names) {
         Set<String> known = catalog.names();
         List<String> unknown = names.stream().filter(name -> !known.contains(name) && registry.find(name).isEmpty())
@@ -68,8 +75,18 @@ public class AgentManager implements DisposableBean {
         if (!unknown.isEmpty()) {
             throw new UnknownAgentException(unknown, known);
         }
-        return runTogether(names.stream().distinct().toList(),
-                name -> registry.withLock(name, () -> lifecycle.stop(name)), List.of());
+        return runTogether(names.stream().distinct().toList(), this::stopOne, List.of());
+    }
+
+    private AgentOutcome stopOne(String name) {
+        ManagedAgent requested = registry.find(name).orElse(null);
+        if (requested != null) {
+            lifecycle.interruptStart(requested);
+        }
+        return registry.withLock(name, () -> {
+            supervisor.forget(name);
+            return lifecycle.stop(name, requested);
+        });
     }
 
     /** The agents the manager knows now, by port. */
@@ -80,6 +97,7 @@ public class AgentManager implements DisposableBean {
     /** Stops every agent when the manager stops, so that nothing it started is left running. */
     @Override
     public void destroy() {
+        supervisor.destroy();
         List<String> names = registry.all().stream().map(ManagedAgent::name).toList();
         if (!names.isEmpty()) {
             log.info("Manager stopping: stopping agents {}", names);

@@ -15,5 +15,7 @@ record DescriptorFile(
         @Nullable String health,
         @Nullable String shutdown,
         @Nullable Integer order,
-        @Nullable Map<String, String> env) {
+        @Nullable Map<String, String> env,
+        @Nullable String restart,
+        @Nullable String liveness) {
 }

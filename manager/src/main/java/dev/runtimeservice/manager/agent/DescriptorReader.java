@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -15,6 +16,7 @@ final class DescriptorReader {
 
     static final String FILE_NAME = "agent.yml";
     static final String DEFAULT_HEALTH_PATH = "/actuator/health/readiness";
+    static final String DEFAULT_JAR_LIVENESS_PATH = "/actuator/health/liveness";
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final YAMLMapper yaml = YAMLMapper.builder()
@@ -47,9 +49,14 @@ final class DescriptorReader {
             throw new InvalidDescriptorException(name, file, "'port' must be between 1 and 65535");
         }
         String health = raw.health() == null ? DEFAULT_HEALTH_PATH : raw.health();
-        if (!health.startsWith("/") || (raw.shutdown() != null && !raw.shutdown().startsWith("/"))) {
-            throw new InvalidDescriptorException(name, file, "'health' and 'shutdown' must be paths starting with /");
+        String liveness = raw.liveness() != null ? raw.liveness() : raw.jar() != null ? DEFAULT_JAR_LIVENESS_PATH : health;
+        if (Stream.of(health, liveness, raw.shutdown()).anyMatch(path -> path != null && !path.startsWith("/"))) {
+            throw new InvalidDescriptorException(name, file,
+                    "'health', 'liveness' and 'shutdown' must be paths starting with /");
         }
+        RestartPolicy restart = raw.restart() == null ? RestartPolicy.ON_FAILURE : RestartPolicy.fromYaml(raw.restart())
+                .orElseThrow(() -> new InvalidDescriptorException(name, file,
+                        "'restart' must be never, on-failure or always, not '" + raw.restart() + "'"));
         Map<String, String> env = raw.env() == null ? Map.of() : Map.copyOf(raw.env());
         env.keySet().stream().filter(key -> !ENV_NAME.matcher(key).matches()).findFirst().ifPresent(key -> {
             throw new InvalidDescriptorException(name, file, "'" + key + "' is not a valid environment variable name");
@@ -58,7 +65,7 @@ final class DescriptorReader {
                 raw.jar() == null ? null : home.toAbsolutePath().resolve(raw.jar()).normalize(), command,
                 raw.jvmArgs() == null ? List.of() : List.copyOf(raw.jvmArgs()), raw.port(), health,
                 raw.jar() != null && raw.shutdown() == null ? "/shutdown" : raw.shutdown(),
-                raw.order() == null ? 0 : raw.order(), env);
+                raw.order() == null ? 0 : raw.order(), env, restart, liveness);
     }
 
     private static String firstLine(@org.jspecify.annotations.Nullable String message) {

@@ -17,7 +17,11 @@ final class LaunchPlans {
     private LaunchPlans() {
     }
 
-    static LaunchPlan plan(ManagedAgent agent, RuntimeProperties properties, String managerUrl) {
+    /**
+     * @param tokenRequired whether the agent's shutdown endpoint must demand its token (the manager has an API
+     *     key, so callers without it must not be able to stop agents behind its back)
+     */
+    static LaunchPlan plan(ManagedAgent agent, RuntimeProperties properties, String managerUrl, boolean tokenRequired) {
         AgentDescriptor descriptor = agent.descriptor();
         Map<String, String> env = new HashMap<>(descriptor.env());
         env.put("AGENT_NAME", descriptor.name());
@@ -26,6 +30,7 @@ final class LaunchPlans {
         env.put("AGENT_RESOURCES_FILE", descriptor.resourcesFile().toString());
         env.put("AGENT_ID", agent.id());
         env.put("AGENT_TOKEN", agent.token());
+        env.put("AGENT_SHUTDOWN_REQUIRES_TOKEN", Boolean.toString(tokenRequired));
         env.put("AGENT_BIND_ADDRESS", properties.bindAddress());
         env.put("MANAGER_URL", managerUrl);
         env.put("LOG_LEVEL", properties.logLevel());

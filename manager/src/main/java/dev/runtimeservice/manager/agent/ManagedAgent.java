@@ -4,6 +4,7 @@ import dev.runtimeservice.manager.process.AgentProcess;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -19,22 +20,30 @@ public final class ManagedAgent {
     private final String host;
     private final String token;
     private final String resourcesFingerprint;
-    private final List<String> resourceNames;
+    // Kept so that a restart after a crash gets the same resources; never shown, logged or serialised.
+    private final Map<String, Object> resources;
+    private final int restarts;
+    private final @Nullable String restartedAfter;
     private final Instant startedAt = Instant.now();
     private volatile @Nullable AgentProcess process;
     private volatile AgentState state = AgentState.STARTING;
     private volatile @Nullable Integer exitCode;
     private volatile @Nullable String failure;
+    private volatile @Nullable Instant nextRestartAt;
+    private volatile boolean killedAsHung;
+    private volatile boolean stopRequested;
 
     ManagedAgent(AgentDescriptor descriptor, String id, int port, String host, String token,
-            String resourcesFingerprint, List<String> resourceNames) {
+            String resourcesFingerprint, Map<String, Object> resources, int restarts, @Nullable String restartedAfter) {
         this.descriptor = descriptor;
         this.id = id;
         this.port = port;
         this.host = host;
         this.token = token;
         this.resourcesFingerprint = resourcesFingerprint;
-        this.resourceNames = List.copyOf(resourceNames);
+        this.resources = Map.copyOf(resources);
+        this.restarts = restarts;
+        this.restartedAfter = restartedAfter;
     }
 
     /** Moves to {@code next} if {@link AgentState#canMoveTo} allows it; returns whether it moved. */
@@ -46,7 +55,7 @@ public final class ManagedAgent {
         return true;
     }
 
-    /** Moves to FAILED from a live state, remembering why; returns whether it moved. */
+    /** Moves to FAILED, remembering why; returns whether it moved. */
     synchronized boolean fail(String reason, @Nullable Integer code) {
         if (!moveTo(AgentState.FAILED)) {
             return false;
@@ -54,6 +63,37 @@ public final class ManagedAgent {
         this.failure = reason;
         this.exitCode = code;
         return true;
+    }
+
+    /** Moves to BACKOFF until {@code restartAt}, remembering why it ended; returns whether it moved. */
+    synchronized boolean backOff(String reason, @Nullable Integer code, Instant restartAt) {
+        if (!moveTo(AgentState.BACKOFF)) {
+            return false;
+        }
+        this.failure = reason;
+        if (code != null) {
+            this.exitCode = code;
+        }
+        this.nextRestartAt = restartAt;
+        return true;
+    }
+
+    /** Marks the agent as killed by the manager for failing its liveness probes. */
+    void markKilledAsHung() {
+        killedAsHung = true;
+    }
+
+    boolean killedAsHung() {
+        return killedAsHung;
+    }
+
+    /** Marks that a stop was asked for, so a start in progress gives way to it. */
+    void requestStop() {
+        stopRequested = true;
+    }
+
+    boolean stopRequested() {
+        return stopRequested;
     }
 
     void attach(AgentProcess process) {
@@ -88,9 +128,28 @@ public final class ManagedAgent {
         return resourcesFingerprint;
     }
 
-    /** The names of the resources the agent got; their values are never kept here. */
+    /** The names of the resources the agent got; their values are never shown. */
     public List<String> resourceNames() {
-        return resourceNames;
+        return resources.keySet().stream().sorted().toList();
+    }
+
+    Map<String, Object> resources() {
+        return resources;
+    }
+
+    /** How many times the manager restarted this agent after a crash, in a row. */
+    public int restarts() {
+        return restarts;
+    }
+
+    /** Why the previous launch ended, when this launch is an automatic restart. */
+    public Optional<String> restartedAfter() {
+        return Optional.ofNullable(restartedAfter);
+    }
+
+    /** When the agent will be started again, while it is in BACKOFF. */
+    public Optional<Instant> nextRestartAt() {
+        return state == AgentState.BACKOFF ? Optional.ofNullable(nextRestartAt) : Optional.empty();
     }
 
     public Instant startedAt() {

@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param cpuPercent CPU use since the previous sample, in percent of one core
  * @param memoryBytes resident memory of its process
  * @param exitCode how the process ended, once it has
+ * @param restarts how many times in a row the manager restarted it after a crash
+ * @param nextRestartAt when it will be started again, while in BACKOFF
  * @param logs where to read its log
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -43,10 +45,14 @@ record AgentResponse(
         @Nullable Double cpuPercent,
         @Nullable Long memoryBytes,
         @Nullable Integer exitCode,
+        @Nullable Integer restarts,
+        @Nullable Instant nextRestartAt,
         String logs) {
 
     static AgentResponse of(ManagedAgent agent, ProcessMetrics.@Nullable Usage usage) {
-        return of(agent, null, agent.failure().orElse(null), usage);
+        String message = agent.failure().or(() -> agent.restartedAfter().map(reason -> "restarted after it " + reason))
+                .orElse(null);
+        return of(agent, null, message, usage);
     }
 
     static AgentResponse of(AgentOutcome outcome) {
@@ -54,7 +60,7 @@ record AgentResponse(
         String message = message(outcome.action());
         if (agent == null) {
             return new AgentResponse(outcome.name(), AgentState.STOPPED, outcome.action(), message, null, null, null,
-                    null, null, null, null, null, null, logsPath(outcome.name()));
+                    null, null, null, null, null, null, null, null, logsPath(outcome.name()));
         }
         return of(agent, outcome.action(), message, null);
     }
@@ -64,7 +70,8 @@ record AgentResponse(
         return new AgentResponse(agent.name(), agent.state(), action, message, agent.id(), agent.pid().orElse(null),
                 agent.port(), agent.url().toString(), agent.startedAt(), agent.resourceNames(),
                 usage == null ? null : usage.cpuPercent(), usage == null ? null : usage.memoryBytes(),
-                agent.exitCode().orElse(null), logsPath(agent.name()));
+                agent.exitCode().orElse(null), agent.restarts(), agent.nextRestartAt().orElse(null),
+                logsPath(agent.name()));
     }
 
     private static String logsPath(String name) {

@@ -5,10 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The one place a process is forked, so that lifecycle tests can run without the OS. */
 @FunctionalInterface
 public interface ProcessStarter {
+
+    /** The manager's own secrets, which agents never inherit from its environment. */
+    Set<String> MANAGER_SECRETS = Set.of("RUNTIME_API_KEY");
 
     /** The util-linux program that runs a command in a new session. */
     Path SETSID = Path.of("/usr/bin/setsid");
@@ -30,6 +34,7 @@ public interface ProcessStarter {
                     .directory(plan.workDir().toFile())
                     .redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.PIPE);
+            builder.environment().keySet().removeAll(MANAGER_SECRETS);
             builder.environment().putAll(plan.env());
             return builder.start();
         };

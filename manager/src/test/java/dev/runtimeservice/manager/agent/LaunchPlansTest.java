@@ -19,9 +19,11 @@ class LaunchPlansTest {
     void aJarRunsWithTheManagersJavaAndItsJvmArguments() {
         AgentDescriptor descriptor = new AgentDescriptor("vfs", "", Path.of("/srv/agents/vfs"),
                 Path.of("/srv/agents/vfs/target/vfs-agent.jar"), List.of(), List.of("-Xmx64m"), 8001,
-                "/actuator/health/readiness", "/shutdown", 0, Map.of());
-        LaunchPlan plan = LaunchPlans.plan(agent(descriptor), properties, "http://127.0.0.1:8000");
+                "/actuator/health/readiness", "/shutdown", 0, Map.of(), RestartPolicy.ON_FAILURE,
+                "/actuator/health/liveness");
+        LaunchPlan plan = LaunchPlans.plan(agent(descriptor), properties, "http://127.0.0.1:8000", false);
 
+        assertThat(plan.env()).containsEntry("AGENT_SHUTDOWN_REQUIRES_TOKEN", "false");
         assertThat(plan.argv()).containsExactly(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m", "-jar", "/srv/agents/vfs/target/vfs-agent.jar");
         assertThat(plan.workDir()).isEqualTo(Path.of("/srv/agents/vfs"));
@@ -31,9 +33,10 @@ class LaunchPlansTest {
     void theAgentContractIsPassedInTheEnvironmentAndWinsOverTheDescriptors() {
         AgentDescriptor descriptor = new AgentDescriptor("py", "", Path.of("/srv/agents/py"), null,
                 List.of("python3", "server.py"), List.of(), null, "/health", null, 0,
-                Map.of("MODE", "fast", "AGENT_PORT", "1"));
-        LaunchPlan plan = LaunchPlans.plan(agent(descriptor), properties, "http://127.0.0.1:8000");
+                Map.of("MODE", "fast", "AGENT_PORT", "1"), RestartPolicy.NEVER, "/health");
+        LaunchPlan plan = LaunchPlans.plan(agent(descriptor), properties, "http://127.0.0.1:8000", true);
 
+        assertThat(plan.env()).containsEntry("AGENT_SHUTDOWN_REQUIRES_TOKEN", "true");
         assertThat(plan.argv()).containsExactly("python3", "server.py");
         assertThat(plan.env()).containsEntry("MODE", "fast").containsEntry("AGENT_PORT", "23000")
                 .containsEntry("AGENT_NAME", "py").containsEntry("AGENT_ID", "launch-1")
@@ -46,6 +49,6 @@ class LaunchPlansTest {
 
     private static ManagedAgent agent(AgentDescriptor descriptor) {
         return new ManagedAgent(descriptor, "launch-1", descriptor.port() == null ? 23000 : descriptor.port(),
-                "127.0.0.1", "token-1", "fingerprint", List.of());
+                "127.0.0.1", "token-1", "fingerprint", Map.of(), 0, null);
     }
 }

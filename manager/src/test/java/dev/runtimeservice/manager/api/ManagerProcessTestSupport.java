@@ -22,7 +22,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "runtime.min-agent-port=23000", "runtime.max-agent-port=23100",
         "runtime.agent-startup-timeout=3s", "runtime.agent-shutdown-timeout=2s",
-        "runtime.log-dir=target/it-logs"})
+        "runtime.log-dir=target/it-logs",
+        "runtime.supervision.initial-backoff=200ms", "runtime.supervision.max-backoff=1s",
+        "runtime.supervision.max-failures=3", "runtime.supervision.failure-window=1m",
+        "runtime.supervision.liveness-period=200ms", "runtime.supervision.liveness-timeout=300ms",
+        "runtime.supervision.liveness-failures=3"})
 abstract class ManagerProcessTestSupport {
 
     static final Path AGENTS = testAgents();

@@ -136,11 +136,26 @@ class SpecificationCurlIT {
         return JsonPath.from(answer);
     }
 
+    /**
+     * Every process in the table that a manager on port 8000 launched: its environment holds the agent
+     * contract's AGENT_ID and that MANAGER_URL. (Agent jars run by hand elsewhere on the machine have neither.)
+     */
     private static List<String> agentProcessesInTheProcessTable() {
-        String agentsFolder = PackagedManager.ROOT.resolve("agents").toString();
-        return ProcessHandle.allProcesses().map(handle -> handle.info().commandLine().orElse(""))
-                .filter(command -> command.contains(agentsFolder) || command.contains("runtime-manager.jar"))
+        return ProcessHandle.allProcesses()
+                .filter(handle -> {
+                    String environment = environmentOf(handle.pid());
+                    return environment.contains("AGENT_ID=") && environment.contains("MANAGER_URL=http://127.0.0.1:8000");
+                })
+                .map(handle -> handle.pid() + " " + handle.info().commandLine().orElse(""))
                 .toList();
+    }
+
+    private static String environmentOf(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")), StandardCharsets.UTF_8);
+        } catch (IOException | SecurityException e) {
+            return "";
+        }
     }
 
     static void requireFree(int... ports) {

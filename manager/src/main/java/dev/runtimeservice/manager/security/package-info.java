@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.manager.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,66 @@
+package dev.runtimeservice.manager.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged manager with {@code RUNTIME_API_KEY} set: every endpoint but health needs the key, agents do
+ * not inherit it, their shutdown endpoint demands their launch token, and the key is in no log.
+ */
+class ApiKeyIT {
+
+    private static final String KEY = "k3y-" + System.nanoTime();
+
+    @Test
+    void theApiKeyGuardsEveryEndpointButHealthAndNeverReachesAgentsOrLogs() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path logs = Path.of("target/api-key-logs").toAbsolutePath();
+        Path agents = Path.of("target/test-classes/test-agents").toAbsolutePath();
+        try (PackagedManager manager = PackagedManager.start(Map.of("RUNTIME_API_KEY", KEY, "PORT",
+                Integer.toString(port), "AGENTS_DIR", agents.toString(), "LOG_DIR", logs.toString(),
+                "MIN_AGENT_PORT", "23200", "MAX_AGENT_PORT", "23300"), Path.of("target/api-key-manager.out"))) {
+            manager.awaitHealthy("http://127.0.0.1:" + port + "/actuator/health/readiness", Duration.ofSeconds(120));
+
+            given().port(port).get("/api/list_agents").then().statusCode(401)
+                    .contentType("application/problem+json").body("detail", containsString("X-API-Key"));
+            given().port(port).get("/v3/api-docs").then().statusCode(401);
+            given().port(port).header("X-API-Key", "wrong").get("/api/list_agents").then().statusCode(401);
+            given().port(port).get("/actuator/health").then().statusCode(200);
+
+            given().port(port).header("X-API-Key", KEY).contentType(ContentType.JSON)
+                    .body(Map.of("agents", List.of("echo"))).post("/api/launch_agents").then().statusCode(200);
+            given().port(port).header("Authorization", "Bearer " + KEY).get("/api/agents/echo/logs").then()
+                    .statusCode(200).body("lines", org.hamcrest.Matchers.hasItem(
+                            containsString("RUNTIME_API_KEY is absent; AGENT_SHUTDOWN_REQUIRES_TOKEN=true")));
+            given().port(port).header("X-API-Key", KEY).post("/api/stop_agent?agent_name=echo").then()
+                    .statusCode(200).body("agents[0].status", equalTo("STOPPED"));
+            given().port(port).header("X-API-Key", KEY).contentType(ContentType.JSON)
+                    .body("{\"agents\":[\"echo\"],\"resources\":{\"x\":\"" + "y".repeat(1_100_000) + "\"}}")
+                    .post("/api/launch_agents").then().statusCode(413).body("detail", containsString("1048576"));
+
+            assertThat(manager.terminate(Duration.ofSeconds(30))).isIn(0, 143);
+            assertThat(manager.output()).contains("Stopped agent echo").contains("through its shutdown endpoint")
+                    .doesNotContain(KEY);
+        }
+        try (Stream<Path> files = Files.walk(logs)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain(KEY);
+            }
+        }
+    }
+}
