@@ -28,6 +28,18 @@ if os.environ.get("SPAWN_CHILD"):
     child = subprocess.Popen(["sleep", "600"])
     print(f"{name}: child pid {child.pid}", flush=True)
 time.sleep(float(os.environ.get("DELAY_SECONDS", "0")))
+if os.environ.get("FLOOD"):
+    def flood():
+        # Endless output: long lines without newlines, bytes that are not UTF-8, and plain lines.
+        chunk = b"x" * 65536 + b"\xc3\x28\xff" + b"y" * 1000 + b"\n"
+        while True:
+            os.write(1, chunk)
+    threading.Thread(target=flood, daemon=True).start()
+if os.environ.get("CLOSE_OUTPUT"):
+    print(f"{name}: closing my output", flush=True)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
 if os.environ.get("EXIT_AFTER_SECONDS"):
     def exit_later():
         time.sleep(float(os.environ["EXIT_AFTER_SECONDS"]))

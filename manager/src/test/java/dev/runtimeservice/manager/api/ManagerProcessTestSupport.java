@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "runtime.min-agent-port=23000", "runtime.max-agent-port=23100",
         "runtime.agent-startup-timeout=3s", "runtime.agent-shutdown-timeout=2s",
-        "runtime.log-dir=target/it-logs",
+        "runtime.log-dir=target/it-logs", "runtime.logs.agent-file-size=1MB", "runtime.logs.agent-total-size=3MB",
         "runtime.supervision.initial-backoff=200ms", "runtime.supervision.max-backoff=1s",
         "runtime.supervision.max-failures=3", "runtime.supervision.failure-window=1m",
         "runtime.supervision.liveness-period=200ms", "runtime.supervision.liveness-timeout=300ms",
@@ -62,6 +62,21 @@ abstract class ManagerProcessTestSupport {
 
     ValidatableResponse list(Map<String, String> filters) {
         return given().port(port).queryParams(filters).get("/api/list_agents").then();
+    }
+
+    /** The live processes this JVM's manager launched for {@code agent}, found through their environment. */
+    static List<ProcessHandle> processesOf(String agent) {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(handle -> environmentOf(handle.pid()).contains("\0AGENT_NAME=" + agent + "\0")).toList();
+    }
+
+    private static String environmentOf(long pid) {
+        try {
+            return "\0" + new String(java.nio.file.Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     static boolean alive(long pid) {
