@@ -4,6 +4,8 @@ import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.error.AgentStartException;
 import dev.runtimeservice.manager.error.AgentStoppedDuringStartException;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
+import dev.runtimeservice.manager.faststart.FastStart;
+import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.logs.AgentLogs;
 import dev.runtimeservice.manager.port.PortPool;
 import dev.runtimeservice.manager.process.AgentLauncher;
@@ -59,12 +61,13 @@ class AgentLifecycle {
     private final ManagerAddress managerAddress;
     private final ApplicationEventPublisher events;
     private final SecurityProperties security;
+    private final FastStartCache fastStart;
     private final SecureRandom random = new SecureRandom();
 
     AgentLifecycle(RuntimeProperties properties, AgentCatalog catalog, AgentRegistry registry, PortPool ports,
             AgentLauncher launcher, ReadinessProbe readiness, ProcessTreeStopper stopper, ResourcesFiles resourcesFiles,
             ResourcesFingerprint fingerprint, SecretRedactor redactor, AgentLogs logs, ManagerAddress managerAddress,
-            ApplicationEventPublisher events, SecurityProperties security) {
+            ApplicationEventPublisher events, SecurityProperties security, FastStartCache fastStart) {
         this.properties = properties;
         this.catalog = catalog;
         this.registry = registry;
@@ -79,6 +82,7 @@ class AgentLifecycle {
         this.managerAddress = managerAddress;
         this.events = events;
         this.security = security;
+        this.fastStart = fastStart;
     }
 
     AgentOutcome launch(AgentDescriptor descriptor, Map<String, Object> resources) {
@@ -160,11 +164,16 @@ class AgentLifecycle {
         try {
             requireJar(agent);
             resourcesFiles.write(descriptor.resourcesFile(), agent.id(), agent.name(), resources);
+            FastStart fast = descriptor.jar() == null ? null
+                    : fastStart.prepare(agent.name(), descriptor.jar(), descriptor.jvmArgs(), agent.id()).orElse(null);
             AgentProcess process = launcher.launch(LaunchPlans.plan(agent, properties, managerAddress.url(),
-                    security.apiKeyRequired()));
-            agent.attach(process);
+                    security.apiKeyRequired(), fast));
+            agent.attach(process, fast);
             process.onExit().thenAccept(code -> onExit(agent, code));
             awaitReady(agent, process);
+            if (fast != null) {
+                fastStart.checkUsed(agent.name(), fast, process.pid());
+            }
         } catch (IOException | RuntimeException e) {
             throw failStart(agent, e);
         }
@@ -242,6 +251,9 @@ class AgentLifecycle {
     /** Frees what the launch held; its output is drained first, while its secrets can still be masked. */
     private void release(ManagedAgent agent) {
         agent.process().ifPresent(process -> process.awaitOutput(OUTPUT_DRAIN));
+        // SIGKILL (137) may have cut the archive half-way; any other end of the JVM wrote it whole.
+        agent.fastStart().ifPresent(fast -> fastStart.afterExit(fast, agent.process()
+                .filter(process -> !process.isAlive()).map(process -> process.onExit().join() != 137).orElse(false)));
         ports.release(agent.name(), agent.port());
         try {
             resourcesFiles.delete(agent.descriptor().resourcesFile());

@@ -1,12 +1,14 @@
 package dev.runtimeservice.manager.agent;
 
 import dev.runtimeservice.manager.config.RuntimeProperties;
+import dev.runtimeservice.manager.faststart.FastStart;
+import dev.runtimeservice.manager.process.JavaExecutable;
 import dev.runtimeservice.manager.process.LaunchPlan;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a descriptor and a launch into the argv and environment of the agent's process. The environment
@@ -22,6 +24,12 @@ final class LaunchPlans {
      *     key, so callers without it must not be able to stop agents behind its back)
      */
     static LaunchPlan plan(ManagedAgent agent, RuntimeProperties properties, String managerUrl, boolean tokenRequired) {
+        return plan(agent, properties, managerUrl, tokenRequired, null);
+    }
+
+    /** The plan, starting a jar agent the fast way when {@code fastStart} is given. */
+    static LaunchPlan plan(ManagedAgent agent, RuntimeProperties properties, String managerUrl, boolean tokenRequired,
+            @Nullable FastStart fastStart) {
         AgentDescriptor descriptor = agent.descriptor();
         Map<String, String> env = new HashMap<>(descriptor.env());
         env.put("AGENT_NAME", descriptor.name());
@@ -35,18 +43,18 @@ final class LaunchPlans {
         env.put("MANAGER_URL", managerUrl);
         env.put("LOG_LEVEL", properties.logLevel());
         env.put("LOG_DIR", properties.logDir().toAbsolutePath().normalize().toString());
-        return new LaunchPlan(descriptor.name(), argv(descriptor), descriptor.home(), env);
+        return new LaunchPlan(descriptor.name(), argv(descriptor, fastStart), descriptor.home(), env);
     }
 
-    private static List<String> argv(AgentDescriptor descriptor) {
+    private static List<String> argv(AgentDescriptor descriptor, @Nullable FastStart fastStart) {
         if (descriptor.jar() == null) {
             return descriptor.command();
         }
         List<String> argv = new ArrayList<>();
-        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        argv.addAll(descriptor.jvmArgs());
+        argv.add(JavaExecutable.path());
+        argv.addAll(fastStart == null ? descriptor.jvmArgs() : fastStart.jvmOptions());
         argv.add("-jar");
-        argv.add(descriptor.jar().toString());
+        argv.add((fastStart == null ? descriptor.jar() : fastStart.jar()).toString());
         return argv;
     }
 }

@@ -1,5 +1,6 @@
 package dev.runtimeservice.manager.agent;
 
+import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.process.AgentProcess;
 import java.net.URI;
 import java.time.Instant;
@@ -26,6 +27,7 @@ public final class ManagedAgent {
     private final @Nullable String restartedAfter;
     private final Instant startedAt = Instant.now();
     private volatile @Nullable AgentProcess process;
+    private volatile @Nullable FastStart fastStart;
     private volatile AgentState state = AgentState.STARTING;
     private volatile @Nullable Integer exitCode;
     private volatile @Nullable String failure;
@@ -96,8 +98,13 @@ public final class ManagedAgent {
         return stopRequested;
     }
 
-    void attach(AgentProcess process) {
+    void attach(AgentProcess process, @Nullable FastStart fastStart) {
         this.process = process;
+        this.fastStart = fastStart;
+    }
+
+    Optional<FastStart> fastStart() {
+        return Optional.ofNullable(fastStart);
     }
 
     public String name() {

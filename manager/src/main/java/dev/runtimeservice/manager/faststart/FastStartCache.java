@@ -1,0 +1,169 @@
+package dev.runtimeservice.manager.faststart;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import dev.runtimeservice.manager.process.JavaExecutable;
+import dev.runtimeservice.manager.process.LaunchPlan;
+import dev.runtimeservice.manager.process.ProcessStarter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes jar agents start faster: their jar is extracted once (Spring Boot's {@code jarmode=tools}), and their
+ * first run that ends cleanly records a class data sharing archive ({@code -XX:ArchiveClassesAtExit}) that
+ * later runs map at start ({@code -XX:SharedArchiveFile}). Everything is kept per jar content, JDK and JVM
+ * options, so an archive never meets a jar or JDK it was not made for; one the JVM still refuses is deleted
+ * and made again.
+ */
+@Component
+public class FastStartCache {
+
+    private static final Logger log = LoggerFactory.getLogger(FastStartCache.class);
+    private static final String ARCHIVE = "app.jsa";
+
+    private final FastStartProperties properties;
+    private final ProcessStarter starter = ProcessStarter.operatingSystem();
+
+    public FastStartCache(FastStartProperties properties) {
+        this.properties = properties;
+    }
+
+    /**
+     * How to run {@code jar} fast: the JVM options and the jar to run. Extracts the jar the first time, which
+     * takes a second or two; returns empty when fast start is off or the jar cannot be extracted.
+     */
+    public Optional<FastStart> prepare(String agent, Path jar, List<String> jvmArgs, String launchId) {
+        if (!properties.enabled()) {
+            return Optional.empty();
+        }
+        Path entry = properties.cacheDir().toAbsolutePath().normalize().resolve(agent).resolve(key(jar, jvmArgs));
+        Optional<Path> extracted = extracted(agent, jar, entry.resolve("ext"));
+        if (extracted.isEmpty()) {
+            return Optional.empty();
+        }
+        Path archive = entry.resolve(ARCHIVE);
+        List<String> options = new ArrayList<>(jvmArgs);
+        if (Files.isRegularFile(archive)) {
+            options.add("-XX:SharedArchiveFile=" + archive);
+            options.add("-Xshare:auto");
+            return Optional.of(new FastStart(options, extracted.get(), archive, null));
+        }
+        Path training = entry.resolve(ARCHIVE + "." + launchId + ".tmp");
+        options.add("-XX:ArchiveClassesAtExit=" + training);
+        return Optional.of(new FastStart(options, extracted.get(), archive, training));
+    }
+
+    /** Keeps the archive a training run wrote on a clean exit; a run killed half-way leaves nothing behind. */
+    public void afterExit(FastStart start, boolean cleanExit) {
+        Path training = start.training();
+        if (training == null) {
+            return;
+        }
+        try {
+            if (cleanExit && Files.size(training) > 0) {
+                Files.move(training, start.archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                log.info("Recorded a class data sharing archive for {} ({} MB)", start.jar().getFileName(),
+                        Files.size(start.archive()) / 1_000_000);
+            }
+        } catch (IOException e) {
+            log.debug("No archive recorded: {}", e.getMessage());
+        } finally {
+            deleteQuietly(training);
+        }
+    }
+
+    /**
+     * Deletes an archive the JVM refused, so the next clean run records a new one, and says so in the log. The
+     * JVM falls back to the slow path silently (a damaged header gives no warning at all), so the check is
+     * whether the archive is mapped into the agent's memory ({@code /proc/<pid>/maps}, Linux only).
+     */
+    public void checkUsed(String agent, FastStart start, long pid) {
+        Path maps = Path.of("/proc", Long.toString(pid), "maps");
+        if (start.training() != null || !Files.isReadable(maps)) {
+            return;
+        }
+        boolean mapped;
+        try (Stream<String> lines = Files.lines(maps)) {
+            mapped = lines.anyMatch(line -> line.endsWith(start.archive().toString()));
+        } catch (IOException | UncheckedIOException e) {
+            return;
+        }
+        if (!mapped) {
+            log.warn("Agent {} could not use its class data sharing archive {}; it started the slow way; the archive "
+                    + "is deleted and its next launch records a new one", agent, start.archive());
+            deleteQuietly(start.archive());
+        }
+    }
+
+    private Optional<Path> extracted(String agent, Path jar, Path destination) {
+        if (!Files.isDirectory(destination)) {
+            extract(agent, jar, destination);
+        }
+        try (Stream<Path> files = Files.list(destination)) {
+            return files.filter(file -> file.toString().endsWith(".jar")).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void extract(String agent, Path jar, Path destination) {
+        Path temporary = destination.resolveSibling("ext-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        try {
+            Files.createDirectories(temporary.getParent());
+            Process process = starter.start(new LaunchPlan(agent, List.of(JavaExecutable.path(), "-Djarmode=tools",
+                    "-jar", jar.toString(), "extract", "--destination", temporary.toString()), temporary.getParent(), Map.of()));
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                log.warn("Could not extract {} for a fast start of {}; it starts from the jar: {}", jar, agent, output.strip());
+                return;
+            }
+            Files.move(temporary, destination, StandardCopyOption.ATOMIC_MOVE);
+            log.info("Extracted {} for a fast start of {}", jar.getFileName(), agent);
+        } catch (IOException e) {
+            log.warn("Could not extract {} for a fast start of {}: {}", jar, agent, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The jar's content, the JDK and the JVM options: what an archive is only valid for. */
+    static String key(Path jar, List<String> jvmArgs) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(jar), MessageDigest.getInstance("SHA-256"))) {
+            MessageDigest digest = ((DigestInputStream) in).getMessageDigest();
+            in.transferTo(OutputStream.nullOutputStream());
+            digest.update((System.getProperty("java.home") + "|" + System.getProperty("java.vm.version") + "|"
+                    + String.join(" ", jvmArgs)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(), 0, 12);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + jar, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.debug("Could not delete {}: {}", file, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.manager.faststart;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,67 @@
+package dev.runtimeservice.manager.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A real Spring Boot agent jar started the fast way: extracted once, its first clean run records a class data
+ * sharing archive, later runs map it, and an archive the JVM refuses is found, deleted and recorded again.
+ */
+@TestPropertySource(properties = {"runtime.agent-startup-timeout=120s", "runtime.agent-shutdown-timeout=30s"})
+class FastStartIT extends ManagerProcessTestSupport {
+
+    private static final Path CACHE = Path.of("target/fast-start/fastjar").toAbsolutePath();
+
+    @BeforeEach
+    void emptyCache() throws Exception {
+        if (Files.exists(CACHE)) {
+            try (Stream<Path> files = Files.walk(CACHE)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void theFirstCleanRunRecordsAnArchiveThatLaterRunsMapAndARefusedOneIsMadeAgain() throws Exception {
+        long first = launch("fastjar").statusCode(200).extract().jsonPath().getLong("agents[0].pid");
+        assertThat(commandLine(first)).contains("-XX:ArchiveClassesAtExit=").contains("/ext/");
+        stop("fastjar").statusCode(200);
+        Path archive = single("app.jsa");
+        assertThat(Files.size(archive)).isGreaterThan(1_000_000);
+
+        long second = launch("fastjar").statusCode(200).extract().jsonPath().getLong("agents[0].pid");
+        assertThat(commandLine(second)).contains("-XX:SharedArchiveFile=" + archive);
+        assertThat(Files.readString(Path.of("/proc", Long.toString(second), "maps"))).contains(archive.toString());
+        stop("fastjar").statusCode(200);
+
+        try (var out = Files.newOutputStream(archive, java.nio.file.StandardOpenOption.WRITE)) {
+            out.write("not an archive any more".getBytes());
+        }
+        launch("fastjar").statusCode(200);
+        assertThat(archive).doesNotExist();
+        stop("fastjar").statusCode(200);
+        long retrained = launch("fastjar").statusCode(200).extract().jsonPath().getLong("agents[0].pid");
+        assertThat(commandLine(retrained)).contains("-XX:ArchiveClassesAtExit=");
+        stop("fastjar").statusCode(200);
+        assertThat(Files.size(single("app.jsa"))).isGreaterThan(1_000_000);
+    }
+
+    private static Path single(String name) throws Exception {
+        try (Stream<Path> files = Files.walk(CACHE)) {
+            List<Path> found = files.filter(file -> file.getFileName().toString().equals(name)).toList();
+            assertThat(found).hasSize(1);
+            return found.get(0);
+        }
+    }
+
+    private static String commandLine(long pid) {
+        return ProcessHandle.of(pid).flatMap(handle -> handle.info().commandLine()).orElse("");
+    }
+}
