@@ -5,12 +5,16 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
-/** The kendra agent; in this build it serves the agent contract only and declares no skills. */
+/** The kendra agent: search and retrieval on an embedded Lucene index under its home. */
 @SpringBootApplication
 public class KendraAgentApplication {
 
-    static final String DESCRIPTION = "Search and retrieval agent over an embedded index. "
-            + "Ingesting and searching documents are not available in this build; it serves the agent contract only.";
+    static final String DESCRIPTION = "Search and retrieval on an embedded Apache Lucene index on disk: add, "
+            + "replace, read and delete documents over HTTP (JSON or streamed NDJSON batches, committed before "
+            + "they are acknowledged), and search them by keyword (BM25 with Spanish and English analysis), "
+            + "semantically (in-process all-MiniLM-L6-v2, an English model) or hybrid (reciprocal rank fusion), "
+            + "with highlighted snippets, metadata filters, paging and total counts. "
+            + "Indexing files from the vfs agent is not available in this build.";
 
     /**
      * Starts the agent.

@@ -1,19 +1,18 @@
 package dev.runtimeservice.agent.kendra;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtimeservice.agent.kendra.index.LuceneIndex;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class KendraAgentApplicationTests {
+/** The agent over real HTTP: contract, card, status and the document API's error answers. */
+class KendraAgentApplicationTests extends AgentHttpTest {
 
-    @LocalServerPort
-    int port;
-
-    private RestTestClient client() {
-        return RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
-    }
+    @Autowired
+    LuceneIndex index;
 
     @Test
     void rootNamesTheAgentAndSaysHonestlyWhatItCanDo() {
@@ -26,15 +25,66 @@ class KendraAgentApplicationTests {
     }
 
     @Test
-    void agentCardDeclaresNoSkillsBecauseTheAgentHasNoneYet() {
+    void agentCardListsTheSearchIngestAndDocumentSkillsWithExamples() {
         client().get().uri("/.well-known/agent-card.json").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.protocolVersion").isEqualTo("0.3.0")
-                .jsonPath("$.name").isEqualTo("kendra")
                 .jsonPath("$.description").isEqualTo(KendraAgentApplication.DESCRIPTION)
-                .jsonPath("$.url").isEqualTo("http://127.0.0.1:" + port + "/")
-                .jsonPath("$.preferredTransport").isEqualTo("HTTP+JSON")
-                .jsonPath("$.skills").isEmpty();
+                .jsonPath("$.skills[*].id").value(ids -> assertThat(ids.toString())
+                        .contains("search", "ingest", "documents"))
+                .jsonPath("$.skills[0].examples").isNotEmpty();
+    }
+
+    @Test
+    void statusReportsTheSharepointResourceAsNotUsedWithTheReasonAndNeverItsValue() {
+        client().get().uri("/status").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.resources[0].name").isEqualTo("sharepoint")
+                .jsonPath("$.resources[0].used").isEqualTo(false)
+                .jsonPath("$.resources[0].reason").isEqualTo(SharepointResourceConsumer.REASON);
+        byte[] raw = client().get().uri("/status").exchange().expectBody().returnResult().getResponseBodyContent();
+        assertThat(new String(raw, StandardCharsets.UTF_8)).doesNotContain("s3cr3t", "example.com");
+    }
+
+    @Test
+    void theIndexLivesUnderTheAgentsHome() {
+        assertThat(index.path()).isEqualTo(HOME.resolve("data").resolve("index"));
+        assertThat(HOME.resolve("data").resolve("index")).isDirectory();
+    }
+
+    @Test
+    void aMissingDocumentIsANotFoundProblemThatSaysWhatToDo() {
+        client().get().uri("/documents/no-such-id").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("POST /documents"));
+        client().delete().uri("/documents/no-such-id").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void anUnknownModeOrAnEmptyQueryIsABadRequestProblem() {
+        client().get().uri("/search?q=x&mode=fuzzy").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("Unknown mode 'fuzzy'; use keyword, semantic or hybrid.");
+        client().post().uri("/search").contentType(MediaType.APPLICATION_JSON).body("{\"query\": \" \"}").exchange()
+                .expectStatus().isBadRequest();
+        client().get().uri("/search?q=x&top_k=0").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void aBatchWhereNothingCanBeIndexedIsAnUnprocessableProblemListingEachDocument() {
+        client().post().uri("/documents").contentType(MediaType.APPLICATION_JSON)
+                .body("[{\"id\": \"empty\", \"text\": \"\"}, {\"text\": \"no id\"}]").exchange()
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.indexed").isEqualTo(0)
+                .jsonPath("$.failed[0].id").isEqualTo("empty")
+                .jsonPath("$.failed[1].position").isEqualTo(2);
     }
 }

@@ -1,0 +1,114 @@
+package dev.runtimeservice.agent.kendra.ingest;
+
+import dev.runtimeservice.agent.kendra.embedding.TextEmbedder;
+import dev.runtimeservice.agent.kendra.index.IndexFailureException;
+import dev.runtimeservice.agent.kendra.index.IndexedDocument;
+import dev.runtimeservice.agent.kendra.index.KendraProperties;
+import dev.runtimeservice.agent.kendra.index.LuceneIndex;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.ObjectMapper;
+
+/** Adds, replaces, reads and deletes documents; every write is committed before it returns. */
+@Service
+public class IngestService {
+
+    private final LuceneIndex index;
+    private final TextEmbedder embedder;
+    private final KendraProperties properties;
+    private final BatchReader reader;
+
+    /**
+     * Creates the service.
+     *
+     * @param index the index
+     * @param embedder the embedding model
+     * @param properties chunk size and embedded length
+     * @param mapper the JSON mapper for batches
+     */
+    public IngestService(LuceneIndex index, TextEmbedder embedder, KendraProperties properties, ObjectMapper mapper) {
+        this.index = index;
+        this.embedder = embedder;
+        this.properties = properties;
+        this.reader = new BatchReader(mapper);
+    }
+
+    /**
+     * Indexes a JSON batch: an array of documents or {@code {"documents": [...]}}.
+     *
+     * @param body the request body, read as a stream
+     * @return what was indexed, durable on disk, and what was not
+     */
+    public IngestResult ingestJson(InputStream body) {
+        long start = System.nanoTime();
+        ChunkedBatch batch = newBatch();
+        reader.readJson(body, batch::accept);
+        return batch.finish(start);
+    }
+
+    /**
+     * Indexes an NDJSON batch, one document per line.
+     *
+     * @param body the request body, read as a stream
+     * @return what was indexed, durable on disk, and what was not
+     * @throws IOException when the body cannot be read
+     */
+    public IngestResult ingestLines(InputStream body) throws IOException {
+        long start = System.nanoTime();
+        ChunkedBatch batch = newBatch();
+        reader.readLines(body, batch::accept);
+        return batch.finish(start);
+    }
+
+    /**
+     * Indexes documents already checked, as the quality test and the benchmark do.
+     *
+     * @param documents the documents
+     * @return the acknowledgement
+     */
+    public IngestResult ingest(List<IndexedDocument> documents) {
+        long start = System.nanoTime();
+        ChunkedBatch batch = newBatch();
+        for (int i = 0; i < documents.size(); i++) {
+            batch.add(i + 1, documents.get(i));
+        }
+        return batch.finish(start);
+    }
+
+    /**
+     * Returns a document.
+     *
+     * @param id its id
+     * @return the document as ingested
+     * @throws DocumentNotFoundException when no document has that id
+     */
+    public IndexedDocument get(String id) {
+        try {
+            return index.find(id).orElseThrow(() -> new DocumentNotFoundException(id));
+        } catch (IOException e) {
+            throw new IndexFailureException("read the index", e);
+        }
+    }
+
+    /**
+     * Deletes a document, durably.
+     *
+     * @param id its id
+     * @throws DocumentNotFoundException when no document has that id
+     */
+    public void delete(String id) {
+        get(id);
+        try {
+            index.delete(id);
+            index.commit();
+        } catch (IOException e) {
+            throw new IndexFailureException("delete the document", e);
+        }
+    }
+
+    private ChunkedBatch newBatch() {
+        return new ChunkedBatch(index, embedder, properties.ingestChunkSize(), properties.maxEmbeddedChars());
+    }
+}

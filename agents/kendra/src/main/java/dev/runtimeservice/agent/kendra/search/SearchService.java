@@ -1,0 +1,101 @@
+package dev.runtimeservice.agent.kendra.search;
+
+import dev.runtimeservice.agent.kendra.embedding.TextEmbedder;
+import dev.runtimeservice.agent.kendra.index.DocumentFields;
+import dev.runtimeservice.agent.kendra.index.IndexFailureException;
+import dev.runtimeservice.agent.kendra.index.IndexedDocument;
+import dev.runtimeservice.agent.kendra.index.KendraProperties;
+import dev.runtimeservice.agent.kendra.index.LuceneIndex;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/** Runs keyword, semantic and hybrid searches and pages, highlights and loads their hits. */
+@Service
+public class SearchService {
+
+    private final LuceneIndex index;
+    private final TextEmbedder embedder;
+    private final KendraProperties properties;
+    private final KeywordQueries keywordQueries;
+
+    /**
+     * Creates the service.
+     *
+     * @param index the index
+     * @param embedder the embedding model, for semantic and hybrid queries
+     * @param properties the fusion settings
+     */
+    public SearchService(LuceneIndex index, TextEmbedder embedder, KendraProperties properties) {
+        this.index = index;
+        this.embedder = embedder;
+        this.properties = properties;
+        this.keywordQueries = new KeywordQueries(index.analyzer());
+    }
+
+    /**
+     * Searches.
+     *
+     * @param request the search
+     * @return a page of hits, best first, with the total
+     * @throws InvalidSearchException when the request cannot run as given
+     */
+    public SearchResponse search(SearchRequest request) {
+        long start = System.nanoTime();
+        String text = request.checkedQuery();
+        SearchMode mode = request.checkedMode();
+        int topK = request.checkedTopK();
+        int offset = request.checkedOffset();
+        Query keyword = keywordQueries.parse(text, request.language());
+        Query filter = Filters.of(request.language(), request.filters());
+        float[] vector = mode == SearchMode.KEYWORD ? null : embedder.embed(text);
+        try {
+            return index.read(searcher -> {
+                Ranked ranked = rank(searcher, mode, keyword, filter, vector, offset + topK);
+                List<ScoreDoc> page = ranked.hits().subList(Math.min(offset, ranked.hits().size()),
+                        Math.min(offset + topK, ranked.hits().size()));
+                return new SearchResponse(text, mode.label(), ranked.total(), offset, topK,
+                        (System.nanoTime() - start) / 1_000_000, load(searcher, keyword, page));
+            });
+        } catch (IOException e) {
+            throw new IndexFailureException("search the index", e);
+        }
+    }
+
+    private record Ranked(List<ScoreDoc> hits, long total) {
+    }
+
+    private Ranked rank(IndexSearcher searcher, SearchMode mode, Query keyword, @Nullable Query filter,
+            float @Nullable [] vector, int depth) throws IOException {
+        Query filteredKeyword = Rankings.filtered(keyword, filter);
+        if (mode == SearchMode.KEYWORD) {
+            return new Ranked(Rankings.keyword(searcher, filteredKeyword, depth), searcher.count(filteredKeyword));
+        }
+        long total = Rankings.countFiltered(searcher, filter);
+        if (mode == SearchMode.SEMANTIC) {
+            return new Ranked(Rankings.semantic(searcher, vector, filter, depth), total);
+        }
+        int window = Math.max(depth, properties.rankWindow());
+        List<ScoreDoc> fused = Rankings.fuse(properties.rrfK(), List.of(
+                Rankings.keyword(searcher, filteredKeyword, window),
+                Rankings.semantic(searcher, vector, filter, window)));
+        return new Ranked(fused, total);
+    }
+
+    private List<SearchHit> load(IndexSearcher searcher, Query keyword, List<ScoreDoc> page) throws IOException {
+        int[] docIds = page.stream().mapToInt(hit -> hit.doc).toArray();
+        String[] snippets = Snippets.of(searcher, index.analyzer(), keyword, docIds);
+        List<SearchHit> hits = new ArrayList<>(page.size());
+        for (int i = 0; i < page.size(); i++) {
+            IndexedDocument document = DocumentFields.fromLucene(searcher.storedFields().document(docIds[i]));
+            hits.add(new SearchHit(document.id(), document.title(), document.uri(), document.language(),
+                    document.metadata(), page.get(i).score, snippets[i]));
+        }
+        return hits;
+    }
+}
