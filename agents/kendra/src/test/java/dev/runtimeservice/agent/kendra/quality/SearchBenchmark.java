@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Benchmark run by hand (not a test): indexing throughput and query latency per mode on copies of
- * the test collection. See BENCHMARKS.md for how to run it and the figures.
+ * the test collection. See docs/benchmarks.md for how to run it and the figures.
  */
 public final class SearchBenchmark {
 

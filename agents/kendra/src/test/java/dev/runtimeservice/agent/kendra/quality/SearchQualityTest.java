@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Measures ranking quality on the team's collection (66 documents, 44 queries, Spanish and
  * English) with the real index and model; thresholds sit a little below the measured values in
- * BENCHMARKS.md, so a change that makes ranking worse fails here.
+ * docs/benchmarks.md, so a change that makes ranking worse fails here.
  */
 class SearchQualityTest {
 
@@ -78,7 +78,7 @@ class SearchQualityTest {
         return all;
     }
 
-    // Measured values (BENCHMARKS.md) minus about 0.03.
+    // Measured values (docs/benchmarks.md) minus about 0.03.
     static final double KEYWORD_NDCG = 0.72;
     static final double KEYWORD_RECALL = 0.60;
     static final double SEMANTIC_NDCG = 0.75;
