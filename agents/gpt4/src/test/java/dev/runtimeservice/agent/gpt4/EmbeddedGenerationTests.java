@@ -29,7 +29,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The agent serving the real in-process model (stories260K) over real HTTP, with one slot and no queue. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gpt4.embedded.max-concurrent=1", "gpt4.embedded.max-queued=0", "gpt4.embedded.retry-after=3s"})
+        "gpt4.embedded.max-concurrent=1", "gpt4.embedded.max-queued=0", "gpt4.embedded.retry-after=3s",
+        // A generation that holds the only slot for seconds on any machine: 8000 tokens, past the end of text.
+        "gpt4.embedded.context-size=8192", "gpt4.embedded.ignore-eos=true", "gpt4.limits.max-tokens=8000"})
 class EmbeddedGenerationTests {
 
     /** What stories260K writes after "Once upon a time" with seed 42; the same on every run. */
@@ -124,7 +126,7 @@ class EmbeddedGenerationTests {
     @Test
     void aClientThatDisconnectsStopsTheGenerationAndABusyModelAnswers429WithRetryAfter() throws Exception {
         long cancelledBefore = cancelled();
-        BufferedReader stream = openStream(2000);
+        BufferedReader stream = openStream(8000);
         assertThat(firstEvent(stream)).contains("chat.completion.chunk");
 
         client().post().uri("/generate").contentType(MediaType.APPLICATION_JSON)

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAfter what the 429 answer's {@code Retry-After} says
  * @param contextSize tokens of context per slot (prompt plus answer)
  * @param threads CPU threads for generation; 0 means one per core
+ * @param ignoreEos keep generating past the model's end-of-text token, up to max_tokens (llama.cpp's
+ *     {@code --ignore-eos}: for benchmarks and load tests that need generations of a known length)
  */
 public record EmbeddedSettings(
         @Nullable String modelPath,
@@ -25,7 +27,8 @@ public record EmbeddedSettings(
         @DefaultValue("30s") @NotNull Duration queueTimeout,
         @DefaultValue("2s") @NotNull Duration retryAfter,
         @DefaultValue("512") @Min(16) int contextSize,
-        @DefaultValue("0") @Min(0) int threads) {
+        @DefaultValue("0") @Min(0) int threads,
+        @DefaultValue("false") boolean ignoreEos) {
 
     /**
      * Turns a blank model path into none.
@@ -37,6 +40,7 @@ public record EmbeddedSettings(
      * @param retryAfter the Retry-After of a 429
      * @param contextSize tokens per slot
      * @param threads CPU threads
+     * @param ignoreEos generate past the end-of-text token
      */
     public EmbeddedSettings {
         modelPath = modelPath == null || modelPath.isBlank() ? null : modelPath.strip();
@@ -49,7 +53,8 @@ public record EmbeddedSettings(
      * @return the copy
      */
     public EmbeddedSettings withModelPath(String path) {
-        return new EmbeddedSettings(path, maxConcurrent, maxQueued, queueTimeout, retryAfter, contextSize, threads);
+        return new EmbeddedSettings(path, maxConcurrent, maxQueued, queueTimeout, retryAfter, contextSize, threads,
+                ignoreEos);
     }
 
     /**

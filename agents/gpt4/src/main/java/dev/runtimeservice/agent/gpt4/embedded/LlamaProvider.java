@@ -38,6 +38,7 @@ public final class LlamaProvider implements TextProvider, AutoCloseable {
     private final String modelName;
     private final String source;
     private final int slotContext;
+    private final boolean ignoreEos;
     private final boolean chatTemplate;
     private final AdmissionGate gate;
     private final AtomicLong cancelled = new AtomicLong();
@@ -49,6 +50,7 @@ public final class LlamaProvider implements TextProvider, AutoCloseable {
         this.modelName = modelName;
         this.source = source;
         this.slotContext = settings.contextSize();
+        this.ignoreEos = settings.ignoreEos();
         this.gate = new AdmissionGate(settings.maxConcurrent(), settings.maxQueued(), settings.queueTimeout(),
                 settings.retryAfter());
     }
@@ -137,7 +139,8 @@ public final class LlamaProvider implements TextProvider, AutoCloseable {
     }
 
     private InferenceParameters parameters(String prompt, GenerationRequest request) {
-        InferenceParameters parameters = new InferenceParameters(prompt).setNPredict(request.maxTokens());
+        InferenceParameters parameters = new InferenceParameters(prompt).setNPredict(request.maxTokens())
+                .setIgnoreEos(ignoreEos);
         if (request.temperature() != null) {
             parameters.setTemperature(request.temperature().floatValue());
         }
