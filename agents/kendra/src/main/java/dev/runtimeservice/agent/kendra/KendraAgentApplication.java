@@ -13,8 +13,8 @@ public class KendraAgentApplication {
             + "replace, read and delete documents over HTTP (JSON or streamed NDJSON batches, committed before "
             + "they are acknowledged), and search them by keyword (BM25 with Spanish and English analysis), "
             + "semantically (in-process all-MiniLM-L6-v2, an English model) or hybrid (reciprocal rank fusion), "
-            + "with highlighted snippets, metadata filters, paging and total counts. "
-            + "Indexing files from the vfs agent is not available in this build.";
+            + "with highlighted snippets, metadata filters, paging and total counts. It also indexes UTF-8 text "
+            + "files of the vfs agent by path or glob (POST /ingest/vfs), finding vfs through the manager.";
 
     /**
      * Starts the agent.

@@ -36,6 +36,23 @@ class KendraSkills {
     }
 
     @Bean
+    AgentSkill vfsIngestSkill() {
+        return new AgentSkill("ingest-vfs", "Index files from vfs",
+                "POST /ingest/vfs {\"paths\": [...], \"glob\", \"folder\", \"language\", \"metadata\"} asks the "
+                        + "manager where the vfs agent runs, finds the files (a folder in paths means every file "
+                        + "below it; the glob is matched below folder) and indexes each UTF-8 text file as document "
+                        + "vfs:<path> with uri vfs://<path>, titled by its first Markdown heading, its HTML title or "
+                        + "its name; answers the indexed files with their ids, the skipped ones (binary, too large) "
+                        + "and the failed ones, each with why. 503 when the manager or vfs is not running.",
+                List.of("ingest", "index", "vfs", "files", "glob"),
+                List.of("Index every Markdown file in vfs: {\"glob\": \"**/*.md\"}",
+                        "Index docs/contrato.md and every file under reports as Spanish: "
+                                + "{\"paths\": [\"docs/contrato.md\", \"reports\"], \"language\": \"es\"}",
+                        "Index the text files below notes, tagged for the legal team: {\"glob\": \"**/*.txt\", "
+                                + "\"folder\": \"notes\", \"metadata\": {\"team\": \"legal\"}}"));
+    }
+
+    @Bean
     AgentSkill documentSkill() {
         return new AgentSkill("documents", "Read or delete a document",
                 "GET /documents/{id} returns a document as it was indexed; DELETE /documents/{id} removes it "

@@ -25,14 +25,14 @@ class KendraAgentApplicationTests extends AgentHttpTest {
     }
 
     @Test
-    void agentCardListsTheSearchIngestAndDocumentSkillsWithExamples() {
+    void agentCardListsTheSearchIngestVfsIngestAndDocumentSkillsWithExamples() {
         client().get().uri("/.well-known/agent-card.json").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.protocolVersion").isEqualTo("0.3.0")
                 .jsonPath("$.description").isEqualTo(KendraAgentApplication.DESCRIPTION)
                 .jsonPath("$.skills[*].id").value(ids -> assertThat(ids.toString())
-                        .contains("search", "ingest", "documents"))
+                        .contains("search", "ingest", "ingest-vfs", "documents"))
                 .jsonPath("$.skills[0].examples").isNotEmpty();
     }
 

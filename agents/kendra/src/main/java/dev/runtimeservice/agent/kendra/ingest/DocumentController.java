@@ -40,14 +40,15 @@ class DocumentController {
         return answer(ingest.ingestLines(body));
     }
 
-    @GetMapping("/documents/{id}")
+    // {*id} takes the rest of the path, so that ids holding '/' (such as vfs:docs/a.md) can be read and deleted.
+    @GetMapping("/documents/{*id}")
     IndexedDocument get(@PathVariable String id) {
-        return ingest.get(id);
+        return ingest.get(idOf(id));
     }
 
-    @DeleteMapping("/documents/{id}")
+    @DeleteMapping("/documents/{*id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        ingest.delete(id);
+        ingest.delete(idOf(id));
         return ResponseEntity.noContent().build();
     }
 
@@ -57,6 +58,11 @@ class DocumentController {
                 "analysis", Map.of("es", "Spanish: stop words, Snowball stemmer, accent folding",
                         "en", "English: stop words, Porter stemmer, accent folding",
                         "other", "lower case and accent folding"));
+    }
+
+    /** The id after {@code /documents/}; {@code {*id}} captures it with its leading slash, or empty. */
+    private static String idOf(String captured) {
+        return captured.startsWith("/") ? captured.substring(1) : captured;
     }
 
     /** A batch where nothing could be indexed is a client error; a partial one is acknowledged. */

@@ -7,8 +7,12 @@ import dev.runtimeservice.agent.kendra.index.KendraProperties;
 import dev.runtimeservice.agent.kendra.index.LuceneIndex;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** Adds, replaces, reads and deletes documents; every write is committed before it returns. */
@@ -60,6 +64,38 @@ public class IngestService {
         ChunkedBatch batch = newBatch();
         reader.readLines(body, batch::accept);
         return batch.finish(start);
+    }
+
+    /**
+     * Indexes JSON documents made one at a time by the caller, such as files read from vfs; each is
+     * checked like a document of a batch, and its position is its 1-based place in the stream.
+     *
+     * @param documents the documents, consumed in order and lazily
+     * @return what was indexed, durable on disk, and what was not
+     */
+    public IngestResult ingestNodes(Stream<JsonNode> documents) {
+        long start = System.nanoTime();
+        ChunkedBatch batch = newBatch();
+        Iterator<JsonNode> nodes = documents.iterator();
+        for (long position = 1; nodes.hasNext(); position++) {
+            batch.accept(new BatchItem.Parsed(position, nodes.next()));
+        }
+        return batch.finish(start);
+    }
+
+    /**
+     * Checks a JSON document as a batch would, without indexing it.
+     *
+     * @param document the document
+     * @return what is wrong with it and what to change, or empty when it can be indexed
+     */
+    public Optional<String> problemWith(JsonNode document) {
+        try {
+            DocumentParser.parse(document);
+            return Optional.empty();
+        } catch (InvalidDocumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /**
