@@ -1,26 +1,17 @@
 package dev.runtimeservice.manager.agent;
 
 import dev.runtimeservice.manager.config.RuntimeProperties;
-import dev.runtimeservice.manager.error.AgentStartException;
 import dev.runtimeservice.manager.error.AgentStoppedDuringStartException;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
-import dev.runtimeservice.manager.faststart.FastStart;
-import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.logs.AgentLogs;
 import dev.runtimeservice.manager.port.PortPool;
-import dev.runtimeservice.manager.process.AgentLauncher;
-import dev.runtimeservice.manager.process.AgentProcess;
 import dev.runtimeservice.manager.process.ProcessTreeStopper;
 import dev.runtimeservice.manager.process.ProcessTreeStopper.StopOutcome;
-import dev.runtimeservice.manager.process.Readiness;
-import dev.runtimeservice.manager.process.ReadinessProbe;
 import dev.runtimeservice.manager.resources.ResourcesFiles;
 import dev.runtimeservice.manager.resources.ResourcesFingerprint;
 import dev.runtimeservice.manager.resources.SecretRedactor;
-import dev.runtimeservice.manager.security.SecurityProperties;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +22,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -44,45 +34,34 @@ import org.springframework.stereotype.Component;
 class AgentLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AgentLifecycle.class);
-    private static final int LOG_TAIL_LINES = 20;
-    private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(2);
 
     private final RuntimeProperties properties;
     private final AgentCatalog catalog;
     private final AgentRegistry registry;
     private final PortPool ports;
-    private final AgentLauncher launcher;
-    private final ReadinessProbe readiness;
+    private final AgentSpawner spawner;
+    private final LaunchRelease release;
     private final ProcessTreeStopper stopper;
     private final ResourcesFiles resourcesFiles;
     private final ResourcesFingerprint fingerprint;
     private final SecretRedactor redactor;
     private final AgentLogs logs;
-    private final ManagerAddress managerAddress;
-    private final ApplicationEventPublisher events;
-    private final SecurityProperties security;
-    private final FastStartCache fastStart;
     private final SecureRandom random = new SecureRandom();
 
     AgentLifecycle(RuntimeProperties properties, AgentCatalog catalog, AgentRegistry registry, PortPool ports,
-            AgentLauncher launcher, ReadinessProbe readiness, ProcessTreeStopper stopper, ResourcesFiles resourcesFiles,
-            ResourcesFingerprint fingerprint, SecretRedactor redactor, AgentLogs logs, ManagerAddress managerAddress,
-            ApplicationEventPublisher events, SecurityProperties security, FastStartCache fastStart) {
+            AgentSpawner spawner, LaunchRelease release, ProcessTreeStopper stopper, ResourcesFiles resourcesFiles,
+            ResourcesFingerprint fingerprint, SecretRedactor redactor, AgentLogs logs) {
         this.properties = properties;
         this.catalog = catalog;
         this.registry = registry;
         this.ports = ports;
-        this.launcher = launcher;
-        this.readiness = readiness;
+        this.spawner = spawner;
+        this.release = release;
         this.stopper = stopper;
         this.resourcesFiles = resourcesFiles;
         this.fingerprint = fingerprint;
         this.redactor = redactor;
         this.logs = logs;
-        this.managerAddress = managerAddress;
-        this.events = events;
-        this.security = security;
-        this.fastStart = fastStart;
     }
 
     AgentOutcome launch(AgentDescriptor descriptor, Map<String, Object> resources) {
@@ -124,7 +103,7 @@ class AgentLifecycle {
     /** An agent that ended on its own and will be started again after {@code delay}. */
     void backOff(ManagedAgent agent, String reason, @Nullable Integer code, Duration delay) {
         if (agent.backOff(reason, code, Instant.now().plus(delay))) {
-            release(agent);
+            release.release(agent);
             log.warn("Agent {} {}; restarting it in {} ms (restart {})", agent.name(), reason, delay.toMillis(),
                     agent.restarts() + 1);
         }
@@ -133,7 +112,7 @@ class AgentLifecycle {
     /** An agent that ended on its own and will not be started again until someone launches it. */
     void giveUp(ManagedAgent agent, String reason, @Nullable Integer code) {
         if (agent.fail(reason, code) || agent.state() == AgentState.FAILED) {
-            release(agent);
+            release.release(agent);
             log.error("Agent {} {}; it stays FAILED until it is launched again. Last log lines:\n{}", agent.name(),
                     reason, String.join("\n", redactor.redact(logs.tail(agent.name(), 10))));
         }
@@ -162,18 +141,8 @@ class AgentLifecycle {
         redactor.register(agent.id(), resources);
         long began = System.nanoTime();
         try {
-            requireJar(agent);
             resourcesFiles.write(descriptor.resourcesFile(), agent.id(), agent.name(), resources);
-            FastStart fast = descriptor.jar() == null ? null
-                    : fastStart.prepare(agent.name(), descriptor.jar(), descriptor.jvmArgs(), agent.id()).orElse(null);
-            AgentProcess process = launcher.launch(LaunchPlans.plan(agent, properties, managerAddress.url(),
-                    security.apiKeyRequired(), fast));
-            agent.attach(process, fast);
-            process.onExit().thenAccept(code -> onExit(agent, code));
-            awaitReady(agent, process);
-            if (fast != null) {
-                fastStart.checkUsed(agent.name(), fast, process.pid());
-            }
+            spawner.spawn(agent);
         } catch (IOException | RuntimeException e) {
             throw failStart(agent, e);
         }
@@ -182,40 +151,12 @@ class AgentLifecycle {
         return agent;
     }
 
-    private void awaitReady(ManagedAgent agent, AgentProcess process) {
-        URI health = agent.url().resolve(agent.descriptor().healthPath());
-        Readiness result = readiness.await(process, health, properties.agentStartupTimeout());
-        if (agent.stopRequested()) {
-            throw new AgentStoppedDuringStartException(agent.name());
-        }
-        switch (result.outcome()) {
-            case READY -> agent.moveTo(AgentState.RUNNING);
-            case EXITED -> throw startFailure(agent, HttpStatus.BAD_GATEWAY,
-                    "the process exited with code " + result.exitCode() + " before it was ready");
-            case TIMED_OUT -> throw startFailure(agent, HttpStatus.GATEWAY_TIMEOUT,
-                    "it did not answer " + health + " with 200 within AGENT_STARTUP_TIMEOUT="
-                            + properties.agentStartupTimeout().toSeconds() + "s");
-        }
-    }
-
-    private void requireJar(ManagedAgent agent) {
-        if (agent.descriptor().jar() != null && !Files.isRegularFile(agent.descriptor().jar())) {
-            throw startFailure(agent, HttpStatus.INTERNAL_SERVER_ERROR, "its jar " + agent.descriptor().jar()
-                    + " does not exist; build it with ./mvnw -DskipTests package");
-        }
-    }
-
-    private AgentStartException startFailure(ManagedAgent agent, HttpStatus status, String what) {
-        agent.process().ifPresent(process -> process.awaitOutput(OUTPUT_DRAIN));
-        return new AgentStartException(agent.name(), status, what, redactor.redact(logs.tail(agent.name(), LOG_TAIL_LINES)));
-    }
-
     private RuntimeServiceException failStart(ManagedAgent agent, Exception cause) {
         agent.process().ifPresent(stopper::kill);
         if (cause instanceof AgentStoppedDuringStartException stopped) {
             agent.moveTo(AgentState.STOPPING);
             agent.moveTo(AgentState.STOPPED);
-            release(agent);
+            release.release(agent);
             registry.remove(agent);
             log.info("{}", stopped.getMessage());
             return stopped;
@@ -223,8 +164,9 @@ class AgentLifecycle {
         agent.fail(String.valueOf(cause.getMessage()),
                 agent.process().filter(process -> !process.isAlive()).map(process -> process.onExit().join()).orElse(null));
         RuntimeServiceException problem = cause instanceof RuntimeServiceException known ? known
-                : startFailure(agent, HttpStatus.INTERNAL_SERVER_ERROR, "the manager could not spawn it: " + cause.getMessage());
-        release(agent);
+                : spawner.failure(agent, HttpStatus.INTERNAL_SERVER_ERROR, "the manager could not spawn it: "
+                        + cause.getMessage());
+        release.release(agent);
         log.warn("{}", problem.getMessage());
         return problem;
     }
@@ -235,32 +177,10 @@ class AgentLifecycle {
         StopOutcome outcome = agent.process().map(process -> stopper.stop(process, shutdownUrl(agent), agent.token(),
                 properties.agentShutdownTimeout())).orElse(StopOutcome.ALREADY_EXITED);
         agent.moveTo(AgentState.STOPPED);
-        release(agent);
+        release.release(agent);
         registry.remove(agent);
         log.info("Stopped agent {} (pid {}) in {} ms ({})", agent.name(), agent.pid().orElse(-1L),
                 Duration.ofNanos(System.nanoTime() - began).toMillis(), describe(outcome));
-    }
-
-    /** Sees a crash the moment the process exits; exits during start or stop are handled there. */
-    private void onExit(ManagedAgent agent, int code) {
-        if (agent.state() == AgentState.RUNNING) {
-            events.publishEvent(new AgentExited(agent, code));
-        }
-    }
-
-    /** Frees what the launch held; its output is drained first, while its secrets can still be masked. */
-    private void release(ManagedAgent agent) {
-        agent.process().ifPresent(process -> process.awaitOutput(OUTPUT_DRAIN));
-        // SIGKILL (137) may have cut the archive half-way; any other end of the JVM wrote it whole.
-        agent.fastStart().ifPresent(fast -> fastStart.afterExit(fast, agent.process()
-                .filter(process -> !process.isAlive()).map(process -> process.onExit().join() != 137).orElse(false)));
-        ports.release(agent.name(), agent.port());
-        try {
-            resourcesFiles.delete(agent.descriptor().resourcesFile());
-        } catch (RuntimeException e) {
-            log.warn("{}", e.getMessage());
-        }
-        redactor.forget(agent.id());
     }
 
     private static @Nullable URI shutdownUrl(ManagedAgent agent) {

@@ -1,0 +1,104 @@
+package dev.runtimeservice.manager.agent;
+
+import dev.runtimeservice.manager.config.RuntimeProperties;
+import dev.runtimeservice.manager.error.AgentStartException;
+import dev.runtimeservice.manager.error.AgentStoppedDuringStartException;
+import dev.runtimeservice.manager.faststart.FastStart;
+import dev.runtimeservice.manager.faststart.FastStartCache;
+import dev.runtimeservice.manager.logs.AgentLogs;
+import dev.runtimeservice.manager.process.AgentLauncher;
+import dev.runtimeservice.manager.process.AgentProcess;
+import dev.runtimeservice.manager.process.Readiness;
+import dev.runtimeservice.manager.process.ReadinessProbe;
+import dev.runtimeservice.manager.resources.SecretRedactor;
+import dev.runtimeservice.manager.security.SecurityProperties;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Spawns one launch's process (the fast way for jars) and waits until it is ready. Any failure is an
+ * {@link AgentStartException} carrying the agent's last log lines; cleaning up is the caller's job.
+ */
+@Component
+class AgentSpawner {
+
+    /** How long to wait for an ended process's last output before reading its log. */
+    static final Duration OUTPUT_DRAIN = Duration.ofSeconds(2);
+    private static final int LOG_TAIL_LINES = 20;
+
+    private final RuntimeProperties properties;
+    private final AgentLauncher launcher;
+    private final ReadinessProbe readiness;
+    private final FastStartCache fastStart;
+    private final SecretRedactor redactor;
+    private final AgentLogs logs;
+    private final ManagerAddress managerAddress;
+    private final SecurityProperties security;
+    private final ApplicationEventPublisher events;
+
+    AgentSpawner(RuntimeProperties properties, AgentLauncher launcher, ReadinessProbe readiness,
+            FastStartCache fastStart, SecretRedactor redactor, AgentLogs logs, ManagerAddress managerAddress,
+            SecurityProperties security, ApplicationEventPublisher events) {
+        this.properties = properties;
+        this.launcher = launcher;
+        this.readiness = readiness;
+        this.fastStart = fastStart;
+        this.redactor = redactor;
+        this.logs = logs;
+        this.managerAddress = managerAddress;
+        this.security = security;
+        this.events = events;
+    }
+
+    /** Spawns the agent and returns once it is RUNNING; its exit is published as {@link AgentExited}. */
+    void spawn(ManagedAgent agent) throws IOException {
+        AgentDescriptor descriptor = agent.descriptor();
+        if (descriptor.jar() != null && !Files.isRegularFile(descriptor.jar())) {
+            throw failure(agent, HttpStatus.INTERNAL_SERVER_ERROR, "its jar " + descriptor.jar()
+                    + " does not exist; build it with ./mvnw -DskipTests package");
+        }
+        FastStart fast = descriptor.jar() == null ? null
+                : fastStart.prepare(agent.name(), descriptor.jar(), descriptor.jvmArgs(), agent.id()).orElse(null);
+        AgentProcess process = launcher.launch(LaunchPlans.plan(agent, properties, managerAddress.url(),
+                security.apiKeyRequired(), fast));
+        agent.attach(process, fast);
+        process.onExit().thenAccept(code -> {
+            // Exits during start or stop are handled there; only a RUNNING agent's exit is a crash.
+            if (agent.state() == AgentState.RUNNING) {
+                events.publishEvent(new AgentExited(agent, code));
+            }
+        });
+        awaitReady(agent, process);
+        if (fast != null) {
+            fastStart.checkUsed(agent.name(), fast, process.pid());
+        }
+    }
+
+    /** A start failure with the agent's last log lines, read once its output is drained. */
+    AgentStartException failure(ManagedAgent agent, HttpStatus status, String what) {
+        agent.process().ifPresent(process -> process.awaitOutput(OUTPUT_DRAIN));
+        return new AgentStartException(agent.name(), status, what,
+                redactor.redact(logs.tail(agent.name(), LOG_TAIL_LINES)));
+    }
+
+    private void awaitReady(ManagedAgent agent, AgentProcess process) {
+        URI health = agent.url().resolve(agent.descriptor().healthPath());
+        Readiness result = readiness.await(process, health, properties.agentStartupTimeout());
+        if (agent.stopRequested()) {
+            throw new AgentStoppedDuringStartException(agent.name());
+        }
+        switch (result.outcome()) {
+            case READY -> agent.moveTo(AgentState.RUNNING);
+            case EXITED -> throw failure(agent, HttpStatus.BAD_GATEWAY,
+                    "the process exited with code " + result.exitCode() + " before it was ready");
+            case TIMED_OUT -> throw failure(agent, HttpStatus.GATEWAY_TIMEOUT,
+                    "it did not answer " + health + " with 200 within AGENT_STARTUP_TIMEOUT="
+                            + properties.agentStartupTimeout().toSeconds() + "s");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.runtimeservice.manager.agent;
+
+import dev.runtimeservice.manager.faststart.FastStartCache;
+import dev.runtimeservice.manager.port.PortPool;
+import dev.runtimeservice.manager.resources.ResourcesFiles;
+import dev.runtimeservice.manager.resources.SecretRedactor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Frees what one launch held once its process is gone: port, resources file, secrets, fast-start archive. */
+@Component
+class LaunchRelease {
+
+    private static final Logger log = LoggerFactory.getLogger(LaunchRelease.class);
+    private static final int SIGKILL_EXIT = 137;
+
+    private final PortPool ports;
+    private final ResourcesFiles resourcesFiles;
+    private final SecretRedactor redactor;
+    private final FastStartCache fastStart;
+
+    LaunchRelease(PortPool ports, ResourcesFiles resourcesFiles, SecretRedactor redactor, FastStartCache fastStart) {
+        this.ports = ports;
+        this.resourcesFiles = resourcesFiles;
+        this.redactor = redactor;
+        this.fastStart = fastStart;
+    }
+
+    /** Drains the launch's output first, while its secrets can still be masked, then frees the rest. */
+    void release(ManagedAgent agent) {
+        agent.process().ifPresent(process -> process.awaitOutput(AgentSpawner.OUTPUT_DRAIN));
+        // SIGKILL may have cut the archive half-way; any other end of the JVM wrote it whole.
+        agent.fastStart().ifPresent(fast -> fastStart.afterExit(fast, agent.process()
+                .filter(process -> !process.isAlive())
+                .map(process -> process.onExit().join() != SIGKILL_EXIT).orElse(false)));
+        ports.release(agent.name(), agent.port());
+        try {
+            resourcesFiles.delete(agent.descriptor().resourcesFile());
+        } catch (RuntimeException e) {
+            log.warn("{}", e.getMessage());
+        }
+        redactor.forget(agent.id());
+    }
+}
