@@ -7,7 +7,7 @@ import org.springframework.http.MediaType;
 
 /**
  * Indexing from vfs where no manager answers, and requests refused before anything is asked; the real manager
- * and vfs are in {@code VfsIngestIT}.
+ * and vfs are in the manager module's {@code KendraVfsIngestIT}, which runs once every jar is built.
  */
 class VfsIngestApiTests extends AgentHttpTest {
 

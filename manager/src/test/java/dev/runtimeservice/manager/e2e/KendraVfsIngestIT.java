@@ -1,4 +1,4 @@
-package dev.runtimeservice.agent.kendra;
+package dev.runtimeservice.manager.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,9 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * vfs and kendra jars (no fixed ports), launches kendra and vfs as its children; kendra finds vfs through the
  * manager's {@code list_agents}; files are written through vfs's HTTP API and found through kendra's search.
  */
-class VfsIngestIT {
+class KendraVfsIngestIT {
 
-    private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
+    // Lives in the manager module, which the reactor builds last, so the manager and agent jars all exist.
+    private static final Path REPOSITORY = PackagedManager.ROOT;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
