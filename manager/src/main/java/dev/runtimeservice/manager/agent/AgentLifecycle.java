@@ -34,6 +34,7 @@ import org.springframework.stereotype.Component;
 class AgentLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AgentLifecycle.class);
+    static final Duration ARCHIVE_WRITE_ALLOWANCE = Duration.ofSeconds(30);
 
     private final RuntimeProperties properties;
     private final AgentCatalog catalog;
@@ -175,12 +176,21 @@ class AgentLifecycle {
         agent.moveTo(AgentState.STOPPING);
         long began = System.nanoTime();
         StopOutcome outcome = agent.process().map(process -> stopper.stop(process, shutdownUrl(agent), agent.token(),
-                properties.agentShutdownTimeout())).orElse(StopOutcome.ALREADY_EXITED);
+                shutdownTimeout(agent))).orElse(StopOutcome.ALREADY_EXITED);
         agent.moveTo(AgentState.STOPPED);
         release.release(agent);
         registry.remove(agent);
         log.info("Stopped agent {} (pid {}) in {} ms ({})", agent.name(), agent.pid().orElse(-1L),
                 Duration.ofNanos(System.nanoTime() - began).toMillis(), describe(outcome));
+    }
+
+    /**
+     * AGENT_SHUTDOWN_TIMEOUT, plus {@link #ARCHIVE_WRITE_ALLOWANCE} for a run that records its fast-start archive
+     * as it exits: killing it then would throw the archive away, and the next run would record it again.
+     */
+    private Duration shutdownTimeout(ManagedAgent agent) {
+        boolean recording = agent.fastStart().filter(fast -> fast.training() != null).isPresent();
+        return recording ? properties.agentShutdownTimeout().plus(ARCHIVE_WRITE_ALLOWANCE) : properties.agentShutdownTimeout();
     }
 
     private static @Nullable URI shutdownUrl(ManagedAgent agent) {
