@@ -21,9 +21,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The user's acceptance test: every curl call to port 8000 in the specification
- * ({@code docs/runtime-service-spec.es.md}), run verbatim through bash, in order, against the packaged manager
- * on port 8000 with the real built-in agents. Then the manager is stopped with SIGTERM and the process table
+ * The user's acceptance test: every curl call of the specification ({@code docs/runtime-service-spec.es.md}),
+ * run verbatim through bash, in order, against the packaged manager on port 8000 with the real built-in agents
+ * (the orchestrator's on 8004). Then the manager is stopped with SIGTERM and the process table
  * is scanned for anything it started.
  */
 class SpecificationCurlIT {
@@ -35,8 +35,8 @@ class SpecificationCurlIT {
 
     @Test
     void theSpecificationsCurlExamplesWorkVerbatimAndStoppingTheManagerStopsEveryAgent() throws Exception {
-        List<String> curls = managerCurls();
-        assertThat(curls).hasSize(5);
+        List<String> curls = specificationCurls();
+        assertThat(curls).hasSize(8);
         requireFree(8000, 8001, 8002, 8003, 8004);
         List<String> answers = new ArrayList<>();
         try (PackagedManager manager = PackagedManager.start(Map.of("LOG_DIR", LOGS.toString(),
@@ -74,7 +74,18 @@ class SpecificationCurlIT {
             List<Long> pids = listed.getList("agents.pid", Long.class);
             long vfsPid = pids.get(0);
 
-            JsonPath stopped = run(curls.get(4), answers);
+            JsonPath known = run(curls.get(4), answers, "{\"agents\":[");
+            assertThat(known.getList("agents.findAll { it.routable }.name", String.class))
+                    .containsExactlyInAnyOrder("vfs", "kendra", "gpt4");
+            JsonPath discovered = run(curls.get(5), answers, "{\"agents\":[");
+            assertThat(discovered.getList("agents.name", String.class)).contains("orchestrator", "vfs", "kendra", "gpt4");
+            JsonPath routed = run(curls.get(6), answers, "{");
+            assertThat(routed.getString("language")).isEqualTo("es");
+            assertThat(routed.getString("choice.agent")).isEqualTo("kendra");
+            assertThat(routed.getString("choice.skill")).isEqualTo("search");
+            assertThat(routed.getString("prompt.text")).isNotBlank();
+
+            JsonPath stopped = run(curls.get(7), answers);
             assertThat(stopped.getString("agents[0].name")).isEqualTo("vfs");
             assertThat(stopped.getString("agents[0].status")).isEqualTo("STOPPED");
             assertThat(alive(vfsPid)).isFalse();
@@ -114,13 +125,13 @@ class SpecificationCurlIT {
         assertThat(text).doesNotContain(SECRET_URL).doesNotContainPattern("\\bpass\\b");
     }
 
-    /** The curl commands of the specification's bash blocks that call port 8000, line continuations joined. */
-    static List<String> managerCurls() throws IOException {
+    /** The curl commands of the specification's bash blocks, in order, line continuations joined. */
+    static List<String> specificationCurls() throws IOException {
         Matcher blocks = BASH_BLOCK.matcher(Files.readString(SPEC, StandardCharsets.UTF_8));
         List<String> curls = new ArrayList<>();
         while (blocks.find()) {
             String command = blocks.group(1).replace("\\\n", " ").trim();
-            if (command.startsWith("curl") && command.contains("localhost:8000")) {
+            if (command.startsWith("curl")) {
                 curls.add(command);
             }
         }
@@ -128,11 +139,15 @@ class SpecificationCurlIT {
     }
 
     private static JsonPath run(String curl, List<String> answers) throws Exception {
+        return run(curl, answers, "{\"agents\":[");
+    }
+
+    private static JsonPath run(String curl, List<String> answers, String expectedStart) throws Exception {
         Process bash = new ProcessBuilder("bash", "-c", curl).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String answer = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bash.waitFor()).as("curl exit code of: " + curl).isZero();
         answers.add(answer);
-        assertThat(answer).as(curl).startsWith("{\"agents\":[");
+        assertThat(answer).as(curl).startsWith(expectedStart);
         return JsonPath.from(answer);
     }
 

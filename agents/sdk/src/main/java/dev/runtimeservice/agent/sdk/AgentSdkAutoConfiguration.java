@@ -6,19 +6,22 @@ import dev.runtimeservice.agent.sdk.error.ErrorConfiguration;
 import dev.runtimeservice.agent.sdk.identity.IdentityConfiguration;
 import dev.runtimeservice.agent.sdk.lifecycle.LifecycleConfiguration;
 import dev.runtimeservice.agent.sdk.resources.ResourcesConfiguration;
+import dev.runtimeservice.agent.sdk.trace.TraceConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Import;
 
 /**
  * Gives a servlet Spring Boot app the agent contract: {@code GET /}, {@code /status},
- * {@code /shutdown}, {@code /.well-known/agent-card.json}, the resources file and SDK error
- * mapping. Registered in {@code META-INF/spring/...AutoConfiguration.imports}.
+ * {@code /shutdown}, {@code /.well-known/agent-card.json}, the resources file, SDK error
+ * mapping and request ids ({@code X-Request-Id}). Registered in
+ * {@code META-INF/spring/...AutoConfiguration.imports}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({PropertiesConfiguration.class, IdentityConfiguration.class, ResourcesConfiguration.class,
-        LifecycleConfiguration.class, CardConfiguration.class, ErrorConfiguration.class})
+        LifecycleConfiguration.class, CardConfiguration.class, ErrorConfiguration.class,
+        TraceConfiguration.class})
 public class AgentSdkAutoConfiguration {
 
     /** Creates the auto-configuration; Spring Boot instantiates it. */

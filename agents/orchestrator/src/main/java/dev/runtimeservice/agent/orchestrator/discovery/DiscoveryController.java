@@ -1,0 +1,50 @@
+package dev.runtimeservice.agent.orchestrator.discovery;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /agents} lists the discovered agents; {@code GET /discover} looks again first. */
+@RestController
+class DiscoveryController {
+
+    private final AgentRegistry registry;
+
+    DiscoveryController(AgentRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GetMapping("/agents")
+    AgentsAnswer agents() {
+        return AgentsAnswer.of(registry.snapshot(), registry.managerUrl());
+    }
+
+    @GetMapping("/discover")
+    AgentsAnswer discover() {
+        return AgentsAnswer.of(registry.refresh(), registry.managerUrl());
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AgentsAnswer(List<AgentView> agents, String manager, @JsonProperty("manager_error") @Nullable String managerError,
+            @JsonProperty("refreshed_at") @Nullable Instant refreshedAt) {
+
+        static AgentsAnswer of(AgentRegistry.Snapshot snapshot, String manager) {
+            return new AgentsAnswer(snapshot.agents().stream().map(AgentView::of).toList(), manager,
+                    snapshot.managerError(), snapshot.refreshedAt());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AgentView(String name, String url, String health, boolean self, boolean routable, String description,
+            String version, @JsonProperty("last_seen") Instant lastSeen, @Nullable String error, List<SkillCard> skills) {
+
+        static AgentView of(DiscoveredAgent agent) {
+            return new AgentView(agent.name(), agent.url(), agent.health(), agent.self(), agent.routable(),
+                    agent.description(), agent.version(), agent.lastSeen(), agent.error(), agent.skills());
+        }
+    }
+}

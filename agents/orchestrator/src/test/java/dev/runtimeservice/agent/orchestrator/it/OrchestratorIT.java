@@ -1,0 +1,197 @@
+package dev.runtimeservice.agent.orchestrator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.runtimeservice.agent.orchestrator.discovery.AgentCardInfo;
+import dev.runtimeservice.agent.orchestrator.discovery.CardParser;
+import io.a2a.client.http.A2ACardResolver;
+import io.a2a.client.http.JdkA2AHttpClient;
+import io.a2a.spec.AgentCard;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The packaged orchestrator launched by the real manager next to the real vfs, kendra and gpt4 jars and a Python
+ * agent: discovery, the official A2A client on every card, executed instructions with their request id in both
+ * logs, and an agent that stops being dropped.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OrchestratorIT {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static RealManager manager;
+    static Map<String, String> urls = new TreeMap<>();
+
+    @BeforeAll
+    static void launch() throws Exception {
+        manager = RealManager.start();
+        manager.awaitHealthy(Duration.ofSeconds(90));
+        JsonNode launched = manager.post("/api/launch_agents",
+                "{\"agents\": [\"vfs\", \"kendra\", \"gpt4\", \"weather\", \"orchestrator\"], \"resources\": {}}");
+        for (JsonNode agent : launched.path("agents").values()) {
+            assertThat(agent.path("status").asString()).as(agent.toString()).isEqualTo("RUNNING");
+            urls.put(agent.path("name").asString(), agent.path("url").asString());
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (manager != null) {
+            manager.close();
+        }
+    }
+
+    static JsonNode get(String url) throws Exception {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    static HttpResponse<String> instruct(String body, String requestId) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(urls.get("orchestrator") + "/instructions"))
+                .header("Content-Type", "application/json").header("X-Request-Id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(1)
+    void discoversEveryRunningAgentWithItsSkillsAndMarksItself() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode agents = get(urls.get("orchestrator") + "/agents").path("agents");
+            Map<String, JsonNode> byName = new TreeMap<>();
+            agents.values().forEach(a -> byName.put(a.path("name").asString(), a));
+            assertThat(byName).containsOnlyKeys("vfs", "kendra", "gpt4", "weather", "orchestrator");
+            assertThat(byName.values()).allSatisfy(a -> assertThat(a.path("health").asString()).isEqualTo("UP"));
+            assertThat(byName.get("kendra").path("url").asString()).isEqualTo(urls.get("kendra"));
+            assertThat(byName.get("vfs").path("skills").size()).isEqualTo(8);
+            assertThat(byName.get("weather").path("skills").path(0).path("id").asString()).isEqualTo("forecast");
+            assertThat(byName.get("orchestrator").path("self").asBoolean()).isTrue();
+            assertThat(byName.get("orchestrator").path("routable").asBoolean()).isFalse();
+        });
+    }
+
+    @Test
+    @Order(2)
+    void theOfficialA2aClientReadsEveryRunningAgentsCard() throws Exception {
+        for (Map.Entry<String, String> agent : urls.entrySet()) {
+            AgentCard card = new A2ACardResolver(new JdkA2AHttpClient(), agent.getValue()).getAgentCard();
+            AgentCardInfo ours = CardParser.parse(get(agent.getValue() + "/.well-known/agent-card.json"));
+            assertThat(card.name()).isEqualTo(agent.getKey());
+            assertThat(card.protocolVersion()).isEqualTo("0.3.0");
+            assertThat(card.preferredTransport()).isEqualTo("HTTP+JSON");
+            assertThat(card.skills()).extracting(io.a2a.spec.AgentSkill::id)
+                    .containsExactlyElementsOf(ours.skills().stream().map(s -> s.id()).toList());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theBundledCardSnapshotsStillMatchTheRunningAgents() throws Exception {
+        for (String name : RealManager.JAVA_AGENTS) {
+            try (var in = getClass().getClassLoader().getResourceAsStream("cards/" + name + ".json")) {
+                AgentCardInfo bundled = CardParser.parse(JSON.readTree(in));
+                AgentCardInfo live = CardParser.parse(get(urls.get(name) + "/.well-known/agent-card.json"));
+                assertThat(bundled.skills()).as(name + ": refresh src/main/resources/cards/" + name + ".json")
+                        .isEqualTo(live.skills());
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void anExecutedSearchCarriesItsRequestIdIntoKendraAndBothLogs() throws Exception {
+        HTTP.send(HttpRequest.newBuilder(URI.create(urls.get("kendra") + "/documents"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "[{\"id\": \"ia-1\", \"language\": \"es\", \"title\": \"Inteligencia artificial\", \"text\": "
+                                + "\"La inteligencia artificial estudia sistemas que aprenden de los datos.\"}]"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        HttpResponse<String> response = instruct(
+                "{\"text\": \"Busca información sobre inteligencia artificial\", \"execute\": true}", "it-trace-1");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(response.body());
+        assertThat(answer.path("choice").path("agent").asString()).isEqualTo("kendra");
+        assertThat(answer.path("execution").path("request").asString()).isEqualTo("POST " + urls.get("kendra") + "/search");
+        assertThat(answer.path("execution").path("answer").path("hits").path(0).path("id").asString()).isEqualTo("ia-1");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(Files.readString(manager.logs.resolve("agents/orchestrator.log"))).contains(
+                    "[req=it-trace-1] Calling POST " + urls.get("kendra") + "/search");
+            assertThat(Files.readString(manager.logs.resolve("agents/kendra.log"))).containsPattern(
+                    "INFO  \\[kendra\\] \\S+ : \\[req=it-trace-1\\] POST /search answered 200");
+        });
+    }
+
+    @Test
+    @Order(5)
+    void anInstructionWritesAndReadsAFileThroughVfs() throws Exception {
+        HttpResponse<String> written = instruct("{\"text\": \"Save \\\"hello from the orchestrator\\\" into "
+                + "notes/hello.txt\", \"execute\": true}", "it-vfs-1");
+        assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
+        assertThat(JSON.readTree(written.body()).path("execution").path("status").asInt()).isEqualTo(201);
+
+        HttpResponse<String> read = instruct("{\"text\": \"Lee el archivo notes/hello.txt\", \"execute\": true}", "it-vfs-2");
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(JSON.readTree(read.body()).path("execution").path("answer").asString())
+                .isEqualTo("hello from the orchestrator");
+    }
+
+    @Test
+    @Order(6)
+    void aFailingAgentIsAClearBadGatewayError() throws Exception {
+        HttpResponse<String> response = instruct("{\"text\": \"Write a short poem about the sea\", \"execute\": true}",
+                "it-gpt4-1");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(502);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("detail").asString()).startsWith("gpt4 answered HTTP 503 to POST " + urls.get("gpt4")
+                + "/generate: ");
+        assertThat(problem.path("agent_status").asInt()).isEqualTo(503);
+    }
+
+    @Test
+    @Order(7)
+    void anAgentAddedThroughADescriptorInPythonIsRoutedTo() throws Exception {
+        JsonNode answer = JSON.readTree(instruct("{\"text\": \"What's the weather in Madrid tomorrow?\"}", "it-py-1")
+                .body());
+        assertThat(answer.path("choice").path("agent").asString()).isEqualTo("weather");
+        assertThat(answer.path("choice").path("url").asString()).isEqualTo(urls.get("weather"));
+        assertThat(answer.path("choice").path("executable").asBoolean()).isFalse();
+    }
+
+    @Test
+    @Order(8)
+    void anAgentThatStopsIsDroppedWithinSecondsAndInstructionsSayHowToLaunchIt() throws Exception {
+        manager.post("/api/stop_agent?agent_name=kendra", "");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            List<String> names = new ArrayList<>();
+            get(urls.get("orchestrator") + "/agents").path("agents").values()
+                    .forEach(a -> names.add(a.path("name").asString()));
+            assertThat(names).doesNotContain("kendra").contains("vfs");
+        });
+        JsonNode answer = JSON.readTree(instruct("{\"text\": \"Find documents about renewable energy\"}", "it-stop")
+                .body());
+        assertThat(answer.path("choice").path("agent").asString()).isEqualTo("kendra");
+        assertThat(answer.path("choice").path("running").asBoolean()).isFalse();
+        assertThat(answer.path("choice").path("launch").asString()).isEqualTo("curl -X POST " + manager.url
+                + "/api/launch_agents -H \"Content-Type: application/json\" -d '{\"agents\": [\"kendra\"], "
+                + "\"resources\": {}}'");
+    }
+}

@@ -1,0 +1,122 @@
+package dev.runtimeservice.agent.orchestrator.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The packaged manager jar as a real process, on random free ports, with a catalog in a temporary folder whose
+ * descriptors point at the real agent jars (no fixed ports) and at a small Python agent.
+ */
+final class RealManager implements AutoCloseable {
+
+    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    static final List<String> JAVA_AGENTS = List.of("vfs", "kendra", "gpt4");
+    static final String PY_AGENT = "weather";
+
+    final Path home;
+    final Path logs;
+    final String url;
+    private final Process process;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private RealManager(Path home, String url, Process process) {
+        this.home = home;
+        this.logs = home.resolve("logs");
+        this.url = url;
+        this.process = process;
+    }
+
+    static RealManager start() throws IOException {
+        Path home = Files.createTempDirectory("orchestrator-it");
+        Path agents = Files.createDirectories(home.resolve("agents"));
+        for (String name : JAVA_AGENTS) {
+            descriptor(agents, name, ROOT.resolve("agents/" + name + "/target/" + name + "-agent.jar"), "");
+        }
+        descriptor(agents, "orchestrator", ROOT.resolve("agents/orchestrator/target/orchestrator-agent.jar"),
+                "order: 100\nenv: {ORCHESTRATOR_DISCOVERY_INTERVAL: 1s}\n");
+        Path py = Files.createDirectories(agents.resolve(PY_AGENT));
+        Files.copy(Path.of("src/test/resources/it/weather_agent.py"), py.resolve("weather_agent.py"));
+        Files.writeString(py.resolve("agent.yml"), "description: Weather forecasts (Python, for OrchestratorIT)\n"
+                + "command: [python3, weather_agent.py]\nhealth: /health\n");
+        int port = freePort();
+        int agentPorts = freePort();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Druntime.fast-start.enabled=false", "-jar",
+                ROOT.resolve("manager/target/runtime-manager.jar").toString())
+                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(home.resolve("manager.out").toFile());
+        builder.environment().remove("RUNTIME_API_KEY");
+        builder.environment().putAll(java.util.Map.of("PORT", String.valueOf(port), "AGENTS_DIR", agents.toString(),
+                "LOG_DIR", home.resolve("logs").toString(), "MIN_AGENT_PORT", String.valueOf(agentPorts),
+                "MAX_AGENT_PORT", String.valueOf(agentPorts + 200), "AGENT_STARTUP_TIMEOUT", "150"));
+        return new RealManager(home, "http://127.0.0.1:" + port, builder.start());
+    }
+
+    private static void descriptor(Path agents, String name, Path jar, String extra) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw -q -pl agents/vfs,agents/kendra,agents/gpt4,"
+                    + "manager package -DskipTests first");
+        }
+        Path folder = Files.createDirectories(agents.resolve(name));
+        Files.writeString(folder.resolve("agent.yml"), "description: " + name + " (real jar, for OrchestratorIT)\n"
+                + "jar: " + jar + "\njvm-args: [-XX:+UseSerialGC, -XX:TieredStopAtLevel=1, -Xss512k]\n" + extra);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    void awaitHealthy(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("The manager exited: " + Files.readString(home.resolve("manager.out")));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("The manager was not healthy within " + timeout);
+    }
+
+    JsonNode post(String path, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path))
+                .timeout(Duration.ofMinutes(4)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    /** Stops the manager with SIGTERM (it stops its agents), kills whatever is left and deletes the folder. */
+    @Override
+    public void close() throws InterruptedException, IOException {
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        org.springframework.util.FileSystemUtils.deleteRecursively(home);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.runtimeservice.agent.sdk.trace;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Registers the {@link RequestIdFilter} first in the chain, so every later log line of a request carries its id. */
+@Configuration(proxyBeanMethods = false)
+public class TraceConfiguration {
+
+    /** Creates the configuration; used by the SDK's auto-configuration. */
+    public TraceConfiguration() {
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> agentRequestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}
