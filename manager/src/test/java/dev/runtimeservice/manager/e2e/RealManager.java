@@ -1,4 +1,4 @@
-package dev.runtimeservice.agent.orchestrator.it;
+package dev.runtimeservice.manager.e2e;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RealManager implements AutoCloseable {
 
-    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    static final Path ROOT = PackagedManager.ROOT;
     static final List<String> JAVA_AGENTS = List.of("vfs", "kendra", "gpt4");
     static final String PY_AGENT = "weather";
 
@@ -47,7 +47,7 @@ final class RealManager implements AutoCloseable {
         descriptor(agents, "orchestrator", ROOT.resolve("agents/orchestrator/target/orchestrator-agent.jar"),
                 "order: 100\nenv: {ORCHESTRATOR_DISCOVERY_INTERVAL: 1s}\n");
         Path py = Files.createDirectories(agents.resolve(PY_AGENT));
-        Files.copy(Path.of("src/test/resources/it/weather_agent.py"), py.resolve("weather_agent.py"));
+        Files.copy(Path.of("src/test/resources/e2e/weather_agent.py"), py.resolve("weather_agent.py"));
         Files.writeString(py.resolve("agent.yml"), "description: Weather forecasts (Python, for OrchestratorIT)\n"
                 + "command: [python3, weather_agent.py]\nhealth: /health\n");
         int port = freePort();
