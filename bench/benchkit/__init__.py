@@ -1,0 +1,1 @@
+"""Helpers of bench/startup.py: launchers, measuring instruments and the report."""
