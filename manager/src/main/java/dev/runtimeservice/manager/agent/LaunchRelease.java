@@ -2,13 +2,17 @@ package dev.runtimeservice.manager.agent;
 
 import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.port.PortPool;
+import dev.runtimeservice.manager.process.ProcessMetrics;
 import dev.runtimeservice.manager.resources.ResourcesFiles;
 import dev.runtimeservice.manager.resources.SecretRedactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Frees what one launch held once its process is gone: port, resources file, secrets, fast-start archive. */
+/**
+ * Frees what one launch held once its process is gone: port, resources file, secrets, fast-start archive and
+ * its CPU sample.
+ */
 @Component
 class LaunchRelease {
 
@@ -19,12 +23,15 @@ class LaunchRelease {
     private final ResourcesFiles resourcesFiles;
     private final SecretRedactor redactor;
     private final FastStartCache fastStart;
+    private final ProcessMetrics metrics;
 
-    LaunchRelease(PortPool ports, ResourcesFiles resourcesFiles, SecretRedactor redactor, FastStartCache fastStart) {
+    LaunchRelease(PortPool ports, ResourcesFiles resourcesFiles, SecretRedactor redactor, FastStartCache fastStart,
+            ProcessMetrics metrics) {
         this.ports = ports;
         this.resourcesFiles = resourcesFiles;
         this.redactor = redactor;
         this.fastStart = fastStart;
+        this.metrics = metrics;
     }
 
     /** Drains the launch's output first, while its secrets can still be masked, then frees the rest. */
@@ -41,5 +48,6 @@ class LaunchRelease {
             log.warn("{}", e.getMessage());
         }
         redactor.forget(agent.id());
+        agent.pid().ifPresent(metrics::forget);
     }
 }
