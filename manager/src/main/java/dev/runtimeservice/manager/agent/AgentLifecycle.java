@@ -137,7 +137,7 @@ class AgentLifecycle {
             @Nullable String restartedAfter) {
         int port = ports.acquire(descriptor.name(), descriptor.port(), catalog.reservedPorts());
         ManagedAgent agent = new ManagedAgent(descriptor, UUID.randomUUID().toString(), port, "127.0.0.1", newToken(),
-                fingerprint.of(resources), resources, restarts, restartedAfter);
+                fingerprint.of(resources), resources, restarts, restartedAfter, Instant.now());
         registry.put(agent);
         redactor.register(agent.id(), resources);
         long began = System.nanoTime();

@@ -2,6 +2,7 @@ package dev.runtimeservice.manager.agent;
 
 import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.error.UnknownAgentException;
+import dev.runtimeservice.manager.state.StateProperties;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -34,13 +35,16 @@ public class AgentManager implements DisposableBean {
     private final AgentLifecycle lifecycle;
     private final AgentRegistry registry;
     private final AgentSupervisor supervisor;
+    private final StateProperties state;
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "agent-worker");
         thread.setDaemon(true);
         return thread;
     });
 
-    AgentManager(AgentCatalog catalog, AgentLifecycle lifecycle, AgentRegistry registry, AgentSupervisor supervisor) {
+    AgentManager(AgentCatalog catalog, AgentLifecycle lifecycle, AgentRegistry registry, AgentSupervisor supervisor,
+            StateProperties state) {
+        this.state = state;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.registry = registry;
@@ -94,12 +98,19 @@ public class AgentManager implements DisposableBean {
         return registry.all().stream().sorted(Comparator.comparingInt(ManagedAgent::port)).toList();
     }
 
-    /** Stops every agent when the manager stops, so that nothing it started is left running. */
+    /**
+     * Stops every agent when the manager stops, so that nothing it started is left running, unless it is set to
+     * leave them running for the next manager to take over (an upgrade).
+     */
     @Override
     public void destroy() {
         supervisor.destroy();
         List<String> names = registry.all().stream().map(ManagedAgent::name).toList();
-        if (!names.isEmpty()) {
+        if (!names.isEmpty() && state.keepAgentsOnExit()) {
+            registry.persist();
+            log.info("Manager stopping: leaving agents {} running for the next manager (KEEP_AGENTS_ON_EXIT=true)",
+                    names);
+        } else if (!names.isEmpty()) {
             log.info("Manager stopping: stopping agents {}", names);
             stop(names);
         }

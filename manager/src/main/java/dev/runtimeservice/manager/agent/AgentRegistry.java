@@ -1,5 +1,10 @@
 package dev.runtimeservice.manager.agent;
 
+import dev.runtimeservice.manager.process.AgentProcess;
+import dev.runtimeservice.manager.state.AgentRecord;
+import dev.runtimeservice.manager.state.StateFile;
+import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -7,14 +12,26 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The current launch of each agent, and one lock per agent name that serialises its launches and stops. */
+/**
+ * The current launch of each agent, one lock per agent name that serialises its launches and stops, and the
+ * state file that keeps every launch with a live process for a manager started after a crash.
+ */
 @Component
 class AgentRegistry {
 
+    private static final Logger log = LoggerFactory.getLogger(AgentRegistry.class);
+
     private final Map<String, ManagedAgent> agents = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final StateFile stateFile;
+
+    AgentRegistry(StateFile stateFile) {
+        this.stateFile = stateFile;
+    }
 
     <T> T withLock(String name, Supplier<T> action) {
         ReentrantLock lock = locks.computeIfAbsent(name, key -> new ReentrantLock());
@@ -40,5 +57,28 @@ class AgentRegistry {
 
     Collection<ManagedAgent> all() {
         return List.copyOf(agents.values());
+    }
+
+    /**
+     * Saves every launch whose process runs. Called after each change; a state file that cannot be written is
+     * logged, not fatal: the agents still run, only a crash of this manager would then lose track of them.
+     */
+    synchronized void persist() {
+        List<AgentRecord> records = agents.values().stream()
+                .filter(agent -> agent.state().isStoppable())
+                .flatMap(agent -> agent.process().filter(AgentProcess::isAlive).flatMap(process -> record(agent, process)).stream())
+                .toList();
+        try {
+            stateFile.save(records);
+        } catch (UncheckedIOException e) {
+            log.error("{}: {}. A manager started after a crash of this one would not find these agents.",
+                    e.getMessage(), e.getCause().getMessage());
+        }
+    }
+
+    private static Optional<AgentRecord> record(ManagedAgent agent, AgentProcess process) {
+        Optional<Instant> start = process.handle().info().startInstant();
+        return start.map(instant -> new AgentRecord(agent.name(), agent.id(), process.pid(), instant, agent.port(),
+                AgentRecord.digest(agent.token()), agent.restarts()));
     }
 }

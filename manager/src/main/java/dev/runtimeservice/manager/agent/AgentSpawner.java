@@ -12,10 +12,12 @@ import dev.runtimeservice.manager.process.Readiness;
 import dev.runtimeservice.manager.process.ReadinessProbe;
 import dev.runtimeservice.manager.resources.SecretRedactor;
 import dev.runtimeservice.manager.security.SecurityProperties;
+import dev.runtimeservice.manager.state.StateProperties;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -40,10 +42,13 @@ class AgentSpawner {
     private final ManagerAddress managerAddress;
     private final SecurityProperties security;
     private final ApplicationEventPublisher events;
+    private final StateProperties state;
+    private final AgentRegistry registry;
 
     AgentSpawner(RuntimeProperties properties, AgentLauncher launcher, ReadinessProbe readiness,
             FastStartCache fastStart, SecretRedactor redactor, AgentLogs logs, ManagerAddress managerAddress,
-            SecurityProperties security, ApplicationEventPublisher events) {
+            SecurityProperties security, ApplicationEventPublisher events, StateProperties state,
+            AgentRegistry registry) {
         this.properties = properties;
         this.launcher = launcher;
         this.readiness = readiness;
@@ -53,6 +58,8 @@ class AgentSpawner {
         this.managerAddress = managerAddress;
         this.security = security;
         this.events = events;
+        this.state = state;
+        this.registry = registry;
     }
 
     /** Spawns the agent and returns once it is RUNNING; its exit is published as {@link AgentExited}. */
@@ -64,19 +71,34 @@ class AgentSpawner {
         }
         FastStart fast = descriptor.jar() == null ? null
                 : fastStart.prepare(agent.name(), descriptor.jar(), descriptor.jvmArgs(), agent.id()).orElse(null);
-        AgentProcess process = launcher.launch(LaunchPlans.plan(agent, properties, managerAddress.url(),
-                security.apiKeyRequired(), fast));
+        AgentProcess process = launcher.launch(LaunchPlans.plan(agent, properties,
+                state.outputOf(agent.name(), agent.id()), managerAddress.url(), security.apiKeyRequired(), fast));
+        attach(agent, process, fast);
+        awaitReady(agent, process);
+        if (fast != null) {
+            fastStart.checkUsed(agent.name(), fast, process.pid());
+        }
+    }
+
+    /**
+     * Gives the launch its process and records it in the state file, so that from now on a manager started after
+     * a crash finds it; the process's end is published as {@link AgentExited} if the agent was RUNNING.
+     */
+    void attach(ManagedAgent agent, AgentProcess process, @Nullable FastStart fast) {
         agent.attach(process, fast);
+        registry.persist();
         process.onExit().thenAccept(code -> {
             // Exits during start or stop are handled there; only a RUNNING agent's exit is a crash.
             if (agent.state() == AgentState.RUNNING) {
                 events.publishEvent(new AgentExited(agent, code));
             }
         });
-        awaitReady(agent, process);
-        if (fast != null) {
-            fastStart.checkUsed(agent.name(), fast, process.pid());
-        }
+    }
+
+    /** Waits until an agent taken over from an earlier manager answers its readiness path. */
+    Readiness awaitAdopted(ManagedAgent agent, AgentProcess process) {
+        return readiness.await(process, agent.url().resolve(agent.descriptor().healthPath()),
+                properties.agentStartupTimeout());
     }
 
     /** A start failure with the agent's last log lines, read once its output is drained. */

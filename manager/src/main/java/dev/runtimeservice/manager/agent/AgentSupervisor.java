@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -50,7 +51,8 @@ class AgentSupervisor implements DisposableBean {
         ManagedAgent agent = event.agent();
         boolean hung = agent.killedAsHung();
         String reason = hung ? "was killed after " + settings.livenessFailures() + " failed liveness probes"
-                : "exited on its own with code " + event.exitCode();
+                : "exited on its own " + (event.exitCode() == null ? "(exit code unknown: the manager took it over from an earlier one)"
+                        : "with code " + event.exitCode());
         if (!agent.descriptor().restart().restartsAfter(event.exitCode(), hung)) {
             lifecycle.giveUp(agent, reason + " (restart policy " + agent.descriptor().restart().yamlName() + ")",
                     event.exitCode());
@@ -60,7 +62,7 @@ class AgentSupervisor implements DisposableBean {
         retryOrGiveUp(agent, reason, event.exitCode(), uptime);
     }
 
-    private void retryOrGiveUp(ManagedAgent agent, String reason, Integer exitCode, Duration uptime) {
+    private void retryOrGiveUp(ManagedAgent agent, String reason, @Nullable Integer exitCode, Duration uptime) {
         RestartHistory history = histories.computeIfAbsent(agent.name(),
                 name -> new RestartHistory(settings, () -> ThreadLocalRandom.current().nextDouble()));
         Optional<Duration> delay = history.failed(Instant.now(), uptime);

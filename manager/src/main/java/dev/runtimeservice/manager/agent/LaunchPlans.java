@@ -4,6 +4,7 @@ import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.process.JavaExecutable;
 import dev.runtimeservice.manager.process.LaunchPlan;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,13 +24,18 @@ final class LaunchPlans {
      * @param tokenRequired whether the agent's shutdown endpoint must demand its token (the manager has an API
      *     key, so callers without it must not be able to stop agents behind its back)
      */
-    static LaunchPlan plan(ManagedAgent agent, RuntimeProperties properties, String managerUrl, boolean tokenRequired) {
-        return plan(agent, properties, managerUrl, tokenRequired, null);
+    static LaunchPlan plan(ManagedAgent agent, RuntimeProperties properties, Path output, String managerUrl,
+            boolean tokenRequired) {
+        return plan(agent, properties, output, managerUrl, tokenRequired, null);
     }
 
-    /** The plan, starting a jar agent the fast way when {@code fastStart} is given. */
-    static LaunchPlan plan(ManagedAgent agent, RuntimeProperties properties, String managerUrl, boolean tokenRequired,
-            @Nullable FastStart fastStart) {
+    /**
+     * The plan, starting a jar agent the fast way when {@code fastStart} is given.
+     *
+     * @param output the FIFO the agent's output goes to
+     */
+    static LaunchPlan plan(ManagedAgent agent, RuntimeProperties properties, Path output, String managerUrl,
+            boolean tokenRequired, @Nullable FastStart fastStart) {
         AgentDescriptor descriptor = agent.descriptor();
         Map<String, String> env = new HashMap<>(descriptor.env());
         env.put("AGENT_NAME", descriptor.name());
@@ -43,7 +49,7 @@ final class LaunchPlans {
         env.put("MANAGER_URL", managerUrl);
         env.put("LOG_LEVEL", properties.logLevel());
         env.put("LOG_DIR", properties.logDir().toAbsolutePath().normalize().toString());
-        return new LaunchPlan(descriptor.name(), argv(descriptor, fastStart), descriptor.home(), env);
+        return new LaunchPlan(descriptor.name(), argv(descriptor, fastStart), descriptor.home(), env, output);
     }
 
     private static List<String> argv(AgentDescriptor descriptor, @Nullable FastStart fastStart) {

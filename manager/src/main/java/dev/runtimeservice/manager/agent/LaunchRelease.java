@@ -2,16 +2,19 @@ package dev.runtimeservice.manager.agent;
 
 import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.port.PortPool;
+import dev.runtimeservice.manager.process.AgentProcess;
 import dev.runtimeservice.manager.process.ProcessMetrics;
 import dev.runtimeservice.manager.resources.ResourcesFiles;
 import dev.runtimeservice.manager.resources.SecretRedactor;
+import java.io.IOException;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Frees what one launch held once its process is gone: port, resources file, secrets, fast-start archive and
- * its CPU sample.
+ * Frees what one launch held once its process is gone: port, resources file, secrets, fast-start archive, its
+ * CPU sample and its output FIFO; the state file then no longer lists it.
  */
 @Component
 class LaunchRelease {
@@ -24,14 +27,16 @@ class LaunchRelease {
     private final SecretRedactor redactor;
     private final FastStartCache fastStart;
     private final ProcessMetrics metrics;
+    private final AgentRegistry registry;
 
     LaunchRelease(PortPool ports, ResourcesFiles resourcesFiles, SecretRedactor redactor, FastStartCache fastStart,
-            ProcessMetrics metrics) {
+            ProcessMetrics metrics, AgentRegistry registry) {
         this.ports = ports;
         this.resourcesFiles = resourcesFiles;
         this.redactor = redactor;
         this.fastStart = fastStart;
         this.metrics = metrics;
+        this.registry = registry;
     }
 
     /** Drains the launch's output first, while its secrets can still be masked, then frees the rest. */
@@ -40,7 +45,8 @@ class LaunchRelease {
         // SIGKILL may have cut the archive half-way; any other end of the JVM wrote it whole.
         agent.fastStart().ifPresent(fast -> fastStart.afterExit(fast, agent.process()
                 .filter(process -> !process.isAlive())
-                .map(process -> process.onExit().join() != SIGKILL_EXIT).orElse(false)));
+                .map(process -> !Objects.equals(process.onExit().join(), SIGKILL_EXIT)).orElse(false)));
+        agent.process().filter(process -> !process.isAlive()).ifPresent(LaunchRelease::deleteOutput);
         ports.release(agent.name(), agent.port());
         try {
             resourcesFiles.delete(agent.descriptor().resourcesFile());
@@ -49,5 +55,14 @@ class LaunchRelease {
         }
         redactor.forget(agent.id());
         agent.pid().ifPresent(metrics::forget);
+        registry.persist();
+    }
+
+    private static void deleteOutput(AgentProcess process) {
+        try {
+            process.deleteOutput();
+        } catch (IOException e) {
+            log.warn("Could not delete the output FIFO of pid {}: {}", process.pid(), e.getMessage());
+        }
     }
 }

@@ -25,7 +25,7 @@ public final class ManagedAgent {
     private final Map<String, Object> resources;
     private final int restarts;
     private final @Nullable String restartedAfter;
-    private final Instant startedAt = Instant.now();
+    private final Instant startedAt;
     private volatile @Nullable AgentProcess process;
     private volatile @Nullable FastStart fastStart;
     private volatile AgentState state = AgentState.STARTING;
@@ -36,7 +36,8 @@ public final class ManagedAgent {
     private volatile boolean stopRequested;
 
     ManagedAgent(AgentDescriptor descriptor, String id, int port, String host, String token,
-            String resourcesFingerprint, Map<String, Object> resources, int restarts, @Nullable String restartedAfter) {
+            String resourcesFingerprint, Map<String, Object> resources, int restarts, @Nullable String restartedAfter,
+            Instant startedAt) {
         this.descriptor = descriptor;
         this.id = id;
         this.port = port;
@@ -46,6 +47,7 @@ public final class ManagedAgent {
         this.resources = Map.copyOf(resources);
         this.restarts = restarts;
         this.restartedAfter = restartedAfter;
+        this.startedAt = startedAt;
     }
 
     /** Moves to {@code next} if {@link AgentState#canMoveTo} allows it; returns whether it moved. */
@@ -159,6 +161,7 @@ public final class ManagedAgent {
         return state == AgentState.BACKOFF ? Optional.ofNullable(nextRestartAt) : Optional.empty();
     }
 
+    /** When the launch began; for an agent taken over from an earlier manager, when its process started. */
     public Instant startedAt() {
         return startedAt;
     }

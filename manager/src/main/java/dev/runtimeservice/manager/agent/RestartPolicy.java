@@ -3,6 +3,7 @@ package dev.runtimeservice.manager.agent;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** When the manager starts an agent again after its process ended without being asked to. */
 public enum RestartPolicy {
@@ -13,11 +14,11 @@ public enum RestartPolicy {
     /** After any exit that was not asked for, even with code 0. */
     ALWAYS;
 
-    /** Whether an agent that ended this way is started again. */
-    boolean restartsAfter(int exitCode, boolean killedAsHung) {
+    /** Whether an agent that ended this way is started again; an unknown exit code counts as a failure. */
+    boolean restartsAfter(@Nullable Integer exitCode, boolean killedAsHung) {
         return switch (this) {
             case NEVER -> false;
-            case ON_FAILURE -> exitCode != 0 || killedAsHung;
+            case ON_FAILURE -> exitCode == null || exitCode != 0 || killedAsHung;
             case ALWAYS -> true;
         };
     }

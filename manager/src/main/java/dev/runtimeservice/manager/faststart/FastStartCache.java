@@ -37,6 +37,7 @@ public class FastStartCache {
 
     private static final Logger log = LoggerFactory.getLogger(FastStartCache.class);
     private static final String ARCHIVE = "app.jsa";
+    private static final String TRAINING_OPTION = "-XX:ArchiveClassesAtExit=";
 
     private final FastStartProperties properties;
     private final ProcessStarter starter = ProcessStarter.operatingSystem();
@@ -66,8 +67,23 @@ public class FastStartCache {
             return Optional.of(new FastStart(options, extracted.get(), archive, null));
         }
         Path training = entry.resolve(ARCHIVE + "." + launchId + ".tmp");
-        options.add("-XX:ArchiveClassesAtExit=" + training);
+        options.add(TRAINING_OPTION + training);
         return Optional.of(new FastStart(options, extracted.get(), archive, training));
+    }
+
+    /**
+     * The fast start of a process that an earlier manager launched, read back from its arguments, so that the
+     * archive a training run writes at exit is still kept; empty if the process is not a training run.
+     */
+    public Optional<FastStart> recover(List<String> arguments) {
+        int jar = arguments.indexOf("-jar");
+        return arguments.stream().filter(argument -> argument.startsWith(TRAINING_OPTION))
+                .map(argument -> Path.of(argument.substring(TRAINING_OPTION.length())))
+                .filter(training -> training.getFileName().toString().startsWith(ARCHIVE + "."))
+                .filter(training -> jar >= 0 && jar + 1 < arguments.size())
+                .map(training -> new FastStart(arguments.subList(0, jar), Path.of(arguments.get(jar + 1)),
+                        training.resolveSibling(ARCHIVE), training))
+                .findFirst();
     }
 
     /** Keeps the archive a training run wrote on a clean exit; a run killed half-way leaves nothing behind. */

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -32,20 +33,24 @@ public final class AgentOutputPump implements Runnable {
     private final String agent;
     private final InputStream stream;
     private final UnaryOperator<String> redact;
+    private final @Nullable Runnable afterEnd;
 
-    private AgentOutputPump(String agent, InputStream stream, UnaryOperator<String> redact) {
+    private AgentOutputPump(String agent, InputStream stream, UnaryOperator<String> redact, @Nullable Runnable afterEnd) {
         this.agent = agent;
         this.stream = stream;
         this.redact = redact;
+        this.afterEnd = afterEnd;
     }
 
     /**
      * Starts a daemon thread that copies {@code stream} until the process closes it.
      *
      * @param redact masks secret values in each line before it is written
+     * @param afterEnd run on the same thread once the output has ended, or null
      */
-    public static Thread start(String agent, long pid, InputStream stream, UnaryOperator<String> redact) {
-        Thread thread = new Thread(new AgentOutputPump(agent, stream, redact), "output-" + agent + "-" + pid);
+    public static Thread start(String agent, long pid, InputStream stream, UnaryOperator<String> redact,
+            @Nullable Runnable afterEnd) {
+        Thread thread = new Thread(new AgentOutputPump(agent, stream, redact, afterEnd), "output-" + agent + "-" + pid);
         thread.setDaemon(true);
         thread.start();
         return thread;
@@ -78,6 +83,9 @@ public final class AgentOutputPump implements Runnable {
                 emit(line);
             }
             MDC.remove("agent");
+        }
+        if (afterEnd != null) {
+            afterEnd.run();
         }
     }
 

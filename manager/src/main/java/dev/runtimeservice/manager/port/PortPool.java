@@ -37,6 +37,14 @@ public class PortPool {
         return fixedPort != null ? acquireFixed(agent, fixedPort) : acquireFree(agent, reserved);
     }
 
+    /**
+     * Gives {@code agent} the port it already listens on: it was started by an earlier manager and is taken over.
+     * Returns false if the port is already given to another agent.
+     */
+    public synchronized boolean claim(String agent, int port) {
+        return given.putIfAbsent(port, agent) == null || agent.equals(given.get(port));
+    }
+
     /** Frees the port if {@code agent} holds it. */
     public synchronized void release(String agent, int port) {
         given.remove(port, agent);

@@ -3,12 +3,27 @@ package dev.runtimeservice.manager.process;
 import dev.runtimeservice.manager.logs.AgentOutputPump;
 import dev.runtimeservice.manager.resources.SecretRedactor;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Spawns agent processes and connects their output to their logs. */
+/**
+ * Spawns agent processes, or takes over ones an earlier manager spawned, and connects their output FIFO to their
+ * logs.
+ */
 @Component
 public class AgentLauncher {
+
+    /** How long the output FIFO may take to be opened at both ends: at once, unless the process is gone. */
+    private static final Duration FIFO_OPEN = Duration.ofSeconds(5);
+    /** After an adopted process closes its output, how long its exit is watched closely. */
+    private static final Duration EXIT_WATCH = Duration.ofSeconds(2);
 
     private final ProcessStarter starter;
     private final SecretRedactor redactor;
@@ -23,11 +38,58 @@ public class AgentLauncher {
         this.redactor = redactor;
     }
 
+    /** Spawns the plan's process with its output going to the plan's FIFO, which is made new. */
     public AgentProcess launch(LaunchPlan plan) throws IOException {
-        Process process = starter.start(plan);
+        Path fifo = Objects.requireNonNull(plan.output(), "an agent's plan names its output FIFO");
+        OutputFifo.create(fifo);
+        CompletableFuture<InputStream> reader = OutputFifo.openReader(fifo, plan.name());
+        Process process;
+        try {
+            process = starter.start(plan);
+        } catch (IOException | RuntimeException e) {
+            OutputFifo.release(reader, fifo);
+            throw e;
+        }
         // Nothing is ever written to an agent's stdin; closing it tells agents that read it there is no input.
         process.getOutputStream().close();
-        Thread pump = AgentOutputPump.start(plan.name(), process.pid(), process.getInputStream(), redactor::redact);
-        return new AgentProcess(process, pump);
+        InputStream output = OutputFifo.await(reader, fifo, FIFO_OPEN).orElse(InputStream.nullInputStream());
+        Thread pump = AgentOutputPump.start(plan.name(), process.pid(), output, redactor::redact, null);
+        return new AgentProcess(process.toHandle(), process.onExit().thenApply(Process::exitValue), pump, fifo, false);
+    }
+
+    /**
+     * Takes over a running agent process started by an earlier manager, reading its output FIFO again; empty if
+     * the process is gone.
+     */
+    public Optional<AgentProcess> adopt(String name, long pid, Path fifo) {
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (handle.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<InputStream> output = OutputFifo.await(OutputFifo.openReader(fifo, name), fifo, FIFO_OPEN);
+        if (output.isEmpty()) {
+            return Optional.empty();
+        }
+        CompletableFuture<@Nullable Integer> exit = new CompletableFuture<>();
+        // The JDK sees a process that is not its child end only by polling, up to seconds apart; the end of the
+        // output is the sign that comes at once, so it is followed by a close watch.
+        handle.get().onExit().thenRun(() -> exit.complete(null));
+        Runnable afterOutput = () -> watchExit(handle.get(), exit);
+        Thread pump = AgentOutputPump.start(name, pid, output.get(), redactor::redact, afterOutput);
+        return Optional.of(new AgentProcess(handle.get(), exit, pump, fifo, true));
+    }
+
+    private static void watchExit(ProcessHandle handle, CompletableFuture<@Nullable Integer> exit) {
+        long deadline = System.nanoTime() + EXIT_WATCH.toNanos();
+        try {
+            while (handle.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!handle.isAlive()) {
+            exit.complete(null);
+        }
     }
 }

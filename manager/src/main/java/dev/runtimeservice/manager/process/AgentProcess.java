@@ -1,40 +1,60 @@
 package dev.runtimeservice.manager.process;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
-/** A running agent process and the thread that copies its output to the agent's log. */
+/**
+ * An agent's process, the FIFO its output goes through and the thread that copies that output to the agent's log.
+ * The process is either a child of this manager or one it took over from an earlier manager ({@link #adopted()}),
+ * whose exit code nobody but its real parent can learn.
+ */
 public final class AgentProcess {
 
-    private final Process process;
+    private final ProcessHandle handle;
+    private final CompletableFuture<@Nullable Integer> exit;
     private final Thread outputPump;
+    private final Path output;
+    private final boolean adopted;
 
-    AgentProcess(Process process, Thread outputPump) {
-        this.process = process;
+    AgentProcess(ProcessHandle handle, CompletableFuture<@Nullable Integer> exit, Thread outputPump, Path output,
+            boolean adopted) {
+        this.handle = handle;
+        this.exit = exit;
         this.outputPump = outputPump;
+        this.output = output;
+        this.adopted = adopted;
     }
 
     public long pid() {
-        return process.pid();
+        return handle.pid();
     }
 
     public boolean isAlive() {
-        return process.isAlive();
+        return handle.isAlive();
     }
 
-    /** Completes as soon as the process exits, with its exit code. */
-    public CompletableFuture<Integer> onExit() {
-        return process.onExit().thenApply(Process::exitValue);
+    /** Completes as soon as the process exits, with its exit code, or null for an adopted process. */
+    public CompletableFuture<@Nullable Integer> onExit() {
+        return exit;
     }
 
     public ProcessHandle handle() {
-        return process.toHandle();
+        return handle;
+    }
+
+    /** Whether this manager took the process over from an earlier one instead of starting it. */
+    public boolean adopted() {
+        return adopted;
     }
 
     /** The process and every descendant it has now. */
     Stream<ProcessHandle> tree() {
-        return Stream.concat(Stream.of(process.toHandle()), process.descendants());
+        return Stream.concat(Stream.of(handle), handle.descendants());
     }
 
     /**
@@ -46,5 +66,10 @@ public final class AgentProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Removes the output FIFO once the process is gone; nothing will open it again. */
+    public void deleteOutput() throws IOException {
+        Files.deleteIfExists(output);
     }
 }

@@ -17,7 +17,10 @@ public interface ProcessStarter {
     /** The util-linux program that runs a command in a new session. */
     Path SETSID = Path.of("/usr/bin/setsid");
 
-    /** Starts the plan's process with standard error merged into standard output. */
+    /**
+     * Starts the plan's process with standard error merged into standard output, which goes to the plan's output
+     * file if it has one, else to a pipe the caller reads.
+     */
     Process start(LaunchPlan plan) throws IOException;
 
     /**
@@ -34,6 +37,9 @@ public interface ProcessStarter {
                     .directory(plan.workDir().toFile())
                     .redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.PIPE);
+            if (plan.output() != null) {
+                builder.redirectOutput(plan.output().toFile());
+            }
             builder.environment().keySet().removeAll(MANAGER_SECRETS);
             builder.environment().putAll(plan.env());
             return builder.start();

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * How a wait for readiness ended.
  *
  * @param outcome ready, exited or timed out
- * @param exitCode the process's exit code when it exited, else null
+ * @param exitCode the process's exit code when it exited and the code is known, else null
  */
 public record Readiness(Outcome outcome, @Nullable Integer exitCode) {
 
@@ -17,7 +17,7 @@ public record Readiness(Outcome outcome, @Nullable Integer exitCode) {
         return new Readiness(Outcome.READY, null);
     }
 
-    static Readiness exited(int code) {
+    static Readiness exited(@Nullable Integer code) {
         return new Readiness(Outcome.EXITED, code);
     }
 

@@ -1,28 +1,25 @@
 package dev.runtimeservice.manager.resources;
 
+import dev.runtimeservice.manager.storage.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.stereotype.Component;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+import org.springframework.stereotype.Component;
 
 /**
- * Writes and deletes an agent's {@code resources.json}: its launch id, its name and the resources of the
- * launch. The file is readable by its owner only (0600) from the moment it exists, and it is replaced
+ * Writes, reads back and deletes an agent's {@code resources.json}: its launch id, its name and the resources of
+ * the launch. The file is readable by its owner only (0600) from the moment it exists, and it is replaced
  * atomically, so an agent never reads half of it.
  */
 @Component
 public class ResourcesFiles {
 
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private final JsonMapper json;
 
     public ResourcesFiles(JsonMapper json) {
@@ -35,15 +32,26 @@ public class ResourcesFiles {
         content.put("name", agent);
         content.put("resources", resources);
         try {
-            Path temporary = Files.createTempFile(file.getParent(), ".resources-", ".tmp", ownerOnly());
-            try {
-                Files.write(temporary, json.writeValueAsBytes(content));
-                move(temporary, file);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            OwnerOnlyFiles.replace(file, json.writeValueAsBytes(content));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the resources file " + file, e);
+        }
+    }
+
+    /**
+     * The resources a launch was given, read back from its file by a manager that takes the running agent over;
+     * empty if the file is gone or belongs to another launch.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> read(Path file, String id) {
+        try {
+            Map<String, Object> content = json.readValue(Files.readAllBytes(file), Map.class);
+            if (!id.equals(content.get("id")) || !(content.get("resources") instanceof Map<?, ?> resources)) {
+                return Optional.empty();
+            }
+            return Optional.of((Map<String, Object>) resources);
+        } catch (IOException | JacksonException e) {
+            return Optional.empty();
         }
     }
 
@@ -53,18 +61,5 @@ public class ResourcesFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete the resources file " + file, e);
         }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static FileAttribute<?>[] ownerOnly() {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class LaunchPlansTest {
 
+    private static final Path OUTPUT = Path.of("/srv/run/state/vfs-launch-1.out");
     private final RuntimeProperties properties = new RuntimeProperties(false, 8001, 12001, Path.of("agents"),
             Path.of("logs"), Duration.ofSeconds(5), Duration.ofSeconds(5), "127.0.0.1", "DEBUG");
 
@@ -21,12 +22,13 @@ class LaunchPlansTest {
                 Path.of("/srv/agents/vfs/target/vfs-agent.jar"), List.of(), List.of("-Xmx64m"), 8001,
                 "/actuator/health/readiness", "/shutdown", 0, Map.of(), RestartPolicy.ON_FAILURE,
                 "/actuator/health/liveness");
-        LaunchPlan plan = LaunchPlans.plan(agent(descriptor), properties, "http://127.0.0.1:8000", false);
+        LaunchPlan plan = LaunchPlans.plan(agent(descriptor), properties, OUTPUT, "http://127.0.0.1:8000", false);
 
         assertThat(plan.env()).containsEntry("AGENT_SHUTDOWN_REQUIRES_TOKEN", "false");
         assertThat(plan.argv()).containsExactly(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m", "-jar", "/srv/agents/vfs/target/vfs-agent.jar");
         assertThat(plan.workDir()).isEqualTo(Path.of("/srv/agents/vfs"));
+        assertThat(plan.output()).isEqualTo(OUTPUT);
     }
 
     @Test
@@ -34,7 +36,7 @@ class LaunchPlansTest {
         AgentDescriptor descriptor = new AgentDescriptor("py", "", Path.of("/srv/agents/py"), null,
                 List.of("python3", "server.py"), List.of(), null, "/health", null, 0,
                 Map.of("MODE", "fast", "AGENT_PORT", "1"), RestartPolicy.NEVER, "/health");
-        LaunchPlan plan = LaunchPlans.plan(agent(descriptor), properties, "http://127.0.0.1:8000", true);
+        LaunchPlan plan = LaunchPlans.plan(agent(descriptor), properties, OUTPUT, "http://127.0.0.1:8000", true);
 
         assertThat(plan.env()).containsEntry("AGENT_SHUTDOWN_REQUIRES_TOKEN", "true");
         assertThat(plan.argv()).containsExactly("python3", "server.py");
@@ -49,6 +51,6 @@ class LaunchPlansTest {
 
     private static ManagedAgent agent(AgentDescriptor descriptor) {
         return new ManagedAgent(descriptor, "launch-1", descriptor.port() == null ? 23000 : descriptor.port(),
-                "127.0.0.1", "token-1", "fingerprint", Map.of(), 0, null);
+                "127.0.0.1", "token-1", "fingerprint", Map.of(), 0, null, java.time.Instant.now());
     }
 }

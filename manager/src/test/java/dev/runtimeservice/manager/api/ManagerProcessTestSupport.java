@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "runtime.min-agent-port=23000", "runtime.max-agent-port=23100",
         "runtime.agent-startup-timeout=3s", "runtime.fast-start.cache-dir=target/fast-start", "runtime.agent-shutdown-timeout=2s",
-        "runtime.log-dir=target/it-logs", "runtime.logs.agent-file-size=1MB", "runtime.logs.agent-total-size=3MB",
+        "runtime.log-dir=target/it-logs", "runtime.state.dir=target/it-state/${random.uuid}", "runtime.logs.agent-file-size=1MB", "runtime.logs.agent-total-size=3MB",
         "runtime.supervision.initial-backoff=200ms", "runtime.supervision.max-backoff=1s",
         "runtime.supervision.max-failures=3", "runtime.supervision.failure-window=1m",
         "runtime.supervision.liveness-period=200ms", "runtime.supervision.liveness-timeout=300ms",

@@ -36,6 +36,8 @@ final class PackagedManager implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
         ProcessBuilder builder = new ProcessBuilder(argv).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
+        // Its own state folder, so that it never takes over agents of a manager that another test left behind.
+        builder.environment().put("STATE_DIR", ROOT.resolve("manager/target/packaged-state").toString());
         builder.environment().putAll(env);
         return new PackagedManager(builder.start(), output);
     }
@@ -73,6 +75,12 @@ final class PackagedManager implements AutoCloseable {
     int terminate(Duration timeout) throws InterruptedException {
         process.destroy();
         return awaitExit(timeout);
+    }
+
+    /** Kills the manager with SIGKILL, as a crash or the OOM killer would: it cannot stop its agents. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     long pid() {

@@ -48,7 +48,7 @@ class AgentLogsTest {
             String masked = line.replace("hunter2", "******");
             seen.add(masked);
             return masked;
-        });
+        }, null);
         pump.join(Duration.ofSeconds(5).toMillis());
         assertThat(pump.isAlive()).isFalse();
         assertThat(seen).hasSize(5);

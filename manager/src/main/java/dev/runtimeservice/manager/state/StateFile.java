@@ -1,0 +1,98 @@
+package dev.runtimeservice.manager.state;
+
+import dev.runtimeservice.manager.storage.OwnerOnlyFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code agents.json} in the state directory, readable by its owner only. Each save replaces the whole file
+ * atomically (see {@link OwnerOnlyFiles}), so a crash at any moment leaves the old state or the new one.
+ */
+@Component
+public class StateFile {
+
+    static final String NAME = "agents.json";
+    private static final int VERSION = 1;
+
+    private final Path file;
+    private final JsonMapper json;
+
+    public StateFile(StateProperties properties, JsonMapper json) {
+        this.file = properties.directory().resolve(NAME);
+        this.json = json;
+    }
+
+    /**
+     * What was read.
+     *
+     * @param problem what was wrong with the file, if it could not be used
+     */
+    public record Loaded(List<AgentRecord> agents, Optional<String> problem) {
+    }
+
+    /** The saved state; a missing file means no agents, one that cannot be used is moved aside. */
+    public synchronized Loaded load() {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new Loaded(List.of(), Optional.empty());
+        } catch (IOException e) {
+            return new Loaded(List.of(), Optional.of(setAside("cannot be read (" + e.getMessage() + ")")));
+        }
+        try {
+            Content state = json.readValue(content, Content.class);
+            if (state.version() != VERSION || state.agents() == null
+                    || state.agents().stream().anyMatch(StateFile::incomplete)) {
+                return new Loaded(List.of(), Optional.of(setAside("has a layout or entries this manager cannot use")));
+            }
+            return new Loaded(List.copyOf(state.agents()), Optional.empty());
+        } catch (JacksonException e) {
+            return new Loaded(List.of(), Optional.of(setAside("is not valid JSON (" + e.getOriginalMessage() + ")")));
+        }
+    }
+
+    /** Replaces the saved state with these agents. */
+    public synchronized void save(List<AgentRecord> agents) {
+        try {
+            Files.createDirectories(file.getParent());
+            OwnerOnlyFiles.replace(file, json.writeValueAsBytes(new Content(VERSION, Instant.now(), agents)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the state file " + file, e);
+        }
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    /** Moves an unusable file aside, where it can be looked at, and says so. */
+    private String setAside(String what) {
+        Path aside = file.resolveSibling(NAME + ".broken-" + System.currentTimeMillis());
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            return "the state file " + file + " " + what + "; it was moved to " + aside;
+        } catch (IOException e) {
+            return "the state file " + file + " " + what + " and could not be moved aside (" + e.getMessage() + ")";
+        }
+    }
+
+    private static boolean incomplete(AgentRecord record) {
+        return record == null || record.name() == null || record.id() == null || record.processStart() == null
+                || record.tokenDigest() == null || record.pid() <= 0;
+    }
+
+    /** The file's layout; {@code version} lets a later manager tell an older layout apart. */
+    record Content(int version, Instant savedAt, List<AgentRecord> agents) {
+    }
+}

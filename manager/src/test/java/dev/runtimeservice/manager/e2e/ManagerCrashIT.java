@@ -1,0 +1,216 @@
+package dev.runtimeservice.manager.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The manager killed with SIGKILL while agents run, then started again: it takes over the agents that still run,
+ * forgets the dead ones, never signals a process that only has a recorded pid, and survives a corrupt state file.
+ * Real packaged managers, real Python agents ({@code src/test/resources/test-agents}), real process table.
+ */
+class ManagerCrashIT {
+
+    private static final Path AGENTS = Path.of("src/test/resources/test-agents").toAbsolutePath();
+    private static final Duration BOOT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path work;
+    private Path state;
+    private int port;
+    private final List<PackagedManager> managers = new ArrayList<>();
+    private final List<Process> bystanders = new ArrayList<>();
+
+    @BeforeEach
+    void folders() throws IOException {
+        state = work.resolve("state");
+        port = RealManager.freePort();
+    }
+
+    @AfterEach
+    void leaveNothingRunning() {
+        managers.forEach(PackagedManager::close);
+        agentProcesses().forEach(ProcessHandle::destroyForcibly);
+        bystanders.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void aManagerStartedAfterKill9TakesOverTheAgentsThatStillRun() throws Exception {
+        PackagedManager first = start(Map.of());
+        launch("phoenix", "fixed", "echo");
+        Map<String, Long> pids = pids();
+        first.kill();
+        assertThat(pids.values()).allSatisfy(pid -> assertThat(alive(pid)).isTrue());
+
+        // While no manager runs: one agent dies, and the state file gains an entry whose pid is an unrelated process.
+        ProcessHandle echo = ProcessHandle.of(pids.get("echo")).orElseThrow();
+        echo.destroyForcibly();
+        echo.onExit().get();
+        Process bystander = new ProcessBuilder("sleep", "600").start();
+        bystanders.add(bystander);
+        recordImpostor(bystander.pid());
+
+        PackagedManager second = start(Map.of());
+        JsonPath listed = list();
+        assertThat(listed.getList("agents.name", String.class)).containsExactlyInAnyOrder("phoenix", "fixed");
+        assertThat(pids()).containsEntry("phoenix", pids.get("phoenix")).containsEntry("fixed", pids.get("fixed"));
+        assertThat(listed.getList("agents.status", String.class)).containsOnly("RUNNING");
+        assertThat(bystander.isAlive()).as("a process that merely has a recorded pid is never signalled").isTrue();
+        assertThat(second.output()).contains("Agent echo (pid " + pids.get("echo") + ") of the previous manager no longer runs")
+                .contains("Agent many-a (pid " + bystander.pid() + ") of the previous manager no longer runs");
+        assertThat(agentProcesses().map(this::agentName).toList()).containsExactlyInAnyOrder("phoenix", "fixed");
+
+        // Launching again changes nothing; the dead agent starts anew and gets the port back.
+        assertThat(launch("phoenix", "fixed", "echo").getList("agents.action", String.class))
+                .containsExactly("ALREADY_RUNNING", "ALREADY_RUNNING", "STARTED");
+        assertThat(agentProcesses().count()).isEqualTo(3);
+
+        // The output of an agent taken over still reaches its log.
+        int phoenixPort = agentPort("phoenix");
+        given().port(phoenixPort).get("/status").then().statusCode(200);
+        Path log = work.resolve("logs/agents/phoenix.log");
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.readString(log).contains("\"GET /status HTTP/1.1\" 200"));
+
+        // A crash of an agent taken over is seen and handled by its restart policy (on-failure).
+        ProcessHandle.of(pids.get("phoenix")).orElseThrow().destroyForcibly();
+        await().atMost(Duration.ofSeconds(20)).until(() -> list().getList("agents", Map.class).stream()
+                .anyMatch(agent -> "phoenix".equals(agent.get("name")) && "RUNNING".equals(agent.get("status"))
+                        && ((Number) agent.get("pid")).longValue() != pids.get("phoenix")));
+
+        second.terminate(Duration.ofSeconds(60));
+        assertThat(agentProcesses()).as("a graceful stop stops every agent").isEmpty();
+        assertThat(Files.readString(state.resolve("agents.json"))).contains("\"agents\":[]");
+    }
+
+    @Test
+    void aCorruptStateFileIsSetAsideAndTheRunningAgentsAreTakenOverFromTheProcessTable() throws Exception {
+        PackagedManager first = start(Map.of());
+        launch("many-a", "many-b");
+        Map<String, Long> pids = pids();
+        first.kill();
+        Path file = state.resolve("agents.json");
+        byte[] content = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(content, content.length / 2));
+
+        PackagedManager second = start(Map.of());
+        assertThat(pids()).isEqualTo(pids);
+        assertThat(second.output()).contains("is not valid JSON").contains("it was moved to")
+                .contains("runs but the state file does not list it; taking it over");
+        try (Stream<Path> files = Files.list(state)) {
+            assertThat(files.map(path -> path.getFileName().toString())).anyMatch(name -> name.startsWith("agents.json.broken-"));
+        }
+        second.terminate(Duration.ofSeconds(60));
+        assertThat(agentProcesses()).isEmpty();
+    }
+
+    @Test
+    void keepAgentsOnExitLeavesThemRunningForTheNextManager() throws Exception {
+        PackagedManager first = start(Map.of("KEEP_AGENTS_ON_EXIT", "true"));
+        launch("many-c");
+        Map<String, Long> pids = pids();
+        first.terminate(Duration.ofSeconds(60));
+        assertThat(alive(pids.get("many-c"))).isTrue();
+        assertThat(first.output()).contains("leaving agents [many-c] running for the next manager");
+
+        PackagedManager second = start(Map.of());
+        assertThat(pids()).isEqualTo(pids);
+        given().port(port).queryParam("agent_name", "many-c").post("/api/stop_agent").then().statusCode(200);
+        assertThat(alive(pids.get("many-c"))).isFalse();
+        second.terminate(Duration.ofSeconds(60));
+    }
+
+    private PackagedManager start(Map<String, String> extra) throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("PORT", Integer.toString(port), "AGENTS_DIR", AGENTS.toString(),
+                "LOG_DIR", work.resolve("logs").toString(), "STATE_DIR", state.toString(),
+                "MIN_AGENT_PORT", "23300", "MAX_AGENT_PORT", "23400", "RUNTIME_API_KEY", ""));
+        env.putAll(extra);
+        PackagedManager manager = PackagedManager.start(env, work.resolve("manager-" + managers.size() + ".out"));
+        managers.add(manager);
+        manager.awaitHealthy("http://127.0.0.1:" + port + "/actuator/health", BOOT);
+        return manager;
+    }
+
+    private JsonPath launch(String... names) {
+        return given().port(port).contentType(ContentType.JSON).body(Map.of("agents", List.of(names)))
+                .post("/api/launch_agents").then().statusCode(200).extract().jsonPath();
+    }
+
+    private JsonPath list() {
+        return given().port(port).get("/api/list_agents").then().statusCode(200).extract().jsonPath();
+    }
+
+    private Map<String, Long> pids() {
+        Map<String, Long> pids = new HashMap<>();
+        for (Map<?, ?> agent : list().getList("agents", Map.class)) {
+            pids.put((String) agent.get("name"), ((Number) agent.get("pid")).longValue());
+        }
+        return pids;
+    }
+
+    private int agentPort(String name) {
+        return list().getList("agents", Map.class).stream().filter(agent -> name.equals(agent.get("name")))
+                .map(agent -> ((Number) agent.get("port")).intValue()).findFirst().orElseThrow();
+    }
+
+    /** Adds to the state file an agent whose pid belongs to another process, as a reused pid would. */
+    private void recordImpostor(long pid) throws IOException {
+        Path file = state.resolve("agents.json");
+        JsonMapper json = JsonMapper.builder().build();
+        ObjectNode content = (ObjectNode) json.readTree(file.toFile());
+        ObjectNode impostor = ((ArrayNode) content.get("agents")).addObject();
+        impostor.put("name", "many-a").put("id", "not-a-launch").put("pid", pid)
+                .put("process_start", Instant.now().toString()).put("port", 23398)
+                .put("token_digest", "0".repeat(64)).put("restarts", 0);
+        Files.write(file, json.writeValueAsBytes(content));
+    }
+
+    /** The agent processes of this test's state folder: their output goes to a FIFO in it, unlike their parent's. */
+    private Stream<ProcessHandle> agentProcesses() {
+        return ProcessHandle.allProcesses().filter(process -> state.equals(outputFolder(process))
+                && process.parent().map(parent -> !state.equals(outputFolder(parent))).orElse(true));
+    }
+
+    private static Path outputFolder(ProcessHandle process) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "fd", "1")).getParent();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private String agentName(ProcessHandle process) {
+        try {
+            String environ = Files.readString(Path.of("/proc", Long.toString(process.pid()), "environ"),
+                    StandardCharsets.ISO_8859_1);
+            return Stream.of(environ.split("\0")).filter(entry -> entry.startsWith("AGENT_NAME="))
+                    .map(entry -> entry.substring("AGENT_NAME=".length())).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+}
