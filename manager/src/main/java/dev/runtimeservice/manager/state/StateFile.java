@@ -58,7 +58,7 @@ public class StateFile {
             }
             return new Loaded(List.copyOf(state.agents()), Optional.empty());
         } catch (JacksonException e) {
-            return new Loaded(List.of(), Optional.of(setAside("is not valid JSON (" + e.getOriginalMessage() + ")")));
+            return new Loaded(List.of(), Optional.of(setAside("cannot be read as a state file (" + e.getOriginalMessage() + ")")));
         }
     }
 

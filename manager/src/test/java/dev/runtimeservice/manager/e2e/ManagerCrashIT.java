@@ -115,7 +115,7 @@ class ManagerCrashIT {
 
         PackagedManager second = start(Map.of());
         assertThat(pids()).isEqualTo(pids);
-        assertThat(second.output()).contains("is not valid JSON").contains("it was moved to")
+        assertThat(second.output()).contains("cannot be read as a state file").contains("it was moved to")
                 .contains("runs but the state file does not list it; taking it over");
         try (Stream<Path> files = Files.list(state)) {
             assertThat(files.map(path -> path.getFileName().toString())).anyMatch(name -> name.startsWith("agents.json.broken-"));

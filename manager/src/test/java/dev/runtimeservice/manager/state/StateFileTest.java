@@ -1,0 +1,80 @@
+package dev.runtimeservice.manager.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+class StateFileTest {
+
+    @TempDir
+    Path folder;
+
+    private final JsonMapper json = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+
+    @Test
+    void whatIsSavedIsLoadedBackFromAFileOnlyItsOwnerCanRead() throws Exception {
+        StateFile file = new StateFile(new StateProperties(folder, false), json);
+        AgentRecord vfs = new AgentRecord("vfs", "launch-1", 4242, Instant.now().truncatedTo(ChronoUnit.MILLIS), 8001,
+                AgentRecord.digest("token"), 2);
+
+        file.save(List.of(vfs));
+
+        assertThat(file.load().agents()).containsExactly(vfs);
+        assertThat(file.load().problem()).isEmpty();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path()))).isEqualTo("rw-------");
+        assertThat(Files.readString(file.path())).doesNotContain("\"token\"");
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).as("no temporary file is left").containsExactly(file.path());
+        }
+    }
+
+    @Test
+    void aMissingFileMeansNoAgents() {
+        StateFile.Loaded loaded = new StateFile(new StateProperties(folder.resolve("new"), false), json).load();
+
+        assertThat(loaded.agents()).isEmpty();
+        assertThat(loaded.problem()).isEmpty();
+    }
+
+    @Test
+    void aTruncatedFileIsMovedAsideAndSaysWhere() throws Exception {
+        StateFile file = new StateFile(new StateProperties(folder, false), json);
+        file.save(List.of(new AgentRecord("vfs", "launch-1", 4242, Instant.now(), 8001, "digest", 0)));
+        byte[] content = Files.readAllBytes(file.path());
+        Files.write(file.path(), java.util.Arrays.copyOf(content, content.length / 2));
+
+        StateFile.Loaded loaded = file.load();
+
+        assertThat(loaded.agents()).isEmpty();
+        assertThat(loaded.problem()).get().asString().contains("cannot be read as a state file").contains("agents.json.broken-");
+        assertThat(file.path()).doesNotExist();
+    }
+
+    @Test
+    void anEntryWithoutItsProofsIsNotTrusted() throws Exception {
+        StateFile file = new StateFile(new StateProperties(folder, false), json);
+        Files.writeString(file.path(), "{\"version\":1,\"agents\":[{\"name\":\"vfs\",\"pid\":4242}]}");
+
+        assertThat(file.load().problem()).get().asString().contains("cannot be read as a state file");
+    }
+
+    @Test
+    void eachLaunchHasItsOwnOutputPipeInTheStateFolder() {
+        StateProperties properties = new StateProperties(Path.of("run/state"), false);
+
+        assertThat(properties.outputOf("vfs", "launch-1"))
+                .isEqualTo(Path.of("run/state/vfs-launch-1.out").toAbsolutePath().normalize());
+        assertThat(new LiveAgents(properties).read(ProcessHandle.current().pid()))
+                .as("the test JVM is no agent of this folder").isEmpty();
+    }
+}
