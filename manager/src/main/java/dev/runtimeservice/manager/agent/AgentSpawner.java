@@ -44,11 +44,13 @@ class AgentSpawner {
     private final ApplicationEventPublisher events;
     private final StateProperties state;
     private final AgentRegistry registry;
+    private final StartSlots slots;
 
     AgentSpawner(RuntimeProperties properties, AgentLauncher launcher, ReadinessProbe readiness,
             FastStartCache fastStart, SecretRedactor redactor, AgentLogs logs, ManagerAddress managerAddress,
             SecurityProperties security, ApplicationEventPublisher events, StateProperties state,
-            AgentRegistry registry) {
+            AgentRegistry registry, StartSlots slots) {
+        this.slots = slots;
         this.properties = properties;
         this.launcher = launcher;
         this.readiness = readiness;
@@ -62,7 +64,10 @@ class AgentSpawner {
         this.registry = registry;
     }
 
-    /** Spawns the agent and returns once it is RUNNING; its exit is published as {@link AgentExited}. */
+    /**
+     * Spawns the agent once a start slot is free and returns once it is RUNNING; its exit is published as
+     * {@link AgentExited}.
+     */
     void spawn(ManagedAgent agent) throws IOException {
         AgentDescriptor descriptor = agent.descriptor();
         if (descriptor.jar() != null && !Files.isRegularFile(descriptor.jar())) {
@@ -71,10 +76,16 @@ class AgentSpawner {
         }
         FastStart fast = descriptor.jar() == null ? null
                 : fastStart.prepare(agent.name(), descriptor.jar(), descriptor.jvmArgs(), agent.id()).orElse(null);
-        AgentProcess process = launcher.launch(LaunchPlans.plan(agent, properties,
-                state.outputOf(agent.name(), agent.id()), managerAddress.url(), security.apiKeyRequired(), fast));
-        attach(agent, process, fast);
-        awaitReady(agent, process);
+        slots.acquire(agent);
+        AgentProcess process;
+        try {
+            process = launcher.launch(LaunchPlans.plan(agent, properties, state.outputOf(agent.name(), agent.id()),
+                    managerAddress.url(), security.apiKeyRequired(), fast));
+            attach(agent, process, fast);
+            awaitReady(agent, process);
+        } finally {
+            slots.release();
+        }
         if (fast != null) {
             fastStart.checkUsed(agent.name(), fast, process.pid());
         }

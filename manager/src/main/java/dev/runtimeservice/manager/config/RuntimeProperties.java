@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  *     seconds ({@code AGENT_SHUTDOWN_TIMEOUT})
  * @param bindAddress the address agents listen on ({@code AGENT_BIND_ADDRESS})
  * @param logLevel the level passed down to every agent ({@code LOG_LEVEL})
+ * @param maxConcurrentStarts how many agents may be starting at once; 0 means one per CPU core
+ *     ({@code MAX_CONCURRENT_STARTS}). Start-up is CPU-bound, so more at once only makes each slower.
  */
 @Validated
 @ConfigurationProperties("runtime")
@@ -40,7 +42,13 @@ public record RuntimeProperties(
         @NotNull @DurationMin(seconds = 1) @DurationUnit(ChronoUnit.SECONDS) Duration agentStartupTimeout,
         @NotNull @DurationMin(seconds = 1) @DurationUnit(ChronoUnit.SECONDS) Duration agentShutdownTimeout,
         @NotBlank String bindAddress,
-        @NotBlank String logLevel) {
+        @NotBlank String logLevel,
+        @Min(0) int maxConcurrentStarts) {
+
+    /** The number of agents that may be starting at once. */
+    public int startSlots() {
+        return maxConcurrentStarts > 0 ? maxConcurrentStarts : Runtime.getRuntime().availableProcessors();
+    }
 
     /** Bean Validation reads this as the property {@code portRangeValid}. */
     @AssertTrue(message = "must not be greater than MAX_AGENT_PORT")

@@ -1,14 +1,11 @@
 package dev.runtimeservice.manager.faststart;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import dev.runtimeservice.manager.process.JavaExecutable;
@@ -41,6 +39,8 @@ public class FastStartCache {
 
     private final FastStartProperties properties;
     private final ProcessStarter starter = ProcessStarter.operatingSystem();
+    private final JarDigests jarDigests = new JarDigests();
+    private final Map<Path, Object> extractions = new ConcurrentHashMap<>();
 
     public FastStartCache(FastStartProperties properties) {
         this.properties = properties;
@@ -54,7 +54,8 @@ public class FastStartCache {
         if (!properties.enabled()) {
             return Optional.empty();
         }
-        Path entry = properties.cacheDir().toAbsolutePath().normalize().resolve(agent).resolve(key(jar, jvmArgs));
+        // Keyed by content, not by agent: fifty agents made from one jar share one extraction and one archive.
+        Path entry = properties.cacheDir().toAbsolutePath().normalize().resolve(key(jar, jvmArgs));
         Optional<Path> extracted = extracted(agent, jar, entry.resolve("ext"));
         if (extracted.isEmpty()) {
             return Optional.empty();
@@ -129,8 +130,11 @@ public class FastStartCache {
     }
 
     private Optional<Path> extracted(String agent, Path jar, Path destination) {
-        if (!Files.isDirectory(destination)) {
-            extract(agent, jar, destination);
+        // Agents made from one jar share the extraction, so the first of them extracts it while the others wait.
+        synchronized (extractions.computeIfAbsent(destination, key -> new Object())) {
+            if (!Files.isDirectory(destination)) {
+                extract(agent, jar, destination);
+            }
         }
         try (Stream<Path> files = Files.list(destination)) {
             return files.filter(file -> file.toString().endsWith(".jar")).findFirst();
@@ -161,15 +165,17 @@ public class FastStartCache {
     }
 
     /** The jar's content, the JDK and the JVM options: what an archive is only valid for. */
-    static String key(Path jar, List<String> jvmArgs) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(jar), MessageDigest.getInstance("SHA-256"))) {
-            MessageDigest digest = ((DigestInputStream) in).getMessageDigest();
-            in.transferTo(OutputStream.nullOutputStream());
-            digest.update((System.getProperty("java.home") + "|" + System.getProperty("java.vm.version") + "|"
-                    + String.join(" ", jvmArgs)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest(), 0, 12);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + jar, e);
+    String key(Path jar, List<String> jvmArgs) {
+        MessageDigest digest = sha256();
+        digest.update(jarDigests.of(jar));
+        digest.update((System.getProperty("java.home") + "|" + System.getProperty("java.vm.version") + "|"
+                + String.join(" ", jvmArgs)).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest(), 0, 12);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }

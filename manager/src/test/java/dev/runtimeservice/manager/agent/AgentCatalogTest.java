@@ -117,6 +117,6 @@ class AgentCatalogTest {
 
     private static RuntimeProperties properties(Path agents) {
         return new RuntimeProperties(false, 8001, 12001, agents, Path.of("logs"), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), "127.0.0.1", "INFO");
+                Duration.ofSeconds(5), "127.0.0.1", "INFO", 0);
     }
 }

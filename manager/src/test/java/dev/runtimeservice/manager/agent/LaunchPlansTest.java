@@ -14,7 +14,7 @@ class LaunchPlansTest {
 
     private static final Path OUTPUT = Path.of("/srv/run/state/vfs-launch-1.out");
     private final RuntimeProperties properties = new RuntimeProperties(false, 8001, 12001, Path.of("agents"),
-            Path.of("logs"), Duration.ofSeconds(5), Duration.ofSeconds(5), "127.0.0.1", "DEBUG");
+            Path.of("logs"), Duration.ofSeconds(5), Duration.ofSeconds(5), "127.0.0.1", "DEBUG", 0);
 
     @Test
     void aJarRunsWithTheManagersJavaAndItsJvmArguments() {

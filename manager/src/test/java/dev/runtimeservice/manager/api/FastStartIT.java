@@ -17,7 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"runtime.agent-startup-timeout=120s", "runtime.agent-shutdown-timeout=30s"})
 class FastStartIT extends ManagerProcessTestSupport {
 
-    private static final Path CACHE = Path.of("target/fast-start/fastjar").toAbsolutePath();
+    private static final Path CACHE = Path.of("target/fast-start").toAbsolutePath();
 
     @BeforeEach
     void emptyCache() throws Exception {

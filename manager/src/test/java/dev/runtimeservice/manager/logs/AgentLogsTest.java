@@ -73,6 +73,6 @@ class AgentLogsTest {
 
     private static RuntimeProperties properties(Path logs) {
         return new RuntimeProperties(false, 8001, 12001, Path.of("agents"), logs, Duration.ofSeconds(5),
-                Duration.ofSeconds(5), "127.0.0.1", "INFO");
+                Duration.ofSeconds(5), "127.0.0.1", "INFO", 0);
     }
 }

@@ -88,7 +88,7 @@ class PortPoolTest {
 
     static RuntimeProperties properties(int min, int max) {
         return new RuntimeProperties(false, min, max, Path.of("agents"), Path.of("logs"), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), "127.0.0.1", "INFO");
+                Duration.ofSeconds(5), "127.0.0.1", "INFO", 0);
     }
 
     private static int freeRangeOfFive() throws Exception {
