@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes jar agents start faster: their jar is extracted once (Spring Boot's {@code jarmode=tools}), and their
- * first run that ends cleanly records a class data sharing archive ({@code -XX:ArchiveClassesAtExit}) that
- * later runs map at start ({@code -XX:SharedArchiveFile}). Everything is kept per jar content, JDK and JVM
+ * first run that ends cleanly records a class archive that later runs map at start: a dynamic class data sharing
+ * archive ({@code -XX:ArchiveClassesAtExit}, {@code -XX:SharedArchiveFile}) before Java 25, the AOT cache
+ * ({@code -XX:AOTCacheOutput}, {@code -XX:AOTCache}) from Java 25 on (see {@link ArchiveKind}). Everything is kept per jar content, JDK and JVM
  * options, so an archive never meets a jar or JDK it was not made for; one the JVM still refuses is deleted
  * and made again.
  */
@@ -34,8 +35,7 @@ import org.springframework.stereotype.Component;
 public class FastStartCache {
 
     private static final Logger log = LoggerFactory.getLogger(FastStartCache.class);
-    private static final String ARCHIVE = "app.jsa";
-    private static final String TRAINING_OPTION = "-XX:ArchiveClassesAtExit=";
+    private final ArchiveKind kind = ArchiveKind.forThisJdk();
 
     private final FastStartProperties properties;
     private final ProcessStarter starter = ProcessStarter.operatingSystem();
@@ -60,15 +60,15 @@ public class FastStartCache {
         if (extracted.isEmpty()) {
             return Optional.empty();
         }
-        Path archive = entry.resolve(ARCHIVE);
+        Path archive = entry.resolve(kind.fileName());
         List<String> options = new ArrayList<>(jvmArgs);
         if (Files.isRegularFile(archive)) {
-            options.add("-XX:SharedArchiveFile=" + archive);
-            options.add("-Xshare:auto");
+            options.add(kind.useOption() + archive);
+            options.addAll(kind.fallback());
             return Optional.of(new FastStart(options, extracted.get(), archive, null));
         }
-        Path training = entry.resolve(ARCHIVE + "." + launchId + ".tmp");
-        options.add(TRAINING_OPTION + training);
+        Path training = entry.resolve(kind.fileName() + "." + launchId + ".tmp");
+        options.add(kind.recordOption() + training);
         return Optional.of(new FastStart(options, extracted.get(), archive, training));
     }
 
@@ -78,12 +78,12 @@ public class FastStartCache {
      */
     public Optional<FastStart> recover(List<String> arguments) {
         int jar = arguments.indexOf("-jar");
-        return arguments.stream().filter(argument -> argument.startsWith(TRAINING_OPTION))
-                .map(argument -> Path.of(argument.substring(TRAINING_OPTION.length())))
-                .filter(training -> training.getFileName().toString().startsWith(ARCHIVE + "."))
+        return arguments.stream().filter(argument -> argument.startsWith(kind.recordOption()))
+                .map(argument -> Path.of(argument.substring(kind.recordOption().length())))
+                .filter(training -> training.getFileName().toString().startsWith(kind.fileName() + "."))
                 .filter(training -> jar >= 0 && jar + 1 < arguments.size())
                 .map(training -> new FastStart(arguments.subList(0, jar), Path.of(arguments.get(jar + 1)),
-                        training.resolveSibling(ARCHIVE), training))
+                        training.resolveSibling(kind.fileName()), training))
                 .findFirst();
     }
 
