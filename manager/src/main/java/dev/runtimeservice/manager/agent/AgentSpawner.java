@@ -8,6 +8,7 @@ import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.logs.AgentLogs;
 import dev.runtimeservice.manager.process.AgentLauncher;
 import dev.runtimeservice.manager.process.AgentProcess;
+import dev.runtimeservice.manager.process.ProcessMetrics;
 import dev.runtimeservice.manager.process.Readiness;
 import dev.runtimeservice.manager.process.ReadinessProbe;
 import dev.runtimeservice.manager.resources.SecretRedactor;
@@ -45,12 +46,14 @@ class AgentSpawner {
     private final StateProperties state;
     private final AgentRegistry registry;
     private final StartSlots slots;
+    private final ProcessMetrics metrics;
 
     AgentSpawner(RuntimeProperties properties, AgentLauncher launcher, ReadinessProbe readiness,
             FastStartCache fastStart, SecretRedactor redactor, AgentLogs logs, ManagerAddress managerAddress,
             SecurityProperties security, ApplicationEventPublisher events, StateProperties state,
-            AgentRegistry registry, StartSlots slots) {
+            AgentRegistry registry, StartSlots slots, ProcessMetrics metrics) {
         this.slots = slots;
+        this.metrics = metrics;
         this.properties = properties;
         this.launcher = launcher;
         this.readiness = readiness;
@@ -98,6 +101,7 @@ class AgentSpawner {
     void attach(ManagedAgent agent, AgentProcess process, @Nullable FastStart fast) {
         agent.attach(process, fast);
         registry.persist();
+        metrics.track(process.pid());
         process.onExit().thenAccept(code -> {
             // Exits during start or stop are handled there; only a RUNNING agent's exit is a crash.
             if (agent.state() == AgentState.RUNNING) {

@@ -49,7 +49,7 @@ class AgentController {
         return new AgentsResponse(manager.list().stream()
                 .filter(agent -> name == null || agent.name().equals(name))
                 .filter(agent -> status == null || agent.state() == status)
-                .map(agent -> AgentResponse.of(agent, agent.pid().flatMap(metrics::sample).orElse(null)))
+                .map(agent -> AgentResponse.of(agent, agent.pid().flatMap(metrics::latest).orElse(null)))
                 .toList());
     }
 

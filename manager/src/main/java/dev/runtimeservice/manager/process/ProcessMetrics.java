@@ -3,40 +3,81 @@ package dev.runtimeservice.manager.process;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import oshi.SystemInfo;
 import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
 
-/** CPU and memory use of agent processes, read through OSHI. */
+/**
+ * CPU and memory use of agent processes, read through OSHI once a second on a thread of its own. A list request
+ * reads the latest sample: reading {@code /proc} for fifty agents on every request would cost milliseconds each.
+ */
 @Component
-public class ProcessMetrics {
+public class ProcessMetrics implements DisposableBean {
+
+    private static final long PERIOD_MS = 1000;
 
     private final OperatingSystem os;
     private final Map<Long, OSProcess> previous = new ConcurrentHashMap<>();
+    private final Map<Long, Usage> latest = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "process-metrics");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ProcessMetrics(SystemInfo systemInfo) {
         this.os = systemInfo.getOperatingSystem();
+        sampler.scheduleWithFixedDelay(this::sampleAll, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts sampling a process; its first sample (CPU since its start) is taken now. */
+    public void track(long pid) {
+        latest.remove(pid);
+        previous.remove(pid);
+        sample(pid, true);
     }
 
     /**
-     * CPU use since the previous sample of the same process (since its start for the first one), in
-     * percent of one core, and its resident memory.
+     * The latest sample: CPU use over the last second (since its start for the first sample), in percent of one
+     * core, and resident memory. Empty for a process that is not tracked or has exited.
      */
-    public Optional<Usage> sample(long pid) {
-        OSProcess now = os.getProcess((int) pid);
-        if (now == null) {
-            previous.remove(pid);
-            return Optional.empty();
-        }
-        OSProcess before = previous.put(pid, now);
-        double load = before == null ? now.getProcessCpuLoadCumulative() : now.getProcessCpuLoadBetweenTicks(before);
-        return Optional.of(new Usage(Math.round(load * 1000) / 10.0, now.getResidentSetSize()));
+    public Optional<Usage> latest(long pid) {
+        return Optional.ofNullable(latest.get(pid));
     }
 
-    /** Forgets an exited process. */
+    /** Stops sampling an exited process. */
     public void forget(long pid) {
         previous.remove(pid);
+        latest.remove(pid);
+    }
+
+    private void sampleAll() {
+        previous.keySet().forEach(pid -> sample(pid, false));
+    }
+
+    private void sample(long pid, boolean first) {
+        OSProcess now = os.getProcess((int) pid);
+        if (now == null) {
+            forget(pid);
+            return;
+        }
+        OSProcess before = previous.get(pid);
+        if (!first && before == null) {
+            return; // forgotten while this sample was taken
+        }
+        double load = before == null ? now.getProcessCpuLoadCumulative() : now.getProcessCpuLoadBetweenTicks(before);
+        previous.put(pid, now);
+        latest.put(pid, new Usage(Math.round(load * 1000) / 10.0, now.getResidentSetSize()));
+    }
+
+    @Override
+    public void destroy() {
+        sampler.shutdownNow();
     }
 
     /**
