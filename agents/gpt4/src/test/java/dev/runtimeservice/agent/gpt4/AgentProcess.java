@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.yaml.snakeyaml.Yaml;
 
 /** The packaged gpt4 jar run as a real child process on a free port; closing it kills it. */
 final class AgentProcess implements AutoCloseable {
@@ -37,14 +38,22 @@ final class AgentProcess implements AutoCloseable {
         Files.createDirectories(home);
         Path log = home.resolve("agent.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                "-Dde.kherud.llama.tmpdir=" + home, "-jar", jar));
+                .toString()));
+        command.addAll(descriptorJvmArgs());
+        command.addAll(List.of("-Dde.kherud.llama.tmpdir=" + home, "-jar", jar));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).directory(home.toFile());
         builder.environment().put("AGENT_PORT", Integer.toString(port));
         builder.environment().put("AGENT_HOME", home.toString());
         builder.environment().putAll(environment);
         return new AgentProcess(builder.start(), port, log);
+    }
+
+    /** The agent.yml's jvm-args (Spring AOT and the memory caps): the jar runs here as the manager runs it. */
+    @SuppressWarnings("unchecked")
+    private static List<String> descriptorJvmArgs() throws IOException {
+        Map<String, Object> descriptor = new Yaml().load(Files.readString(Path.of("agent.yml")));
+        return (List<String>) descriptor.get("jvm-args");
     }
 
     int port() {

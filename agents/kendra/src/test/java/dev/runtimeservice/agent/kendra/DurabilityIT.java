@@ -9,13 +9,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,8 +67,11 @@ class DurabilityIT {
 
     private String start() throws IOException {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", Path.of("target", "kendra-agent.jar").toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(descriptorJvmArgs());
+        command.addAll(List.of("-jar", Path.of("target", "kendra-agent.jar").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("AGENT_PORT", Integer.toString(port));
         builder.environment().put("AGENT_HOME", home.toString());
         builder.redirectErrorStream(true).redirectOutput(home.resolve("agent-" + port + ".log").toFile());
@@ -77,6 +83,13 @@ class DurabilityIT {
             return isReady(base);
         });
         return base;
+    }
+
+    /** The agent.yml's jvm-args (Spring AOT and the memory caps): the jar runs here as the manager runs it. */
+    @SuppressWarnings("unchecked")
+    private static List<String> descriptorJvmArgs() throws IOException {
+        Map<String, Object> descriptor = new Yaml().load(Files.readString(Path.of("agent.yml")));
+        return (List<String>) descriptor.get("jvm-args");
     }
 
     private static boolean isReady(String base) {

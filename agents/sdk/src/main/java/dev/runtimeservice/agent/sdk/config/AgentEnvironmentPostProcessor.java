@@ -43,6 +43,10 @@ public final class AgentEnvironmentPostProcessor implements EnvironmentPostProce
             Map.entry("server.address", "127.0.0.1"),
             Map.entry("server.shutdown", "graceful"),
             Map.entry("logging.level.root", "INFO"),
+            // A small service: two idle request threads instead of ten, and at most 50 busy ones, each with its
+            // stack and buffers, instead of 200; more requests wait in the accept queue.
+            Map.entry("server.tomcat.threads.min-spare", "2"),
+            Map.entry("server.tomcat.threads.max", "50"),
             Map.entry("spring.main.banner-mode", "off"),
             Map.entry("spring.mvc.problemdetails.enabled", "true"),
             Map.entry("management.endpoints.web.exposure.include", "health,info"),

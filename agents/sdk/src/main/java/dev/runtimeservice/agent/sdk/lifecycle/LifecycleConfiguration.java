@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** Registers the agent's run-time state, its status and shutdown endpoints and its start-up log. */
+/**
+ * Registers the agent's run-time state, its status and shutdown endpoints, the heap compaction after start-up and
+ * its start-up log.
+ */
 @Configuration(proxyBeanMethods = false)
 public class LifecycleConfiguration {
 
@@ -33,6 +36,11 @@ public class LifecycleConfiguration {
             ResourceUsages resources, ExitAction exitAction, ConfigurableApplicationContext context) {
         var shutdown = new AgentShutdown(context, runtime, exitAction, properties.shutdownDelay());
         return new LifecycleController(properties.name(), runtime, resources, new TokenCheck(properties), shutdown);
+    }
+
+    @Bean
+    HeapCompaction agentHeapCompaction(AgentProperties properties) {
+        return new HeapCompaction(properties.compactHeapAfterStart(), System::gc);
     }
 
     @Bean

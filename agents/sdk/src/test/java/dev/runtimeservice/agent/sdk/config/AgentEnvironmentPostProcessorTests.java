@@ -58,5 +58,7 @@ class AgentEnvironmentPostProcessorTests {
         assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
         assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
         assertThat(environment.getProperty("spring.mvc.problemdetails.enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("server.tomcat.threads.min-spare")).isEqualTo("2");
+        assertThat(environment.getProperty("server.tomcat.threads.max")).isEqualTo("50");
     }
 }

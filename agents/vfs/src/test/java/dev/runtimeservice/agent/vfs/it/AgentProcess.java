@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.Yaml;
 
 /** The packaged vfs jar run as a real child process on a random free port, as the manager runs it. */
 final class AgentProcess implements AutoCloseable {
@@ -45,7 +46,9 @@ final class AgentProcess implements AutoCloseable {
         int port = freePort();
         Path log = home.resolve("vfs.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-jar", jar()));
+                .toString()));
+        command.addAll(descriptorJvmArgs());
+        command.addAll(List.of("-jar", jar()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(Map.of("AGENT_NAME", "vfs", "AGENT_PORT", String.valueOf(port),
@@ -75,6 +78,13 @@ final class AgentProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** The agent.yml's jvm-args (Spring AOT and the memory caps): the jar runs here as the manager runs it. */
+    @SuppressWarnings("unchecked")
+    private static List<String> descriptorJvmArgs() throws IOException {
+        Map<String, Object> descriptor = new Yaml().load(Files.readString(Path.of("agent.yml")));
+        return (List<String>) descriptor.get("jvm-args");
     }
 
     private static String jar() {
