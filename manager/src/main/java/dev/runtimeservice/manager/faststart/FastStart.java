@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param jvmOptions the agent's JVM options plus the archive options
  * @param jar the extracted jar to run
- * @param archive the archive this jar, JDK and options use
+ * @param archive the archive this jar, JDK and options use, or null when this launch neither uses nor records one
  * @param training where this launch records the archive at exit, when there is none yet; else null
  */
-public record FastStart(List<String> jvmOptions, Path jar, Path archive, @Nullable Path training) {
+public record FastStart(List<String> jvmOptions, Path jar, @Nullable Path archive, @Nullable Path training) {
 
     public FastStart {
         jvmOptions = List.copyOf(jvmOptions);

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -41,6 +42,7 @@ public class FastStartCache {
     private final ProcessStarter starter = ProcessStarter.operatingSystem();
     private final JarDigests jarDigests = new JarDigests();
     private final Map<Path, Object> extractions = new ConcurrentHashMap<>();
+    private final Set<Path> recording = ConcurrentHashMap.newKeySet();
 
     public FastStartCache(FastStartProperties properties) {
         this.properties = properties;
@@ -67,6 +69,11 @@ public class FastStartCache {
             options.addAll(kind.fallback());
             return Optional.of(new FastStart(options, extracted.get(), archive, null));
         }
+        if (!recording.add(archive)) {
+            // One training run per archive: fifty copies of a jar launched at once would each record (and write
+            // 50 MB as they stop) the same archive. The others start from the extracted jar alone.
+            return Optional.of(new FastStart(options, extracted.get(), null, null));
+        }
         Path training = entry.resolve(kind.fileName() + "." + launchId + ".tmp");
         options.add(kind.recordOption() + training);
         return Optional.of(new FastStart(options, extracted.get(), archive, training));
@@ -78,21 +85,24 @@ public class FastStartCache {
      */
     public Optional<FastStart> recover(List<String> arguments) {
         int jar = arguments.indexOf("-jar");
-        return arguments.stream().filter(argument -> argument.startsWith(kind.recordOption()))
+        Optional<FastStart> recovered = arguments.stream().filter(argument -> argument.startsWith(kind.recordOption()))
                 .map(argument -> Path.of(argument.substring(kind.recordOption().length())))
                 .filter(training -> training.getFileName().toString().startsWith(kind.fileName() + "."))
                 .filter(training -> jar >= 0 && jar + 1 < arguments.size())
                 .map(training -> new FastStart(arguments.subList(0, jar), Path.of(arguments.get(jar + 1)),
                         training.resolveSibling(kind.fileName()), training))
                 .findFirst();
+        recovered.ifPresent(start -> recording.add(start.archive()));
+        return recovered;
     }
 
     /** Keeps the archive a training run wrote on a clean exit; a run killed half-way leaves nothing behind. */
     public void afterExit(FastStart start, boolean cleanExit) {
         Path training = start.training();
-        if (training == null) {
+        if (training == null || start.archive() == null) {
             return;
         }
+        recording.remove(start.archive());
         try {
             if (cleanExit && Files.size(training) > 0) {
                 Files.move(training, start.archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -113,7 +123,7 @@ public class FastStartCache {
      */
     public void checkUsed(String agent, FastStart start, long pid) {
         Path maps = Path.of("/proc", Long.toString(pid), "maps");
-        if (start.training() != null || !Files.isReadable(maps)) {
+        if (start.archive() == null || start.training() != null || !Files.isReadable(maps)) {
             return;
         }
         boolean mapped;
