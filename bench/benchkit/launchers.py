@@ -97,20 +97,25 @@ class ManagerLauncher:
     def daemon_died(self) -> bool:
         return self.process is not None and self.process.poll() is not None
 
-    def has_archive(self, name) -> bool:
-        """Whether the manager's fast-start cache holds a class data sharing archive for this agent."""
-        return bool(glob.glob(os.path.join(self.cache, name, "*", "app.jsa")))
+    def has_archive(self, spec) -> bool:
+        """Whether the manager's fast-start cache holds a class archive for this agent's jar.
+
+        The cache is keyed by jar content, JDK and options (run/fast-start/<key>/), so an entry is found by the
+        extracted jar in it; the archive is app.jsa (CDS, Java 17-24) or app.aot (AOT cache, Java 25+)."""
+        jar = os.path.basename(spec.jar)
+        return any(glob.glob(os.path.join(entry, "app.jsa")) or glob.glob(os.path.join(entry, "app.aot"))
+                   for entry in glob.glob(os.path.join(self.cache, "*")) if os.path.exists(os.path.join(entry, "ext", jar)))
 
     def is_training(self, specs) -> bool:
         """True when one of these agents has no archive yet: this launch records it, if its stop is clean."""
-        return not all(self.has_archive(spec.name) for spec in specs)
+        return not all(self.has_archive(spec) for spec in specs)
 
     def untrained_after_stop(self, specs) -> list:
         """The agents still without an archive a moment after their stop (the manager moves it in place on exit)."""
         deadline = time.monotonic() + 3
         while time.monotonic() < deadline and self.is_training(specs):
             time.sleep(0.1)
-        return [spec.name for spec in specs if not self.has_archive(spec.name)]
+        return [spec.name for spec in specs if not self.has_archive(spec)]
 
     def launch(self, specs) -> Launch:
         started = time.monotonic()

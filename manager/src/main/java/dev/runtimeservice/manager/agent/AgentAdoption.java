@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -175,15 +177,22 @@ class AgentAdoption implements SmartLifecycle {
 
     /** Waits, all together, until each agent taken over answers its readiness path; the others are stopped. */
     private List<ManagedAgent> awaitReady(List<ManagedAgent> adopted) {
-        List<CompletableFuture<Boolean>> checks = adopted.stream()
-                .map(agent -> CompletableFuture.supplyAsync(() -> becameReady(agent))).toList();
-        List<ManagedAgent> ready = new ArrayList<>();
-        for (int i = 0; i < adopted.size(); i++) {
-            if (checks.get(i).join()) {
-                ready.add(adopted.get(i));
+        // A thread each: the common pool has one thread on two cores, and one agent still starting would hold up
+        // the others.
+        ExecutorService waiters = Executors.newCachedThreadPool();
+        try {
+            List<CompletableFuture<Boolean>> checks = adopted.stream()
+                    .map(agent -> CompletableFuture.supplyAsync(() -> becameReady(agent), waiters)).toList();
+            List<ManagedAgent> ready = new ArrayList<>();
+            for (int i = 0; i < adopted.size(); i++) {
+                if (checks.get(i).join()) {
+                    ready.add(adopted.get(i));
+                }
             }
+            return ready;
+        } finally {
+            waiters.shutdown();
         }
-        return ready;
     }
 
     private boolean becameReady(ManagedAgent agent) {
