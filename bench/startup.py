@@ -41,6 +41,9 @@ def parse_args(argv):
     parser.add_argument("--agents", default=",".join(BUILT_IN), help="built-in agents for the 'agents' part")
     parser.add_argument("--methods", default=",".join(METHODS), help="launchers to compare (default all four)")
     parser.add_argument("--batch-sizes", default="20,50", help="sizes of the 'batch' part (default 20,50)")
+    parser.add_argument("--batch-agent", default="vfs", choices=BUILT_IN,
+                        help="the built-in agent whose descriptor the batches copy (default vfs; copies of the "
+                             "orchestrator each discover all the others every 3 s, so their load grows as n^2)")
     parser.add_argument("--list-agents", type=int, default=50, help="agents running while list_agents is measured")
     parser.add_argument("--list-requests", type=int, default=1000, help="sequential list_agents calls for p50/p99")
     parser.add_argument("--list-seconds", type=float, default=10, help="duration of the throughput measure")
@@ -97,15 +100,15 @@ def snapshot_jar(jar, jars_dir):
     return copy
 
 
-def build_catalog(catalog, jars_dir, agents, batch_count, keep_fixed_ports):
+def build_catalog(catalog, jars_dir, agents, batch_count, batch_agent, keep_fixed_ports):
     """A temporary AGENTS_DIR: the built-in descriptors with their jar made absolute (and, unless asked, no fixed
-    port), plus `batch_count` copies of the orchestrator's descriptor named bench-01... with no port.
+    port), plus `batch_count` copies of `batch_agent`'s descriptor named bench-01... with no port.
 
     Returns name -> AgentSpec. Every launcher runs the same private copies of the built jars (see snapshot_jar);
     the agents' homes (data) are in the temp folder too.
     """
     specs = {}
-    for name in sorted(set(agents) | ({"orchestrator"} if batch_count else set())):
+    for name in sorted(set(agents) | ({batch_agent} if batch_count else set())):
         text, built, jvm_args = read_descriptor(name)
         jar = snapshot_jar(built, jars_dir)
         text = re.sub(r"^jar:.*$", f"jar: {jar}", text, flags=re.M)
@@ -115,7 +118,7 @@ def build_catalog(catalog, jars_dir, agents, batch_count, keep_fixed_ports):
         if name in agents:
             _write(os.path.join(catalog, name, "agent.yml"), text)
             specs[name] = AgentSpec(name, jar, jvm_args)
-        if name == "orchestrator":
+        if name == batch_agent:
             for i in range(1, batch_count + 1):
                 copy = f"bench-{i:02d}"
                 _write(os.path.join(catalog, copy, "agent.yml"), bench_text)
@@ -324,7 +327,8 @@ def main(argv):
     batch_count = max([*args.batch_sizes, args.list_agents if "list" in args.only else 0]) \
         if ({"batch", "list"} & set(args.only)) else 0
     agents = sorted(set(args.agents) | (set(BUILT_IN) if "four" in args.only else set()))
-    specs = build_catalog(os.path.join(work, "catalog"), os.path.join(work, "jars"), agents, batch_count, keep_ports)
+    specs = build_catalog(os.path.join(work, "catalog"), os.path.join(work, "jars"), agents, batch_count,
+                          args.batch_agent, keep_ports)
     machine = report.describe_machine(args.java)
     print(f"Work folder {work}; {ports_note}.\nMachine: {machine}")
     results, launchers = Results(), []
@@ -361,7 +365,7 @@ def write_report(args, argv, results, machine, ports_note, work):
         "",
         f"Notes: {ports_note}; plain `java -jar`, supervisord and PM2 ran the same jars with {flags}; "
         "the manager ran them as their agent.yml says (its fast start included). All ran private copies of the jars, made at the start of the run. The batches are copies of "
-        "the orchestrator's descriptor with no fixed port.",
+        f"the {args.batch_agent} descriptor with no fixed port.",
         "",
         report.tables(results, args.rounds),
     ])

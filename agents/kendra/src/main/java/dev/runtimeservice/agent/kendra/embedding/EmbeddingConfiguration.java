@@ -3,7 +3,7 @@ package dev.runtimeservice.agent.kendra.embedding;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Loads the embedding model once, at start, so that the agent is ready only when it can embed. */
+/** The embedder, whose model the first ingest or semantic search loads. */
 @Configuration(proxyBeanMethods = false)
 class EmbeddingConfiguration {
 

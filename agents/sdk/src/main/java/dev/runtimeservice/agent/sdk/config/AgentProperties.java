@@ -52,9 +52,6 @@ import org.springframework.validation.annotation.Validated;
  * @param shutdownRequiresToken whether {@code GET /shutdown} requires the token
  * @param shutdownDelay how long {@code GET /shutdown} waits after answering before it closes the
  *     application, so that the answer reaches the caller
- * @param compactHeapAfterStart whether one full garbage collection runs once the agent has started, before
- *     it reports ready, to give back the heap that start-up garbage made the JVM commit (for agents that read
- *     large files at start, such as a model; see {@code HeapCompaction})
  */
 @Validated
 @ConfigurationProperties("agent")
@@ -65,8 +62,7 @@ public record AgentProperties(
         @DefaultValue("http://127.0.0.1:8000") @NotNull URI managerUrl,
         @Nullable String token,
         @DefaultValue("false") boolean shutdownRequiresToken,
-        @DefaultValue("200ms") @NotNull Duration shutdownDelay,
-        @DefaultValue("false") boolean compactHeapAfterStart) {
+        @DefaultValue("200ms") @NotNull Duration shutdownDelay) {
 
     /**
      * Normalizes paths to absolute ones and a blank token to none.
@@ -78,7 +74,6 @@ public record AgentProperties(
      * @param token the per-launch token, or {@code null}
      * @param shutdownRequiresToken whether {@code GET /shutdown} requires the token
      * @param shutdownDelay how long shutdown waits after answering
-     * @param compactHeapAfterStart whether a full collection runs after start-up
      */
     public AgentProperties {
         home = home.toAbsolutePath().normalize();
@@ -111,8 +106,7 @@ public record AgentProperties(
     @Override
     public String toString() {
         return ("AgentProperties[name=%s, home=%s, resourcesFile=%s, managerUrl=%s, token=%s, "
-                + "shutdownRequiresToken=%s, shutdownDelay=%s, compactHeapAfterStart=%s]").formatted(name, home,
-                resourcesFile, managerUrl, token == null ? "none" : "****", shutdownRequiresToken, shutdownDelay,
-                compactHeapAfterStart);
+                + "shutdownRequiresToken=%s, shutdownDelay=%s]").formatted(name, home, resourcesFile, managerUrl,
+                token == null ? "none" : "****", shutdownRequiresToken, shutdownDelay);
     }
 }

@@ -10,8 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Registers the agent's run-time state, its status and shutdown endpoints, the heap compaction after start-up and
- * its start-up log.
+ * Registers the agent's run-time state, its status and shutdown endpoints and its start-up log.
  */
 @Configuration(proxyBeanMethods = false)
 public class LifecycleConfiguration {
@@ -36,11 +35,6 @@ public class LifecycleConfiguration {
             ResourceUsages resources, ExitAction exitAction, ConfigurableApplicationContext context) {
         var shutdown = new AgentShutdown(context, runtime, exitAction, properties.shutdownDelay());
         return new LifecycleController(properties.name(), runtime, resources, new TokenCheck(properties), shutdown);
-    }
-
-    @Bean
-    HeapCompaction agentHeapCompaction(AgentProperties properties) {
-        return new HeapCompaction(properties.compactHeapAfterStart(), System::gc);
     }
 
     @Bean
