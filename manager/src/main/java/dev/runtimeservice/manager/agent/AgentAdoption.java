@@ -57,7 +57,7 @@ class AgentAdoption implements SmartLifecycle {
     private final PortPool ports;
     private final AgentLauncher launcher;
     private final AgentSpawner spawner;
-    private final LaunchRelease release;
+    private final AgentLifecycle lifecycle;
     private final ProcessTreeStopper stopper;
     private final ResourcesFiles resourcesFiles;
     private final ResourcesFingerprint fingerprint;
@@ -67,7 +67,7 @@ class AgentAdoption implements SmartLifecycle {
     private volatile boolean running;
 
     AgentAdoption(StateFile stateFile, StateProperties state, LiveAgents liveAgents, AgentCatalog catalog,
-            AgentRegistry registry, PortPool ports, AgentLauncher launcher, AgentSpawner spawner, LaunchRelease release,
+            AgentRegistry registry, PortPool ports, AgentLauncher launcher, AgentSpawner spawner, AgentLifecycle lifecycle,
             ProcessTreeStopper stopper, ResourcesFiles resourcesFiles, ResourcesFingerprint fingerprint,
             SecretRedactor redactor, RuntimeProperties properties, FastStartCache fastStart) {
         this.fastStart = fastStart;
@@ -79,7 +79,7 @@ class AgentAdoption implements SmartLifecycle {
         this.ports = ports;
         this.launcher = launcher;
         this.spawner = spawner;
-        this.release = release;
+        this.lifecycle = lifecycle;
         this.stopper = stopper;
         this.resourcesFiles = resourcesFiles;
         this.fingerprint = fingerprint;
@@ -204,11 +204,7 @@ class AgentAdoption implements SmartLifecycle {
         log.warn("Agent {} (pid {}) taken over from the previous manager {}; stopping and forgetting it", agent.name(),
                 process.pid(), readiness.outcome() == Readiness.Outcome.EXITED ? "ended"
                         : "did not answer " + agent.descriptor().healthPath() + " within AGENT_STARTUP_TIMEOUT");
-        agent.moveTo(AgentState.STOPPING);
-        stopper.stop(process, null, agent.token(), properties.agentShutdownTimeout());
-        agent.moveTo(AgentState.STOPPED);
-        release.release(agent);
-        registry.remove(agent);
+        lifecycle.stop(agent.name(), agent);
         return false;
     }
 
