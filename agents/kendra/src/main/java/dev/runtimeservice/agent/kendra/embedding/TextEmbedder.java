@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Turns text into unit vectors with all-MiniLM-L6-v2 (quantised), which runs in process from the
  * model file inside its Maven jar; an English model, weaker on Spanish. The model is loaded by the first
- * ingest or semantic search (about 1.3 s of CPU and 80 MB of native memory), so kendra is ready sooner and an
- * agent only searched by keyword never holds it.
+ * ingest or semantic search (about 0.9 s on an idle machine, 80 MB of native memory), so kendra is ready
+ * sooner and an agent only searched by keyword never holds it.
  */
 public final class TextEmbedder {
 

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The all-MiniLM-L6-v2 model (quantised, from its jar; nothing downloaded) with a cache of what it embedded. The
- * first instruction loads the model (about 1 s alone, 1.5 s of CPU, 80 MB of native memory) rather than the start:
+ * first instruction loads the model (about 0.9 s on an idle machine, 80 MB of native memory) rather than the start:
  * the orchestrator ends its launch call, which waits for it, and an orchestrator that is never asked never holds it.
  */
 @Component
