@@ -1,7 +1,9 @@
 package dev.runtimeservice.agent.sdk.config;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.DefaultPropertiesPropertySource;
@@ -24,7 +26,6 @@ public final class AgentEnvironmentPostProcessor implements EnvironmentPostProce
 
     /** Name of the property source holding the mapped environment variables. */
     public static final String VARIABLES_SOURCE = "agentEnvironmentVariables";
-
 
     private static final Map<String, String> VARIABLES = Map.of(
             "AGENT_NAME", "agent.name",
@@ -67,18 +68,21 @@ public final class AgentEnvironmentPostProcessor implements EnvironmentPostProce
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         var sources = environment.getPropertySources();
         PropertySource<?> system = sources.get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        if (system != null) {
-            Map<String, Object> mapped = mapVariables(system);
-            if (!mapped.isEmpty()) {
-                sources.addAfter(system.getName(), new MapPropertySource(VARIABLES_SOURCE, mapped));
-            }
+        Map<String, Object> mapped = system == null ? Map.of() : mapVariables(system);
+        if (!mapped.isEmpty()) {
+            sources.addAfter(system.getName(), new MapPropertySource(VARIABLES_SOURCE, mapped));
         }
-        addDefaults(sources);
+        addDefaults(sources, (String) mapped.get("agent.home"));
     }
 
     /** Joins the app's own default properties, which win over the agent defaults. */
-    private static void addDefaults(MutablePropertySources sources) {
+    private static void addDefaults(MutablePropertySources sources, @Nullable String home) {
         Map<String, Object> defaults = new LinkedHashMap<>(DEFAULTS);
+        if (home != null) {
+            // Tomcat's work folder, in the agent's home instead of a new /tmp/tomcat.<port>.* at every start:
+            // Spring Boot deletes that temporary folder on exit only when it is empty, and it never is.
+            defaults.put("server.tomcat.basedir", Path.of(home, ".tomcat").toString());
+        }
         if (sources.get(DefaultPropertiesPropertySource.NAME) instanceof MapPropertySource existing) {
             defaults.putAll(existing.getSource());
         }

@@ -37,6 +37,7 @@ class AgentEnvironmentPostProcessorTests {
         assertThat(environment.getProperty("agent.token")).isEqualTo("t");
         assertThat(environment.getProperty("agent.shutdown-requires-token")).isEqualTo("true");
         assertThat(environment.getProperty("logging.level.root")).isEqualTo("DEBUG");
+        assertThat(environment.getProperty("server.tomcat.basedir")).isEqualTo("/srv/vfs/.tomcat");
     }
 
     @Test
@@ -60,5 +61,6 @@ class AgentEnvironmentPostProcessorTests {
         assertThat(environment.getProperty("spring.mvc.problemdetails.enabled")).isEqualTo("true");
         assertThat(environment.getProperty("server.tomcat.threads.min-spare")).isEqualTo("2");
         assertThat(environment.getProperty("server.tomcat.threads.max")).isEqualTo("50");
+        assertThat(environment.getProperty("server.tomcat.basedir")).isNull();
     }
 }
