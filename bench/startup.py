@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -27,9 +28,12 @@ from benchkit.supervisors import Pm2Launcher, SupervisordLauncher, missing_tools
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILT_IN = ["vfs", "kendra", "gpt4", "orchestrator"]
-PARTS = ["agents", "four", "batch", "list"]
+PARTS = ["agents", "four", "reference", "batch", "list"]
 METHODS = ["manager", "plain", "supervisord", "pm2"]
 FIXED_PORTS = range(8001, 8005)
+REFERENCE = os.path.join(ROOT, "bench", "reference")
+REFERENCE_FLAGS_FROM = "vfs"
+REFERENCE_COPIES = 4
 
 
 def parse_args(argv):
@@ -37,10 +41,14 @@ def parse_args(argv):
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds; medians are over them (default 5)")
     parser.add_argument("--only", default=",".join(PARTS),
                         help="parts to run among agents (each built-in agent alone), four (the four in one call), "
+                             "reference (issue 8's minimal Spring Boot app, alone and four copies in one call), "
                              "batch (descriptor-defined agents at once), list (list_agents under load); default all")
     parser.add_argument("--agents", default=",".join(BUILT_IN), help="built-in agents for the 'agents' part")
     parser.add_argument("--methods", default=",".join(METHODS), help="launchers to compare (default all four)")
     parser.add_argument("--batch-sizes", default="20,50", help="sizes of the 'batch' part (default 20,50)")
+    parser.add_argument("--batch-rounds", type=int,
+                        help="rounds of the 'batch' part, which takes about 15 minutes a round on 2 cores "
+                             "(default: --rounds); the first rounds run it")
     parser.add_argument("--batch-agent", default="vfs", choices=BUILT_IN,
                         help="the built-in agent whose descriptor the batches copy (default vfs; copies of the "
                              "orchestrator each discover all the others every 3 s, so their load grows as n^2)")
@@ -67,6 +75,8 @@ def parse_args(argv):
     args.methods = _choices(args.methods, METHODS, "--methods")
     args.agents = _choices(args.agents, BUILT_IN, "--agents")
     args.batch_sizes = [int(n) for n in args.batch_sizes.split(",") if n]
+    if args.batch_rounds is None:
+        args.batch_rounds = args.rounds
     return args
 
 
@@ -123,6 +133,26 @@ def build_catalog(catalog, jars_dir, agents, batch_count, batch_agent, keep_fixe
                 copy = f"bench-{i:02d}"
                 _write(os.path.join(catalog, copy, "agent.yml"), bench_text)
                 specs[copy] = AgentSpec(copy, jar, jvm_args)
+    return specs
+
+
+def build_reference(catalog, jars_dir):
+    """Builds the reference app (bench/reference) with the wrapper and adds it to the catalog: `reference` and
+    `reference-1`... copies, launched by the manager with the built-in agents' JVM flags (those of vfs's agent.yml)
+    and its fast start, like an agent. Returns name -> AgentSpec."""
+    print("Building the reference app (bench/reference) ...", flush=True)
+    built = subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "-f", os.path.join(REFERENCE, "pom.xml"),
+                            "-DskipTests", "package"], cwd=ROOT, capture_output=True, text=True)
+    if built.returncode != 0:
+        sys.exit(f"building bench/reference failed:\n{built.stdout[-3000:]}{built.stderr[-3000:]}")
+    jar = snapshot_jar(os.path.join(REFERENCE, "target", "reference-app.jar"), jars_dir)
+    _, _, jvm_args = read_descriptor(REFERENCE_FLAGS_FROM)
+    text = (f"description: issue 8's reference app, a minimal Spring Boot web app with actuator\njar: {jar}\n"
+            f"jvm-args: [{', '.join(jvm_args)}]\nhealth: /actuator/health/readiness\n")
+    specs = {}
+    for name in ["reference"] + [f"reference-{i}" for i in range(1, REFERENCE_COPIES + 1)]:
+        _write(os.path.join(catalog, name, "agent.yml"), text)
+        specs[name] = AgentSpec(name, jar, jvm_args)
     return specs
 
 
@@ -245,8 +275,14 @@ def run_round(args, results, launchers, specs, round_no):
         four = [specs[name] for name in BUILT_IN]
         for launcher in order:
             _measure_with_training(args, results, launcher, "four agents, one call", four, round_no)
+    if "reference" in args.only:
+        copies = [specs[f"reference-{i}"] for i in range(1, REFERENCE_COPIES + 1)]
+        for scenario, group in [("reference app alone", [specs["reference"]]),
+                                (f"{REFERENCE_COPIES} reference apps, one call", copies)]:
+            for launcher in order:
+                _measure_with_training(args, results, launcher, scenario, group, round_no)
     listed = False
-    if "batch" in args.only:
+    if "batch" in args.only and round_no <= args.batch_rounds:
         for size in args.batch_sizes:
             batch = [specs[f"bench-{i:02d}"] for i in range(1, size + 1)]
             for launcher in order:
@@ -256,7 +292,7 @@ def run_round(args, results, launchers, specs, round_no):
                                                                args.list_seconds, args.list_threads)
                     listed = True
                 _measure_with_training(args, results, launcher, f"{size} agents at once", batch, round_no, hook)
-    if "list" in args.only and manager and not listed and not manager.daemon_died():
+    if "list" in args.only and manager and not listed and round_no <= args.batch_rounds and not manager.daemon_died():
         batch = [specs[f"bench-{i:02d}"] for i in range(1, args.list_agents + 1)]
         launch = manager.launch(batch)
         results.fail("list_agents", "manager", round_no, launch.failed)
@@ -329,6 +365,8 @@ def main(argv):
     agents = sorted(set(args.agents) | (set(BUILT_IN) if "four" in args.only else set()))
     specs = build_catalog(os.path.join(work, "catalog"), os.path.join(work, "jars"), agents, batch_count,
                           args.batch_agent, keep_ports)
+    if "reference" in args.only:
+        specs.update(build_reference(os.path.join(work, "catalog"), os.path.join(work, "jars")))
     machine = report.describe_machine(args.java)
     print(f"Work folder {work}; {ports_note}.\nMachine: {machine}")
     results, launchers = Results(), []

@@ -145,14 +145,15 @@ def memory_mb(pids):
 
 
 def archive_mapped(pid: int):
-    """Whether a class data sharing archive (*.jsa) of the fast-start cache is mapped in the process; None if unknown.
+    """Whether a class archive of the fast-start cache (app.jsa, or app.aot on Java 25+) is mapped in the process;
+    None if unknown.
 
     The JVM falls back to the slow path silently when it refuses an archive, so this is the only way to know
     that a "later launch" through the manager really used one.
     """
     try:
         with open(f"/proc/{pid}/maps") as maps:
-            return any(line.rstrip().endswith(".jsa") and "fast-start" in line for line in maps)
+            return any(line.rstrip().endswith((".jsa", ".aot")) and "fast-start" in line for line in maps)
     except OSError:
         return None
 

@@ -182,7 +182,8 @@ def write_chart(results, png, work):
             values = [results.median(scenario, m, "ready_s")[0] for m in methods]
             out.write(f'"{scenario}"\t' + "\t".join("-" if v is None else f"{v:.3f}" for v in values) + "\n")
     columns = ", ".join(f"'{data}' using {i + 2}:xtic(1) title columnheader({i + 2})" for i in range(len(methods)))
-    script = f"""set terminal pngcairo size 1100,520 font ",10"
+    # A logarithmic scale: one agent takes seconds and a batch of 50 minutes, and both must stay readable.
+    script = f"""set terminal pngcairo size 1200,600 font ",10"
 set output '{png}'
 set datafile missing '-'
 set datafile separator '\\t'
@@ -190,9 +191,12 @@ set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.85 border -1
 set boxwidth 0.9
-set ylabel 'launch to ready, median (s)'
-set yrange [0:*]
-set grid ytics
+set ylabel 'launch to ready, median (s, log scale)'
+set logscale y
+set yrange [1:*]
+set grid ytics mytics
+set xtics rotate by -20 scale 0
+set bmargin 6
 set key top left
 set title 'Agent start-up: launch to ready (lower is better)'
 plot {columns}
