@@ -47,8 +47,8 @@ def parse_args(argv):
     parser.add_argument("--methods", default=",".join(METHODS), help="launchers to compare (default all four)")
     parser.add_argument("--batch-sizes", default="20,50", help="sizes of the 'batch' part (default 20,50)")
     parser.add_argument("--batch-rounds", type=int,
-                        help="rounds of the 'batch' part, which takes about 15 minutes a round on 2 cores "
-                             "(default: --rounds); the first rounds run it")
+                        help="rounds of the 'batch' and 'list' parts, which take about 35 minutes a round on 2 cores "
+                             "(default: --rounds); the first rounds run them")
     parser.add_argument("--batch-agent", default="vfs", choices=BUILT_IN,
                         help="the built-in agent whose descriptor the batches copy (default vfs; copies of the "
                              "orchestrator each discover all the others every 3 s, so their load grows as n^2)")

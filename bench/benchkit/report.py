@@ -193,7 +193,7 @@ set style fill solid 0.85 border -1
 set boxwidth 0.9
 set ylabel 'launch to ready, median (s, log scale)'
 set logscale y
-set yrange [1:*]
+set yrange [0.5:*]
 set grid ytics mytics
 set xtics rotate by -20 scale 0
 set bmargin 6
