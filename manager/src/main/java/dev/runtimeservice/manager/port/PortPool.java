@@ -6,6 +6,8 @@ import dev.runtimeservice.manager.error.PortConflictException;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PortPool {
 
+    private static final Logger log = LoggerFactory.getLogger(PortPool.class);
     private final int min;
     private final int max;
     private final PortProbe probe;
@@ -25,6 +28,12 @@ public class PortPool {
         this.min = properties.minAgentPort();
         this.max = properties.maxAgentPort();
         this.probe = probe;
+        EphemeralPortRange.read(EphemeralPortRange.LINUX).filter(range -> range.overlaps(min, max))
+                .ifPresent(range -> log.warn("MIN_AGENT_PORT..MAX_AGENT_PORT ({}-{}) overlaps the ports this system "
+                        + "gives outgoing connections ({}, {}): a connection can take an agent's port while the agent "
+                        + "starts, and its launch then fails with 'Port ... was already in use'. Choose agent ports "
+                        + "below {} (the default is 8001-12001).", min, max, range, EphemeralPortRange.LINUX,
+                        range.first()));
     }
 
     /**

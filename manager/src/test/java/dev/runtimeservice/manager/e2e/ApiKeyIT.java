@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.runtimeservice.testsupport.TestPorts;
 import io.restassured.http.ContentType;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,10 +25,7 @@ class ApiKeyIT {
 
     @Test
     void theApiKeyGuardsEveryEndpointButHealthAndNeverReachesAgentsOrLogs() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = TestPorts.free();
         Path logs = Path.of("target/api-key-logs").toAbsolutePath();
         Path agents = Path.of("target/test-classes/test-agents").toAbsolutePath();
         try (PackagedManager manager = PackagedManager.start(Map.of("RUNTIME_API_KEY", KEY, "PORT",

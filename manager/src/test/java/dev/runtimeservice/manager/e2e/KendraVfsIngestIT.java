@@ -3,8 +3,8 @@ package dev.runtimeservice.manager.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.runtimeservice.testsupport.TestPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -49,8 +49,8 @@ class KendraVfsIngestIT {
         catalogEntry(agents, "vfs", REPOSITORY.resolve("agents/vfs/target/vfs-agent.jar"), "");
         catalogEntry(agents, "kendra", REPOSITORY.resolve("agents/kendra/target/kendra-agent.jar"),
                 "env: {KENDRA_VFS_MAX_FILE_SIZE: 64KB}\n");
-        int port = freePort();
-        int agentPorts = Math.min(freePort(), 65000);
+        int port = TestPorts.free();
+        int agentPorts = TestPorts.freeRange(51);
         ProcessBuilder builder = new ProcessBuilder(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
                 REPOSITORY.resolve("manager/target/runtime-manager.jar").toString(), "--runtime.fast-start.enabled=false")
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("manager.out").toFile());
@@ -236,11 +236,5 @@ class KendraVfsIngestIT {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

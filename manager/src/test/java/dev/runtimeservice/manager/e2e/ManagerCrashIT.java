@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.runtimeservice.testsupport.TestPorts;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -45,7 +46,7 @@ class ManagerCrashIT {
     @BeforeEach
     void folders() throws IOException {
         state = work.resolve("state");
-        port = RealManager.freePort();
+        port = TestPorts.free();
     }
 
     @AfterEach

@@ -1,7 +1,7 @@
 package dev.runtimeservice.manager.e2e;
 
+import dev.runtimeservice.testsupport.TestPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,8 +50,8 @@ final class RealManager implements AutoCloseable {
         Files.copy(Path.of("src/test/resources/e2e/weather_agent.py"), py.resolve("weather_agent.py"));
         Files.writeString(py.resolve("agent.yml"), "description: Weather forecasts (Python, for OrchestratorIT)\n"
                 + "command: [python3, weather_agent.py]\nhealth: /health\n");
-        int port = freePort();
-        int agentPorts = freePort();
+        int port = TestPorts.free();
+        int agentPorts = TestPorts.freeRange(201);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Druntime.fast-start.enabled=false", "-jar",
                 ROOT.resolve("manager/target/runtime-manager.jar").toString())
@@ -71,12 +71,6 @@ final class RealManager implements AutoCloseable {
         Path folder = Files.createDirectories(agents.resolve(name));
         Files.writeString(folder.resolve("agent.yml"), "description: " + name + " (real jar, for OrchestratorIT)\n"
                 + "jar: " + jar + "\njvm-args: [-XX:+UseSerialGC, -XX:TieredStopAtLevel=1, -Xss512k]\n" + extra);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     void awaitHealthy(Duration timeout) throws Exception {

@@ -1,7 +1,7 @@
 package dev.runtimeservice.agent.gpt4;
 
+import dev.runtimeservice.testsupport.TestPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +34,7 @@ final class AgentProcess implements AutoCloseable {
             throw new IllegalStateException("System property gpt4.jar must name the packaged jar; run the *IT tests "
                     + "through Maven's verify phase");
         }
-        int port = freePort();
+        int port = TestPorts.free();
         Files.createDirectories(home);
         Path log = home.resolve("agent.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -95,12 +95,6 @@ final class AgentProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -2,9 +2,9 @@ package dev.runtimeservice.agent.vfs.it;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.runtimeservice.testsupport.TestPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +43,7 @@ final class AgentProcess implements AutoCloseable {
         Files.createDirectories(home);
         Path resources = home.resolve("resources.json");
         Files.writeString(resources, "{\"id\":\"it-launch\",\"name\":\"vfs\",\"resources\":" + resourcesJson + "}");
-        int port = freePort();
+        int port = TestPorts.free();
         Path log = home.resolve("vfs.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
@@ -93,12 +93,6 @@ final class AgentProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " does not exist; run ./mvnw -pl agents/vfs verify");
         }
         return jar;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     URI uri(String pathAndQuery) {
