@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ import org.springframework.stereotype.Component;
 public class FastStartCache {
 
     private static final Logger log = LoggerFactory.getLogger(FastStartCache.class);
+    /** The file of an entry that names the jar it was made from and that jar's SHA-256, one per line. */
+    static final String SOURCE = "source";
     private final ArchiveKind kind = ArchiveKind.forThisJdk();
 
     private final FastStartProperties properties;
@@ -56,8 +59,7 @@ public class FastStartCache {
         if (!properties.enabled()) {
             return Optional.empty();
         }
-        // Keyed by content, not by agent: fifty agents made from one jar share one extraction and one archive.
-        Path entry = properties.cacheDir().toAbsolutePath().normalize().resolve(key(jar, jvmArgs));
+        Path entry = entry(jar, jvmArgs);
         Optional<Path> extracted = extracted(agent, jar, entry.resolve("ext"));
         if (extracted.isEmpty()) {
             return Optional.empty();
@@ -76,7 +78,15 @@ public class FastStartCache {
         }
         Path training = entry.resolve(kind.fileName() + "." + launchId + ".tmp");
         options.add(kind.recordOption() + training);
+        log.info("No class archive yet for {} on this JDK ({}) with these JVM options: {} starts the slow way and "
+                + "records one when it stops cleanly", jar.getFileName(), Runtime.version(), agent);
         return Optional.of(new FastStart(options, extracted.get(), archive, training));
+    }
+
+    /** The archive that launches of {@code jar} with these JVM options map at start, if one is recorded. */
+    public Optional<Path> archive(Path jar, List<String> jvmArgs) {
+        Path archive = entry(jar, jvmArgs).resolve(kind.fileName());
+        return properties.enabled() && Files.isRegularFile(archive) ? Optional.of(archive) : Optional.empty();
     }
 
     /**
@@ -167,11 +177,75 @@ public class FastStartCache {
             }
             Files.move(temporary, destination, StandardCopyOption.ATOMIC_MOVE);
             log.info("Extracted {} for a fast start of {}", jar.getFileName(), agent);
+            nameSource(jar, destination.getParent());
         } catch (IOException e) {
             log.warn("Could not extract {} for a fast start of {}: {}", jar, agent, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Writes which jar an entry was made from, then deletes the entries of that jar's earlier builds. */
+    private void nameSource(Path jar, Path entry) {
+        String digest = HexFormat.of().formatHex(jarDigests.of(jar));
+        try {
+            Files.writeString(entry.resolve(SOURCE), jar.toAbsolutePath().normalize() + "\n" + digest + "\n");
+        } catch (IOException e) {
+            log.warn("Could not write {}: {}", entry.resolve(SOURCE), e.getMessage());
+            return;
+        }
+        deleteEarlierBuilds(jar, digest, entry);
+    }
+
+    /**
+     * Deletes the cache entries of earlier builds of {@code jar} (the same file with other content) that no
+     * running process uses: each rebuild of an agent would otherwise leave 100-200 MB behind. Entries of the same
+     * content with another JDK or other JVM options stay, as do entries written before entries named their jar.
+     */
+    void deleteEarlierBuilds(Path jar, String digest, Path current) {
+        String path = jar.toAbsolutePath().normalize().toString();
+        List<Path> superseded;
+        try (Stream<Path> entries = Files.list(current.getParent())) {
+            superseded = entries.filter(entry -> !entry.equals(current))
+                    .filter(entry -> source(entry).filter(lines -> lines.size() >= 2 && lines.get(0).equals(path)
+                            && !lines.get(1).equals(digest)).isPresent())
+                    .toList();
+        } catch (IOException e) {
+            return;
+        }
+        for (Path entry : superseded) {
+            if (inUse(entry)) {
+                log.debug("Keeping {}: a running process uses it", entry);
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(entry)) {
+                files.sorted(Comparator.reverseOrder()).forEach(FastStartCache::deleteQuietly);
+                log.info("Deleted {}, the fast-start cache entry of an earlier build of {}", entry, jar.getFileName());
+            } catch (IOException | UncheckedIOException e) {
+                log.warn("Could not delete {}, the fast-start cache entry of an earlier build of {}: {}", entry,
+                        jar.getFileName(), e.getMessage());
+            }
+        }
+    }
+
+    private static Optional<List<String>> source(Path entry) {
+        try {
+            return Optional.of(Files.readAllLines(entry.resolve(SOURCE)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether a process runs from this entry: its extracted jar and its archive are named on the command line. */
+    private static boolean inUse(Path entry) {
+        String prefix = entry.toString() + "/";
+        return ProcessHandle.allProcesses().anyMatch(process -> process.info().commandLine()
+                .map(command -> command.contains(prefix)).orElse(false));
+    }
+
+    /** Keyed by content, not by agent: fifty agents made from one jar share one extraction and one archive. */
+    private Path entry(Path jar, List<String> jvmArgs) {
+        return properties.cacheDir().toAbsolutePath().normalize().resolve(key(jar, jvmArgs));
     }
 
     /** The jar's content, the JDK and the JVM options: what an archive is only valid for. */

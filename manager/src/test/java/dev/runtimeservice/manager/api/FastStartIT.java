@@ -1,21 +1,38 @@
 package dev.runtimeservice.manager.api;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtimeservice.manager.agent.AgentCatalog;
+import dev.runtimeservice.manager.agent.AgentManager;
+import dev.runtimeservice.manager.faststart.FastStartCache;
+import dev.runtimeservice.manager.training.TrainingRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * A real Spring Boot agent jar started the fast way: extracted once, its first clean run records a class data
- * sharing archive, later runs map it, and an archive the JVM refuses is found, deleted and recorded again.
+ * sharing archive, later runs map it, and an archive the JVM refuses is found, deleted and recorded again; the
+ * training run records it before any launch.
  */
 @TestPropertySource(properties = {"runtime.agent-startup-timeout=120s", "runtime.agent-shutdown-timeout=30s"})
 class FastStartIT extends ManagerProcessTestSupport {
+
+    @Autowired
+    AgentCatalog catalog;
+    @Autowired
+    AgentManager manager;
+    @Autowired
+    FastStartCache fastStart;
+    @Autowired
+    ConfigurableApplicationContext context;
 
     private static final Path CACHE = Path.of("target/fast-start").toAbsolutePath();
 
@@ -51,6 +68,21 @@ class FastStartIT extends ManagerProcessTestSupport {
         assertThat(commandLine(retrained)).contains("-XX:ArchiveClassesAtExit=");
         stop("fastjar").statusCode(200);
         assertThat(Files.size(single("app.jsa"))).isGreaterThan(1_000_000);
+    }
+
+    @Test
+    void aTrainingRunRecordsEachJarAgentsArchiveAndSaysWhyItCouldNotForOthers() throws Exception {
+        TrainingRun training = new TrainingRun(catalog, manager, fastStart, context);
+
+        List<String> report = training.trainAll();
+        assertThat(report).hasSize(3).anyMatch(line -> line.startsWith("fastjar: recorded " + CACHE))
+                .anyMatch(line -> line.startsWith("badjvm: not trained, its first launch records the archive: "))
+                .anyMatch(line -> line.startsWith("nojar: not trained: its jar "));
+        assertThat(Files.size(single("app.jsa"))).isGreaterThan(1_000_000);
+        assertThat(given().port(port).get("/api/list_agents").jsonPath().getList("agents.status"))
+                .doesNotContain("RUNNING", "STARTING");
+
+        assertThat(training.trainAll()).contains("fastjar: already has an archive for this jar, JDK and JVM options");
     }
 
     private static Path single(String name) throws Exception {

@@ -1,0 +1,126 @@
+package dev.runtimeservice.manager.training;
+
+import dev.runtimeservice.manager.agent.AgentCatalog;
+import dev.runtimeservice.manager.agent.AgentDescriptor;
+import dev.runtimeservice.manager.agent.AgentManager;
+import dev.runtimeservice.manager.error.InvalidDescriptorException;
+import dev.runtimeservice.manager.error.RuntimeServiceException;
+import dev.runtimeservice.manager.faststart.FastStartCache;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The manager's training mode ({@code --spring.profiles.active=train}, which the build runs after packaging):
+ * every jar agent of the catalog that has no class archive for this JDK and its JVM options yet is launched the
+ * way the manager launches it, and stopped once ready, so that its JVM writes the archive as it exits. The
+ * manager then exits. Later launches map the archive from their first start instead of recording it then.
+ *
+ * <p>An agent that cannot be trained (its fixed port is held, say by a manager that runs) is reported and left
+ * to record its archive at its first launch, which is what happens without training: the build does not fail.
+ */
+@Component
+@Profile("train")
+public class TrainingRun implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
+
+    private final AgentCatalog catalog;
+    private final AgentManager manager;
+    private final FastStartCache fastStart;
+    private final ConfigurableApplicationContext context;
+
+    public TrainingRun(AgentCatalog catalog, AgentManager manager, FastStartCache fastStart,
+            ConfigurableApplicationContext context) {
+        this.catalog = catalog;
+        this.manager = manager;
+        this.fastStart = fastStart;
+        this.context = context;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        trainAll();
+        // Trained or not, the agents still start; a failure here is reported, never a reason to fail the build.
+        System.exit(SpringApplication.exit(context, () -> 0));
+    }
+
+    /** Trains every jar agent of the catalog; returns (and logs) one line per agent saying what was done. */
+    public List<String> trainAll() throws InterruptedException, ExecutionException {
+        List<AgentDescriptor> jars = jarAgents();
+        log.info("Training run: recording the class archives of {}", jars.stream().map(AgentDescriptor::name).toList());
+        // Together: the manager's start slots already keep the number starting at once to the number of cores.
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, jars.size()));
+        try {
+            List<Future<String>> running = jars.stream().map(jar -> workers.submit(() -> train(jar))).toList();
+            List<String> report = new ArrayList<>();
+            for (Future<String> result : running) {
+                report.add(result.get());
+                log.info("Training run: {}", report.get(report.size() - 1));
+            }
+            return report;
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private List<AgentDescriptor> jarAgents() {
+        List<AgentDescriptor> jars = new ArrayList<>();
+        for (String name : catalog.names()) {
+            try {
+                AgentDescriptor descriptor = catalog.find(List.of(name)).get(0);
+                if (descriptor.jar() != null) {
+                    jars.add(descriptor);
+                }
+            } catch (InvalidDescriptorException e) {
+                // The catalog said why when the manager started; such an agent cannot be launched at all.
+            }
+        }
+        return jars;
+    }
+
+    private String train(AgentDescriptor descriptor) {
+        String name = descriptor.name();
+        Path jar = Objects.requireNonNull(descriptor.jar());
+        if (!Files.isRegularFile(jar)) {
+            return name + ": not trained: its jar " + jar + " does not exist";
+        }
+        if (fastStart.archive(jar, descriptor.jvmArgs()).isPresent()) {
+            return name + ": already has an archive for this jar, JDK and JVM options";
+        }
+        try {
+            manager.launch(List.of(name), Map.of());
+            manager.stop(List.of(name));
+        } catch (RuntimeServiceException e) {
+            return name + ": not trained, its first launch records the archive: " + e.getMessage();
+        }
+        Optional<Path> archive = fastStart.archive(jar, descriptor.jvmArgs());
+        return archive.map(file -> name + ": recorded " + file + " (" + megabytes(file) + " MB)")
+                .orElse(name + ": started and stopped, but no archive was written; see logs/agents/" + name + ".log");
+    }
+
+    private static long megabytes(Path file) {
+        try {
+            return Files.size(file) / 1_000_000;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.runtimeservice.manager.faststart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FastStartCacheTest {
+
+    @TempDir
+    Path cache;
+
+    @Test
+    void deletesEntriesOfEarlierBuildsOfTheJarThatNothingRunsFromAndKeepsTheRest() throws Exception {
+        Path jar = cache.resolve("../vfs-agent.jar").normalize();
+        Path current = entry("current", jar, "new");
+        Path earlier = entry("earlier", jar, "old");
+        Path running = entry("running", jar, "older");
+        Path otherJar = entry("other-jar", cache.resolve("../kendra-agent.jar").normalize(), "old");
+        Path unnamed = Files.createDirectories(cache.resolve("unnamed/ext"));
+        // A process whose command line names the entry, as an agent's names its extracted jar and archive.
+        Process user = new ProcessBuilder("python3", "-c", "import time; time.sleep(60)", running + "/ext/vfs-agent.jar")
+                .start();
+        try {
+            new FastStartCache(new FastStartProperties(true, cache)).deleteEarlierBuilds(jar, "new", current);
+        } finally {
+            user.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(earlier).doesNotExist();
+        assertThat(current).isDirectory();
+        assertThat(running).isDirectory();
+        assertThat(otherJar).isDirectory();
+        assertThat(unnamed).isDirectory();
+    }
+
+    private Path entry(String name, Path jar, String digest) throws IOException {
+        Path entry = Files.createDirectories(cache.resolve(name));
+        Files.createDirectories(entry.resolve("ext"));
+        Files.writeString(entry.resolve("ext/app.jar"), "classes");
+        Files.writeString(entry.resolve("app.jsa"), "archive");
+        entry.resolve("app.jsa").toFile().setReadOnly();
+        Files.writeString(entry.resolve(FastStartCache.SOURCE), jar + "\n" + digest + "\n");
+        return entry;
+    }
+}
