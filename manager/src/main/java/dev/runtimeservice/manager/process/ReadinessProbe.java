@@ -1,6 +1,8 @@
 package dev.runtimeservice.manager.process;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,20 +22,26 @@ public class ReadinessProbe {
 
     static final long INTERVAL_MS = 20;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    private static final int CONNECT_TIMEOUT_MS = 500;
 
     private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofMillis(500))
+            .connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MS))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
     public Readiness await(AgentProcess process, URI healthUrl, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest request = HttpRequest.newBuilder(healthUrl).timeout(REQUEST_TIMEOUT).GET().build();
+        boolean listening = healthUrl.getPort() < 0;
         while (true) {
             if (!process.isAlive()) {
                 return Readiness.exited(process.onExit().join());
             }
-            if (answersOk(request)) {
+            // Until the port accepts connections, a bare connect says "not yet" for a small part of the CPU of a
+            // failed HTTP call (exceptions wrapped and rethrown across the client's threads), and agents starting
+            // together on few cores share that CPU with the manager: about 150 polls per agent start.
+            listening = listening || accepts(healthUrl);
+            if (listening && answersOk(request)) {
                 return Readiness.ready();
             }
             if (System.nanoTime() >= deadline) {
@@ -42,6 +50,15 @@ public class ReadinessProbe {
             if (exitedWithin(process, INTERVAL_MS)) {
                 return Readiness.exited(process.onExit().join());
             }
+        }
+    }
+
+    private static boolean accepts(URI url) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), CONNECT_TIMEOUT_MS);
+            return true;
+        } catch (IOException notYet) {
+            return false;
         }
     }
 
