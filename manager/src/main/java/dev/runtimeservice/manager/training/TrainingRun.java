@@ -109,7 +109,8 @@ public class TrainingRun implements ApplicationRunner {
             manager.launch(List.of(name), Map.of());
             manager.stop(List.of(name));
         } catch (RuntimeServiceException e) {
-            return name + ": not trained, its first launch records the archive: " + e.getMessage();
+            return name + ": not trained: " + e.getMessage() + " (without an archive, its first launch that stops "
+                    + "cleanly records one)";
         }
         Optional<Path> archive = fastStart.archive(jar, descriptor.jvmArgs());
         return archive.map(file -> name + ": recorded " + file + " (" + megabytes(file) + " MB)")

@@ -76,7 +76,7 @@ class FastStartIT extends ManagerProcessTestSupport {
 
         List<String> report = training.trainAll();
         assertThat(report).hasSize(3).anyMatch(line -> line.startsWith("fastjar: recorded " + CACHE))
-                .anyMatch(line -> line.startsWith("badjvm: not trained, its first launch records the archive: "))
+                .anyMatch(line -> line.startsWith("badjvm: not trained: Agent badjvm failed to start"))
                 .anyMatch(line -> line.startsWith("nojar: not trained: its jar "));
         assertThat(Files.size(single("app.jsa"))).isGreaterThan(1_000_000);
         assertThat(given().port(port).get("/api/list_agents").jsonPath().getList("agents.status"))

@@ -42,7 +42,8 @@ class TrainingRunIT {
                 assertThat(first.awaitExit(Duration.ofMinutes(4))).as(first.output()).isZero();
                 assertThat(first.output()).contains("Training run: recording the class archives of [blocked, trained]")
                         .contains("Training run: trained: recorded " + cache)
-                        .contains("Training run: blocked: not trained, its first launch records the archive")
+                        .contains("Training run: blocked: not trained: ")
+                        .contains("(without an archive, its first launch that stops cleanly records one)")
                         .contains("port " + heldPort)
                         .doesNotContain("scripted:");
             }

@@ -15,6 +15,9 @@ class AgentEnvironmentPostProcessorTests {
 
     private void run(Map<String, Object> variables, Map<String, Object> applicationYml) {
         var sources = environment.getPropertySources();
+        // Only what the test gives: the build passes test JVMs system properties of its own (server.tomcat.basedir).
+        sources.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+                new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, Map.of()));
         sources.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
         sources.addLast(new MapPropertySource("application.yml", applicationYml));
