@@ -83,6 +83,11 @@ public class FastStartCache {
         return Optional.of(new FastStart(options, extracted.get(), archive, training));
     }
 
+    /** Whether jar agents start from the cache ({@code runtime.fast-start.enabled}). */
+    public boolean enabled() {
+        return properties.enabled();
+    }
+
     /** The archive that launches of {@code jar} with these JVM options map at start, if one is recorded. */
     public Optional<Path> archive(Path jar, List<String> jvmArgs) {
         Path archive = entry(jar, jvmArgs).resolve(kind.fileName());

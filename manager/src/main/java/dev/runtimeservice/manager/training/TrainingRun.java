@@ -64,6 +64,10 @@ public class TrainingRun implements ApplicationRunner {
 
     /** Trains every jar agent of the catalog; returns (and logs) one line per agent saying what was done. */
     public List<String> trainAll() throws InterruptedException, ExecutionException {
+        if (!fastStart.enabled()) {
+            log.info("Training run: nothing to record, fast start is off (runtime.fast-start.enabled=false)");
+            return List.of();
+        }
         List<AgentDescriptor> jars = jarAgents();
         log.info("Training run: recording the class archives of {}", jars.stream().map(AgentDescriptor::name).toList());
         // Together: the manager's start slots already keep the number starting at once to the number of cores.
