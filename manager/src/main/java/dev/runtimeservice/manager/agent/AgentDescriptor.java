@@ -43,6 +43,14 @@ public record AgentDescriptor(
         return Optional.ofNullable(port);
     }
 
+    /**
+     * The temporary folder of a jar agent ({@code java.io.tmpdir}): what its JVM and libraries unpack or leave
+     * behind (Tomcat's docbase, native libraries) stays in its home, and is emptied at each launch.
+     */
+    public Path tempDir() {
+        return home.resolve(".tmp");
+    }
+
     /** The path of this agent's resources file while it runs. */
     public Path resourcesFile() {
         return home.resolve("resources.json");

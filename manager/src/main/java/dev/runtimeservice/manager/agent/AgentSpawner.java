@@ -14,6 +14,7 @@ import dev.runtimeservice.manager.process.ReadinessProbe;
 import dev.runtimeservice.manager.resources.SecretRedactor;
 import dev.runtimeservice.manager.security.SecurityProperties;
 import dev.runtimeservice.manager.state.StateProperties;
+import dev.runtimeservice.manager.storage.EmptyFolder;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -76,6 +77,9 @@ class AgentSpawner {
         if (descriptor.jar() != null && !Files.isRegularFile(descriptor.jar())) {
             throw failure(agent, HttpStatus.INTERNAL_SERVER_ERROR, "its jar " + descriptor.jar()
                     + " does not exist; build it with ./mvnw -DskipTests package");
+        }
+        if (descriptor.jar() != null) {
+            EmptyFolder.make(descriptor.tempDir());
         }
         FastStart fast = descriptor.jar() == null ? null
                 : fastStart.prepare(agent.name(), descriptor.jar(), descriptor.jvmArgs(), agent.id()).orElse(null);

@@ -58,6 +58,8 @@ final class LaunchPlans {
         }
         List<String> argv = new ArrayList<>();
         argv.add(JavaExecutable.path());
+        // First, so that a java.io.tmpdir in the descriptor's jvm-args wins (the last -D of a name does).
+        argv.add("-Djava.io.tmpdir=" + descriptor.tempDir());
         argv.addAll(fastStart == null ? descriptor.jvmArgs() : fastStart.jvmOptions());
         argv.add("-jar");
         argv.add((fastStart == null ? descriptor.jar() : fastStart.jar()).toString());

@@ -17,7 +17,7 @@ class LaunchPlansTest {
             Path.of("logs"), Duration.ofSeconds(5), Duration.ofSeconds(5), "127.0.0.1", "DEBUG", 0);
 
     @Test
-    void aJarRunsWithTheManagersJavaAndItsJvmArguments() {
+    void aJarRunsWithTheManagersJavaItsTempFolderInItsHomeAndItsJvmArguments() {
         AgentDescriptor descriptor = new AgentDescriptor("vfs", "", Path.of("/srv/agents/vfs"),
                 Path.of("/srv/agents/vfs/target/vfs-agent.jar"), List.of(), List.of("-Xmx64m"), 8001,
                 "/actuator/health/readiness", "/shutdown", 0, Map.of(), RestartPolicy.ON_FAILURE,
@@ -26,7 +26,7 @@ class LaunchPlansTest {
 
         assertThat(plan.env()).containsEntry("AGENT_SHUTDOWN_REQUIRES_TOKEN", "false");
         assertThat(plan.argv()).containsExactly(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-jar", "/srv/agents/vfs/target/vfs-agent.jar");
+                "-Djava.io.tmpdir=/srv/agents/vfs/.tmp", "-Xmx64m", "-jar", "/srv/agents/vfs/target/vfs-agent.jar");
         assertThat(plan.workDir()).isEqualTo(Path.of("/srv/agents/vfs"));
         assertThat(plan.output()).isEqualTo(OUTPUT);
     }

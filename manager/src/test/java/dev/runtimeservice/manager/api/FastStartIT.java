@@ -49,13 +49,21 @@ class FastStartIT extends ManagerProcessTestSupport {
     void theFirstCleanRunRecordsAnArchiveThatLaterRunsMapAndARefusedOneIsMadeAgain() throws Exception {
         long first = launch("fastjar").statusCode(200).extract().jsonPath().getLong("agents[0].pid");
         assertThat(commandLine(first)).contains("-XX:ArchiveClassesAtExit=").contains("/ext/");
+        // Its temporary folder is in its home, and what Tomcat puts there at start lands in it.
+        Path temp = AGENTS.resolve("fastjar/.tmp");
+        assertThat(commandLine(first)).contains("-Djava.io.tmpdir=" + temp);
+        try (Stream<Path> files = Files.list(temp)) {
+            assertThat(files.map(file -> file.getFileName().toString())).anyMatch(n -> n.startsWith("tomcat-docbase."));
+        }
         stop("fastjar").statusCode(200);
+        Files.writeString(temp.resolve("left-by-a-killed-run"), "x");
         Path archive = single("app.jsa");
         assertThat(Files.size(archive)).isGreaterThan(1_000_000);
 
         long second = launch("fastjar").statusCode(200).extract().jsonPath().getLong("agents[0].pid");
         assertThat(commandLine(second)).contains("-XX:SharedArchiveFile=" + archive);
         assertThat(Files.readString(Path.of("/proc", Long.toString(second), "maps"))).contains(archive.toString());
+        assertThat(temp.resolve("left-by-a-killed-run")).doesNotExist();
         stop("fastjar").statusCode(200);
 
         try (var out = Files.newOutputStream(archive, java.nio.file.StandardOpenOption.WRITE)) {
