@@ -16,17 +16,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * With {@code RUNTIME_API_KEY} set, refuses every request but health that does not carry the key, as
- * {@code X-API-Key: <key>} or {@code Authorization: Bearer <key>}. Health stays open for probes.
+ * {@code X-API-Key: <key>} or {@code Authorization: Bearer <key>}. Health stays open for probes. An agent this
+ * manager runs may also read the agent list ({@code GET /api/list_agents}, what the orchestrator's discovery
+ * needs) with its own launch token as {@code X-Agent-Token}, and nothing else, so it never needs the key.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-API-Key";
+    static final String AGENT_TOKEN_HEADER = "X-Agent-Token";
+    static final String AGENT_READABLE_PATH = "/api/list_agents";
     private final SecurityProperties properties;
+    private final LaunchTokens launchTokens;
 
-    ApiKeyFilter(SecurityProperties properties) {
+    ApiKeyFilter(SecurityProperties properties, LaunchTokens launchTokens) {
         this.properties = properties;
+        this.launchTokens = launchTokens;
     }
 
     @Override
@@ -38,13 +44,18 @@ class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (matches(presentedKey(request))) {
+        if (matches(presentedKey(request)) || isAgentReadingTheList(request)) {
             chain.doFilter(request, response);
             return;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        Problems.write(response, 401, "Unauthorized", "This manager requires its API key (RUNTIME_API_KEY): send it "
-                + "as the header 'X-API-Key: <key>' or 'Authorization: Bearer <key>'.", request.getRequestURI());
+        String detail = "This manager requires its API key (RUNTIME_API_KEY): send it as the header 'X-API-Key: <key>' "
+                + "or 'Authorization: Bearer <key>'.";
+        if (request.getHeader(AGENT_TOKEN_HEADER) != null) {
+            detail += " An agent's launch token (" + AGENT_TOKEN_HEADER + ") is accepted only on GET " + AGENT_READABLE_PATH
+                    + ", and only while that agent runs.";
+        }
+        Problems.write(response, 401, "Unauthorized", detail, request.getRequestURI());
     }
 
     private static @Nullable String presentedKey(HttpServletRequest request) {
@@ -54,6 +65,12 @@ class ApiKeyFilter extends OncePerRequestFilter {
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+    }
+
+    private boolean isAgentReadingTheList(HttpServletRequest request) {
+        String token = request.getHeader(AGENT_TOKEN_HEADER);
+        return token != null && "GET".equals(request.getMethod()) && AGENT_READABLE_PATH.equals(request.getRequestURI())
+                && launchTokens.isLiveAgentToken(token);
     }
 
     private boolean matches(@Nullable String presented) {

@@ -7,17 +7,23 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.runtimeservice.testsupport.TestPorts;
 import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The packaged manager with {@code RUNTIME_API_KEY} set: every endpoint but health needs the key, agents do
- * not inherit it, their shutdown endpoint demands their launch token, and the key is in no log.
+ * not inherit it, their shutdown endpoint demands their launch token, a running agent's token reads the agent list
+ * and nothing else, and the key is in no log.
  */
 class ApiKeyIT {
 
@@ -39,13 +45,24 @@ class ApiKeyIT {
             given().port(port).header("X-API-Key", "wrong").get("/api/list_agents").then().statusCode(401);
             given().port(port).get("/actuator/health").then().statusCode(200);
 
-            given().port(port).header("X-API-Key", KEY).contentType(ContentType.JSON)
-                    .body(Map.of("agents", List.of("echo"))).post("/api/launch_agents").then().statusCode(200);
+            int pid = given().port(port).header("X-API-Key", KEY).contentType(ContentType.JSON)
+                    .body(Map.of("agents", List.of("echo"))).post("/api/launch_agents").then().statusCode(200)
+                    .extract().path("agents[0].pid");
+            String token = environment(pid).get("AGENT_TOKEN");
+            assertThat(token).isNotBlank();
+            given().port(port).header("X-Agent-Token", token).get("/api/list_agents").then().statusCode(200)
+                    .body("agents.name", org.hamcrest.Matchers.contains("echo"));
+            given().port(port).header("X-Agent-Token", token).get("/api/agents/echo/logs").then().statusCode(401)
+                    .body("detail", containsString("only on GET /api/list_agents"));
+            given().port(port).header("X-Agent-Token", token).post("/api/stop_agent?agent_name=echo").then()
+                    .statusCode(401);
+            given().port(port).header("X-Agent-Token", "not-" + token).get("/api/list_agents").then().statusCode(401);
             given().port(port).header("Authorization", "Bearer " + KEY).get("/api/agents/echo/logs").then()
                     .statusCode(200).body("lines", org.hamcrest.Matchers.hasItem(
                             containsString("RUNTIME_API_KEY is absent; AGENT_SHUTDOWN_REQUIRES_TOKEN=true")));
             given().port(port).header("X-API-Key", KEY).post("/api/stop_agent?agent_name=echo").then()
                     .statusCode(200).body("agents[0].status", equalTo("STOPPED"));
+            given().port(port).header("X-Agent-Token", token).get("/api/list_agents").then().statusCode(401);
             given().port(port).header("X-API-Key", KEY).contentType(ContentType.JSON)
                     .body("{\"agents\":[\"echo\"],\"resources\":{\"x\":\"" + "y".repeat(1_100_000) + "\"}}")
                     .post("/api/launch_agents").then().statusCode(413).body("detail", containsString("1048576"));
@@ -58,6 +75,16 @@ class ApiKeyIT {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContain(KEY);
             }
+        }
+    }
+
+    /** A process's environment, read from /proc (whole stream: a sized read of a /proc file can come back short). */
+    private static Map<String, String> environment(long pid) throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("/proc", Long.toString(pid), "environ"))) {
+            return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\0"))
+                    .filter(entry -> entry.contains("="))
+                    .collect(Collectors.toMap(entry -> entry.substring(0, entry.indexOf('=')),
+                            entry -> entry.substring(entry.indexOf('=') + 1), (first, second) -> second));
         }
     }
 }

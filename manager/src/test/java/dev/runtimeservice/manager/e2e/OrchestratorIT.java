@@ -27,8 +27,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The packaged orchestrator launched by the real manager next to the real vfs, kendra and gpt4 jars and a Python
- * agent: discovery, the official A2A client on every card, executed instructions with their request id in both
+ * The packaged orchestrator launched by the real manager (with an API key the orchestrator is not given) next to
+ * the real vfs, kendra and gpt4 jars and a Python agent: discovery with its launch token, the official A2A client on
+ * every card, executed instructions with their request id in both
  * logs, and an agent that stops being dropped. It lives in the manager module, which the reactor builds last, so
  * that every jar it runs exists.
  */
@@ -72,7 +73,7 @@ class OrchestratorIT {
 
     @Test
     @Order(1)
-    void discoversEveryRunningAgentWithItsSkillsAndMarksItself() {
+    void discoversEveryRunningAgentWithItsSkillsAndMarksItself() throws Exception {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode agents = get(urls.get("orchestrator") + "/agents").path("agents");
             Map<String, JsonNode> byName = new TreeMap<>();
@@ -85,6 +86,8 @@ class OrchestratorIT {
             assertThat(byName.get("orchestrator").path("self").asBoolean()).isTrue();
             assertThat(byName.get("orchestrator").path("routable").asBoolean()).isFalse();
         });
+        assertThat(Files.readString(manager.logs.resolve("agents/orchestrator.log"))).doesNotContain(manager.apiKey)
+                .doesNotContain("answered HTTP 401");
     }
 
     @Test
@@ -191,7 +194,7 @@ class OrchestratorIT {
         assertThat(answer.path("choice").path("agent").asString()).isEqualTo("kendra");
         assertThat(answer.path("choice").path("running").asBoolean()).isFalse();
         assertThat(answer.path("choice").path("launch").asString()).isEqualTo("curl -X POST " + manager.url
-                + "/api/launch_agents -H \"Content-Type: application/json\" -d '{\"agents\": [\"kendra\"], "
-                + "\"resources\": {}}'");
+                + "/api/launch_agents -H \"Content-Type: application/json\" -H \"X-API-Key: $RUNTIME_API_KEY\" -d "
+                + "'{\"agents\": [\"kendra\"], \"resources\": {}}'");
     }
 }

@@ -10,13 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The packaged manager jar as a real process, on random free ports, with a catalog in a temporary folder whose
- * descriptors point at the real agent jars (no fixed ports) and at a small Python agent.
+ * The packaged manager jar as a real process, on random free ports, with an API key ({@code RUNTIME_API_KEY}) that
+ * only this class sends, and a catalog in a temporary folder whose descriptors point at the real agent jars (no fixed
+ * ports) and at a small Python agent. The agents get no key: the orchestrator reads the agent list with its launch
+ * token.
  */
 final class RealManager implements AutoCloseable {
 
@@ -27,14 +30,16 @@ final class RealManager implements AutoCloseable {
     final Path home;
     final Path logs;
     final String url;
+    final String apiKey;
     private final Process process;
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private RealManager(Path home, String url, Process process) {
+    private RealManager(Path home, String url, String apiKey, Process process) {
         this.home = home;
         this.logs = home.resolve("logs");
         this.url = url;
+        this.apiKey = apiKey;
         this.process = process;
     }
 
@@ -56,11 +61,13 @@ final class RealManager implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Druntime.fast-start.enabled=false", "-jar",
                 ROOT.resolve("manager/target/runtime-manager.jar").toString())
                 .directory(home.toFile()).redirectErrorStream(true).redirectOutput(home.resolve("manager.out").toFile());
-        builder.environment().remove("RUNTIME_API_KEY");
+        String apiKey = "it-key-" + UUID.randomUUID();
+        builder.environment().remove("ORCHESTRATOR_MANAGER_API_KEY");
         builder.environment().putAll(java.util.Map.of("PORT", String.valueOf(port), "AGENTS_DIR", agents.toString(),
                 "LOG_DIR", home.resolve("logs").toString(), "MIN_AGENT_PORT", String.valueOf(agentPorts),
-                "MAX_AGENT_PORT", String.valueOf(agentPorts + 200), "AGENT_STARTUP_TIMEOUT", "150"));
-        return new RealManager(home, "http://127.0.0.1:" + port, builder.start());
+                "MAX_AGENT_PORT", String.valueOf(agentPorts + 200), "AGENT_STARTUP_TIMEOUT", "150",
+                "RUNTIME_API_KEY", apiKey));
+        return new RealManager(home, "http://127.0.0.1:" + port, apiKey, builder.start());
     }
 
     private static void descriptor(Path agents, String name, Path jar, String extra) throws IOException {
@@ -94,7 +101,7 @@ final class RealManager implements AutoCloseable {
 
     JsonNode post(String path, String body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path))
-                .timeout(Duration.ofMinutes(4)).header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(4)).header("Content-Type", "application/json").header("X-API-Key", apiKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());

@@ -78,6 +78,11 @@ public class AgentRegistry {
         return manager.managerUrl();
     }
 
+    /** How to launch an agent on the manager: a curl command line. */
+    public String launchCommand(String agent) {
+        return manager.launchCommand(agent);
+    }
+
     private void look(ManagerClient.RunningAgent running) {
         @Nullable DiscoveredAgent known = agents.get(running.name());
         boolean self = running.name().equals(selfName);

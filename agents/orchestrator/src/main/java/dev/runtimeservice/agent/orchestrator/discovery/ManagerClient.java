@@ -22,12 +22,17 @@ public class ManagerClient {
     public static final String CARD_PATH = "/.well-known/agent-card.json";
 
     private final URI managerUrl;
+    private final @Nullable String launchToken;
+    private final boolean managerHasKey;
     private final OrchestratorProperties properties;
     private final JsonMapper json;
     private final HttpClient http;
 
     ManagerClient(AgentProperties agent, OrchestratorProperties properties, JsonMapper json) {
         this.managerUrl = agent.managerUrl();
+        this.launchToken = agent.token();
+        // A manager with an API key makes its agents demand their token on /shutdown, and only then.
+        this.managerHasKey = properties.managerApiKey() != null || agent.shutdownRequiresToken();
         this.properties = properties;
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(properties.cardTimeout()).build();
@@ -39,6 +44,18 @@ public class ManagerClient {
     }
 
     /**
+     * The command that launches an agent on this manager. For a manager with an API key it sends the key from the
+     * caller's {@code RUNTIME_API_KEY} variable: the command never holds the key itself.
+     *
+     * @param agent the agent's name
+     * @return a curl command line
+     */
+    public String launchCommand(String agent) {
+        return "curl -X POST %s/api/launch_agents -H \"Content-Type: application/json\"%s -d '{\"agents\": [\"%s\"], \"resources\": {}}'"
+                .formatted(managerUrl(), managerHasKey ? " -H \"X-API-Key: $RUNTIME_API_KEY\"" : "", agent);
+    }
+
+    /**
      * The agents the manager reports as {@code RUNNING}.
      *
      * @return name and base URL of each
@@ -47,8 +64,12 @@ public class ManagerClient {
     public List<RunningAgent> runningAgents() {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(managerUrl() + "/api/list_agents?status=RUNNING"))
                 .timeout(properties.cardTimeout()).header("Accept", "application/json");
+        // The manager's key when one is configured; otherwise this launch's own token, which a manager with a key
+        // accepts for this one read from an agent it runs (agents never get the key).
         if (properties.managerApiKey() != null) {
             request.header("X-API-Key", properties.managerApiKey());
+        } else if (launchToken != null) {
+            request.header(AgentProperties.TOKEN_HEADER, launchToken);
         }
         JsonNode answer = get(request.build(), "the manager at " + managerUrl());
         List<RunningAgent> running = new ArrayList<>();
@@ -84,7 +105,9 @@ public class ManagerClient {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new DiscoveryException(what + " answered HTTP " + response.statusCode()
-                        + (response.statusCode() == 401 ? "; set ORCHESTRATOR_MANAGER_API_KEY to the manager's key" : ""));
+                        + (response.statusCode() == 401 ? "; it accepts the launch token of an agent it runs, so an "
+                                + "orchestrator started another way needs ORCHESTRATOR_MANAGER_API_KEY set to the manager's key"
+                                : ""));
             }
             return json.readTree(response.body());
         } catch (IOException | RuntimeException e) {

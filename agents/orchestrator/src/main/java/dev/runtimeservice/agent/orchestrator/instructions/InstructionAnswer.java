@@ -42,11 +42,9 @@ record InstructionAnswer(@JsonProperty("request_id") String requestId, String la
     record Choice(String agent, String skill, @JsonProperty("skill_name") String skillName, @Nullable String url,
             boolean running, double confidence, boolean executable, @Nullable String launch) {
 
-        static Choice of(Router.Scored scored, boolean executable, String managerUrl) {
+        static Choice of(Router.Scored scored, boolean executable, String launchCommand) {
             var candidate = scored.candidate();
-            String launch = candidate.running() ? null : ("curl -X POST %s/api/launch_agents -H \"Content-Type: "
-                    + "application/json\" -d '{\"agents\": [\"%s\"], \"resources\": {}}'").formatted(managerUrl,
-                    candidate.agent());
+            String launch = candidate.running() ? null : launchCommand;
             return new Choice(candidate.agent(), candidate.skill().id(), candidate.skill().name(),
                     candidate.running() ? candidate.url() : null, candidate.running(),
                     Math.round(scored.score() * 1000) / 1000.0, executable, launch);

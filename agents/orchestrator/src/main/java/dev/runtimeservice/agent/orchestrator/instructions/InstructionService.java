@@ -79,6 +79,6 @@ class InstructionService {
 
     private InstructionAnswer.Choice choice(Router.Scored scored) {
         return InstructionAnswer.Choice.of(scored, calls.supported().contains(scored.candidate().key()),
-                registry.managerUrl());
+                registry.launchCommand(scored.candidate().agent()));
     }
 }

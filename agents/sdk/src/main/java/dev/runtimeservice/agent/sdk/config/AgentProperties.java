@@ -65,6 +65,12 @@ public record AgentProperties(
         @DefaultValue("200ms") @NotNull Duration shutdownDelay) {
 
     /**
+     * The header that carries {@link #token()}: the agent demands it on {@code /shutdown}, and the manager accepts it
+     * from an agent it runs on {@code GET /api/list_agents} when it has an API key.
+     */
+    public static final String TOKEN_HEADER = "X-Agent-Token";
+
+    /**
      * Normalizes paths to absolute ones and a blank token to none.
      *
      * @param name name of the agent

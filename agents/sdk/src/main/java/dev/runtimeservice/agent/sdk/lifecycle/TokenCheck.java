@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /** Checks the {@code X-Agent-Token} header against {@code AGENT_TOKEN} in constant time. */
 final class TokenCheck {
 
-    static final String HEADER = "X-Agent-Token";
+    static final String HEADER = AgentProperties.TOKEN_HEADER;
 
     private final AgentProperties properties;
 
