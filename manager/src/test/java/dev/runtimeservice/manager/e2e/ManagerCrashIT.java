@@ -8,6 +8,7 @@ import dev.runtimeservice.testsupport.TestPorts;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,6 +142,28 @@ class ManagerCrashIT {
         second.terminate(Duration.ofSeconds(60));
     }
 
+    @Test
+    void anAgentThatNoLongerAnswersIsStoppedInsteadOfTakenOver() throws Exception {
+        PackagedManager first = start(Map.of());
+        launch("many-d");
+        long pid = pids().get("many-d");
+        first.kill();
+        // Frozen (SIGSTOP): it still runs, writes to its FIFO and carries its token, but answers nothing.
+        assertThat(new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start().waitFor()).isZero();
+
+        PackagedManager second = start(Map.of("AGENT_STARTUP_TIMEOUT", "3", "AGENT_SHUTDOWN_TIMEOUT", "2"));
+        assertThat(list().getList("agents")).isEmpty();
+        assertThat(alive(pid)).isFalse();
+        assertThat(second.output()).contains("Agent many-d (pid " + pid + ") taken over from the previous manager did "
+                + "not answer /health within AGENT_STARTUP_TIMEOUT; stopping and forgetting it");
+        assertThat(Files.readString(state.resolve("agents.json"))).contains("\"agents\":[]");
+
+        // Its port is free again: a new launch starts it anew.
+        assertThat(launch("many-d").getList("agents.action", String.class)).containsExactly("STARTED");
+        second.terminate(Duration.ofSeconds(60));
+        assertThat(agentProcesses()).isEmpty();
+    }
+
     private PackagedManager start(Map<String, String> extra) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of("PORT", Integer.toString(port), "AGENTS_DIR", AGENTS.toString(),
                 "LOG_DIR", work.resolve("logs").toString(), "STATE_DIR", state.toString(),
@@ -201,9 +224,9 @@ class ManagerCrashIT {
     }
 
     private String agentName(ProcessHandle process) {
-        try {
-            String environ = Files.readString(Path.of("/proc", Long.toString(process.pid()), "environ"),
-                    StandardCharsets.ISO_8859_1);
+        // Read as a stream: a sized read of a /proc file can come back short on some kernels.
+        try (InputStream in = Files.newInputStream(Path.of("/proc", Long.toString(process.pid()), "environ"))) {
+            String environ = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             return Stream.of(environ.split("\0")).filter(entry -> entry.startsWith("AGENT_NAME="))
                     .map(entry -> entry.substring("AGENT_NAME=".length())).findFirst().orElse(null);
         } catch (IOException e) {
