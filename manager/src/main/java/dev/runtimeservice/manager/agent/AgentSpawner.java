@@ -14,7 +14,7 @@ import dev.runtimeservice.manager.process.ReadinessProbe;
 import dev.runtimeservice.manager.resources.SecretRedactor;
 import dev.runtimeservice.manager.security.SecurityProperties;
 import dev.runtimeservice.manager.state.StateProperties;
-import dev.runtimeservice.manager.storage.EmptyFolder;
+import dev.runtimeservice.manager.storage.Folders;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -79,7 +79,7 @@ class AgentSpawner {
                     + " does not exist; build it with ./mvnw -DskipTests package");
         }
         if (descriptor.jar() != null) {
-            EmptyFolder.make(descriptor.tempDir());
+            Folders.makeEmpty(descriptor.tempDir());
         }
         FastStart fast = descriptor.jar() == null ? null
                 : fastStart.prepare(agent.name(), descriptor.jar(), descriptor.jvmArgs(), agent.id()).orElse(null);

@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import java.util.stream.Stream;
 import dev.runtimeservice.manager.process.JavaExecutable;
 import dev.runtimeservice.manager.process.LaunchPlan;
 import dev.runtimeservice.manager.process.ProcessStarter;
+import dev.runtimeservice.manager.storage.Folders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -223,10 +223,10 @@ public class FastStartCache {
                 log.debug("Keeping {}: a running process uses it", entry);
                 continue;
             }
-            try (Stream<Path> files = Files.walk(entry)) {
-                files.sorted(Comparator.reverseOrder()).forEach(FastStartCache::deleteQuietly);
+            try {
+                Folders.delete(entry);
                 log.info("Deleted {}, the fast-start cache entry of an earlier build of {}", entry, jar.getFileName());
-            } catch (IOException | UncheckedIOException e) {
+            } catch (IOException e) {
                 log.warn("Could not delete {}, the fast-start cache entry of an earlier build of {}: {}", entry,
                         jar.getFileName(), e.getMessage());
             }

@@ -7,22 +7,35 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Makes a folder exist and hold nothing, deleting what an earlier run left in it (links, not what they point to). */
-public final class EmptyFolder {
+/** Empties and deletes folders without following links: a link inside is deleted, never what it points to. */
+public final class Folders {
 
-    private EmptyFolder() {
+    private Folders() {
     }
 
-    public static void make(Path folder) throws IOException {
+    /** Makes a folder exist and hold nothing, deleting what an earlier run left in it. */
+    public static void makeEmpty(Path folder) throws IOException {
         if (Files.isDirectory(folder)) {
-            List<Path> inside;
-            try (Stream<Path> files = Files.walk(folder)) {
-                inside = files.filter(file -> !file.equals(folder)).sorted(Comparator.reverseOrder()).toList();
-            }
-            for (Path file : inside) {
-                Files.deleteIfExists(file);
-            }
+            deleteInside(folder);
         }
         Files.createDirectories(folder);
+    }
+
+    /** Deletes a folder and everything in it; a folder that is not there is not an error. */
+    public static void delete(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            deleteInside(folder);
+        }
+        Files.deleteIfExists(folder);
+    }
+
+    private static void deleteInside(Path folder) throws IOException {
+        List<Path> inside;
+        try (Stream<Path> files = Files.walk(folder)) {
+            inside = files.filter(file -> !file.equals(folder)).sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path file : inside) {
+            Files.deleteIfExists(file);
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runtimeservice.manager.agent.AgentCatalog;
 import dev.runtimeservice.manager.agent.AgentManager;
 import dev.runtimeservice.manager.faststart.FastStartCache;
+import dev.runtimeservice.manager.storage.Folders;
 import dev.runtimeservice.manager.training.TrainingRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +39,7 @@ class FastStartIT extends ManagerProcessTestSupport {
 
     @BeforeEach
     void emptyCache() throws Exception {
-        if (Files.exists(CACHE)) {
-            try (Stream<Path> files = Files.walk(CACHE)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        Folders.delete(CACHE);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.runtimeservice.manager.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtimeservice.manager.storage.Folders;
 import dev.runtimeservice.testsupport.TestPorts;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -25,7 +26,7 @@ class TrainingRunIT {
 
     @Test
     void recordsEachJarAgentsArchiveReportsWhatItCannotTrainAndExits() throws Exception {
-        deleteRecursively(WORK);
+        Folders.delete(WORK);
         Path agents = Files.createDirectories(WORK.resolve("agents"));
         Path cache = WORK.resolve("cache");
         int heldPort = TestPorts.free();
@@ -68,14 +69,6 @@ class TrainingRunIT {
     private static List<Path> archives(Path cache) throws IOException {
         try (Stream<Path> files = Files.walk(cache)) {
             return files.filter(file -> file.getFileName().toString().matches("app\\.(jsa|aot)")).sorted().toList();
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (Stream<Path> files = Files.walk(folder)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 }

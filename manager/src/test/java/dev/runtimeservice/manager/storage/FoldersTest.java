@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EmptyFolderTest {
+class FoldersTest {
 
     @Test
     void deletesWhatAnEarlierRunLeftButNeverFollowsALink(@TempDir Path dir) throws Exception {
@@ -17,7 +17,7 @@ class EmptyFolderTest {
         Files.writeString(folder.resolve("onnxruntime.so"), "native");
         Files.createSymbolicLink(folder.resolve("link"), outside.getParent());
 
-        EmptyFolder.make(folder);
+        Folders.makeEmpty(folder);
 
         assertThat(folder).isEmptyDirectory();
         assertThat(outside).hasContent("mine");
@@ -25,8 +25,23 @@ class EmptyFolderTest {
 
     @Test
     void createsAFolderThatIsNotThere(@TempDir Path dir) throws Exception {
-        EmptyFolder.make(dir.resolve("a/.tmp"));
+        Folders.makeEmpty(dir.resolve("a/.tmp"));
 
         assertThat(dir.resolve("a/.tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void deletesAFolderAndWhatItHoldsButNeverFollowsALink(@TempDir Path dir) throws Exception {
+        Path entry = dir.resolve("fast-start/abc");
+        Path outside = Files.writeString(Files.createDirectories(dir.resolve("outside")).resolve("keep.txt"), "mine");
+        Files.writeString(Files.createDirectories(entry.resolve("ext/lib")).resolve("a.jar"), "jar");
+        Files.createSymbolicLink(entry.resolve("link"), outside.getParent());
+
+        Folders.delete(entry);
+        Folders.delete(dir.resolve("never-was"));
+
+        assertThat(entry).doesNotExist();
+        assertThat(dir.resolve("fast-start")).isEmptyDirectory();
+        assertThat(outside).hasContent("mine");
     }
 }

@@ -69,6 +69,9 @@ class DurabilityIT {
         int port = TestPorts.free();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
+        // As the manager does: the JVM's temporary files (Tomcat's docbase, native libraries) stay in the agent's
+        // home, which the test deletes, even when the test kills the agent.
+        command.add("-Djava.io.tmpdir=" + Files.createDirectories(home.resolve(".tmp")));
         command.addAll(descriptorJvmArgs());
         command.addAll(List.of("-jar", Path.of("target", "kendra-agent.jar").toString()));
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -47,6 +47,9 @@ final class AgentProcess implements AutoCloseable {
         Path log = home.resolve("vfs.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
+        // As the manager does: the JVM's temporary files (Tomcat's docbase, native libraries) stay in the agent's
+        // home, which the test deletes, even when the test kills the agent.
+        command.add("-Djava.io.tmpdir=" + Files.createDirectories(home.resolve(".tmp")));
         command.addAll(descriptorJvmArgs());
         command.addAll(List.of("-jar", jar()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
