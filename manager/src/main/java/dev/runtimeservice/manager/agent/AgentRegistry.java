@@ -3,6 +3,7 @@ package dev.runtimeservice.manager.agent;
 import dev.runtimeservice.manager.process.AgentProcess;
 import dev.runtimeservice.manager.state.AgentRecord;
 import dev.runtimeservice.manager.state.StateFile;
+import dev.runtimeservice.manager.state.WaitingRecord;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Collection;
@@ -60,16 +61,21 @@ class AgentRegistry {
     }
 
     /**
-     * Saves every launch whose process runs. Called after each change; a state file that cannot be written is
-     * logged, not fatal: the agents still run, only a crash of this manager would then lose track of them.
+     * Saves every launch whose process runs, and every agent waiting for its restart. Called after each change; a
+     * state file that cannot be written is logged, not fatal: the agents still run, only a crash of this manager
+     * would then lose track of them.
      */
     synchronized void persist() {
         List<AgentRecord> records = agents.values().stream()
                 .filter(agent -> agent.state().isStoppable())
                 .flatMap(agent -> agent.process().filter(AgentProcess::isAlive).flatMap(process -> record(agent, process)).stream())
                 .toList();
+        List<WaitingRecord> waiting = agents.values().stream()
+                .flatMap(agent -> agent.nextRestartAt().map(at -> new WaitingRecord(agent.name(), agent.id(),
+                        agent.port(), agent.startedAt(), agent.restarts(), at, agent.failure().orElse("it ended"))).stream())
+                .toList();
         try {
-            stateFile.save(records);
+            stateFile.save(records, waiting);
         } catch (UncheckedIOException e) {
             log.error("{}: {}. A manager started after a crash of this one would not find these agents.",
                     e.getMessage(), e.getCause().getMessage());

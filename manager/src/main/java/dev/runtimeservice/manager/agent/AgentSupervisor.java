@@ -75,6 +75,13 @@ class AgentSupervisor implements DisposableBean {
         scheduler.schedule(() -> restart(agent), delay.get().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Restarts, when it is due, an agent that the previous manager left waiting for its restart. */
+    void resume(ManagedAgent waiting) {
+        long delay = waiting.nextRestartAt().map(at -> Math.max(0, Duration.between(Instant.now(), at).toMillis()))
+                .orElse(0L);
+        scheduler.schedule(() -> restart(waiting), delay, TimeUnit.MILLISECONDS);
+    }
+
     private void restart(ManagedAgent ended) {
         registry.withLock(ended.name(), () -> {
             boolean stillWaiting = registry.find(ended.name()).filter(current -> current == ended)

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Frees what one launch held once its process is gone: port, resources file, secrets, fast-start archive, its
- * CPU sample and its output FIFO; the state file then no longer lists it.
+ * Frees what one launch held once its process is gone: port, resources file (unless the agent waits for its restart),
+ * secrets, fast-start archive, its CPU sample and its output FIFO; the state file then no longer lists its process.
  */
 @Component
 class LaunchRelease {
@@ -48,10 +48,14 @@ class LaunchRelease {
                 .map(process -> !Objects.equals(process.onExit().join(), SIGKILL_EXIT)).orElse(false)));
         agent.process().filter(process -> !process.isAlive()).ifPresent(LaunchRelease::deleteOutput);
         ports.release(agent.name(), agent.port());
-        try {
-            resourcesFiles.delete(agent.descriptor().resourcesFile());
-        } catch (RuntimeException e) {
-            log.warn("{}", e.getMessage());
+        // An agent waiting for its restart keeps its resources file, so that a manager started meanwhile (this one
+        // was killed) can restart it with them; the restart writes the file anew, a stop or a give-up deletes it.
+        if (agent.state() != AgentState.BACKOFF) {
+            try {
+                resourcesFiles.delete(agent.descriptor().resourcesFile());
+            } catch (RuntimeException e) {
+                log.warn("{}", e.getMessage());
+            }
         }
         redactor.forget(agent.id());
         agent.pid().ifPresent(metrics::forget);

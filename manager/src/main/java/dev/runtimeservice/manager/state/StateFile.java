@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,9 +36,15 @@ public class StateFile {
     /**
      * What was read.
      *
+     * @param agents the agents whose process ran
+     * @param waiting the agents that waited for their restart
      * @param problem what was wrong with the file, if it could not be used
      */
-    public record Loaded(List<AgentRecord> agents, Optional<String> problem) {
+    public record Loaded(List<AgentRecord> agents, List<WaitingRecord> waiting, Optional<String> problem) {
+
+        static Loaded nothing(Optional<String> problem) {
+            return new Loaded(List.of(), List.of(), problem);
+        }
     }
 
     /** The saved state; a missing file means no agents, one that cannot be used is moved aside. */
@@ -46,27 +53,30 @@ public class StateFile {
         try {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return new Loaded(List.of(), Optional.empty());
+            return Loaded.nothing(Optional.empty());
         } catch (IOException e) {
-            return new Loaded(List.of(), Optional.of(setAside("cannot be read (" + e.getMessage() + ")")));
+            return Loaded.nothing(Optional.of(setAside("cannot be read (" + e.getMessage() + ")")));
         }
         try {
             Content state = json.readValue(content, Content.class);
+            // Files written before agents waiting for a restart were kept have no "waiting".
+            List<WaitingRecord> waiting = state.waiting() == null ? List.of() : state.waiting();
             if (state.version() != VERSION || state.agents() == null
-                    || state.agents().stream().anyMatch(StateFile::incomplete)) {
-                return new Loaded(List.of(), Optional.of(setAside("has a layout or entries this manager cannot use")));
+                    || state.agents().stream().anyMatch(StateFile::incomplete)
+                    || waiting.stream().anyMatch(StateFile::incomplete)) {
+                return Loaded.nothing(Optional.of(setAside("has a layout or entries this manager cannot use")));
             }
-            return new Loaded(List.copyOf(state.agents()), Optional.empty());
+            return new Loaded(List.copyOf(state.agents()), List.copyOf(waiting), Optional.empty());
         } catch (JacksonException e) {
-            return new Loaded(List.of(), Optional.of(setAside("cannot be read as a state file (" + e.getOriginalMessage() + ")")));
+            return Loaded.nothing(Optional.of(setAside("cannot be read as a state file (" + e.getOriginalMessage() + ")")));
         }
     }
 
     /** Replaces the saved state with these agents. */
-    public synchronized void save(List<AgentRecord> agents) {
+    public synchronized void save(List<AgentRecord> agents, List<WaitingRecord> waiting) {
         try {
             Files.createDirectories(file.getParent());
-            OwnerOnlyFiles.replace(file, json.writeValueAsBytes(new Content(VERSION, Instant.now(), agents)));
+            OwnerOnlyFiles.replace(file, json.writeValueAsBytes(new Content(VERSION, Instant.now(), agents, waiting)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the state file " + file, e);
         }
@@ -92,7 +102,12 @@ public class StateFile {
                 || record.tokenDigest() == null || record.pid() <= 0;
     }
 
+    private static boolean incomplete(WaitingRecord record) {
+        return record == null || record.name() == null || record.id() == null || record.startedAt() == null
+                || record.restartAt() == null || record.reason() == null;
+    }
+
     /** The file's layout; {@code version} lets a later manager tell an older layout apart. */
-    record Content(int version, Instant savedAt, List<AgentRecord> agents) {
+    record Content(int version, Instant savedAt, List<AgentRecord> agents, @Nullable List<WaitingRecord> waiting) {
     }
 }

@@ -164,6 +164,32 @@ class ManagerCrashIT {
         assertThat(agentProcesses()).isEmpty();
     }
 
+    @Test
+    void anAgentWaitingForItsRestartWhenTheManagerIsKilledIsRestartedByTheNextOneWithItsResources() throws Exception {
+        PackagedManager first = start(Map.of("RUNTIME_SUPERVISION_INITIALBACKOFF", "8s", "RUNTIME_SUPERVISION_JITTER", "0"));
+        given().port(port).contentType(ContentType.JSON)
+                .body(Map.of("agents", List.of("reborn"), "resources", Map.of("colour", "blue")))
+                .post("/api/launch_agents").then().statusCode(200);
+        long crashed = pids().get("reborn");
+        ProcessHandle.of(crashed).orElseThrow().destroyForcibly();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "BACKOFF".equals(list().getString("agents[0].status")));
+        first.kill();
+        assertThat(Files.readString(state.resolve("agents.json"))).contains("\"waiting\":[{\"name\":\"reborn\"");
+
+        PackagedManager second = start(Map.of());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "RUNNING".equals(list().getString("agents[0].status")));
+        JsonPath listed = list();
+        assertThat(listed.getLong("agents[0].pid")).isNotEqualTo(crashed);
+        assertThat(listed.getInt("agents[0].restarts")).isEqualTo(1);
+        assertThat(second.output()).contains("Agent reborn waited for its restart when the previous manager ended");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Files.readAllLines(
+                work.resolve("logs/agents/reborn.log")).stream().filter(line -> line.contains("my resources are"))
+                .filter(line -> line.contains("\"colour\":")))
+                .as("both launches got the resources (the manager masks their values in logs)").hasSize(2));
+        second.terminate(Duration.ofSeconds(60));
+        assertThat(agentProcesses()).isEmpty();
+    }
+
     private PackagedManager start(Map<String, String> extra) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of("PORT", Integer.toString(port), "AGENTS_DIR", AGENTS.toString(),
                 "LOG_DIR", work.resolve("logs").toString(), "STATE_DIR", state.toString(),

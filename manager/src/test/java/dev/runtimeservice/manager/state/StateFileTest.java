@@ -27,9 +27,14 @@ class StateFileTest {
         AgentRecord vfs = new AgentRecord("vfs", "launch-1", 4242, Instant.now().truncatedTo(ChronoUnit.MILLIS), 8001,
                 AgentRecord.digest("token"), 2);
 
-        file.save(List.of(vfs));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        WaitingRecord kendra = new WaitingRecord("kendra", "launch-2", 8002, now.minusSeconds(30), 1, now.plusSeconds(2),
+                "exited on its own with code 1");
+
+        file.save(List.of(vfs), List.of(kendra));
 
         assertThat(file.load().agents()).containsExactly(vfs);
+        assertThat(file.load().waiting()).containsExactly(kendra);
         assertThat(file.load().problem()).isEmpty();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path()))).isEqualTo("rw-------");
         assertThat(Files.readString(file.path())).doesNotContain("\"token\"");
@@ -49,7 +54,7 @@ class StateFileTest {
     @Test
     void aTruncatedFileIsMovedAsideAndSaysWhere() throws Exception {
         StateFile file = new StateFile(new StateProperties(folder, false), json);
-        file.save(List.of(new AgentRecord("vfs", "launch-1", 4242, Instant.now(), 8001, "digest", 0)));
+        file.save(List.of(new AgentRecord("vfs", "launch-1", 4242, Instant.now(), 8001, "digest", 0)), List.of());
         byte[] content = Files.readAllBytes(file.path());
         Files.write(file.path(), java.util.Arrays.copyOf(content, content.length / 2));
 
@@ -58,6 +63,29 @@ class StateFileTest {
         assertThat(loaded.agents()).isEmpty();
         assertThat(loaded.problem()).get().asString().contains("cannot be read as a state file").contains("agents.json.broken-");
         assertThat(file.path()).doesNotExist();
+    }
+
+    @Test
+    void aFileFromBeforeWaitingAgentsWereKeptLoadsWithNoneWaiting() throws Exception {
+        StateFile file = new StateFile(new StateProperties(folder, false), json);
+        Files.writeString(file.path(), "{\"version\":1,\"saved_at\":\"2026-11-25T10:00:00Z\",\"agents\":[{\"name\":\"vfs\","
+                + "\"id\":\"launch-1\",\"pid\":4242,\"process_start\":\"2026-11-25T09:00:00Z\",\"port\":8001,"
+                + "\"token_digest\":\"abc\",\"restarts\":0}]}");
+
+        StateFile.Loaded loaded = file.load();
+
+        assertThat(loaded.problem()).isEmpty();
+        assertThat(loaded.agents()).extracting(AgentRecord::name).containsExactly("vfs");
+        assertThat(loaded.waiting()).isEmpty();
+    }
+
+    @Test
+    void aWaitingEntryWithoutItsRestartTimeIsNotTrusted() throws Exception {
+        StateFile file = new StateFile(new StateProperties(folder, false), json);
+        Files.writeString(file.path(), "{\"version\":1,\"agents\":[],\"waiting\":[{\"name\":\"vfs\",\"id\":\"l\","
+                + "\"port\":8001,\"started_at\":\"2026-11-25T09:00:00Z\",\"restarts\":0,\"reason\":\"exited\"}]}");
+
+        assertThat(file.load().problem()).get().asString().contains("cannot use");
     }
 
     @Test
