@@ -181,7 +181,7 @@ class KendraVfsIngestIT {
         assertThat(jar).as("build it first: ./mvnw -pl agents/" + name + " package -DskipTests").isRegularFile();
         Path home = Files.createDirectories(agents.resolve(name));
         Files.writeString(home.resolve("agent.yml"), "description: " + name + " for VfsIngestIT\njar: \"" + jar + "\"\n"
-                + "jvm-args: [-XX:+UseSerialGC, -XX:TieredStopAtLevel=1]\n" + extra);
+                + PackagedManager.builtInJvmArgs(name) + "\n" + extra);
     }
 
     /** Launches an agent through the manager (or finds it running) and returns its URL. */

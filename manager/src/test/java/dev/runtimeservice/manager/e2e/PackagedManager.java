@@ -31,6 +31,16 @@ final class PackagedManager implements AutoCloseable {
     }
 
     /** Starts the jar with these extra environment variables; its output goes to {@code output}. */
+    /**
+     * The {@code jvm-args} line of a built-in agent's {@code agent.yml} (Spring AOT, the sized heap), for test
+     * catalogs that run the real jar as the product runs it.
+     */
+    static String builtInJvmArgs(String agent) throws IOException {
+        return Files.readAllLines(ROOT.resolve("agents/" + agent + "/agent.yml")).stream()
+                .filter(line -> line.startsWith("jvm-args:")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("agents/" + agent + "/agent.yml has no jvm-args"));
+    }
+
     static PackagedManager start(Map<String, String> env, Path output) throws IOException {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));

@@ -77,7 +77,7 @@ final class RealManager implements AutoCloseable {
         }
         Path folder = Files.createDirectories(agents.resolve(name));
         Files.writeString(folder.resolve("agent.yml"), "description: " + name + " (real jar, for OrchestratorIT)\n"
-                + "jar: " + jar + "\njvm-args: [-XX:+UseSerialGC, -XX:TieredStopAtLevel=1, -Xss512k]\n" + extra);
+                + "jar: " + jar + "\n" + PackagedManager.builtInJvmArgs(name) + "\n" + extra);
     }
 
     void awaitHealthy(Duration timeout) throws Exception {
