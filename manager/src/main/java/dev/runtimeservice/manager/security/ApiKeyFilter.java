@@ -1,5 +1,6 @@
 package dev.runtimeservice.manager.security;
 
+import dev.runtimeservice.manager.process.ProcessTreeStopper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-API-Key";
-    static final String AGENT_TOKEN_HEADER = "X-Agent-Token";
+    /** The header the manager sends an agent's launch token in (on /shutdown); agents send it back here. */
+    static final String AGENT_TOKEN_HEADER = ProcessTreeStopper.TOKEN_HEADER;
     static final String AGENT_READABLE_PATH = "/api/list_agents";
     private final SecurityProperties properties;
     private final LaunchTokens launchTokens;
