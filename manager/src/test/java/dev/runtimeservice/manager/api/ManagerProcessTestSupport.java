@@ -2,6 +2,7 @@ package dev.runtimeservice.manager.api;
 
 import static io.restassured.RestAssured.given;
 
+import dev.runtimeservice.testsupport.ProcessEnvironment;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.net.URISyntaxException;
@@ -67,16 +68,7 @@ abstract class ManagerProcessTestSupport {
     /** The live processes this JVM's manager launched for {@code agent}, found through their environment. */
     static List<ProcessHandle> processesOf(String agent) {
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(handle -> environmentOf(handle.pid()).contains("\0AGENT_NAME=" + agent + "\0")).toList();
-    }
-
-    private static String environmentOf(long pid) {
-        try {
-            return "\0" + new String(java.nio.file.Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")),
-                    java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            return "";
-        }
+                .filter(handle -> agent.equals(ProcessEnvironment.of(handle.pid()).get("AGENT_NAME"))).toList();
     }
 
     static boolean alive(long pid) {

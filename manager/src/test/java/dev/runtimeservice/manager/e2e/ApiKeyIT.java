@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.runtimeservice.testsupport.ProcessEnvironment;
 import dev.runtimeservice.testsupport.TestPorts;
 import io.restassured.http.ContentType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +44,7 @@ class ApiKeyIT {
             int pid = given().port(port).header("X-API-Key", KEY).contentType(ContentType.JSON)
                     .body(Map.of("agents", List.of("echo"))).post("/api/launch_agents").then().statusCode(200)
                     .extract().path("agents[0].pid");
-            String token = environment(pid).get("AGENT_TOKEN");
+            String token = ProcessEnvironment.of(pid).get("AGENT_TOKEN");
             assertThat(token).isNotBlank();
             given().port(port).header("X-Agent-Token", token).get("/api/list_agents").then().statusCode(200)
                     .body("agents.name", org.hamcrest.Matchers.contains("echo"));
@@ -75,16 +71,6 @@ class ApiKeyIT {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContain(KEY);
             }
-        }
-    }
-
-    /** A process's environment, read from /proc (whole stream: a sized read of a /proc file can come back short). */
-    private static Map<String, String> environment(long pid) throws IOException {
-        try (InputStream in = Files.newInputStream(Path.of("/proc", Long.toString(pid), "environ"))) {
-            return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\0"))
-                    .filter(entry -> entry.contains("="))
-                    .collect(Collectors.toMap(entry -> entry.substring(0, entry.indexOf('=')),
-                            entry -> entry.substring(entry.indexOf('=') + 1), (first, second) -> second));
         }
     }
 }

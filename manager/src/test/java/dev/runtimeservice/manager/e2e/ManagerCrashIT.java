@@ -4,12 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.runtimeservice.testsupport.ProcessEnvironment;
 import dev.runtimeservice.testsupport.TestPorts;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -250,14 +249,7 @@ class ManagerCrashIT {
     }
 
     private String agentName(ProcessHandle process) {
-        // Read as a stream: a sized read of a /proc file can come back short on some kernels.
-        try (InputStream in = Files.newInputStream(Path.of("/proc", Long.toString(process.pid()), "environ"))) {
-            String environ = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            return Stream.of(environ.split("\0")).filter(entry -> entry.startsWith("AGENT_NAME="))
-                    .map(entry -> entry.substring("AGENT_NAME=".length())).findFirst().orElse(null);
-        } catch (IOException e) {
-            return null;
-        }
+        return ProcessEnvironment.of(process.pid()).get("AGENT_NAME");
     }
 
     private static boolean alive(long pid) {

@@ -2,6 +2,7 @@ package dev.runtimeservice.manager.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtimeservice.testsupport.ProcessEnvironment;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -158,19 +159,12 @@ class SpecificationCurlIT {
     private static List<String> agentProcessesInTheProcessTable() {
         return ProcessHandle.allProcesses()
                 .filter(handle -> {
-                    String environment = environmentOf(handle.pid());
-                    return environment.contains("AGENT_ID=") && environment.contains("MANAGER_URL=http://127.0.0.1:8000");
+                    Map<String, String> environment = ProcessEnvironment.of(handle.pid());
+                    return environment.containsKey("AGENT_ID")
+                            && environment.getOrDefault("MANAGER_URL", "").startsWith("http://127.0.0.1:8000");
                 })
                 .map(handle -> handle.pid() + " " + handle.info().commandLine().orElse(""))
                 .toList();
-    }
-
-    private static String environmentOf(long pid) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")), StandardCharsets.UTF_8);
-        } catch (IOException | SecurityException e) {
-            return "";
-        }
     }
 
     static void requireFree(int... ports) {
