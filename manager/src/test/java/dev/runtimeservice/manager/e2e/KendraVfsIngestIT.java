@@ -51,8 +51,7 @@ class KendraVfsIngestIT {
                 "env: {KENDRA_VFS_MAX_FILE_SIZE: 64KB}\n");
         int port = TestPorts.free();
         int agentPorts = TestPorts.freeRange(51);
-        ProcessBuilder builder = new ProcessBuilder(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                REPOSITORY.resolve("manager/target/runtime-manager.jar").toString(), "--runtime.fast-start.enabled=false")
+        ProcessBuilder builder = new ProcessBuilder(PackagedManager.command("-Druntime.fast-start.enabled=false"))
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("manager.out").toFile());
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("AGENTS_DIR", agents.toString());
@@ -232,9 +231,5 @@ class KendraVfsIngestIT {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

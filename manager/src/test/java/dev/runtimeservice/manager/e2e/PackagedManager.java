@@ -30,7 +30,6 @@ final class PackagedManager implements AutoCloseable {
         this.output = output;
     }
 
-    /** Starts the jar with these extra environment variables; its output goes to {@code output}. */
     /**
      * The {@code jvm-args} line of a built-in agent's {@code agent.yml} (Spring AOT, the sized heap), for test
      * catalogs that run the real jar as the product runs it.
@@ -41,10 +40,21 @@ final class PackagedManager implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("agents/" + agent + "/agent.yml has no jvm-args"));
     }
 
-    static PackagedManager start(Map<String, String> env, Path output) throws IOException {
+    /**
+     * The command that runs the packaged manager in a test: a JVM that starts quickly and keeps its temporary files
+     * (Tomcat's document root) in target/, since a manager killed by a test never deletes them.
+     */
+    static List<String> command(String... jvmOptions) {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
-        ProcessBuilder builder = new ProcessBuilder(argv).directory(ROOT.toFile()).redirectErrorStream(true)
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + ROOT.resolve("manager/target")));
+        argv.addAll(List.of(jvmOptions));
+        argv.addAll(List.of("-jar", JAR.toString()));
+        return argv;
+    }
+
+    /** Starts the jar with these extra environment variables; its output goes to {@code output}. */
+    static PackagedManager start(Map<String, String> env, Path output) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command()).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         // Its own state folder, so that it never takes over agents of a manager that another test left behind.
         builder.environment().put("STATE_DIR", ROOT.resolve("manager/target/packaged-state").toString());

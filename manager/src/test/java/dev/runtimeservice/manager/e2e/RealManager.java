@@ -57,9 +57,7 @@ final class RealManager implements AutoCloseable {
                 + "command: [python3, weather_agent.py]\nhealth: /health\n");
         int port = TestPorts.free();
         int agentPorts = TestPorts.freeRange(201);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Druntime.fast-start.enabled=false", "-jar",
-                ROOT.resolve("manager/target/runtime-manager.jar").toString())
+        ProcessBuilder builder = new ProcessBuilder(PackagedManager.command("-Druntime.fast-start.enabled=false"))
                 .directory(home.toFile()).redirectErrorStream(true).redirectOutput(home.resolve("manager.out").toFile());
         String apiKey = "it-key-" + UUID.randomUUID();
         builder.environment().remove("ORCHESTRATOR_MANAGER_API_KEY");
