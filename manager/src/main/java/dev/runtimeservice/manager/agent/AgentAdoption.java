@@ -17,7 +17,6 @@ import dev.runtimeservice.manager.state.LiveAgents;
 import dev.runtimeservice.manager.state.LiveAgents.LiveAgent;
 import dev.runtimeservice.manager.state.StateFile;
 import dev.runtimeservice.manager.state.StateProperties;
-import dev.runtimeservice.manager.state.WaitingRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -41,7 +40,8 @@ import org.springframework.stereotype.Component;
  * taken over only if a process with its pid still runs, started at the recorded time, writes to its launch's FIFO
  * and carries its launch token; anything else is forgotten and its port freed, and a process that merely reuses
  * the pid is never signalled. Agents found running but missing from the state file (it was lost or corrupt) are
- * taken over too, and agents that waited for their restart are restarted when due. Every decision is logged.
+ * taken over too; then the agents whose launch had ended are brought back ({@link EndedLaunches}). Every decision is
+ * logged.
  */
 @Component
 class AgentAdoption implements SmartLifecycle {
@@ -65,15 +65,15 @@ class AgentAdoption implements SmartLifecycle {
     private final SecretRedactor redactor;
     private final RuntimeProperties properties;
     private final FastStartCache fastStart;
-    private final AgentSupervisor supervisor;
+    private final EndedLaunches ended;
     private volatile boolean running;
 
     AgentAdoption(StateFile stateFile, StateProperties state, LiveAgents liveAgents, AgentCatalog catalog,
             AgentRegistry registry, PortPool ports, AgentLauncher launcher, AgentSpawner spawner, AgentLifecycle lifecycle,
             ProcessTreeStopper stopper, ResourcesFiles resourcesFiles, ResourcesFingerprint fingerprint,
-            SecretRedactor redactor, RuntimeProperties properties, FastStartCache fastStart, AgentSupervisor supervisor) {
+            SecretRedactor redactor, RuntimeProperties properties, FastStartCache fastStart, EndedLaunches ended) {
         this.fastStart = fastStart;
-        this.supervisor = supervisor;
+        this.ended = ended;
         this.stateFile = stateFile;
         this.state = state;
         this.liveAgents = liveAgents;
@@ -122,7 +122,7 @@ class AgentAdoption implements SmartLifecycle {
             adopt(stray, 0).ifPresent(adopted::add);
         }
         List<ManagedAgent> ready = awaitReady(adopted);
-        saved.waiting().forEach(this::resume);
+        ended.restore(saved.waiting(), saved.failed());
         registry.persist();
         if (!saved.agents().isEmpty() || !adopted.isEmpty()) {
             log.info("Took over {} running agents from the previous manager: {}", ready.size(),
@@ -165,42 +165,6 @@ class AgentAdoption implements SmartLifecycle {
                 .flatMap(arguments -> fastStart.recover(List.of(arguments))).orElse(null);
         spawner.attach(agent, process.get(), fast);
         return Optional.of(agent);
-    }
-
-    /**
-     * Takes over an agent that waited for its restart when the previous manager ended: it waits in BACKOFF again and
-     * is restarted when due, with the resources its ended launch's resources file holds.
-     */
-    private void resume(WaitingRecord waiting) {
-        if (registry.find(waiting.name()).isPresent()) {
-            log.warn("Agent {} waited for its restart, but a process of it runs and was taken over; not restarting it",
-                    waiting.name());
-            return;
-        }
-        AgentDescriptor descriptor;
-        try {
-            descriptor = catalog.find(List.of(waiting.name())).get(0);
-        } catch (RuntimeServiceException e) {
-            log.warn("Agent {} waited for its restart, but its descriptor cannot be used any more ({}); forgetting it",
-                    waiting.name(), e.getMessage());
-            forget(waiting.name(), waiting.id());
-            return;
-        }
-        Optional<Map<String, Object>> resources = resourcesFiles.read(descriptor.resourcesFile(), waiting.id());
-        if (resources.isEmpty()) {
-            log.warn("Agent {} waited for its restart, but the resources of its last launch are gone from {}; it "
-                    + "restarts without resources", waiting.name(), descriptor.resourcesFile());
-        }
-        Map<String, Object> given = resources.orElse(Map.of());
-        // A launch that ended: no process and no token; FAILED then BACKOFF, as after a failed restart.
-        ManagedAgent agent = new ManagedAgent(descriptor, waiting.id(), waiting.port(), "127.0.0.1", "",
-                fingerprint.of(given), given, waiting.restarts(), null, waiting.startedAt());
-        agent.fail(waiting.reason(), null);
-        agent.backOff(waiting.reason(), null, waiting.restartAt());
-        registry.put(agent);
-        log.info("Agent {} waited for its restart when the previous manager ended ({}); restarting it at {} (restart {})",
-                waiting.name(), waiting.reason(), waiting.restartAt(), waiting.restarts() + 1);
-        supervisor.resume(agent);
     }
 
     /** Stops an agent process that cannot be taken over, so that no agent runs twice or unmanaged. */

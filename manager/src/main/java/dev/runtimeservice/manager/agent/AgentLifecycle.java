@@ -89,7 +89,10 @@ class AgentLifecycle {
             stop(current.get());
             return new AgentOutcome(name, LaunchAction.STOPPED, current.get());
         }
-        current.ifPresent(registry::remove);
+        current.ifPresent(ended -> {
+            registry.remove(ended);
+            registry.persist();
+        });
         if (requested != null && requested.state() == AgentState.STOPPED) {
             return new AgentOutcome(name, LaunchAction.STOPPED, requested);
         }

@@ -2,6 +2,7 @@ package dev.runtimeservice.manager.agent;
 
 import dev.runtimeservice.manager.process.AgentProcess;
 import dev.runtimeservice.manager.state.AgentRecord;
+import dev.runtimeservice.manager.state.FailedRecord;
 import dev.runtimeservice.manager.state.StateFile;
 import dev.runtimeservice.manager.state.WaitingRecord;
 import java.io.UncheckedIOException;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The current launch of each agent, one lock per agent name that serialises its launches and stops, and the
- * state file that keeps every launch with a live process for a manager started after a crash.
+ * state file that keeps every launch with a live process, waiting for its restart or failed, for a manager started
+ * after a crash.
  */
 @Component
 class AgentRegistry {
@@ -61,7 +63,7 @@ class AgentRegistry {
     }
 
     /**
-     * Saves every launch whose process runs, and every agent waiting for its restart. Called after each change; a
+     * Saves every launch whose process runs, every agent waiting for its restart and every failed one. Called after each change; a
      * state file that cannot be written is logged, not fatal: the agents still run, only a crash of this manager
      * would then lose track of them.
      */
@@ -74,8 +76,12 @@ class AgentRegistry {
                 .flatMap(agent -> agent.nextRestartAt().map(at -> new WaitingRecord(agent.name(), agent.id(),
                         agent.port(), agent.startedAt(), agent.restarts(), at, agent.failure().orElse("it ended"))).stream())
                 .toList();
+        List<FailedRecord> failed = agents.values().stream().filter(agent -> agent.state() == AgentState.FAILED)
+                .map(agent -> new FailedRecord(agent.name(), agent.id(), agent.port(), agent.startedAt(),
+                        agent.restarts(), agent.failure().orElse("it failed"), agent.exitCode().orElse(null)))
+                .toList();
         try {
-            stateFile.save(records, waiting);
+            stateFile.save(records, waiting, failed);
         } catch (UncheckedIOException e) {
             log.error("{}: {}. A manager started after a crash of this one would not find these agents.",
                     e.getMessage(), e.getCause().getMessage());

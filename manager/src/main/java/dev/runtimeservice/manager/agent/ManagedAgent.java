@@ -50,6 +50,21 @@ public final class ManagedAgent {
         this.startedAt = startedAt;
     }
 
+    /**
+     * A launch that ended before this manager started, as the state file of the previous one keeps it: FAILED, with
+     * no process, no token and no resources (their values are never saved). One waiting for its restart is then moved
+     * on to BACKOFF, as after a failed restart.
+     */
+    static ManagedAgent ended(AgentDescriptor descriptor, String id, int port, Instant startedAt, int restarts,
+            Map<String, Object> resources, String reason, @Nullable Integer exitCode) {
+        ManagedAgent agent = new ManagedAgent(descriptor, id, port, "127.0.0.1", "", "", resources, restarts, null,
+                startedAt);
+        agent.state = AgentState.FAILED;
+        agent.failure = reason;
+        agent.exitCode = exitCode;
+        return agent;
+    }
+
     /** Moves to {@code next} if {@link AgentState#canMoveTo} allows it; returns whether it moved. */
     synchronized boolean moveTo(AgentState next) {
         if (!state.canMoveTo(next)) {

@@ -38,12 +38,14 @@ public class StateFile {
      *
      * @param agents the agents whose process ran
      * @param waiting the agents that waited for their restart
+     * @param failed the agents that had failed
      * @param problem what was wrong with the file, if it could not be used
      */
-    public record Loaded(List<AgentRecord> agents, List<WaitingRecord> waiting, Optional<String> problem) {
+    public record Loaded(List<AgentRecord> agents, List<WaitingRecord> waiting, List<FailedRecord> failed,
+            Optional<String> problem) {
 
         static Loaded nothing(Optional<String> problem) {
-            return new Loaded(List.of(), List.of(), problem);
+            return new Loaded(List.of(), List.of(), List.of(), problem);
         }
     }
 
@@ -59,24 +61,27 @@ public class StateFile {
         }
         try {
             Content state = json.readValue(content, Content.class);
-            // Files written before agents waiting for a restart were kept have no "waiting".
+            // Files written before agents waiting for a restart, or failed ones, were kept have no such lists.
             List<WaitingRecord> waiting = state.waiting() == null ? List.of() : state.waiting();
+            List<FailedRecord> failed = state.failed() == null ? List.of() : state.failed();
             if (state.version() != VERSION || state.agents() == null
                     || state.agents().stream().anyMatch(StateFile::incomplete)
-                    || waiting.stream().anyMatch(StateFile::incomplete)) {
+                    || waiting.stream().anyMatch(StateFile::incomplete)
+                    || failed.stream().anyMatch(StateFile::incomplete)) {
                 return Loaded.nothing(Optional.of(setAside("has a layout or entries this manager cannot use")));
             }
-            return new Loaded(List.copyOf(state.agents()), List.copyOf(waiting), Optional.empty());
+            return new Loaded(List.copyOf(state.agents()), List.copyOf(waiting), List.copyOf(failed), Optional.empty());
         } catch (JacksonException e) {
             return Loaded.nothing(Optional.of(setAside("cannot be read as a state file (" + e.getOriginalMessage() + ")")));
         }
     }
 
     /** Replaces the saved state with these agents. */
-    public synchronized void save(List<AgentRecord> agents, List<WaitingRecord> waiting) {
+    public synchronized void save(List<AgentRecord> agents, List<WaitingRecord> waiting, List<FailedRecord> failed) {
         try {
             Files.createDirectories(file.getParent());
-            OwnerOnlyFiles.replace(file, json.writeValueAsBytes(new Content(VERSION, Instant.now(), agents, waiting)));
+            OwnerOnlyFiles.replace(file, json.writeValueAsBytes(new Content(VERSION, Instant.now(), agents, waiting,
+                    failed)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the state file " + file, e);
         }
@@ -107,7 +112,13 @@ public class StateFile {
                 || record.restartAt() == null || record.reason() == null;
     }
 
+    private static boolean incomplete(FailedRecord record) {
+        return record == null || record.name() == null || record.id() == null || record.startedAt() == null
+                || record.reason() == null;
+    }
+
     /** The file's layout; {@code version} lets a later manager tell an older layout apart. */
-    record Content(int version, Instant savedAt, List<AgentRecord> agents, @Nullable List<WaitingRecord> waiting) {
+    record Content(int version, Instant savedAt, List<AgentRecord> agents, @Nullable List<WaitingRecord> waiting,
+            @Nullable List<FailedRecord> failed) {
     }
 }

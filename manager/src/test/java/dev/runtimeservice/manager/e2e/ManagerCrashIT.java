@@ -3,6 +3,7 @@ package dev.runtimeservice.manager.e2e;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.runtimeservice.testsupport.ProcessEnvironment;
 import dev.runtimeservice.testsupport.TestPorts;
@@ -28,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The manager killed with SIGKILL while agents run, then started again: it takes over the agents that still run,
- * forgets the dead ones, never signals a process that only has a recorded pid, and survives a corrupt state file.
+ * forgets the dead ones, brings back those waiting for a restart and the failed ones, never signals a process that
+ * only has a recorded pid, and survives a corrupt state file.
  * Real packaged managers, real Python agents ({@code src/test/resources/test-agents}), real process table.
  */
 class ManagerCrashIT {
@@ -189,14 +191,49 @@ class ManagerCrashIT {
         assertThat(agentProcesses()).isEmpty();
     }
 
+    @Test
+    void aFailedAgentIsStillListedAsFailedByTheNextManagerUntilItIsLaunchedOrStopped() throws Exception {
+        PackagedManager first = start(Map.of());
+        launch("quitter");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(list().getString("agents[0].status")));
+        String failure = list().getString("agents[0].message");
+        first.kill();
+        assertThat(Files.readString(state.resolve("agents.json"))).contains("\"failed\":[{\"name\":\"quitter\"");
+
+        // Its health stays DOWN, naming the failed agent, as it was before the crash: wait for the API instead.
+        PackagedManager second = start(Map.of(), "/api/list_agents");
+        given().port(port).get("/actuator/health").then().statusCode(503)
+                .body("components.agents.details.quitter", startsWith("FAILED: exited on its own"));
+        JsonPath listed = list();
+        assertThat(listed.getList("agents.name", String.class)).containsExactly("quitter");
+        assertThat(listed.getString("agents[0].status")).isEqualTo("FAILED");
+        assertThat(listed.getString("agents[0].message")).isEqualTo(failure).contains("exited on its own with code 0");
+        assertThat(listed.getInt("agents[0].exit_code")).isZero();
+        assertThat(second.output()).contains("Agent quitter had failed when the previous manager ended");
+
+        // Launched again, it starts anew (and fails again); stopped, it is forgotten, by the state file too.
+        assertThat(launch("quitter").getList("agents.action", String.class)).containsExactly("STARTED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(list().getString("agents[0].status")));
+        given().port(port).queryParam("agent_name", "quitter").post("/api/stop_agent").then().statusCode(200);
+        assertThat(list().getList("agents")).isEmpty();
+        assertThat(Files.readString(state.resolve("agents.json"))).contains("\"failed\":[]");
+        second.terminate(Duration.ofSeconds(60));
+        assertThat(agentProcesses()).isEmpty();
+    }
+
     private PackagedManager start(Map<String, String> extra) throws Exception {
+        return start(extra, "/actuator/health");
+    }
+
+    /** Starts a packaged manager on this test's folders and waits until {@code readyPath} answers 200. */
+    private PackagedManager start(Map<String, String> extra, String readyPath) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of("PORT", Integer.toString(port), "AGENTS_DIR", AGENTS.toString(),
                 "LOG_DIR", work.resolve("logs").toString(), "STATE_DIR", state.toString(),
                 "MIN_AGENT_PORT", "23300", "MAX_AGENT_PORT", "23400", "RUNTIME_API_KEY", ""));
         env.putAll(extra);
         PackagedManager manager = PackagedManager.start(env, work.resolve("manager-" + managers.size() + ".out"));
         managers.add(manager);
-        manager.awaitHealthy("http://127.0.0.1:" + port + "/actuator/health", BOOT);
+        manager.awaitHealthy("http://127.0.0.1:" + port + readyPath, BOOT);
         return manager;
     }
 

@@ -30,11 +30,15 @@ class StateFileTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         WaitingRecord kendra = new WaitingRecord("kendra", "launch-2", 8002, now.minusSeconds(30), 1, now.plusSeconds(2),
                 "exited on its own with code 1");
+        FailedRecord gpt4 = new FailedRecord("gpt4", "launch-3", 8003, now.minusSeconds(60), 0,
+                "did not answer /actuator/health/readiness within 120 s", null);
+        FailedRecord echo = new FailedRecord("echo", "launch-4", 8005, now.minusSeconds(90), 3, "exited with code 2", 2);
 
-        file.save(List.of(vfs), List.of(kendra));
+        file.save(List.of(vfs), List.of(kendra), List.of(gpt4, echo));
 
         assertThat(file.load().agents()).containsExactly(vfs);
         assertThat(file.load().waiting()).containsExactly(kendra);
+        assertThat(file.load().failed()).containsExactly(gpt4, echo);
         assertThat(file.load().problem()).isEmpty();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path()))).isEqualTo("rw-------");
         assertThat(Files.readString(file.path())).doesNotContain("\"token\"");
@@ -54,7 +58,8 @@ class StateFileTest {
     @Test
     void aTruncatedFileIsMovedAsideAndSaysWhere() throws Exception {
         StateFile file = new StateFile(new StateProperties(folder, false), json);
-        file.save(List.of(new AgentRecord("vfs", "launch-1", 4242, Instant.now(), 8001, "digest", 0)), List.of());
+        file.save(List.of(new AgentRecord("vfs", "launch-1", 4242, Instant.now(), 8001, "digest", 0)), List.of(),
+                List.of());
         byte[] content = Files.readAllBytes(file.path());
         Files.write(file.path(), java.util.Arrays.copyOf(content, content.length / 2));
 
@@ -66,7 +71,7 @@ class StateFileTest {
     }
 
     @Test
-    void aFileFromBeforeWaitingAgentsWereKeptLoadsWithNoneWaiting() throws Exception {
+    void aFileFromBeforeWaitingAndFailedAgentsWereKeptLoadsWithNone() throws Exception {
         StateFile file = new StateFile(new StateProperties(folder, false), json);
         Files.writeString(file.path(), "{\"version\":1,\"saved_at\":\"2026-11-25T10:00:00Z\",\"agents\":[{\"name\":\"vfs\","
                 + "\"id\":\"launch-1\",\"pid\":4242,\"process_start\":\"2026-11-25T09:00:00Z\",\"port\":8001,"
@@ -77,6 +82,7 @@ class StateFileTest {
         assertThat(loaded.problem()).isEmpty();
         assertThat(loaded.agents()).extracting(AgentRecord::name).containsExactly("vfs");
         assertThat(loaded.waiting()).isEmpty();
+        assertThat(loaded.failed()).isEmpty();
     }
 
     @Test
@@ -84,6 +90,15 @@ class StateFileTest {
         StateFile file = new StateFile(new StateProperties(folder, false), json);
         Files.writeString(file.path(), "{\"version\":1,\"agents\":[],\"waiting\":[{\"name\":\"vfs\",\"id\":\"l\","
                 + "\"port\":8001,\"started_at\":\"2026-11-25T09:00:00Z\",\"restarts\":0,\"reason\":\"exited\"}]}");
+
+        assertThat(file.load().problem()).get().asString().contains("cannot use");
+    }
+
+    @Test
+    void aFailedEntryWithoutItsReasonIsNotTrusted() throws Exception {
+        StateFile file = new StateFile(new StateProperties(folder, false), json);
+        Files.writeString(file.path(), "{\"version\":1,\"agents\":[],\"failed\":[{\"name\":\"vfs\",\"id\":\"l\","
+                + "\"port\":8001,\"started_at\":\"2026-11-25T09:00:00Z\",\"restarts\":0}]}");
 
         assertThat(file.load().problem()).get().asString().contains("cannot use");
     }
