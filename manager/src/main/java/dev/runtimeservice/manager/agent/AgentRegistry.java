@@ -63,9 +63,9 @@ class AgentRegistry {
     }
 
     /**
-     * Saves every launch whose process runs, every agent waiting for its restart and every failed one. Called after each change; a
-     * state file that cannot be written is logged, not fatal: the agents still run, only a crash of this manager
-     * would then lose track of them.
+     * Saves every launch whose process runs, every agent waiting for its restart and every failed one. Called after
+     * each change; a state file that cannot be written is logged, not fatal: the agents still run, only a crash of
+     * this manager would then lose track of them.
      */
     synchronized void persist() {
         List<AgentRecord> records = agents.values().stream()

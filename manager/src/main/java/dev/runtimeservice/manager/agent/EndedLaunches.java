@@ -54,8 +54,8 @@ class EndedLaunches {
                 waiting.restarts(), resources.orElse(Map.of()), waiting.reason(), null);
         agent.backOff(waiting.reason(), null, waiting.restartAt());
         registry.put(agent);
-        log.info("Agent {} waited for its restart when the previous manager ended ({}); restarting it at {} (restart {})",
-                waiting.name(), waiting.reason(), waiting.restartAt(), waiting.restarts() + 1);
+        log.info("Agent {} waited for its restart when the previous manager ended ({}); restarting it at {} "
+                + "(restart {})", waiting.name(), waiting.reason(), waiting.restartAt(), waiting.restarts() + 1);
         supervisor.resume(agent);
     }
 

@@ -32,7 +32,8 @@ class StateFileTest {
                 "exited on its own with code 1");
         FailedRecord gpt4 = new FailedRecord("gpt4", "launch-3", 8003, now.minusSeconds(60), 0,
                 "did not answer /actuator/health/readiness within 120 s", null);
-        FailedRecord echo = new FailedRecord("echo", "launch-4", 8005, now.minusSeconds(90), 3, "exited with code 2", 2);
+        FailedRecord echo = new FailedRecord("echo", "launch-4", 8005, now.minusSeconds(90), 3, "exited with code 2",
+                2);
 
         file.save(List.of(vfs), List.of(kendra), List.of(gpt4, echo));
 
