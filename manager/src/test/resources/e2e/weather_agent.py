@@ -1,9 +1,12 @@
-"""A tiny agent in another language (Python) for OrchestratorIT: serves health and an A2A card, nothing else."""
+"""A tiny agent in another language (Python) for OrchestratorIT: serves health and an A2A card, nothing else.
+FIRST_CARD_DELAY_SECONDS makes its first card answer late, as a slow agent would."""
 import json
 import os
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 PORT = int(os.environ["AGENT_PORT"])
+first_card_delay = float(os.environ.get("FIRST_CARD_DELAY_SECONDS", "0"))
 CARD = {
     "protocolVersion": "0.3.0", "name": os.environ.get("AGENT_NAME", "weather"),
     "description": "Weather forecasts for a city", "url": "http://127.0.0.1:%d/" % PORT,
@@ -22,6 +25,9 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/health":
             self.answer({"status": "UP"})
         elif self.path == "/.well-known/agent-card.json":
+            global first_card_delay
+            delay, first_card_delay = first_card_delay, 0
+            time.sleep(delay)
             self.answer(CARD)
         else:
             self.send_error(404)

@@ -40,6 +40,8 @@ class OrchestratorIT {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static RealManager manager;
     static Map<String, String> urls = new TreeMap<>();
+    /** The orchestrator's {@code /agents}, asked at once when the launch answered. */
+    static JsonNode agentsRightAfterLaunch;
 
     @BeforeAll
     static void launch() throws Exception {
@@ -51,6 +53,7 @@ class OrchestratorIT {
             assertThat(agent.path("status").asString()).as(agent.toString()).isEqualTo("RUNNING");
             urls.put(agent.path("name").asString(), agent.path("url").asString());
         }
+        agentsRightAfterLaunch = get(urls.get("orchestrator") + "/agents");
     }
 
     @AfterAll
@@ -69,6 +72,17 @@ class OrchestratorIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create(urls.get("orchestrator") + "/instructions"))
                 .header("Content-Type", "application/json").header("X-Request-Id", requestId)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(0)
+    void knowsTheAgentsLaunchedBeforeItAsSoonAsTheLaunchAnswers() {
+        // The launch answers once the orchestrator is ready; a client that asks it at once must not find an empty list
+        // only because its first look at the manager had not finished.
+        List<String> names = new ArrayList<>();
+        agentsRightAfterLaunch.path("agents").values().forEach(agent -> names.add(agent.path("name").asString()));
+        assertThat(names).as(agentsRightAfterLaunch.toString()).contains("vfs", "kendra", "gpt4", "weather");
+        assertThat(agentsRightAfterLaunch.path("refreshed_at").isMissingNode()).isFalse();
     }
 
     @Test

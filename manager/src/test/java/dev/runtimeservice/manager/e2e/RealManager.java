@@ -54,7 +54,9 @@ final class RealManager implements AutoCloseable {
         Path py = Files.createDirectories(agents.resolve(PY_AGENT));
         Files.copy(Path.of("src/test/resources/e2e/weather_agent.py"), py.resolve("weather_agent.py"));
         Files.writeString(py.resolve("agent.yml"), "description: Weather forecasts (Python, for OrchestratorIT)\n"
-                + "command: [python3, weather_agent.py]\nhealth: /health\n");
+                + "command: [python3, weather_agent.py]\nhealth: /health\n"
+                // The orchestrator's first look at the agents then takes 2 s (OrchestratorIT asks it during that look).
+                + "env: {FIRST_CARD_DELAY_SECONDS: '2'}\n");
         int port = TestPorts.free();
         int agentPorts = TestPorts.freeRange(201);
         ProcessBuilder builder = new ProcessBuilder(PackagedManager.command("-Druntime.fast-start.enabled=false"))

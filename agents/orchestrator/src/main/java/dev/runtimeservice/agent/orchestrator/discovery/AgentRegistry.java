@@ -68,9 +68,19 @@ public class AgentRegistry {
         return snapshot;
     }
 
-    /** The agents as of the last look. */
+    /**
+     * The agents as of the last look. Before the first look has ended it waits for one: the manager answers a launch
+     * as soon as the orchestrator is ready, and a client asking at once must not get an empty list (or an instruction
+     * routed to nobody) only because discovery had not finished.
+     */
     public Snapshot snapshot() {
-        return snapshot;
+        Snapshot last = snapshot;
+        if (last.refreshedAt() != null) {
+            return last;
+        }
+        synchronized (this) {
+            return snapshot.refreshedAt() != null ? snapshot : refresh();
+        }
     }
 
     /** The manager's base URL. */
