@@ -82,13 +82,13 @@ public class AgentLauncher {
     private static void watchExit(ProcessHandle handle, CompletableFuture<@Nullable Integer> exit) {
         long deadline = System.nanoTime() + EXIT_WATCH.toNanos();
         try {
-            while (handle.isAlive() && System.nanoTime() < deadline) {
+            while (!ProcessEnd.reached(handle) && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!handle.isAlive()) {
+        if (ProcessEnd.reached(handle)) {
             exit.complete(null);
         }
     }

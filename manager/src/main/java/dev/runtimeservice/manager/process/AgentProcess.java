@@ -34,8 +34,9 @@ public final class AgentProcess {
         return handle.pid();
     }
 
+    /** Whether the process still runs; a taken-over process that ended and waits to be reaped does not. */
     public boolean isAlive() {
-        return handle.isAlive();
+        return adopted ? !ProcessEnd.reached(handle) : handle.isAlive();
     }
 
     /** Completes as soon as the process exits, with its exit code, or null for an adopted process. */

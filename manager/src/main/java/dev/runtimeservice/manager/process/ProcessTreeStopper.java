@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +43,7 @@ public class ProcessTreeStopper {
         long deadline = System.nanoTime() + timeout.toNanos();
         Set<ProcessHandle> tree = snapshot(process, new LinkedHashSet<>());
         StopOutcome outcome = stopMain(process, shutdownUrl, token, deadline, tree);
-        killSurvivors(tree);
+        killSurvivors(process, tree);
         return outcome;
     }
 
@@ -51,7 +52,7 @@ public class ProcessTreeStopper {
         Set<ProcessHandle> tree = snapshot(process, new LinkedHashSet<>());
         tree.forEach(ProcessHandle::destroyForcibly);
         awaitExit(process, System.nanoTime() + KILL_WAIT.toNanos());
-        killSurvivors(tree);
+        killSurvivors(process, tree);
     }
 
     private StopOutcome stopMain(AgentProcess process, @Nullable URI shutdownUrl, String token, long deadline,
@@ -86,11 +87,16 @@ public class ProcessTreeStopper {
         }
     }
 
-    /** Descendants that outlived the agent: SIGTERM, a short wait, then SIGKILL. */
-    private static void killSurvivors(Set<ProcessHandle> tree) {
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
+    /**
+     * Descendants that outlived the agent: SIGTERM, a short wait, then SIGKILL. The agent itself was waited for
+     * already (it may be a zombie that only its parent, not this manager, can reap).
+     */
+    private static void killSurvivors(AgentProcess process, Set<ProcessHandle> tree) {
+        Set<ProcessHandle> survivors = new LinkedHashSet<>(tree);
+        survivors.remove(process.handle());
+        survivors.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        for (ProcessHandle handle : tree) {
+        for (ProcessHandle handle : survivors) {
             waitFor(handle, deadline);
             if (handle.isAlive()) {
                 handle.destroyForcibly();
@@ -103,17 +109,30 @@ public class ProcessTreeStopper {
         return tree;
     }
 
+    /**
+     * Waits on the agent's own exit signal, not on {@link ProcessHandle#onExit()}: an agent taken over from an earlier
+     * manager is not this JVM's child, and the JDK sees it end only once its new parent has reaped it, which made each
+     * such stop last 1.5-2.3 s here; the agent's signal completes as soon as its output ends and the process has ended
+     * ({@link ProcessEnd}).
+     */
     private static boolean awaitExit(AgentProcess process, long deadline) {
-        return waitFor(process.handle(), deadline);
+        if (!process.isAlive()) {
+            return true;
+        }
+        return waitFor(process.handle(), process.onExit(), deadline);
     }
 
     private static boolean waitFor(ProcessHandle handle, long deadline) {
-        long remaining = deadline - System.nanoTime();
         if (!handle.isAlive()) {
             return true;
         }
+        return waitFor(handle, handle.onExit(), deadline);
+    }
+
+    private static boolean waitFor(ProcessHandle handle, CompletableFuture<?> exit, long deadline) {
+        long remaining = deadline - System.nanoTime();
         try {
-            handle.onExit().get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
+            exit.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
             return true;
         } catch (TimeoutException e) {
             return false;

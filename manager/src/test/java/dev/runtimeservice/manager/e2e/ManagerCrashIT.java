@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.runtimeservice.manager.process.ProcessEnd;
 import dev.runtimeservice.testsupport.ProcessEnvironment;
 import dev.runtimeservice.testsupport.TestPorts;
 import io.restassured.http.ContentType;
@@ -289,7 +290,8 @@ class ManagerCrashIT {
         return ProcessEnvironment.of(process.pid()).get("AGENT_NAME");
     }
 
+    /** Whether the process runs: one that ended and waits for init, its parent now, to reap it does not. */
     private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return ProcessHandle.of(pid).map(handle -> !ProcessEnd.reached(handle)).orElse(false);
     }
 }
