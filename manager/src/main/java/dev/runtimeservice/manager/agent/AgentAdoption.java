@@ -146,7 +146,7 @@ class AgentAdoption implements SmartLifecycle {
         }
         AgentDescriptor descriptor;
         try {
-            descriptor = catalog.find(List.of(found.name())).get(0);
+            descriptor = catalog.find(found.name());
         } catch (RuntimeServiceException e) {
             return refuse(found, process.get(), "its descriptor cannot be used any more: " + e.getMessage());
         }

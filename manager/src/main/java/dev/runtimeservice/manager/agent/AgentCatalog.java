@@ -51,6 +51,11 @@ public class AgentCatalog {
         return names.stream().distinct().map(name -> reader.read(directory.resolve(name))).toList();
     }
 
+    /** The descriptor of one agent, or an error if it is unknown or its descriptor is invalid. */
+    public AgentDescriptor find(String name) {
+        return find(List.of(name)).get(0);
+    }
+
     /** The names of every agent folder, valid or not, sorted. */
     public Set<String> names() {
         return folders().map(home -> home.getFileName().toString()).collect(Collectors.toCollection(java.util.TreeSet::new));

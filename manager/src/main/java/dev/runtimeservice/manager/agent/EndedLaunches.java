@@ -77,7 +77,7 @@ class EndedLaunches {
             return Optional.empty();
         }
         try {
-            return Optional.of(catalog.find(List.of(name)).get(0));
+            return Optional.of(catalog.find(name));
         } catch (RuntimeServiceException e) {
             log.warn("Agent {} {}, but its descriptor cannot be used any more ({}); forgetting it", name, what,
                     e.getMessage());

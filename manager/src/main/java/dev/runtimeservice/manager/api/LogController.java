@@ -32,7 +32,7 @@ class LogController {
     @GetMapping("/api/agents/{name}/logs")
     LogTail tail(@PathVariable @Pattern(regexp = AgentNames.REGEX, message = "must be " + AgentNames.RULE) String name,
             @RequestParam(defaultValue = "100") @Min(1) @Max(10_000) int lines) {
-        catalog.find(List.of(name));
+        catalog.find(name);
         return new LogTail(name, logs.file(name).toString(), redactor.redact(logs.tail(name, lines)));
     }
 

@@ -89,7 +89,7 @@ public class TrainingRun implements ApplicationRunner {
         List<AgentDescriptor> jars = new ArrayList<>();
         for (String name : catalog.names()) {
             try {
-                AgentDescriptor descriptor = catalog.find(List.of(name)).get(0);
+                AgentDescriptor descriptor = catalog.find(name);
                 if (descriptor.jar() != null) {
                     jars.add(descriptor);
                 }
