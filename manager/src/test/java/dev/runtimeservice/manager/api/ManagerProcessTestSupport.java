@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,6 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "runtime.supervision.max-failures=3", "runtime.supervision.failure-window=1m",
         "runtime.supervision.liveness-period=200ms", "runtime.supervision.liveness-timeout=300ms",
         "runtime.supervision.liveness-failures=3"})
+// One manager context serves all these classes and each test stops every agent at its end: they run alone, never
+// beside one another or an e2e test (failsafe runs test classes two at a time; see the manager's pom).
+@Isolated
 abstract class ManagerProcessTestSupport {
 
     static final Path AGENTS = testAgents();

@@ -32,7 +32,7 @@ class ApiKeyIT {
         Path agents = Path.of("target/test-classes/test-agents").toAbsolutePath();
         try (PackagedManager manager = PackagedManager.start(Map.of("RUNTIME_API_KEY", KEY, "PORT",
                 Integer.toString(port), "AGENTS_DIR", agents.toString(), "LOG_DIR", logs.toString(),
-                "MIN_AGENT_PORT", "23200", "MAX_AGENT_PORT", "23300"), Path.of("target/api-key-manager.out"))) {
+                "MIN_AGENT_PORT", "23200", "MAX_AGENT_PORT", "23299"), Path.of("target/api-key-manager.out"))) {
             manager.awaitHealthy("http://127.0.0.1:" + port + "/actuator/health/readiness", Duration.ofSeconds(120));
 
             given().port(port).get("/api/list_agents").then().statusCode(401)

@@ -56,8 +56,10 @@ final class PackagedManager implements AutoCloseable {
     static PackagedManager start(Map<String, String> env, Path output) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command()).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
-        // Its own state folder, so that it never takes over agents of a manager that another test left behind.
-        builder.environment().put("STATE_DIR", ROOT.resolve("manager/target/packaged-state").toString());
+        // Its own state folder, so that it never takes over agents of a manager another test runs (e2e test classes
+        // run two at a time) or left behind; a test that restarts a manager on one state folder passes STATE_DIR.
+        Path stateDir = Files.createDirectories(ROOT.resolve("manager/target/packaged-state"));
+        builder.environment().put("STATE_DIR", Files.createTempDirectory(stateDir, "manager-").toString());
         builder.environment().putAll(env);
         return new PackagedManager(builder.start(), output);
     }

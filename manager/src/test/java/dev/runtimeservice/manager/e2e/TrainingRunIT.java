@@ -34,9 +34,12 @@ class TrainingRunIT {
         descriptor(agents, "blocked", "jar: " + JAR + "\njvm-args: [-XX:+UseSerialGC]\nport: " + heldPort + "\n");
         descriptor(agents, "scripted", "command: [python3, " + Path.of("src/test/resources/test-agents/pyagent.py")
                 .toAbsolutePath() + "]\nhealth: /health\n");
+        // Agent ports of its own: the default range starts at 8001, where SpecificationCurlIT may run the real agents.
+        int agentPorts = TestPorts.freeRange(20);
         Map<String, String> env = Map.of("SPRING_PROFILES_ACTIVE", "train", "AGENTS_DIR", agents.toString(),
                 "LOG_DIR", WORK.resolve("logs").toString(), "RUNTIME_FASTSTART_CACHEDIR", cache.toString(),
-                "RUNTIME_API_KEY", "");
+                "RUNTIME_API_KEY", "", "MIN_AGENT_PORT", Integer.toString(agentPorts),
+                "MAX_AGENT_PORT", Integer.toString(agentPorts + 19));
 
         try (ServerSocket held = new ServerSocket(heldPort)) {
             try (PackagedManager first = PackagedManager.start(env, WORK.resolve("first.out"))) {
