@@ -22,14 +22,14 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from benchkit import procs, report  # noqa: E402
-from benchkit.launchers import AgentSpec, Launch, ManagerLauncher, PlainLauncher  # noqa: E402
+from benchkit.launchers import AgentSpec, Launch, ManagerLauncher, PlainLauncher, StandbyLauncher  # noqa: E402
 from benchkit.report import TRAINING, Results  # noqa: E402
 from benchkit.supervisors import Pm2Launcher, SupervisordLauncher, missing_tools  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILT_IN = ["vfs", "kendra", "gpt4", "orchestrator"]
 PARTS = ["agents", "four", "reference", "batch", "list"]
-METHODS = ["manager", "plain", "supervisord", "pm2"]
+METHODS = ["manager", "standby", "plain", "supervisord", "pm2"]
 FIXED_PORTS = range(8001, 8005)
 REFERENCE = os.path.join(ROOT, "bench", "reference")
 REFERENCE_FLAGS_FROM = "vfs"
@@ -167,11 +167,12 @@ def make_launchers(args, work, catalog):
     made = []
     for method in args.methods:
         folder = os.path.join(work, method)
-        if method == "manager":
+        if method in ("manager", "standby"):
             jar = os.path.join(ROOT, "manager", "target", "runtime-manager.jar")
             if not os.path.isfile(jar):
                 sys.exit(f"{jar} is missing: build it first with ./mvnw -DskipTests package")
-            made.append(ManagerLauncher(args.java, jar, catalog, folder, args.timeout))
+            made.append(ManagerLauncher(args.java, jar, catalog, folder, args.timeout) if method == "manager"
+                        else StandbyLauncher(args.java, jar, catalog, folder, args.timeout, BUILT_IN))
         elif method == "plain":
             made.append(PlainLauncher(args.java, folder, args.timeout, args.same_flags))
         elif method == "supervisord":
@@ -266,7 +267,7 @@ def run_round(args, results, launchers, specs, round_no):
     """One round of every part asked for; the launchers' order rotates each round."""
     shift = round_no % len(launchers)
     order = launchers[shift:] + launchers[:shift]
-    manager = next((l for l in launchers if isinstance(l, ManagerLauncher)), None)
+    manager = next((l for l in launchers if type(l) is ManagerLauncher), None)
     if "agents" in args.only:
         for name in args.agents:
             for launcher in order:
@@ -307,6 +308,8 @@ def _measure_with_training(args, results, launcher, scenario, specs, round_no, h
     A launcher whose own daemon died (someone else's clean-up on a shared machine, a crash) is left out of the
     rest of the run, and the report says so.
     """
+    if isinstance(launcher, StandbyLauncher) and not launcher.measures(specs):
+        return
     if launcher.daemon_died():
         if launcher.label not in results.dead:
             results.dead.add(launcher.label)
@@ -330,6 +333,10 @@ def footprint(results, launchers):
                 pid = int(open(pid_file).read().strip())
         if pid and procs.alive(pid):
             results.footprint[launcher.label] = procs.memory_mb([pid])
+        if isinstance(launcher, StandbyLauncher) and launcher.standby_memory:
+            count, (rss, pss) = max(launcher.standby_memory)
+            results.notes.append(f"{launcher.label}: {count} idle standby JVMs, warm, held {rss:.0f} MB of RSS and "
+                                 f"{pss:.0f} MB of PSS together while their agents did not run.")
 
 
 def check_prerequisites(args):

@@ -8,6 +8,7 @@ answer comes only then; the others are polled every 20 ms, whatever the tool say
 import glob
 import json
 import os
+import re
 import signal
 import subprocess
 import time
@@ -54,10 +55,11 @@ class ManagerLauncher:
         self.cache = os.path.join(work, "fast-start")
         self.port = None
         self.process = None
+        self.extra_env = {}
 
-    def start(self):
+    def start(self, low=None):
         self.port = procs.free_port()
-        low = self._agent_port_range()
+        low = low or self._agent_port_range()
         os.makedirs(self.work, exist_ok=True)
         env = {k: v for k, v in os.environ.items() if k != "RUNTIME_API_KEY"}
         env.update(PORT=str(self.port), AGENTS_DIR=self.catalog, LOG_DIR=os.path.join(self.work, "logs"),
@@ -65,6 +67,7 @@ class ManagerLauncher:
                    AGENT_STARTUP_TIMEOUT=str(int(self.timeout)))
         cache = self.cache
         # The working directory is the temp folder, so the repository's config/application.yml is not read.
+        env.update(self.extra_env)
         with open(os.path.join(self.work, "manager.out"), "wb") as out:
             self.process = subprocess.Popen(
                 [self.java, f"-Druntime.fast-start.cache-dir={cache}", "-jar", self.jar],
@@ -159,6 +162,62 @@ class ManagerLauncher:
             except subprocess.TimeoutExpired:
                 procs.signal_group(self.process.pid, signal.SIGKILL)
                 self.process.wait(10)
+
+
+class StandbyLauncher(ManagerLauncher):
+    """The manager with the built-in agents in warm standby (AGENT_STANDBY): a JVM per agent started and warmed
+    up ahead of its launch, in the background after the previous stop.
+
+    Standby needs fixed ports, so this manager has a catalog of its own: the built-in agents' descriptors with fixed
+    ports at the top of its agent port range. A launch is measured once the standbys of its agents are warm (the
+    time it then takes is what a user sees when the manager has been idle a few seconds); the idle standbys' memory
+    is read then too. Agents other than the built-in ones are not measured through it.
+    """
+
+    label = "manager, warm standby"
+
+    def __init__(self, java, jar, catalog, work, timeout, names):
+        super().__init__(java, jar, os.path.join(work, "catalog"), work, timeout)
+        self.source_catalog, self.names = catalog, list(names)
+        self.extra_env = {"AGENT_STANDBY": ",".join(self.names)}
+        self.standby_memory = []
+
+    def start(self, low=None):
+        low = low or self._agent_port_range()
+        for offset, name in enumerate(self.names):
+            with open(os.path.join(self.source_catalog, name, "agent.yml")) as source:
+                text = re.sub(r"^port:.*\n", "", source.read(), flags=re.M)
+            os.makedirs(os.path.join(self.catalog, name), exist_ok=True)
+            with open(os.path.join(self.catalog, name, "agent.yml"), "w") as out:
+                out.write(text.rstrip("\n") + f"\nport: {low + 299 - offset}\n")
+        super().start(low)
+        # Its own first launch records the class archives (standbys are made only with one); not measured.
+        specs = [AgentSpec(name, "", []) for name in self.names]
+        first = super().launch(specs)
+        self.stop(first, specs)
+        if first.failed:
+            raise RuntimeError(f"the standby manager's first launch failed: {first.failed}")
+
+    def measures(self, specs) -> bool:
+        return all(spec.name in self.names for spec in specs)
+
+    def is_training(self, specs) -> bool:
+        return False
+
+    def launch(self, specs) -> Launch:
+        self._await_warm(specs)
+        return super().launch(specs)
+
+    def _await_warm(self, specs):
+        """Waits until each agent's standby has warmed up (its warm file exists); records their idle memory."""
+        files = [os.path.join(self.catalog, spec.name, ".tmp", "standby.warm") for spec in specs]
+        deadline = time.monotonic() + self.timeout
+        while not all(os.path.exists(f) for f in files):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"standbys not warm within {self.timeout:.0f} s: see {self.work}/manager.out")
+            time.sleep(0.1)
+        pids = [int(open(f).read().strip()) for f in files]
+        self.standby_memory.append((len(pids), procs.memory_mb(pids)))
 
 
 class PlainLauncher:

@@ -10,7 +10,8 @@ import subprocess
 from collections import defaultdict
 
 TRAINING = "manager, first launch (training)"
-METHOD_ORDER = [TRAINING, "manager", "plain java -jar", "supervisord", "pm2"]
+STANDBY = "manager, warm standby"
+METHOD_ORDER = [TRAINING, "manager", STANDBY, "plain java -jar", "supervisord", "pm2"]
 BEGIN = "<!-- bench/startup.py: results begin -->"
 END = "<!-- bench/startup.py: results end -->"
 
@@ -92,15 +93,17 @@ def tables(results, rounds):
     out = []
     out.append(f"**Launch to ready**, median of {rounds} interleaved round(s), seconds "
                "(the manager's answer; the others polled every 20 ms on the readiness probe):\n")
-    out.append("| scenario | " + " | ".join(methods) + " | manager / plain |")
-    out.append("| --- " * (len(methods) + 2) + "|")
+    ratios = ["manager"] + ([STANDBY] if STANDBY in methods else [])
+    out.append("| scenario | " + " | ".join(methods) + "".join(f" | {m} / plain" for m in ratios) + " |")
+    out.append("| --- " * (len(methods) + len(ratios) + 1) + "|")
     for scenario in results.scenarios:
         cells = [_cell(*results.median(scenario, m, "ready_s"), " s") for m in methods]
-        manager, _ = results.median(scenario, "manager", "ready_s")
         plain, _ = results.median(scenario, "plain java -jar", "ready_s")
-        ratio = f"{manager / plain:.0%}" if manager and plain else "-"
+        for method in ratios:
+            ready, _ = results.median(scenario, method, "ready_s")
+            cells.append(f"{ready / plain:.0%}" if ready and plain else "-")
         if any(c != "-" for c in cells):
-            out.append(f"| {scenario} | " + " | ".join(cells) + f" | {ratio} |")
+            out.append(f"| {scenario} | " + " | ".join(cells) + " |")
 
     out.append("\n**Memory once ready** (after the settle time), median total of the agents' processes, "
                "RSS / PSS in MB (the training launch is left out):\n")
@@ -193,7 +196,7 @@ set style fill solid 0.85 border -1
 set boxwidth 0.9
 set ylabel 'launch to ready, median (s, log scale)'
 set logscale y
-set yrange [0.5:*]
+set yrange [0.2:*]
 set grid ytics mytics
 set xtics rotate by -20 scale 0
 set bmargin 6

@@ -19,16 +19,19 @@ import dev.runtimeservice.manager.state.StateFile;
 import dev.runtimeservice.manager.state.StateProperties;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -124,10 +127,32 @@ class AgentAdoption implements SmartLifecycle {
         List<ManagedAgent> ready = awaitReady(adopted);
         ended.restore(saved.waiting(), saved.failed());
         registry.persist();
+        deleteStrayOutputs();
         if (!saved.agents().isEmpty() || !adopted.isEmpty()) {
             log.info("Took over {} running agents from the previous manager: {}", ready.size(),
                     ready.stream().map(agent -> agent.name() + " (pid " + agent.pid().orElse(-1L) + ", port "
                             + agent.port() + ")").toList());
+        }
+    }
+
+    /**
+     * Deletes the output FIFOs that no agent taken over writes to: those of launches that ended while no manager
+     * ran, and of warm standbys, which end with the manager. Nothing would open them again.
+     */
+    private void deleteStrayOutputs() {
+        Set<Path> kept = registry.all().stream().filter(agent -> agent.process().isPresent())
+                .map(agent -> state.outputOf(agent.name(), agent.id())).collect(Collectors.toSet());
+        try (Stream<Path> files = Files.list(state.directory())) {
+            files.filter(file -> file.getFileName().toString().endsWith(".out")).filter(file -> !kept.contains(file))
+                    .forEach(file -> {
+                        try {
+                            Files.deleteIfExists(file);
+                        } catch (IOException e) {
+                            log.debug("Could not delete {}", file, e);
+                        }
+                    });
+        } catch (IOException e) {
+            log.debug("Could not list {}", state.directory(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.runtimeservice.manager.agent;
 
+import dev.runtimeservice.manager.config.InvalidSettingException;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.error.InvalidDescriptorException;
 import dev.runtimeservice.manager.error.UnknownAgentException;
@@ -33,7 +34,7 @@ public class AgentCatalog {
     public AgentCatalog(RuntimeProperties properties) {
         this.directory = properties.agentsDir().toAbsolutePath().normalize();
         if (!Files.isDirectory(directory)) {
-            throw new IllegalStateException("AGENTS_DIR " + directory + " is not a directory: set AGENTS_DIR to the "
+            throw new InvalidSettingException("AGENTS_DIR " + directory + " is not a directory: set AGENTS_DIR to the "
                     + "folder that holds one sub-folder with an agent.yml per agent");
         }
         Map<String, String> summary = new TreeMap<>();

@@ -12,13 +12,10 @@ import dev.runtimeservice.manager.resources.ResourcesFingerprint;
 import dev.runtimeservice.manager.resources.SecretRedactor;
 import java.io.IOException;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,11 +44,12 @@ class AgentLifecycle {
     private final ResourcesFingerprint fingerprint;
     private final SecretRedactor redactor;
     private final AgentLogs logs;
-    private final SecureRandom random = new SecureRandom();
+    private final StandbyPool standbys;
 
     AgentLifecycle(RuntimeProperties properties, AgentCatalog catalog, AgentRegistry registry, PortPool ports,
             AgentSpawner spawner, LaunchRelease release, ProcessTreeStopper stopper, ResourcesFiles resourcesFiles,
-            ResourcesFingerprint fingerprint, SecretRedactor redactor, AgentLogs logs) {
+            ResourcesFingerprint fingerprint, SecretRedactor redactor, AgentLogs logs, StandbyPool standbys) {
+        this.standbys = standbys;
         this.properties = properties;
         this.catalog = catalog;
         this.registry = registry;
@@ -139,14 +137,18 @@ class AgentLifecycle {
     private ManagedAgent start(AgentDescriptor descriptor, Map<String, Object> resources, int restarts,
             @Nullable String restartedAfter) {
         int port = ports.acquire(descriptor.name(), descriptor.port(), catalog.reservedPorts());
-        ManagedAgent agent = new ManagedAgent(descriptor, UUID.randomUUID().toString(), port, "127.0.0.1", newToken(),
-                fingerprint.of(resources), resources, restarts, restartedAfter, Instant.now());
+        Standby standby = standbys.take(descriptor, port).orElse(null);
+        // A standby was started with the id and token of the launch it becomes.
+        String id = standby == null ? LaunchIds.newId() : standby.launch().id();
+        String token = standby == null ? LaunchIds.newToken() : standby.launch().token();
+        ManagedAgent agent = new ManagedAgent(descriptor, id, port, "127.0.0.1", token, fingerprint.of(resources),
+                resources, restarts, restartedAfter, Instant.now());
         registry.put(agent);
         redactor.register(agent.id(), resources);
         long began = System.nanoTime();
         try {
             resourcesFiles.write(descriptor.resourcesFile(), agent.id(), agent.name(), resources);
-            spawner.spawn(agent);
+            spawner.spawn(agent, standby);
         } catch (IOException | RuntimeException e) {
             throw failStart(agent, e);
         }
@@ -199,12 +201,6 @@ class AgentLifecycle {
     private static @Nullable URI shutdownUrl(ManagedAgent agent) {
         String path = agent.descriptor().shutdownPath();
         return path == null ? null : agent.url().resolve(path);
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String describe(StopOutcome outcome) {

@@ -69,10 +69,13 @@ class AgentSpawner {
     }
 
     /**
-     * Spawns the agent once a start slot is free and returns once it is RUNNING; its exit is published as
-     * {@link AgentExited}.
+     * Spawns the agent once a start slot is free, or starts its warm standby if it has one, and returns once it is
+     * RUNNING; its exit is published as {@link AgentExited}.
      */
-    void spawn(ManagedAgent agent) throws IOException {
+    void spawn(ManagedAgent agent, @Nullable Standby standby) throws IOException {
+        if (standby != null && startStandby(agent, standby)) {
+            return;
+        }
         AgentDescriptor descriptor = agent.descriptor();
         if (descriptor.jar() != null && !Files.isRegularFile(descriptor.jar())) {
             throw failure(agent, HttpStatus.INTERNAL_SERVER_ERROR, "its jar " + descriptor.jar()
@@ -96,6 +99,27 @@ class AgentSpawner {
         if (fast != null) {
             fastStart.checkUsed(agent.name(), fast, process.pid());
         }
+    }
+
+    /**
+     * Starts the agent from its warm standby and returns once it is RUNNING; false, with the standby ended, if
+     * its process is gone, so that the agent starts the usual way.
+     */
+    private boolean startStandby(ManagedAgent agent, Standby standby) {
+        slots.acquire(agent);
+        try {
+            try {
+                standby.start();
+            } catch (IOException e) {
+                return false;
+            }
+            attach(agent, standby.process(), standby.fastStart());
+            awaitReady(agent, standby.process());
+        } finally {
+            slots.release();
+        }
+        fastStart.checkUsed(agent.name(), standby.fastStart(), standby.process().pid());
+        return true;
     }
 
     /**

@@ -40,21 +40,43 @@ public class AgentLauncher {
 
     /** Spawns the plan's process with its output going to the plan's FIFO, which is made new. */
     public AgentProcess launch(LaunchPlan plan) throws IOException {
+        Spawned spawned = spawn(plan);
+        // Nothing is ever written to an agent's stdin; closing it tells agents that read it there is no input.
+        spawned.process().getOutputStream().close();
+        return spawned.connect(plan.name(), redactor);
+    }
+
+    /**
+     * Spawns an agent in warm standby, as {@link #launch} does but with its standard input left open: the manager
+     * writes the line that starts the agent there, and closing it ends a standby that was never started.
+     */
+    public StandbyProcess launchStandby(LaunchPlan plan) throws IOException {
+        Spawned spawned = spawn(plan);
+        return new StandbyProcess(spawned.connect(plan.name(), redactor), spawned.process().getOutputStream());
+    }
+
+    private Spawned spawn(LaunchPlan plan) throws IOException {
         Path fifo = Objects.requireNonNull(plan.output(), "an agent's plan names its output FIFO");
         OutputFifo.create(fifo);
         CompletableFuture<InputStream> reader = OutputFifo.openReader(fifo, plan.name());
-        Process process;
         try {
-            process = starter.start(plan);
+            return new Spawned(starter.start(plan), reader, fifo);
         } catch (IOException | RuntimeException e) {
             OutputFifo.release(reader, fifo);
             throw e;
         }
-        // Nothing is ever written to an agent's stdin; closing it tells agents that read it there is no input.
-        process.getOutputStream().close();
-        InputStream output = OutputFifo.await(reader, fifo, FIFO_OPEN).orElse(InputStream.nullInputStream());
-        Thread pump = AgentOutputPump.start(plan.name(), process.pid(), output, redactor::redact, null);
-        return new AgentProcess(process.toHandle(), process.onExit().thenApply(Process::exitValue), pump, fifo, false);
+    }
+
+    /** A process just forked, whose FIFO's reading end is being opened. */
+    private record Spawned(Process process, CompletableFuture<InputStream> reader, Path fifo) {
+
+        /** Copies the process's output to its log, once the FIFO is open at both ends. */
+        AgentProcess connect(String name, SecretRedactor redactor) {
+            InputStream output = OutputFifo.await(reader, fifo, FIFO_OPEN).orElse(InputStream.nullInputStream());
+            Thread pump = AgentOutputPump.start(name, process.pid(), output, redactor::redact, null);
+            return new AgentProcess(process.toHandle(), process.onExit().thenApply(Process::exitValue), pump, fifo,
+                    false);
+        }
     }
 
     /**

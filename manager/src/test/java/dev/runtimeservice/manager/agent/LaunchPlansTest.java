@@ -3,6 +3,7 @@ package dev.runtimeservice.manager.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtimeservice.manager.config.RuntimeProperties;
+import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.process.LaunchPlan;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +48,28 @@ class LaunchPlansTest {
                 .containsEntry("MANAGER_URL", "http://127.0.0.1:8000").containsEntry("LOG_LEVEL", "DEBUG")
                 .containsEntry("AGENT_BIND_ADDRESS", "127.0.0.1")
                 .containsEntry("LOG_DIR", Path.of("logs").toAbsolutePath().toString());
+    }
+
+    @Test
+    void aStandbyRunsTheSdksEntryPointWithTheEnvironmentOfTheLaunchItBecomes() {
+        AgentDescriptor descriptor = new AgentDescriptor("vfs", "", Path.of("/srv/agents/vfs"),
+                Path.of("/srv/agents/vfs/target/vfs-agent.jar"), List.of(), List.of("-Xmx64m"), 8001,
+                "/actuator/health/readiness", "/shutdown", 0, Map.of("MODE", "fast"), RestartPolicy.ON_FAILURE,
+                "/actuator/health/liveness");
+        FastStart fast = new FastStart(List.of("-Xmx64m", "-XX:SharedArchiveFile=/srv/cache/app.jsa"),
+                Path.of("/srv/cache/ext/vfs-agent.jar"), Path.of("/srv/cache/app.jsa"), null);
+        Standby.Launch launch = new Standby.Launch(descriptor, "launch-2", "token-2", 8001);
+        LaunchPlan plan = LaunchPlans.standby(launch, properties, OUTPUT, "http://127.0.0.1:8000", true, fast,
+                "dev.example.VfsApp", Path.of("/srv/agents/vfs/.tmp/standby.warm"));
+
+        assertThat(plan.argv()).containsExactly(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=/srv/agents/vfs/.tmp", "-Xmx64m", "-XX:SharedArchiveFile=/srv/cache/app.jsa", "-cp",
+                "/srv/cache/ext/vfs-agent.jar", "dev.runtimeservice.agent.sdk.standby.StandbyMain",
+                "/srv/agents/vfs/.tmp/standby.warm", "dev.example.VfsApp");
+        assertThat(plan.env()).containsEntry("AGENT_ID", "launch-2").containsEntry("AGENT_TOKEN", "token-2")
+                .containsEntry("AGENT_PORT", "8001").containsEntry("MODE", "fast")
+                .containsEntry("AGENT_SHUTDOWN_REQUIRES_TOKEN", "true");
+        assertThat(plan.workDir()).isEqualTo(Path.of("/srv/agents/vfs"));
     }
 
     private static ManagedAgent agent(AgentDescriptor descriptor) {

@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A manager started on the state file a killed one left, with an agent waiting for its restart and a failed one:
- * the first is restarted when due, the second listed FAILED with its failure until it is launched again. The killed
+ * the first is restarted when due, the second listed FAILED with its failure until it is launched again; the output
+ * FIFOs that nothing writes to any more are deleted. The killed
  * manager is simulated by the state file alone; {@code ManagerCrashIT} kills real ones.
  */
 class EndedLaunchesIT extends ManagerProcessTestSupport {
@@ -39,11 +40,18 @@ class EndedLaunchesIT extends ManagerProcessTestSupport {
                  "failed": [{"name": "quitter", "id": "launch-f", "port": 23098, "started_at": "%1$s", "restarts": 0,
                              "reason": "%3$s", "exit_code": 0}]}
                 """.formatted(now.minusSeconds(30), now.plusSeconds(2), QUITTER_FAILURE));
+        // Output FIFOs nothing will open again: the ended launches', and a warm standby's that ended with the manager.
+        for (String stray : new String[] {"reborn-launch-w.out", "quitter-launch-f.out", "vfs-standby.out"}) {
+            Files.writeString(STATE.resolve(stray), "");
+        }
         registry.add("runtime.state.dir", STATE::toString);
     }
 
     @Test
-    void theWaitingAgentIsRestartedWhenDueAndTheFailedOneStaysFailedUntilLaunched() {
+    void theWaitingAgentIsRestartedWhenDueAndTheFailedOneStaysFailedUntilLaunched() throws IOException {
+        try (var files = Files.list(STATE)) {
+            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.endsWith(".out"));
+        }
         JsonPath failed = list(Map.of("name", "quitter")).statusCode(200).extract().jsonPath();
         assertThat(failed.getString("agents[0].status")).isEqualTo("FAILED");
         assertThat(failed.getString("agents[0].message")).isEqualTo(QUITTER_FAILURE);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import dev.runtimeservice.agent.sdk.standby.StandbyMain;
 import org.springframework.core.env.Environment;
 
 /**
@@ -23,7 +24,8 @@ public final class AgentRuntime {
     AgentRuntime(Environment environment, Clock clock) {
         this.environment = environment;
         this.clock = clock;
-        this.startedAt = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        this.startedAt = StandbyMain.startedAt()
+                .orElseGet(() -> Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
     }
 
     /**
@@ -61,9 +63,9 @@ public final class AgentRuntime {
     }
 
     /**
-     * Returns when the process started.
+     * Returns when the agent started: when its JVM started, or when it was started from warm standby.
      *
-     * @return the JVM's start instant
+     * @return the start instant
      */
     public Instant startedAt() {
         return startedAt;

@@ -1,6 +1,5 @@
 package dev.runtimeservice.agent.sdk.lifecycle;
 
-import java.lang.management.ManagementFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -22,6 +21,6 @@ final class StartupLog implements ApplicationListener<ApplicationReadyEvent> {
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
         log.info("Agent {} ready on port {} (pid {}) in {} ms", name, runtime.port(), runtime.pid(),
-                ManagementFactory.getRuntimeMXBean().getUptime());
+                runtime.uptime().toMillis());
     }
 }

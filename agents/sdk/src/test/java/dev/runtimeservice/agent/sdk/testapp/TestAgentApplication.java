@@ -7,6 +7,7 @@ import dev.runtimeservice.agent.sdk.resources.ResourceConsumer;
 import dev.runtimeservice.agent.sdk.resources.ResourceUse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.JsonNode;
@@ -17,6 +18,15 @@ public class TestAgentApplication {
 
     /** Exit codes the SDK asked for, instead of ending the test JVM. */
     public static final List<Integer> EXITS = new CopyOnWriteArrayList<>();
+
+    /**
+     * Starts the test agent in its own JVM, as the standby tests do.
+     *
+     * @param args passed to Spring Boot
+     */
+    public static void main(String[] args) {
+        SpringApplication.run(TestAgentApplication.class, args);
+    }
 
     @Bean
     AgentDescriptor descriptor() {
