@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * Keeps the agents named in {@code AGENT_STANDBY} in warm standby while they do not run, one JVM each (see
  * {@link Standby}), so that launching one starts it in a fraction of a second. A standby is made only while no
  * launch is starting and no other standby is warming up, and a launch ends the standbys still warming up, so that
- * they never take CPU from a launch; one that ends on its own three times in a row is not made again. A launch takes its agent's standby if it is warm and was made from the
+ * they never take CPU from a launch; one that fails three times in a row is not made again until its agent is launched. A launch takes its agent's standby if it is warm and was made from the
  * same descriptor, port and class archive; else the standby is ended and the agent starts the usual way.
  */
 @Component
@@ -157,6 +157,8 @@ class StandbyPool implements SmartLifecycle {
      */
     synchronized Optional<Standby> take(AgentDescriptor descriptor, int port) {
         endWarmingUp(descriptor.name());
+        // Each launch gives a failing standby its tries again: its jar may have been built or fixed since.
+        failures.remove(descriptor.name());
         Standby standby = standbys.remove(descriptor.name());
         if (standby == null) {
             return Optional.empty();
@@ -167,7 +169,6 @@ class StandbyPool implements SmartLifecycle {
             standby.discard();
             return Optional.empty();
         }
-        failures.remove(descriptor.name());
         return Optional.of(standby);
     }
 
@@ -226,18 +227,18 @@ class StandbyPool implements SmartLifecycle {
     }
 
     private void make(String name) {
-        AgentDescriptor descriptor = catalog.find(name);
-        Path jar = descriptor.jar();
-        if (jar == null || descriptor.port() == null || fastStart.archive(jar, descriptor.jvmArgs()).isEmpty()) {
-            // No archive yet: the agent's next launch records it, and a standby follows the launch after.
-            return;
-        }
-        String id = LaunchIds.newId();
-        FastStart fast = fastStart.prepare(name, jar, descriptor.jvmArgs(), id).orElse(null);
-        if (fast == null || fast.archive() == null || fast.training() != null) {
-            return;
-        }
         try {
+            AgentDescriptor descriptor = catalog.find(name);
+            Path jar = descriptor.jar();
+            if (jar == null || descriptor.port() == null || fastStart.archive(jar, descriptor.jvmArgs()).isEmpty()) {
+                // No archive yet: the agent's next launch records it, and a standby follows the launch after.
+                return;
+            }
+            String id = LaunchIds.newId();
+            FastStart fast = fastStart.prepare(name, jar, descriptor.jvmArgs(), id).orElse(null);
+            if (fast == null || fast.archive() == null || fast.training() != null) {
+                return;
+            }
             Folders.makeEmpty(descriptor.tempDir());
             Path warmFile = descriptor.tempDir().resolve("standby.warm");
             Standby.Launch launch = new Standby.Launch(descriptor, id, LaunchIds.newToken(), descriptor.port());
@@ -249,7 +250,7 @@ class StandbyPool implements SmartLifecycle {
             process.process().onExit().thenAccept(code -> ended(standby, code));
             log.info("Agent {} warming up in standby (pid {})", name, process.process().pid());
         } catch (IOException | RuntimeException e) {
-            failed(name, "it could not be started: " + e.getMessage());
+            failed(name, "it could not be made: " + e.getMessage());
         }
     }
 
@@ -275,8 +276,8 @@ class StandbyPool implements SmartLifecycle {
         int count = failures.merge(name, 1, Integer::sum);
         log.warn("The warm standby of agent {} failed ({} of {}): {}", name, count, MAX_FAILURES, why);
         if (count >= MAX_FAILURES) {
-            log.error("No more warm standbys for agent {}: it failed {} times in a row; is the agent built on the "
-                    + "agent SDK, and does it start when launched?", name, MAX_FAILURES);
+            log.error("No more warm standbys for agent {} until it is launched again: it failed {} times in a row; is "
+                    + "the agent built on the agent SDK, and does it start when launched?", name, MAX_FAILURES);
         }
     }
 
