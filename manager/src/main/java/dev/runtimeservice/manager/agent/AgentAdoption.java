@@ -231,8 +231,11 @@ class AgentAdoption implements SmartLifecycle {
             return true;
         }
         log.warn("Agent {} (pid {}) taken over from the previous manager {}; stopping and forgetting it", agent.name(),
-                process.pid(), readiness.outcome() == Readiness.Outcome.EXITED ? "ended"
-                        : "did not answer " + agent.descriptor().healthPath() + " within AGENT_STARTUP_TIMEOUT");
+                process.pid(), switch (readiness.outcome()) {
+                    case EXITED -> "ended";
+                    case PORT_TAKEN -> "no longer listens on its port " + agent.port() + ", which another process took";
+                    default -> "did not answer " + agent.descriptor().healthPath() + " within AGENT_STARTUP_TIMEOUT";
+                });
         lifecycle.stop(agent.name(), agent);
         return false;
     }

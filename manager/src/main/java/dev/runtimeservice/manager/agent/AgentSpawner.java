@@ -161,6 +161,9 @@ class AgentSpawner {
             case READY -> agent.moveTo(AgentState.RUNNING);
             case EXITED -> throw failure(agent, HttpStatus.BAD_GATEWAY,
                     "the process exited with code " + result.exitCode() + " before it was ready");
+            case PORT_TAKEN -> throw failure(agent, HttpStatus.CONFLICT, "another process took its port "
+                    + agent.port() + " before it could listen there, and answered its readiness probe; stop that "
+                    + "process, or give the agent another port");
             case TIMED_OUT -> throw failure(agent, HttpStatus.GATEWAY_TIMEOUT,
                     "it did not answer " + health + " with 200 within AGENT_STARTUP_TIMEOUT="
                             + properties.agentStartupTimeout().toSeconds() + "s");

@@ -61,7 +61,10 @@ public class ProcessTreeStopper {
             return StopOutcome.ALREADY_EXITED;
         }
         long halfway = System.nanoTime() + (deadline - System.nanoTime()) / 2;
-        if (shutdownUrl != null && requestShutdown(shutdownUrl, token) && awaitExit(process, halfway)) {
+        // A shutdown request to a port some other process took would stop that process, not the agent.
+        boolean agentsPort = shutdownUrl != null && (shutdownUrl.getPort() < 0
+                || PortOwner.of(shutdownUrl.getPort(), process.tree()) != PortOwner.Owner.OTHER);
+        if (agentsPort && requestShutdown(shutdownUrl, token) && awaitExit(process, halfway)) {
             return StopOutcome.SHUTDOWN_ENDPOINT;
         }
         snapshot(process, tree).forEach(ProcessHandle::destroy);

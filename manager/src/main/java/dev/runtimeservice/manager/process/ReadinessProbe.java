@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Waits until an agent's readiness path answers 200. It polls every {@value #INTERVAL_MS} ms, so readiness
- * is seen within tens of milliseconds, and it returns at once if the process exits meanwhile.
+ * is seen within tens of milliseconds, and it returns at once if the process exits meanwhile. A 200 from a process
+ * outside the agent's tree that took its port is not the agent's (see {@link PortOwner}).
  */
 @Component
 public class ReadinessProbe {
@@ -42,7 +43,9 @@ public class ReadinessProbe {
             // together on few cores share that CPU with the manager: about 150 polls per agent start.
             listening = listening || accepts(healthUrl);
             if (listening && answersOk(request)) {
-                return Readiness.ready();
+                boolean taken = healthUrl.getPort() > 0
+                        && PortOwner.of(healthUrl.getPort(), process.tree()) == PortOwner.Owner.OTHER;
+                return taken ? Readiness.portTaken() : Readiness.ready();
             }
             if (System.nanoTime() >= deadline) {
                 return Readiness.timedOut();

@@ -8,8 +8,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
+import com.sun.net.httpserver.HttpServer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -17,6 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +100,33 @@ class FailuresIT extends ManagerProcessTestSupport {
                     .body("holder", containsString("pid " + ProcessHandle.current().pid()));
         }
         launch("fixed").statusCode(200).body("agents[0].port", equalTo(23999));
+    }
+
+    @Test
+    void anotherProcessThatTakesTheAgentsPortWhileItStartsIsNotTakenForTheAgent() throws Exception {
+        CompletableFuture<Response> launched = CompletableFuture.supplyAsync(
+                () -> launch("squatted").extract().response());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !processesOf("squatted").isEmpty());
+        // The port was free when the manager gave it; this server takes it before the agent listens (2 s).
+        AtomicInteger shutdowns = new AtomicInteger();
+        HttpServer squatter = HttpServer.create(new InetSocketAddress("127.0.0.1", 23995), 0);
+        squatter.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/shutdown")) {
+                shutdowns.incrementAndGet();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        squatter.start();
+        try {
+            Response answer = launched.get(30, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).isEqualTo(409);
+            assertThat(answer.jsonPath().getString("detail")).contains("another process took its port 23995");
+            await().atMost(Duration.ofSeconds(5)).until(() -> processesOf("squatted").isEmpty());
+            assertThat(shutdowns).hasValue(0);
+        } finally {
+            squatter.stop(0);
+        }
     }
 
     @Test
