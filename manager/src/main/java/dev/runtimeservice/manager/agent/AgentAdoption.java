@@ -125,9 +125,10 @@ class AgentAdoption implements SmartLifecycle {
             adopt(stray, 0).ifPresent(adopted::add);
         }
         List<ManagedAgent> ready = awaitReady(adopted);
+        // Before the ended launches come back: one restarted at once would make its new FIFO, which is no stray.
+        deleteStrayOutputs();
         ended.restore(saved.waiting(), saved.failed());
         registry.persist();
-        deleteStrayOutputs();
         if (!saved.agents().isEmpty() || !adopted.isEmpty()) {
             log.info("Took over {} running agents from the previous manager: {}", ready.size(),
                     ready.stream().map(agent -> agent.name() + " (pid " + agent.pid().orElse(-1L) + ", port "
