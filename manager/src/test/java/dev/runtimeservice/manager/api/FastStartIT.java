@@ -97,8 +97,4 @@ class FastStartIT extends ManagerProcessTestSupport {
             return found.get(0);
         }
     }
-
-    private static String commandLine(long pid) {
-        return ProcessHandle.of(pid).flatMap(handle -> handle.info().commandLine()).orElse("");
-    }
 }

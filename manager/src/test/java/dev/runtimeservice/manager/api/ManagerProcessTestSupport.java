@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Isolated
 abstract class ManagerProcessTestSupport {
 
-    static final Path AGENTS = testAgents();
+    static final Path AGENTS = resourceFolder("/test-agents");
     static final Path LOGS = Path.of("target", "it-logs").toAbsolutePath();
 
     @LocalServerPort
@@ -79,9 +79,15 @@ abstract class ManagerProcessTestSupport {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    private static Path testAgents() {
+    /** A process's command line, as the OS gives it, or empty if it is gone. */
+    static String commandLine(long pid) {
+        return ProcessHandle.of(pid).flatMap(handle -> handle.info().commandLine()).orElse("");
+    }
+
+    /** A folder of the test resources, such as {@code /test-agents}. */
+    static Path resourceFolder(String resource) {
         try {
-            return Path.of(ManagerProcessTestSupport.class.getResource("/test-agents").toURI());
+            return Path.of(ManagerProcessTestSupport.class.getResource(resource).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -4,9 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.runtimeservice.testsupport.ProcessEnvironment;
 import io.restassured.http.ContentType;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Isolated
 class StandbyIT {
 
-    private static final Path AGENTS = folder("/standby-agents");
+    private static final Path AGENTS = ManagerProcessTestSupport.resourceFolder("/standby-agents");
     private static final Path WARM_FILE = AGENTS.resolve("warmjar/.tmp/standby.warm");
     private static final Duration WARM_UP = Duration.ofSeconds(90);
 
@@ -60,7 +58,7 @@ class StandbyIT {
         given().port(port).queryParam("agent_name", "warmjar").post("/api/stop_agent").then().statusCode(200);
 
         long standby = awaitWarmStandby();
-        assertThat(commandLine(standby)).contains("dev.runtimeservice.agent.sdk.standby.StandbyMain")
+        assertThat(ManagerProcessTestSupport.commandLine(standby)).contains("dev.runtimeservice.agent.sdk.standby.StandbyMain")
                 .contains("-XX:SharedArchiveFile=");
         assertThat(given().port(port).get("/api/list_agents").jsonPath().getList("agents")).isEmpty();
 
@@ -92,7 +90,7 @@ class StandbyIT {
         assertThat(launched).isNotEqualTo(warming);
         await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.of(warming).filter(ProcessHandle::isAlive)
                 .isEmpty());
-        assertThat(commandLine(launched)).doesNotContain("StandbyMain");
+        assertThat(ManagerProcessTestSupport.commandLine(launched)).doesNotContain("StandbyMain");
     }
 
     private io.restassured.response.Response launch(Map<String, Object> resources) {
@@ -121,21 +119,6 @@ class StandbyIT {
     }
 
     private static List<Long> standbyPids() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(handle -> "warmjar".equals(ProcessEnvironment.of(handle.pid()).get("AGENT_NAME")))
-                .map(ProcessHandle::pid).toList();
-    }
-
-    private static String commandLine(long pid) {
-        return ProcessHandle.of(pid).flatMap(handle -> handle.info().arguments()).map(List::of)
-                .map(arguments -> String.join(" ", arguments)).orElse("");
-    }
-
-    private static Path folder(String resource) {
-        try {
-            return Path.of(StandbyIT.class.getResource(resource).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return ManagerProcessTestSupport.processesOf("warmjar").stream().map(ProcessHandle::pid).toList();
     }
 }
