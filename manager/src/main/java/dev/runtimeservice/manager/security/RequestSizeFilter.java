@@ -10,7 +10,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses request bodies larger than {@code runtime.security.max-request-bytes} before reading them. */
+/**
+ * Refuses request bodies larger than {@code runtime.security.max-request-bytes} before reading them, and gives the
+ * others {@code runtime.security.body-timeout} to arrive.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class RequestSizeFilter extends OncePerRequestFilter {
@@ -31,6 +34,6 @@ class RequestSizeFilter extends OncePerRequestFilter {
                     + "body.", request.getRequestURI());
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(length > 0 ? new DeadlineRequest(request, properties.bodyTimeout()) : request, response);
     }
 }
