@@ -44,7 +44,7 @@ class BodySlotsValve extends ValveBase {
             }
         } finally {
             sending.computeIfPresent(client, (key, value) -> value == 1 ? null : value - 1);
-            closeIfBodyUnread(request);
+            closeIfBodyUnread(request, response);
         }
     }
 
@@ -52,10 +52,14 @@ class BodySlotsValve extends ValveBase {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
-    private static void closeIfBodyUnread(Request request) {
+    private static void closeIfBodyUnread(Request request, Response response) throws IOException {
         AtomicBoolean fullyRead = new AtomicBoolean(true);
         request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, fullyRead);
-        if (!fullyRead.get() && !request.isAsync()) {
+        // Only for an answer the application wrote: one sent with sendError gets Tomcat's error page after this.
+        if (!fullyRead.get() && !request.isAsync() && !response.isError()) {
+            // Send the whole answer first: once swallowing is off, Tomcat takes the exchange for an error, and would
+            // drop what is still buffered.
+            response.finishResponse();
             request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
         }
     }
