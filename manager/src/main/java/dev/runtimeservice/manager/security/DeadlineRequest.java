@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.IOException;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request whose body must have arrived by a deadline. Each read waits at most Tomcat's connection timeout for
@@ -15,20 +16,25 @@ final class DeadlineRequest extends HttpServletRequestWrapper {
 
     private final Duration timeout;
     private final long deadline;
-    private ServletInputStream stream;
+    private final Runnable arrived;
+    private @Nullable ServletInputStream stream;
 
-    DeadlineRequest(HttpServletRequest request, Duration timeout) {
+    /** {@code arrived} runs once the whole body has been read. */
+    DeadlineRequest(HttpServletRequest request, Duration timeout, Runnable arrived) {
         super(request);
         this.timeout = timeout;
         this.deadline = System.nanoTime() + timeout.toNanos();
+        this.arrived = arrived;
     }
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
-        if (stream == null) {
-            stream = new Bounded(super.getInputStream());
+        ServletInputStream current = stream;
+        if (current == null) {
+            current = new Bounded(super.getInputStream());
+            stream = current;
         }
-        return stream;
+        return current;
     }
 
     private final class Bounded extends ServletInputStream {
@@ -42,13 +48,20 @@ final class DeadlineRequest extends HttpServletRequestWrapper {
         @Override
         public int read() throws IOException {
             check();
-            return body.read();
+            return seen(body.read());
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             check();
-            return body.read(buffer, offset, length);
+            return seen(body.read(buffer, offset, length));
+        }
+
+        private int seen(int read) {
+            if (read == -1 || body.isFinished()) {
+                arrived.run();
+            }
+            return read;
         }
 
         private void check() throws IOException {

@@ -143,10 +143,17 @@ class HttpHardeningTest {
                 given().port(port).get("/api/list_agents").then().statusCode(200);
                 assertThat((System.nanoTime() - began) / 1_000_000).as("ms for health and list").isLessThan(2000);
             }
-            Socket last = slow.get(slow.size() - 1);
-            last.setSoTimeout(5000);
-            assertThat(new String(last.getInputStream().readNBytes(12), StandardCharsets.UTF_8))
-                    .isEqualTo("HTTP/1.1 429");
+            int refused = 0;
+            for (Socket socket : slow) {
+                socket.setSoTimeout(200);
+                try {
+                    refused += new String(socket.getInputStream().readNBytes(12), StandardCharsets.UTF_8)
+                            .equals("HTTP/1.1 429") ? 1 : 0;
+                } catch (java.net.SocketTimeoutException e) {
+                    // one of the 16 bodies this client may be sending at once: still waited for
+                }
+            }
+            assertThat(refused).as("connections refused with 429 at once").isGreaterThanOrEqualTo(150);
         } finally {
             for (Socket socket : slow) {
                 socket.close();
