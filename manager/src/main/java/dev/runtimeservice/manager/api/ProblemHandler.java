@@ -61,7 +61,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof BodyTimeoutException || cause instanceof SocketTimeoutException) {
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_TIMEOUT,
                         cause instanceof BodyTimeoutException ? cause.getMessage() : "The request body stopped "
-                                + "arriving (server.tomcat.connection-timeout); send it at once, with its Content-Length.");
+                                + "arriving (server.tomcat.connection-timeout); send it at once, with its "
+                                + "Content-Length.");
                 problem.setTitle("Request body too slow");
                 return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).body(problem);
             }

@@ -94,8 +94,9 @@ class HttpHardeningTest {
                 .body("detail", containsString("another site"));
         for (String type : List.of("application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
                 "text/plain;charset=UTF-8")) {
-            String answer = RawHttp.exchange(port, "POST /api/stop_agent?agent_name=echo HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Connection: close\r\nContent-Type: " + type + "\r\nContent-Length: 11\r\n\r\nagents=echo");
+            String answer = RawHttp.exchange(port, "POST /api/stop_agent?agent_name=echo HTTP/1.1\r\n"
+                    + "Host: localhost\r\nConnection: close\r\nContent-Type: " + type
+                    + "\r\nContent-Length: 11\r\n\r\nagents=echo");
             assertProblem(answer, 403);
             assertThat(answer).as(type).contains("application/json").endsWith("}");
         }
@@ -134,7 +135,8 @@ class HttpHardeningTest {
             for (int i = 0; i < 200; i++) {
                 Socket socket = new Socket("127.0.0.1", port);
                 socket.getOutputStream().write(("POST /api/launch_agents HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
-                        + "application/json\r\nContent-Length: 1000\r\n\r\n{\"agents\":").getBytes(StandardCharsets.UTF_8));
+                        + "application/json\r\nContent-Length: 1000\r\n\r\n{\"agents\":")
+                        .getBytes(StandardCharsets.UTF_8));
                 slow.add(socket);
             }
             for (int round = 0; round < 3; round++) {
