@@ -2,6 +2,7 @@ package dev.runtimeservice.manager.api;
 
 import dev.runtimeservice.manager.agent.AgentNames;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 record LaunchRequest(
         @NotEmpty(message = "must name at least one agent, as in {\"agents\": [\"vfs\"]}")
         @Size(max = 64, message = "must name at most 64 agents")
-        List<@Pattern(regexp = AgentNames.REGEX, message = "must be " + AgentNames.RULE) String> agents,
+        List<@NotNull(message = "must be a name, not null")
+                @Pattern(regexp = AgentNames.REGEX, message = "must be " + AgentNames.RULE) String> agents,
         @Nullable Map<String, Object> resources) {
 
     Map<String, Object> resourcesOrEmpty() {

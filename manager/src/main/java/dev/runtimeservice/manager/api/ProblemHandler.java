@@ -1,10 +1,14 @@
 package dev.runtimeservice.manager.api;
 
+import dev.runtimeservice.manager.agent.AgentNames;
 import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
+import dev.runtimeservice.manager.security.BodyTimeoutException;
+import java.net.SocketTimeoutException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
@@ -43,9 +47,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return badRequest("'" + e.getValue() + "' is not a valid value for '" + e.getName() + "'." + allowed);
     }
 
+    /** A query string Tomcat cannot decode ({@code %ff}, {@code %}, {@code %zz}): the client's mistake, not ours. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameters(InvalidParameterException e) {
+        return badRequest("The query string is not valid percent-encoded UTF-8. Encode each value as UTF-8 and "
+                + "percent-encode it, as in /api/stop_agent?agent_name=vfs; agent names are " + AgentNames.RULE + ".");
+    }
+
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTimeoutException || cause instanceof SocketTimeoutException) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_TIMEOUT,
+                        cause instanceof BodyTimeoutException ? cause.getMessage() : "The request body stopped "
+                                + "arriving (server.tomcat.connection-timeout); send it at once, with its "
+                                + "Content-Length.");
+                problem.setTitle("Request body too slow");
+                return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).body(problem);
+            }
+        }
         return ResponseEntity.badRequest().body(badRequest("The request body is not valid JSON of the expected form. "
                 + "Send an object such as " + LAUNCH_BODY + " with Content-Type: application/json; 'resources' "
                 + "must be an object."));
@@ -82,12 +103,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String describe(FieldError error) {
-        String value = error.getRejectedValue() instanceof String text ? " ('" + text + "')" : "";
+        String value = error.getRejectedValue() instanceof String text ? " (" + NameText.quoted(text) + ")" : "";
         return error.getField() + value + " " + error.getDefaultMessage();
     }
 
     private static String rejected(@Nullable Object argument) {
-        return argument instanceof String text ? "('" + text + "') " : "";
+        return argument instanceof String text ? "(" + NameText.quoted(text) + ") " : "";
     }
 
     private static String message(MessageSourceResolvable error) {

@@ -17,7 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * With {@code RUNTIME_API_KEY} set, refuses every request but health that does not carry the key, as
- * {@code X-API-Key: <key>} or {@code Authorization: Bearer <key>}. Health stays open for probes. An agent this
+ * {@code X-API-Key: <key>} or {@code Authorization: Bearer <key>}. Health stays open for probes, but shows its
+ * details (the agents, their failures, the disk path) only to a caller with the key: such a request is marked as
+ * authenticated, which is what {@code show-details: when-authorized} looks for. Without a key every caller is,
+ * and health shows everything, as before keys existed. An agent this
  * manager runs may also read the agent list ({@code GET /api/list_agents}, what the orchestrator's discovery
  * needs) with its own launch token as {@code X-Agent-Token}, and nothing else, so it never needs the key.
  */
@@ -38,15 +41,14 @@ class ApiKeyFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !properties.apiKeyRequired() || path.equals("/actuator/health") || path.startsWith("/actuator/health/");
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (matches(presentedKey(request)) || isAgentReadingTheList(request)) {
+        boolean keyHolder = !properties.apiKeyRequired() || matches(presentedKey(request));
+        if (isHealth(request)) {
+            chain.doFilter(keyHolder ? KeyHolder.of(request) : request, response);
+            return;
+        }
+        if (keyHolder || isAgentReadingTheList(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -58,6 +60,11 @@ class ApiKeyFilter extends OncePerRequestFilter {
                     + ", and only while that agent runs.";
         }
         Problems.write(response, 401, "Unauthorized", detail, request.getRequestURI());
+    }
+
+    private static boolean isHealth(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
     }
 
     private static @Nullable String presentedKey(HttpServletRequest request) {

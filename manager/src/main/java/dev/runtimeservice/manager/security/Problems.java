@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a problem+json answer from a servlet filter, which runs before Spring MVC's error handling. */
@@ -15,14 +16,16 @@ final class Problems {
     private Problems() {
     }
 
-    static void write(HttpServletResponse response, int status, String title, String detail, String instance)
-            throws IOException {
+    static void write(HttpServletResponse response, int status, String title, String detail,
+            @Nullable String instance) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);
-        problem.put("instance", instance);
+        if (instance != null) {
+            problem.put("instance", instance);
+        }
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -10,15 +10,21 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses request bodies larger than {@code runtime.security.max-request-bytes} before reading them. */
+/**
+ * Refuses request bodies larger than {@code runtime.security.max-request-bytes} before reading them, and bodies
+ * beyond what one client may be sending at once ({@link BodySlots}); gives the others
+ * {@code runtime.security.body-timeout} to arrive.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class RequestSizeFilter extends OncePerRequestFilter {
 
     private final SecurityProperties properties;
+    private final BodySlots slots;
 
-    RequestSizeFilter(SecurityProperties properties) {
+    RequestSizeFilter(SecurityProperties properties, BodySlots slots) {
         this.properties = properties;
+        this.slots = slots;
     }
 
     @Override
@@ -31,6 +37,21 @@ class RequestSizeFilter extends OncePerRequestFilter {
                     + "body.", request.getRequestURI());
             return;
         }
-        chain.doFilter(request, response);
+        if (length <= 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Runnable slot = slots.take(request.getRemoteAddr()).orElse(null);
+        if (slot == null) {
+            Problems.write(response, 429, "Too many requests", "This client is already sending "
+                    + slots.maxPerClient() + " request bodies (runtime.security.max-bodies-per-client); wait until "
+                    + "they have arrived.", request.getRequestURI());
+            return;
+        }
+        try {
+            chain.doFilter(new DeadlineRequest(request, properties.bodyTimeout(), slot), response);
+        } finally {
+            slot.run();
+        }
     }
 }

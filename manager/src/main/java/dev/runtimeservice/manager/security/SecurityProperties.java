@@ -1,6 +1,8 @@
 package dev.runtimeservice.manager.security;
 
 import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -8,12 +10,26 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Who may call the manager, and how much they may send.
  *
- * @param apiKey when not blank, every endpoint but health needs it ({@code RUNTIME_API_KEY})
+ * @param apiKey when not blank, every endpoint but health needs it, and health shows its details only with it
+ *        ({@code RUNTIME_API_KEY})
  * @param maxRequestBytes the largest request body accepted
+ * @param allowedHosts the host names requests may be addressed to besides the loopback names and the configured
+ *        {@code server.address} ({@code RUNTIME_ALLOWED_HOSTS}); {@code *} allows any
+ * @param maxResourceKeys how many keys, at every depth together, a launch's resources may hold
+ * @param maxResourceDepth how deeply a launch's resources may nest objects and arrays
+ * @param bodyTimeout how long a request body may take to arrive, from the end of its headers
+ * @param maxBodiesPerClient how many request bodies one client address may be sending at once
  */
 @Validated
 @ConfigurationProperties("runtime.security")
-public record SecurityProperties(@DefaultValue("") String apiKey, @Min(1024) @DefaultValue("1048576") long maxRequestBytes) {
+public record SecurityProperties(
+        @DefaultValue("") String apiKey,
+        @Min(1024) @DefaultValue("1048576") long maxRequestBytes,
+        @DefaultValue("") List<String> allowedHosts,
+        @Min(1) @DefaultValue("1000") int maxResourceKeys,
+        @Min(1) @DefaultValue("32") int maxResourceDepth,
+        @DefaultValue("10s") Duration bodyTimeout,
+        @Min(1) @DefaultValue("16") int maxBodiesPerClient) {
 
     public boolean apiKeyRequired() {
         return !apiKey.isBlank();
@@ -23,6 +39,8 @@ public record SecurityProperties(@DefaultValue("") String apiKey, @Min(1024) @De
     @Override
     public String toString() {
         return "SecurityProperties[apiKey=" + (apiKeyRequired() ? "******" : "none") + ", maxRequestBytes="
-                + maxRequestBytes + "]";
+                + maxRequestBytes + ", allowedHosts=" + allowedHosts + ", maxResourceKeys=" + maxResourceKeys
+                + ", maxResourceDepth=" + maxResourceDepth + ", bodyTimeout=" + bodyTimeout + ", maxBodiesPerClient="
+                + maxBodiesPerClient + "]";
     }
 }
