@@ -64,6 +64,15 @@ class ManagerCrashIT {
         PackagedManager first = start(Map.of());
         launch("phoenix", "fixed", "echo");
         Map<String, Long> pids = pids();
+        // A second manager on the same state folder (on a port of its own, so only the folder is shared) stops at
+        // once, naming the first one, and touches none of its agents.
+        PackagedManager intruder = launchManager(Map.of("PORT", Integer.toString(TestPorts.free())));
+        assertThat(intruder.awaitExit(BOOT)).isNotZero();
+        assertThat(intruder.output()).contains("APPLICATION FAILED TO START")
+                .contains("is in use by another manager (pid " + first.pid() + ")").doesNotContain("Stopped agent");
+        assertThat(pids()).isEqualTo(pids);
+        assertThat(list().getList("agents.status", String.class)).containsOnly("RUNNING");
+        // Killed, the first manager leaves no lock behind: the OS drops it with the process.
         first.kill();
         assertThat(pids.values()).allSatisfy(pid -> assertThat(alive(pid)).isTrue());
 
@@ -228,13 +237,19 @@ class ManagerCrashIT {
 
     /** Starts a packaged manager on this test's folders and waits until {@code readyPath} answers 200. */
     private PackagedManager start(Map<String, String> extra, String readyPath) throws Exception {
+        PackagedManager manager = launchManager(extra);
+        manager.awaitHealthy("http://127.0.0.1:" + port + readyPath, BOOT);
+        return manager;
+    }
+
+    /** Starts a packaged manager on this test's folders, without waiting for it. */
+    private PackagedManager launchManager(Map<String, String> extra) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of("PORT", Integer.toString(port), "AGENTS_DIR", AGENTS.toString(),
                 "LOG_DIR", work.resolve("logs").toString(), "STATE_DIR", state.toString(),
                 "MIN_AGENT_PORT", "23300", "MAX_AGENT_PORT", "23400", "RUNTIME_API_KEY", ""));
         env.putAll(extra);
         PackagedManager manager = PackagedManager.start(env, work.resolve("manager-" + managers.size() + ".out"));
         managers.add(manager);
-        manager.awaitHealthy("http://127.0.0.1:" + port + readyPath, BOOT);
         return manager;
     }
 
