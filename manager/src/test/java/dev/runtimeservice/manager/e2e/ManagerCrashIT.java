@@ -72,8 +72,13 @@ class ManagerCrashIT {
                 .contains("is in use by another manager (pid " + first.pid() + ")").doesNotContain("Stopped agent");
         assertThat(pids()).isEqualTo(pids);
         assertThat(list().getList("agents.status", String.class)).containsOnly("RUNNING");
-        // Killed, the first manager leaves no lock behind: the OS drops it with the process.
+        // Killed, the first manager leaves no lock behind (the OS drops it with the process), and no Tomcat document
+        // root in the temporary folder (it is in run/tomcat).
         first.kill();
+        try (Stream<Path> temporary = Files.list(Path.of(PackagedManager.TEMPORARY))) {
+            assertThat(temporary.map(file -> file.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith("tomcat-docbase." + port + "."));
+        }
         assertThat(pids.values()).allSatisfy(pid -> assertThat(alive(pid)).isTrue());
 
         // While no manager runs: one agent dies, and the state file gains an entry whose pid is an unrelated process.
