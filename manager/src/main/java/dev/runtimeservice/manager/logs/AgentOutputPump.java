@@ -8,9 +8,11 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,12 +42,14 @@ public final class AgentOutputPump implements Runnable {
     private final @Nullable Runnable afterEnd;
     // Reused for every line: the pump allocates only the text of each line it writes.
     private final StringBuilder line = new StringBuilder(256);
+    private final LinePrefix prefix;
 
     private AgentOutputPump(String agent, InputStream stream, SecretRedactor redactor, @Nullable Runnable afterEnd) {
         this.agent = agent;
         this.stream = stream;
         this.redactor = redactor;
         this.afterEnd = afterEnd;
+        this.prefix = new LinePrefix(agent);
     }
 
     /**
@@ -139,14 +143,40 @@ public final class AgentOutputPump implements Runnable {
         int end = length > 0 && line.charAt(length - 1) == '\r' ? length - 1 : length;
         String text = line.substring(0, end);
         line.delete(0, length);
-        output.info(format(agent, redactor.redact(text)));
+        output.info(prefix.format(redactor.redact(text)));
     }
 
     /** The line as it goes into the log: unchanged if already in the common pattern. */
     static String format(String agent, String text) {
-        if (PATTERNED.matcher(text).find()) {
-            return text;
+        return new LinePrefix(agent).format(text);
+    }
+
+    /**
+     * The start of a line put into the common pattern: timestamp, level, agent, logger. Made once per millisecond,
+     * not per line, since an agent that floods its output prints many lines in each; the matcher is reused too.
+     */
+    private static final class LinePrefix {
+
+        private final String agent;
+        private final Matcher patterned = PATTERNED.matcher("");
+        private long millis = -1;
+        private String prefix = "";
+
+        LinePrefix(String agent) {
+            this.agent = agent;
         }
-        return OffsetDateTime.now(ZoneId.systemDefault()).format(TIMESTAMP) + " INFO  [" + agent + "] stdout : " + text;
+
+        String format(String text) {
+            if (patterned.reset(text).lookingAt()) {
+                return text;
+            }
+            long now = System.currentTimeMillis();
+            if (now != millis) {
+                millis = now;
+                prefix = OffsetDateTime.ofInstant(Instant.ofEpochMilli(now), ZoneId.systemDefault()).format(TIMESTAMP)
+                        + " INFO  [" + agent + "] stdout : ";
+            }
+            return prefix.concat(text);
+        }
     }
 }
