@@ -60,7 +60,8 @@ public final class AgentOutputPump implements Runnable {
      */
     public static Thread start(String agent, long pid, InputStream stream, SecretRedactor redactor,
             @Nullable Runnable afterEnd) {
-        Thread thread = new Thread(new AgentOutputPump(agent, stream, redactor, afterEnd), "output-" + agent + "-" + pid);
+        Thread thread = new Thread(new AgentOutputPump(agent, stream, redactor, afterEnd),
+                "output-" + agent + "-" + pid);
         thread.setDaemon(true);
         thread.start();
         return thread;

@@ -62,7 +62,8 @@ class StateFileTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path()))).isEqualTo("rw-------");
         assertThat(Files.readString(file.path())).doesNotContain("\"token\"");
         try (Stream<Path> files = Files.list(folder)) {
-            assertThat(files).as("no temporary file is left").containsExactlyInAnyOrder(file.path(), folder.resolve(StateFolderLock.NAME));
+            assertThat(files).as("no temporary file is left")
+                    .containsExactlyInAnyOrder(file.path(), folder.resolve(StateFolderLock.NAME));
         }
     }
 
