@@ -73,7 +73,7 @@ public class AgentLauncher {
         /** Copies the process's output to its log, once the FIFO is open at both ends. */
         AgentProcess connect(String name, SecretRedactor redactor) {
             InputStream output = OutputFifo.await(reader, fifo, FIFO_OPEN).orElse(InputStream.nullInputStream());
-            Thread pump = AgentOutputPump.start(name, process.pid(), output, redactor::redact, null);
+            Thread pump = AgentOutputPump.start(name, process.pid(), output, redactor, null);
             return new AgentProcess(process.toHandle(), process.onExit().thenApply(Process::exitValue), pump, fifo,
                     false);
         }
@@ -97,7 +97,7 @@ public class AgentLauncher {
         // output is the sign that comes at once, so it is followed by a close watch.
         handle.get().onExit().thenRun(() -> exit.complete(null));
         Runnable afterOutput = () -> watchExit(handle.get(), exit);
-        Thread pump = AgentOutputPump.start(name, pid, output.get(), redactor::redact, afterOutput);
+        Thread pump = AgentOutputPump.start(name, pid, output.get(), redactor, afterOutput);
         return Optional.of(new AgentProcess(handle.get(), exit, pump, fifo, true));
     }
 

@@ -50,6 +50,40 @@ public class SecretRedactor {
         return result;
     }
 
+    /**
+     * Where to cut a long line at or after {@code wanted} so that no whole secret in it is cut in two: {@code wanted}
+     * itself, or the end of a secret that spans it. Text after the cut must be kept for the next piece, at least
+     * {@link #longest()} - 1 characters of it, so that a secret begun there is found whole.
+     */
+    public int cutOutsideSecrets(CharSequence text, int wanted) {
+        String whole = text.toString();
+        int cut = wanted;
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (List<String> secrets : secretsByLaunch.values()) {
+                for (String secret : secrets) {
+                    int found = whole.indexOf(secret, Math.max(0, cut - secret.length() + 1));
+                    if (found >= 0 && found < cut && found + secret.length() > cut) {
+                        cut = found + secret.length();
+                        moved = true;
+                    }
+                }
+            }
+        }
+        return cut;
+    }
+
+    /** The length of the longest secret known, 0 if none. */
+    public int longest() {
+        int longest = 0;
+        for (List<String> secrets : secretsByLaunch.values()) {
+            // Each list is sorted longest first.
+            longest = Math.max(longest, secrets.get(0).length());
+        }
+        return longest;
+    }
+
     /** Every line redacted. */
     public List<String> redact(Collection<String> lines) {
         return lines.stream().map(this::redact).toList();

@@ -26,9 +26,12 @@ public class LiveAgents {
 
     private static final Path PROC = Path.of("/proc");
     private final StateProperties properties;
+    private final Path folder;
 
-    public LiveAgents(StateProperties properties) {
+    /** Looks for agents only once this manager holds the folder: another manager's agents are never its own. */
+    public LiveAgents(StateProperties properties, StateFolderLock lock) {
         this.properties = properties;
+        this.folder = lock.folder();
     }
 
     /**
@@ -65,7 +68,7 @@ public class LiveAgents {
         Path proc = PROC.resolve(Long.toString(pid));
         try {
             Path output = Files.readSymbolicLink(proc.resolve("fd/1"));
-            if (!properties.directory().equals(output.getParent())) {
+            if (!folder.equals(output.getParent())) {
                 return Optional.empty();
             }
             Map<String, String> env = environment(Files.readAllBytes(proc.resolve("environ")));

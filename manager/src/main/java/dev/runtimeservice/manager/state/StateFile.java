@@ -28,8 +28,9 @@ public class StateFile {
     private final Path file;
     private final JsonMapper json;
 
-    public StateFile(StateProperties properties, JsonMapper json) {
-        this.file = properties.directory().resolve(NAME);
+    /** The state file of the folder this manager holds: no other manager reads or writes it meanwhile. */
+    public StateFile(StateFolderLock folder, JsonMapper json) {
+        this.file = folder.folder().resolve(NAME);
         this.json = json;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,23 @@ public final class OwnerOnlyFiles {
             }
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Makes the file exist, readable by its owner only: created 0600, or narrowed to it if an earlier version left it
+     * readable by others. Where the file system has no POSIX permissions, it is only created.
+     */
+    public static void create(Path file) throws IOException {
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        try {
+            Files.createFile(file, ownerOnly());
+        } catch (FileAlreadyExistsException e) {
+            if (POSIX) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
         }
     }
 

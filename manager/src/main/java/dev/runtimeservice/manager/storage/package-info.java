@@ -1,4 +1,7 @@
-/** Files the manager writes that must never be seen half-written or by another user. */
+/**
+ * Files the manager writes that must never be seen half-written or by another user, and the folders it keeps them
+ * in.
+ */
 @NullMarked
 package dev.runtimeservice.manager.storage;
 

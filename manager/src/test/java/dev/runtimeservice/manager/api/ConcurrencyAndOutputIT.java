@@ -9,6 +9,7 @@ import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +70,12 @@ class ConcurrencyAndOutputIT extends ManagerProcessTestSupport {
         try (Stream<Path> listed = Files.list(LOGS.resolve("agents"))) {
             files = listed.filter(file -> file.getFileName().toString().startsWith("flood.")).toList();
         }
-        // The active file rolls at 1 MB into compressed archives, capped at 3 MB together.
-        assertThat(files).anyMatch(file -> file.toString().endsWith(".log.gz"));
+        // The active file rolls at 1 MB into archives, capped at 3 MB together; all readable by their owner only.
+        assertThat(files).anyMatch(file -> file.getFileName().toString().matches("flood\\.[-\\d]+\\.\\d+\\.log"));
+        for (Path file : files) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+                    .isEqualTo("rw-------");
+        }
         assertThat(size(LOGS.resolve("agents/flood.log"))).isLessThan(1_100_000);
         assertThat(files.stream().mapToLong(ConcurrencyAndOutputIT::size).sum()).isLessThan(4_200_000);
     }

@@ -8,18 +8,23 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.runtimeservice.testsupport.ProcessEnvironment;
 import dev.runtimeservice.testsupport.TestPorts;
 import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The packaged manager with {@code RUNTIME_API_KEY} set: every endpoint but health needs the key, agents do
  * not inherit it, their shutdown endpoint demands their launch token, a running agent's token reads the agent list
- * and nothing else, and the key is in no log.
+ * and nothing else, and the key is in no log, not even from a malformed header; every log file is its owner's only.
  */
 class ApiKeyIT {
 
@@ -29,11 +34,15 @@ class ApiKeyIT {
     void theApiKeyGuardsEveryEndpointButHealthAndNeverReachesAgentsOrLogs() throws Exception {
         int port = TestPorts.free();
         Path logs = Path.of("target/api-key-logs").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(logs);
         Path agents = Path.of("target/test-classes/test-agents").toAbsolutePath();
         try (PackagedManager manager = PackagedManager.start(Map.of("RUNTIME_API_KEY", KEY, "PORT",
                 Integer.toString(port), "AGENTS_DIR", agents.toString(), "LOG_DIR", logs.toString(),
                 "MIN_AGENT_PORT", "23200", "MAX_AGENT_PORT", "23299"), Path.of("target/api-key-manager.out"))) {
             manager.awaitHealthy("http://127.0.0.1:" + port + "/actuator/health/readiness", Duration.ofSeconds(120));
+            assertThat(rawRequest(port, "GET /api/list_agents HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + KEY
+                    + "\u0001\r\nConnection: close\r\n\r\n")).as("a malformed header is refused")
+                    .startsWith("HTTP/1.1 400");
 
             given().port(port).get("/api/list_agents").then().statusCode(401)
                     .contentType("application/problem+json").body("detail", containsString("X-API-Key"));
@@ -70,7 +79,18 @@ class ApiKeyIT {
         try (Stream<Path> files = Files.walk(logs)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContain(KEY);
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+                        .isEqualTo("rw-------");
             }
+        }
+    }
+
+    /** The status line of the answer to a request sent as raw bytes, as a client that breaks HTTP would send it. */
+    private static String rawRequest(int port, String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1).lines().findFirst()
+                    .orElse("");
         }
     }
 }

@@ -64,7 +64,21 @@ class ManagerCrashIT {
         PackagedManager first = start(Map.of());
         launch("phoenix", "fixed", "echo");
         Map<String, Long> pids = pids();
+        // A second manager on the same state folder (on a port of its own, so only the folder is shared) stops at
+        // once, naming the first one, and touches none of its agents.
+        PackagedManager intruder = launchManager(Map.of("PORT", Integer.toString(TestPorts.free())));
+        assertThat(intruder.awaitExit(BOOT)).isNotZero();
+        assertThat(intruder.output()).contains("APPLICATION FAILED TO START")
+                .contains("is in use by another manager (pid " + first.pid() + ")").doesNotContain("Stopped agent");
+        assertThat(pids()).isEqualTo(pids);
+        assertThat(list().getList("agents.status", String.class)).containsOnly("RUNNING");
+        // Killed, the first manager leaves no lock behind (the OS drops it with the process), and no Tomcat document
+        // root in the temporary folder (it is in run/tomcat).
         first.kill();
+        try (Stream<Path> temporary = Files.list(Path.of(PackagedManager.TEMPORARY))) {
+            assertThat(temporary.map(file -> file.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith("tomcat-docbase." + port + "."));
+        }
         assertThat(pids.values()).allSatisfy(pid -> assertThat(alive(pid)).isTrue());
 
         // While no manager runs: one agent dies, and the state file gains an entry whose pid is an unrelated process.
@@ -228,13 +242,19 @@ class ManagerCrashIT {
 
     /** Starts a packaged manager on this test's folders and waits until {@code readyPath} answers 200. */
     private PackagedManager start(Map<String, String> extra, String readyPath) throws Exception {
+        PackagedManager manager = launchManager(extra);
+        manager.awaitHealthy("http://127.0.0.1:" + port + readyPath, BOOT);
+        return manager;
+    }
+
+    /** Starts a packaged manager on this test's folders, without waiting for it. */
+    private PackagedManager launchManager(Map<String, String> extra) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of("PORT", Integer.toString(port), "AGENTS_DIR", AGENTS.toString(),
                 "LOG_DIR", work.resolve("logs").toString(), "STATE_DIR", state.toString(),
                 "MIN_AGENT_PORT", "23300", "MAX_AGENT_PORT", "23400", "RUNTIME_API_KEY", ""));
         env.putAll(extra);
         PackagedManager manager = PackagedManager.start(env, work.resolve("manager-" + managers.size() + ".out"));
         managers.add(manager);
-        manager.awaitHealthy("http://127.0.0.1:" + port + readyPath, BOOT);
         return manager;
     }
 

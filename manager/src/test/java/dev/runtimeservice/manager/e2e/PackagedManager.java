@@ -21,6 +21,8 @@ final class PackagedManager implements AutoCloseable {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path JAR = ROOT.resolve("manager/target/runtime-manager.jar");
+    /** The managers' temporary folder ({@code java.io.tmpdir}), where nothing of theirs should stay. */
+    static final String TEMPORARY = ROOT.resolve("manager/target").toString();
 
     private final Process process;
     private final Path output;
@@ -42,11 +44,11 @@ final class PackagedManager implements AutoCloseable {
 
     /**
      * The command that runs the packaged manager in a test: a JVM that starts quickly and keeps its temporary files
-     * (Tomcat's document root) in target/, since a manager killed by a test never deletes them.
+     * in target/, where a test can check that it leaves none there.
      */
     static List<String> command(String... jvmOptions) {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + ROOT.resolve("manager/target")));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + TEMPORARY));
         argv.addAll(List.of(jvmOptions));
         argv.addAll(List.of("-jar", JAR.toString()));
         return argv;

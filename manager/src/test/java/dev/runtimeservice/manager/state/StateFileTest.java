@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -20,10 +22,26 @@ class StateFileTest {
     Path folder;
 
     private final JsonMapper json = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+    private final List<StateFolderLock> locks = new ArrayList<>();
+
+    @AfterEach
+    void releaseTheFolders() {
+        locks.forEach(StateFolderLock::destroy);
+    }
+
+    private StateFile stateFile(Path state) {
+        return new StateFile(lock(new StateProperties(state, false)), json);
+    }
+
+    private StateFolderLock lock(StateProperties properties) {
+        StateFolderLock lock = new StateFolderLock(properties);
+        locks.add(lock);
+        return lock;
+    }
 
     @Test
     void whatIsSavedIsLoadedBackFromAFileOnlyItsOwnerCanRead() throws Exception {
-        StateFile file = new StateFile(new StateProperties(folder, false), json);
+        StateFile file = stateFile(folder);
         AgentRecord vfs = new AgentRecord("vfs", "launch-1", 4242, Instant.now().truncatedTo(ChronoUnit.MILLIS), 8001,
                 AgentRecord.digest("token"), 2);
 
@@ -44,13 +62,14 @@ class StateFileTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path()))).isEqualTo("rw-------");
         assertThat(Files.readString(file.path())).doesNotContain("\"token\"");
         try (Stream<Path> files = Files.list(folder)) {
-            assertThat(files).as("no temporary file is left").containsExactly(file.path());
+            assertThat(files).as("no temporary file is left")
+                    .containsExactlyInAnyOrder(file.path(), folder.resolve(StateFolderLock.NAME));
         }
     }
 
     @Test
     void aMissingFileMeansNoAgents() {
-        StateFile.Loaded loaded = new StateFile(new StateProperties(folder.resolve("new"), false), json).load();
+        StateFile.Loaded loaded = stateFile(folder.resolve("new")).load();
 
         assertThat(loaded.agents()).isEmpty();
         assertThat(loaded.problem()).isEmpty();
@@ -58,7 +77,7 @@ class StateFileTest {
 
     @Test
     void aTruncatedFileIsMovedAsideAndSaysWhere() throws Exception {
-        StateFile file = new StateFile(new StateProperties(folder, false), json);
+        StateFile file = stateFile(folder);
         file.save(List.of(new AgentRecord("vfs", "launch-1", 4242, Instant.now(), 8001, "digest", 0)), List.of(),
                 List.of());
         byte[] content = Files.readAllBytes(file.path());
@@ -73,7 +92,7 @@ class StateFileTest {
 
     @Test
     void aFileFromBeforeWaitingAndFailedAgentsWereKeptLoadsWithNone() throws Exception {
-        StateFile file = new StateFile(new StateProperties(folder, false), json);
+        StateFile file = stateFile(folder);
         Files.writeString(file.path(), "{\"version\":1,\"saved_at\":\"2026-11-25T10:00:00Z\",\"agents\":[{\"name\":\"vfs\","
                 + "\"id\":\"launch-1\",\"pid\":4242,\"process_start\":\"2026-11-25T09:00:00Z\",\"port\":8001,"
                 + "\"token_digest\":\"abc\",\"restarts\":0}]}");
@@ -88,7 +107,7 @@ class StateFileTest {
 
     @Test
     void aWaitingEntryWithoutItsRestartTimeIsNotTrusted() throws Exception {
-        StateFile file = new StateFile(new StateProperties(folder, false), json);
+        StateFile file = stateFile(folder);
         Files.writeString(file.path(), "{\"version\":1,\"agents\":[],\"waiting\":[{\"name\":\"vfs\",\"id\":\"l\","
                 + "\"port\":8001,\"started_at\":\"2026-11-25T09:00:00Z\",\"restarts\":0,\"reason\":\"exited\"}]}");
 
@@ -97,7 +116,7 @@ class StateFileTest {
 
     @Test
     void aFailedEntryWithoutItsReasonIsNotTrusted() throws Exception {
-        StateFile file = new StateFile(new StateProperties(folder, false), json);
+        StateFile file = stateFile(folder);
         Files.writeString(file.path(), "{\"version\":1,\"agents\":[],\"failed\":[{\"name\":\"vfs\",\"id\":\"l\","
                 + "\"port\":8001,\"started_at\":\"2026-11-25T09:00:00Z\",\"restarts\":0}]}");
 
@@ -106,7 +125,7 @@ class StateFileTest {
 
     @Test
     void anEntryWithoutItsProofsIsNotTrusted() throws Exception {
-        StateFile file = new StateFile(new StateProperties(folder, false), json);
+        StateFile file = stateFile(folder);
         Files.writeString(file.path(), "{\"version\":1,\"agents\":[{\"name\":\"vfs\",\"pid\":4242}]}");
 
         assertThat(file.load().problem()).get().asString().contains("cannot be read as a state file");
@@ -118,7 +137,8 @@ class StateFileTest {
 
         assertThat(properties.outputOf("vfs", "launch-1"))
                 .isEqualTo(Path.of("run/state/vfs-launch-1.out").toAbsolutePath().normalize());
-        assertThat(new LiveAgents(properties).read(ProcessHandle.current().pid()))
+        StateProperties here = new StateProperties(folder, false);
+        assertThat(new LiveAgents(here, lock(here)).read(ProcessHandle.current().pid()))
                 .as("the test JVM is no agent of this folder").isEmpty();
     }
 }
