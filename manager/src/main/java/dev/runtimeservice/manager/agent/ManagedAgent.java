@@ -1,5 +1,6 @@
 package dev.runtimeservice.manager.agent;
 
+import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.process.AgentProcess;
 import java.net.URI;
@@ -35,7 +36,7 @@ public final class ManagedAgent {
     private volatile boolean killedAsHung;
     private volatile boolean stopRequested;
 
-    ManagedAgent(AgentDescriptor descriptor, String id, int port, String host, String token,
+    public ManagedAgent(AgentDescriptor descriptor, String id, int port, String host, String token,
             String resourcesFingerprint, Map<String, Object> resources, int restarts, @Nullable String restartedAfter,
             Instant startedAt) {
         this.descriptor = descriptor;
@@ -55,7 +56,7 @@ public final class ManagedAgent {
      * no process, no token and no resources (their values are never saved). One waiting for its restart is then moved
      * on to BACKOFF, as after a failed restart.
      */
-    static ManagedAgent ended(AgentDescriptor descriptor, String id, int port, Instant startedAt, int restarts,
+    public static ManagedAgent ended(AgentDescriptor descriptor, String id, int port, Instant startedAt, int restarts,
             Map<String, Object> resources, String reason, @Nullable Integer exitCode) {
         ManagedAgent agent = new ManagedAgent(descriptor, id, port, "127.0.0.1", "", "", resources, restarts, null,
                 startedAt);
@@ -66,7 +67,7 @@ public final class ManagedAgent {
     }
 
     /** Moves to {@code next} if {@link AgentState#canMoveTo} allows it; returns whether it moved. */
-    synchronized boolean moveTo(AgentState next) {
+    public synchronized boolean moveTo(AgentState next) {
         if (!state.canMoveTo(next)) {
             return false;
         }
@@ -75,7 +76,7 @@ public final class ManagedAgent {
     }
 
     /** Moves to FAILED, remembering why; returns whether it moved. */
-    synchronized boolean fail(String reason, @Nullable Integer code) {
+    public synchronized boolean fail(String reason, @Nullable Integer code) {
         if (!moveTo(AgentState.FAILED)) {
             return false;
         }
@@ -85,7 +86,7 @@ public final class ManagedAgent {
     }
 
     /** Moves to BACKOFF until {@code restartAt}, remembering why it ended; returns whether it moved. */
-    synchronized boolean backOff(String reason, @Nullable Integer code, Instant restartAt) {
+    public synchronized boolean backOff(String reason, @Nullable Integer code, Instant restartAt) {
         if (!moveTo(AgentState.BACKOFF)) {
             return false;
         }
@@ -98,29 +99,29 @@ public final class ManagedAgent {
     }
 
     /** Marks the agent as killed by the manager for failing its liveness probes. */
-    void markKilledAsHung() {
+    public void markKilledAsHung() {
         killedAsHung = true;
     }
 
-    boolean killedAsHung() {
+    public boolean killedAsHung() {
         return killedAsHung;
     }
 
     /** Marks that a stop was asked for, so a start in progress gives way to it. */
-    void requestStop() {
+    public void requestStop() {
         stopRequested = true;
     }
 
-    boolean stopRequested() {
+    public boolean stopRequested() {
         return stopRequested;
     }
 
-    void attach(AgentProcess process, @Nullable FastStart fastStart) {
+    public void attach(AgentProcess process, @Nullable FastStart fastStart) {
         this.process = process;
         this.fastStart = fastStart;
     }
 
-    Optional<FastStart> fastStart() {
+    public Optional<FastStart> fastStart() {
         return Optional.ofNullable(fastStart);
     }
 
@@ -144,11 +145,11 @@ public final class ManagedAgent {
         return URI.create("http://" + host + ":" + port);
     }
 
-    String token() {
+    public String token() {
         return token;
     }
 
-    String resourcesFingerprint() {
+    public String resourcesFingerprint() {
         return resourcesFingerprint;
     }
 
@@ -157,7 +158,7 @@ public final class ManagedAgent {
         return resources.keySet().stream().sorted().toList();
     }
 
-    Map<String, Object> resources() {
+    public Map<String, Object> resources() {
         return resources;
     }
 

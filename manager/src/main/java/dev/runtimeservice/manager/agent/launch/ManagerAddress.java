@@ -1,4 +1,4 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.launch;
 
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** The manager's own URL, known once its web server listens; agents get it as {@code MANAGER_URL}. */
 @Component
-class ManagerAddress implements ApplicationListener<WebServerInitializedEvent> {
+public class ManagerAddress implements ApplicationListener<WebServerInitializedEvent> {
 
     private volatile String url = "http://127.0.0.1:8000";
 
@@ -15,7 +15,7 @@ class ManagerAddress implements ApplicationListener<WebServerInitializedEvent> {
         url = "http://127.0.0.1:" + event.getWebServer().getPort();
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 }

@@ -1,4 +1,4 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.launch;
 
+import dev.runtimeservice.manager.agent.AgentRegistry;
+import dev.runtimeservice.manager.agent.AgentState;
+import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.port.PortPool;
 import dev.runtimeservice.manager.process.AgentProcess;

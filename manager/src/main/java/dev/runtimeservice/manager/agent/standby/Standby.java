@@ -1,5 +1,6 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.standby;
 
+import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.process.AgentProcess;
 import dev.runtimeservice.manager.process.StandbyProcess;
@@ -13,14 +14,14 @@ import java.nio.file.Path;
  * will become, it runs the agent once on a throwaway port, creates its warm file and waits for the start line on
  * its standard input. Closing that input without the line ends it.
  */
-final class Standby {
+public final class Standby {
 
     /** The SDK's entry point for a standby. */
-    static final String MAIN_CLASS = "dev.runtimeservice.agent.sdk.standby.StandbyMain";
+    public static final String MAIN_CLASS = "dev.runtimeservice.agent.sdk.standby.StandbyMain";
     private static final byte[] START_LINE = "start\n".getBytes(StandardCharsets.US_ASCII);
 
     /** The launch a standby becomes when it is started: its agent, launch id, token and port. */
-    record Launch(AgentDescriptor descriptor, String id, String token, int port) {
+    public record Launch(AgentDescriptor descriptor, String id, String token, int port) {
     }
 
     private final Launch launch;
@@ -38,15 +39,15 @@ final class Standby {
         this.warmFile = warmFile;
     }
 
-    Launch launch() {
+    public Launch launch() {
         return launch;
     }
 
-    FastStart fastStart() {
+    public FastStart fastStart() {
         return fastStart;
     }
 
-    AgentProcess process() {
+    public AgentProcess process() {
         return process.process();
     }
 
@@ -77,7 +78,7 @@ final class Standby {
     }
 
     /** Writes the start line: from now on the process is the agent's launch. */
-    void start() throws IOException {
+    public void start() throws IOException {
         started = true;
         try {
             Files.deleteIfExists(warmFile);

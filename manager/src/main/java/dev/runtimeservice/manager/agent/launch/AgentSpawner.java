@@ -1,5 +1,11 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.launch;
 
+import dev.runtimeservice.manager.agent.AgentRegistry;
+import dev.runtimeservice.manager.agent.AgentState;
+import dev.runtimeservice.manager.agent.ManagedAgent;
+import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
+import dev.runtimeservice.manager.agent.standby.Standby;
+import dev.runtimeservice.manager.agent.supervision.AgentExited;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.error.AgentStartException;
 import dev.runtimeservice.manager.error.AgentStoppedDuringStartException;
@@ -29,10 +35,10 @@ import org.springframework.stereotype.Component;
  * {@link AgentStartException} carrying the agent's last log lines; cleaning up is the caller's job.
  */
 @Component
-class AgentSpawner {
+public class AgentSpawner {
 
     /** How long to wait for an ended process's last output before reading its log. */
-    static final Duration OUTPUT_DRAIN = Duration.ofSeconds(2);
+    public static final Duration OUTPUT_DRAIN = Duration.ofSeconds(2);
     private static final int LOG_TAIL_LINES = 20;
 
     private final RuntimeProperties properties;
@@ -126,7 +132,7 @@ class AgentSpawner {
      * Gives the launch its process and records it in the state file, so that from now on a manager started after
      * a crash finds it; the process's end is published as {@link AgentExited} if the agent was RUNNING.
      */
-    void attach(ManagedAgent agent, AgentProcess process, @Nullable FastStart fast) {
+    public void attach(ManagedAgent agent, AgentProcess process, @Nullable FastStart fast) {
         agent.attach(process, fast);
         registry.persist();
         metrics.track(process.pid());
@@ -139,7 +145,7 @@ class AgentSpawner {
     }
 
     /** Waits until an agent taken over from an earlier manager answers its readiness path. */
-    Readiness awaitAdopted(ManagedAgent agent, AgentProcess process) {
+    public Readiness awaitAdopted(ManagedAgent agent, AgentProcess process) {
         return readiness.await(process, agent.url().resolve(agent.descriptor().healthPath()),
                 properties.agentStartupTimeout());
     }

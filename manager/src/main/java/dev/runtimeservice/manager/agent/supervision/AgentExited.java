@@ -1,5 +1,6 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.supervision;
 
+import dev.runtimeservice.manager.agent.ManagedAgent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param agent the launch whose process ended
  * @param exitCode its exit code, or null when it is unknown: an adopted process is not this manager's child
  */
-record AgentExited(ManagedAgent agent, @Nullable Integer exitCode) {
+public record AgentExited(ManagedAgent agent, @Nullable Integer exitCode) {
 }

@@ -1,4 +1,4 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.catalog;
 
 import dev.runtimeservice.manager.config.InvalidSettingException;
 import dev.runtimeservice.manager.config.RuntimeProperties;

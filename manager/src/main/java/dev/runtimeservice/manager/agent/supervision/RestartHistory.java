@@ -1,4 +1,4 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.supervision;
 
 import dev.runtimeservice.manager.config.SupervisionProperties;
 import java.time.Duration;

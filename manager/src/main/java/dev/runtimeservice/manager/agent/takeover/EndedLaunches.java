@@ -1,5 +1,10 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.takeover;
 
+import dev.runtimeservice.manager.agent.AgentRegistry;
+import dev.runtimeservice.manager.agent.ManagedAgent;
+import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
+import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
+import dev.runtimeservice.manager.agent.supervision.AgentSupervisor;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.resources.ResourcesFiles;
 import dev.runtimeservice.manager.state.FailedRecord;

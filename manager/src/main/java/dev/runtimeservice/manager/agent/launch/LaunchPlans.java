@@ -1,5 +1,8 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.launch;
 
+import dev.runtimeservice.manager.agent.ManagedAgent;
+import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
+import dev.runtimeservice.manager.agent.standby.Standby;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.process.JavaExecutable;
@@ -15,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * Turns a descriptor and a launch into the argv and environment of the agent's process. The environment
  * variables set here are the agent contract; agents read nothing else from the manager.
  */
-final class LaunchPlans {
+public final class LaunchPlans {
 
     private LaunchPlans() {
     }
@@ -48,7 +51,7 @@ final class LaunchPlans {
      *
      * @param warmFile the file the standby creates once it has warmed up
      */
-    static LaunchPlan standby(Standby.Launch launch, RuntimeProperties properties, Path output, String managerUrl,
+    public static LaunchPlan standby(Standby.Launch launch, RuntimeProperties properties, Path output, String managerUrl,
             boolean tokenRequired, FastStart fastStart, String mainClass, Path warmFile) {
         AgentDescriptor descriptor = launch.descriptor();
         Map<String, String> env = environment(descriptor, launch.port(), launch.id(), launch.token(), properties,

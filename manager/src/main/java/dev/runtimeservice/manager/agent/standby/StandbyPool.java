@@ -1,5 +1,13 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.standby;
 
+import dev.runtimeservice.manager.agent.AgentRegistry;
+import dev.runtimeservice.manager.agent.AgentState;
+import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
+import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
+import dev.runtimeservice.manager.agent.launch.AgentSpawner;
+import dev.runtimeservice.manager.agent.launch.LaunchIds;
+import dev.runtimeservice.manager.agent.launch.LaunchPlans;
+import dev.runtimeservice.manager.agent.launch.ManagerAddress;
 import dev.runtimeservice.manager.config.InvalidSettingException;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.config.StandbyProperties;
@@ -43,7 +51,7 @@ import org.springframework.stereotype.Component;
  * same descriptor, port and class archive; else the standby is ended and the agent starts the usual way.
  */
 @Component
-class StandbyPool implements SmartLifecycle {
+public class StandbyPool implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StandbyPool.class);
     private static final Duration CHECK_PERIOD = Duration.ofMillis(500);
@@ -155,7 +163,7 @@ class StandbyPool implements SmartLifecycle {
      * The warm standby of the agent if it was made for this launch: the same descriptor and port, and the class
      * archive the agent would start with now. A standby that does not fit, or still warms up, is ended.
      */
-    synchronized Optional<Standby> take(AgentDescriptor descriptor, int port) {
+    public synchronized Optional<Standby> take(AgentDescriptor descriptor, int port) {
         endWarmingUp(descriptor.name());
         // Each launch gives a failing standby its tries again: its jar may have been built or fixed since.
         failures.remove(descriptor.name());

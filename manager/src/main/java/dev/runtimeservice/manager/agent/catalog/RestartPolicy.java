@@ -1,4 +1,4 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.catalog;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -15,7 +15,7 @@ public enum RestartPolicy {
     ALWAYS;
 
     /** Whether an agent that ended this way is started again; an unknown exit code counts as a failure. */
-    boolean restartsAfter(@Nullable Integer exitCode, boolean killedAsHung) {
+    public boolean restartsAfter(@Nullable Integer exitCode, boolean killedAsHung) {
         return switch (this) {
             case NEVER -> false;
             case ON_FAILURE -> exitCode == null || exitCode != 0 || killedAsHung;
@@ -24,7 +24,7 @@ public enum RestartPolicy {
     }
 
     /** The name used in {@code agent.yml}: {@code never}, {@code on-failure} or {@code always}. */
-    String yamlName() {
+    public String yamlName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 

@@ -1,8 +1,9 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.error.InvalidDescriptorException;
 import dev.runtimeservice.manager.error.UnknownAgentException;

@@ -1,5 +1,6 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.supervision;
 
+import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.config.SupervisionProperties;
 import java.io.IOException;
 import java.net.http.HttpClient;

@@ -1,7 +1,11 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtimeservice.manager.agent.ManagedAgent;
+import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
+import dev.runtimeservice.manager.agent.catalog.RestartPolicy;
+import dev.runtimeservice.manager.agent.standby.Standby;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.process.LaunchPlan;

@@ -1,12 +1,21 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.launch;
 
+import dev.runtimeservice.manager.agent.AgentOutcome;
+import dev.runtimeservice.manager.agent.AgentRegistry;
+import dev.runtimeservice.manager.agent.AgentState;
+import dev.runtimeservice.manager.agent.LaunchAction;
+import dev.runtimeservice.manager.agent.ManagedAgent;
+import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
+import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
+import dev.runtimeservice.manager.agent.standby.Standby;
+import dev.runtimeservice.manager.agent.standby.StandbyPool;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.error.AgentStoppedDuringStartException;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.logs.AgentLogs;
 import dev.runtimeservice.manager.port.PortPool;
-import dev.runtimeservice.manager.process.ProcessTreeStopper;
 import dev.runtimeservice.manager.process.ProcessTreeStopper.StopOutcome;
+import dev.runtimeservice.manager.process.ProcessTreeStopper;
 import dev.runtimeservice.manager.resources.ResourcesFiles;
 import dev.runtimeservice.manager.resources.ResourcesFingerprint;
 import dev.runtimeservice.manager.resources.SecretRedactor;
@@ -28,7 +37,7 @@ import org.springframework.stereotype.Component;
  * half-started agent is ever left running.
  */
 @Component
-class AgentLifecycle {
+public class AgentLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AgentLifecycle.class);
     static final Duration ARCHIVE_WRITE_ALLOWANCE = Duration.ofSeconds(30);
@@ -63,7 +72,7 @@ class AgentLifecycle {
         this.logs = logs;
     }
 
-    AgentOutcome launch(AgentDescriptor descriptor, Map<String, Object> resources) {
+    public AgentOutcome launch(AgentDescriptor descriptor, Map<String, Object> resources) {
         Optional<ManagedAgent> current = registry.find(descriptor.name())
                 .filter(agent -> agent.state() == AgentState.RUNNING);
         if (current.isEmpty()) {
@@ -81,7 +90,7 @@ class AgentLifecycle {
      * Stops the agent's current launch. {@code requested} is the launch the stop request saw when it arrived:
      * if a start in progress gave way to the request, that launch is reported as stopped.
      */
-    AgentOutcome stop(String name, @Nullable ManagedAgent requested) {
+    public AgentOutcome stop(String name, @Nullable ManagedAgent requested) {
         Optional<ManagedAgent> current = registry.find(name);
         if (current.isPresent() && current.get().state().isStoppable()) {
             stop(current.get());
@@ -98,12 +107,12 @@ class AgentLifecycle {
     }
 
     /** Starts a new launch of an agent that ended on its own, with the resources it had. */
-    ManagedAgent restart(ManagedAgent ended) {
+    public ManagedAgent restart(ManagedAgent ended) {
         return start(ended.descriptor(), ended.resources(), ended.restarts() + 1, ended.failure().orElse(null));
     }
 
     /** An agent that ended on its own and will be started again after {@code delay}. */
-    void backOff(ManagedAgent agent, String reason, @Nullable Integer code, Duration delay) {
+    public void backOff(ManagedAgent agent, String reason, @Nullable Integer code, Duration delay) {
         if (agent.backOff(reason, code, Instant.now().plus(delay))) {
             release.release(agent);
             log.warn("Agent {} {}; restarting it in {} ms (restart {})", agent.name(), reason, delay.toMillis(),
@@ -112,7 +121,7 @@ class AgentLifecycle {
     }
 
     /** An agent that ended on its own and will not be started again until someone launches it. */
-    void giveUp(ManagedAgent agent, String reason, @Nullable Integer code) {
+    public void giveUp(ManagedAgent agent, String reason, @Nullable Integer code) {
         if (agent.fail(reason, code) || agent.state() == AgentState.FAILED) {
             release.release(agent);
             log.error("Agent {} {}; it stays FAILED until it is launched again. Last log lines:\n{}", agent.name(),
@@ -121,13 +130,13 @@ class AgentLifecycle {
     }
 
     /** Kills an agent that stopped answering its liveness probe; its exit is then handled as a crash. */
-    void killHung(ManagedAgent agent) {
+    public void killHung(ManagedAgent agent) {
         agent.markKilledAsHung();
         agent.process().ifPresent(stopper::kill);
     }
 
     /** Kills a launch that is still starting, so that a stop request does not wait for the start to end. */
-    void interruptStart(ManagedAgent agent) {
+    public void interruptStart(ManagedAgent agent) {
         agent.requestStop();
         if (agent.state() == AgentState.STARTING) {
             agent.process().ifPresent(stopper::kill);

@@ -1,5 +1,6 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.catalog;
 
+import dev.runtimeservice.manager.agent.AgentNames;
 import dev.runtimeservice.manager.error.InvalidDescriptorException;
 import java.nio.file.Path;
 import java.util.List;

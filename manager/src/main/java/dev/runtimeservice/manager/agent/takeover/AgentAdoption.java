@@ -1,5 +1,12 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.takeover;
 
+import dev.runtimeservice.manager.agent.AgentRegistry;
+import dev.runtimeservice.manager.agent.AgentState;
+import dev.runtimeservice.manager.agent.ManagedAgent;
+import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
+import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
+import dev.runtimeservice.manager.agent.launch.AgentLifecycle;
+import dev.runtimeservice.manager.agent.launch.AgentSpawner;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.faststart.FastStart;
@@ -13,8 +20,8 @@ import dev.runtimeservice.manager.resources.ResourcesFiles;
 import dev.runtimeservice.manager.resources.ResourcesFingerprint;
 import dev.runtimeservice.manager.resources.SecretRedactor;
 import dev.runtimeservice.manager.state.AgentRecord;
-import dev.runtimeservice.manager.state.LiveAgents;
 import dev.runtimeservice.manager.state.LiveAgents.LiveAgent;
+import dev.runtimeservice.manager.state.LiveAgents;
 import dev.runtimeservice.manager.state.StateFile;
 import dev.runtimeservice.manager.state.StateProperties;
 import java.io.IOException;

@@ -1,5 +1,9 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.supervision;
 
+import dev.runtimeservice.manager.agent.AgentRegistry;
+import dev.runtimeservice.manager.agent.AgentState;
+import dev.runtimeservice.manager.agent.ManagedAgent;
+import dev.runtimeservice.manager.agent.launch.AgentLifecycle;
 import dev.runtimeservice.manager.config.SupervisionProperties;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
 import java.time.Duration;
@@ -23,7 +27,7 @@ import org.springframework.stereotype.Component;
  * BACKOFF, so a stop or a new launch made meanwhile always wins.
  */
 @Component
-class AgentSupervisor implements DisposableBean {
+public class AgentSupervisor implements DisposableBean {
 
     private final AgentLifecycle lifecycle;
     private final AgentRegistry registry;
@@ -76,7 +80,7 @@ class AgentSupervisor implements DisposableBean {
     }
 
     /** Restarts, when it is due, an agent that the previous manager left waiting for its restart. */
-    void resume(ManagedAgent waiting) {
+    public void resume(ManagedAgent waiting) {
         long delay = waiting.nextRestartAt().map(at -> Math.max(0, Duration.between(Instant.now(), at).toMillis()))
                 .orElse(0L);
         scheduler.schedule(() -> restart(waiting), delay, TimeUnit.MILLISECONDS);
@@ -108,7 +112,7 @@ class AgentSupervisor implements DisposableBean {
     }
 
     /** Forgets an agent's failures once someone launches or stops it on purpose. */
-    void forget(String name) {
+    public void forget(String name) {
         histories.remove(name);
     }
 

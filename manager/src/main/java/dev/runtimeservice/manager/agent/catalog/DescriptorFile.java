@@ -1,4 +1,4 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;

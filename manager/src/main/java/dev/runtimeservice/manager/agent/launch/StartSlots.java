@@ -1,5 +1,6 @@
-package dev.runtimeservice.manager.agent;
+package dev.runtimeservice.manager.agent.launch;
 
+import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.error.AgentStoppedDuringStartException;
 import java.util.concurrent.Semaphore;
