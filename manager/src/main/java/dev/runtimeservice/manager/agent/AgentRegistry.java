@@ -89,7 +89,7 @@ public class AgentRegistry {
     }
 
     private static Optional<AgentRecord> record(ManagedAgent agent, AgentProcess process) {
-        Optional<Instant> start = process.handle().info().startInstant();
+        Optional<Instant> start = process.startInstant();
         return start.map(instant -> new AgentRecord(agent.name(), agent.id(), process.pid(), instant, agent.port(),
                 AgentRecord.digest(agent.token()), agent.restarts()));
     }

@@ -5,22 +5,13 @@ import dev.runtimeservice.manager.agent.AgentRegistry;
 import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.agent.LaunchAction;
 import dev.runtimeservice.manager.agent.ManagedAgent;
-import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
-import dev.runtimeservice.manager.agent.standby.Standby;
-import dev.runtimeservice.manager.agent.standby.StandbyPool;
-import dev.runtimeservice.manager.config.RuntimeProperties;
+import dev.runtimeservice.manager.agent.launch.NewLaunches.NewLaunch;
 import dev.runtimeservice.manager.error.AgentStoppedDuringStartException;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
-import dev.runtimeservice.manager.logs.AgentLogs;
-import dev.runtimeservice.manager.port.PortPool;
-import dev.runtimeservice.manager.process.ProcessTreeStopper.StopOutcome;
-import dev.runtimeservice.manager.process.ProcessTreeStopper;
-import dev.runtimeservice.manager.resources.ResourcesFiles;
-import dev.runtimeservice.manager.resources.ResourcesFingerprint;
-import dev.runtimeservice.manager.resources.SecretRedactor;
+import dev.runtimeservice.manager.process.AgentHost;
+import dev.runtimeservice.manager.process.StopOutcome;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -40,36 +31,24 @@ import org.springframework.stereotype.Component;
 public class AgentLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AgentLifecycle.class);
-    static final Duration ARCHIVE_WRITE_ALLOWANCE = Duration.ofSeconds(30);
 
-    private final RuntimeProperties properties;
-    private final AgentCatalog catalog;
     private final AgentRegistry registry;
-    private final PortPool ports;
+    private final NewLaunches launches;
     private final AgentSpawner spawner;
     private final LaunchRelease release;
-    private final ProcessTreeStopper stopper;
-    private final ResourcesFiles resourcesFiles;
-    private final ResourcesFingerprint fingerprint;
-    private final SecretRedactor redactor;
-    private final AgentLogs logs;
-    private final StandbyPool standbys;
+    private final AgentHost host;
+    private final LaunchPlanner planner;
+    private final LogTail logTail;
 
-    AgentLifecycle(RuntimeProperties properties, AgentCatalog catalog, AgentRegistry registry, PortPool ports,
-            AgentSpawner spawner, LaunchRelease release, ProcessTreeStopper stopper, ResourcesFiles resourcesFiles,
-            ResourcesFingerprint fingerprint, SecretRedactor redactor, AgentLogs logs, StandbyPool standbys) {
-        this.standbys = standbys;
-        this.properties = properties;
-        this.catalog = catalog;
+    AgentLifecycle(AgentRegistry registry, NewLaunches launches, AgentSpawner spawner, LaunchRelease release,
+            AgentHost host, LaunchPlanner planner, LogTail logTail) {
         this.registry = registry;
-        this.ports = ports;
+        this.launches = launches;
         this.spawner = spawner;
         this.release = release;
-        this.stopper = stopper;
-        this.resourcesFiles = resourcesFiles;
-        this.fingerprint = fingerprint;
-        this.redactor = redactor;
-        this.logs = logs;
+        this.host = host;
+        this.planner = planner;
+        this.logTail = logTail;
     }
 
     public AgentOutcome launch(AgentDescriptor descriptor, Map<String, Object> resources) {
@@ -78,7 +57,7 @@ public class AgentLifecycle {
         if (current.isEmpty()) {
             return new AgentOutcome(descriptor.name(), LaunchAction.STARTED, start(descriptor, resources, 0, null));
         }
-        if (resources.isEmpty() || fingerprint.of(resources).equals(current.get().resourcesFingerprint())) {
+        if (launches.sameResources(current.get(), resources)) {
             return new AgentOutcome(descriptor.name(), LaunchAction.ALREADY_RUNNING, current.get());
         }
         log.info("Restarting agent {} because the launch brings other resources", descriptor.name());
@@ -111,9 +90,10 @@ public class AgentLifecycle {
         return start(ended.descriptor(), ended.resources(), ended.restarts() + 1, ended.failure().orElse(null));
     }
 
-    /** An agent that ended on its own and will be started again after {@code delay}. */
-    public void backOff(ManagedAgent agent, String reason, @Nullable Integer code, Duration delay) {
-        if (agent.backOff(reason, code, Instant.now().plus(delay))) {
+    /** An agent that ended on its own and will be started again at {@code restartAt}, {@code delay} from now. */
+    public void backOff(ManagedAgent agent, String reason, @Nullable Integer code, Instant restartAt,
+            Duration delay) {
+        if (agent.backOff(reason, code, restartAt)) {
             release.release(agent);
             log.warn("Agent {} {}; restarting it in {} ms (restart {})", agent.name(), reason, delay.toMillis(),
                     agent.restarts() + 1);
@@ -125,49 +105,42 @@ public class AgentLifecycle {
         if (agent.fail(reason, code) || agent.state() == AgentState.FAILED) {
             release.release(agent);
             log.error("Agent {} {}; it stays FAILED until it is launched again. Last log lines:\n{}", agent.name(),
-                    reason, String.join("\n", redactor.redact(logs.tail(agent.name(), 10))));
+                    reason, String.join("\n", logTail.last(agent.name(), null, 10)));
         }
     }
 
     /** Kills an agent that stopped answering its liveness probe; its exit is then handled as a crash. */
     public void killHung(ManagedAgent agent) {
         agent.markKilledAsHung();
-        agent.process().ifPresent(stopper::kill);
+        agent.process().ifPresent(host::kill);
     }
 
     /** Kills a launch that is still starting, so that a stop request does not wait for the start to end. */
     public void interruptStart(ManagedAgent agent) {
         agent.requestStop();
         if (agent.state() == AgentState.STARTING) {
-            agent.process().ifPresent(stopper::kill);
+            agent.process().ifPresent(host::kill);
         }
     }
 
     private ManagedAgent start(AgentDescriptor descriptor, Map<String, Object> resources, int restarts,
             @Nullable String restartedAfter) {
-        int port = ports.acquire(descriptor.name(), descriptor.port(), catalog.reservedPorts());
-        Standby standby = standbys.take(descriptor, port).orElse(null);
-        // A standby was started with the id and token of the launch it becomes.
-        String id = standby == null ? LaunchIds.newId() : standby.launch().id();
-        String token = standby == null ? LaunchIds.newToken() : standby.launch().token();
-        ManagedAgent agent = new ManagedAgent(descriptor, id, port, "127.0.0.1", token, fingerprint.of(resources),
-                resources, restarts, restartedAfter, Instant.now());
-        registry.put(agent);
-        redactor.register(agent.id(), resources);
+        NewLaunch launch = launches.open(descriptor, resources, restarts, restartedAfter);
+        ManagedAgent agent = launch.agent();
         long began = System.nanoTime();
         try {
-            resourcesFiles.write(descriptor.resourcesFile(), agent.id(), agent.name(), resources);
-            spawner.spawn(agent, standby);
+            launches.writeResources(agent);
+            spawner.spawn(agent, launch.standby());
         } catch (IOException | RuntimeException e) {
             throw failStart(agent, e);
         }
-        log.info("Started agent {} (pid {}) on port {} in {} ms", agent.name(), agent.pid().orElse(-1L), port,
-                Duration.ofNanos(System.nanoTime() - began).toMillis());
+        log.info("Started agent {} (pid {}) on port {} in {} ms", agent.name(), agent.pid().orElse(-1L),
+                agent.port(), Duration.ofNanos(System.nanoTime() - began).toMillis());
         return agent;
     }
 
     private RuntimeServiceException failStart(ManagedAgent agent, Exception cause) {
-        agent.process().ifPresent(stopper::kill);
+        agent.process().ifPresent(host::kill);
         if (cause instanceof AgentStoppedDuringStartException stopped) {
             agent.moveTo(AgentState.STOPPING);
             agent.moveTo(AgentState.STOPPED);
@@ -176,8 +149,8 @@ public class AgentLifecycle {
             log.info("{}", stopped.getMessage());
             return stopped;
         }
-        agent.fail(String.valueOf(cause.getMessage()),
-                agent.process().filter(process -> !process.isAlive()).map(process -> process.onExit().join()).orElse(null));
+        agent.fail(String.valueOf(cause.getMessage()), agent.process().filter(process -> !process.isAlive())
+                .map(process -> process.onExit().join()).orElse(null));
         RuntimeServiceException problem = cause instanceof RuntimeServiceException known ? known
                 : spawner.failure(agent, HttpStatus.INTERNAL_SERVER_ERROR, "the manager could not spawn it: "
                         + cause.getMessage());
@@ -189,27 +162,13 @@ public class AgentLifecycle {
     private void stop(ManagedAgent agent) {
         agent.moveTo(AgentState.STOPPING);
         long began = System.nanoTime();
-        StopOutcome outcome = agent.process().map(process -> stopper.stop(process, shutdownUrl(agent), agent.token(),
-                shutdownTimeout(agent))).orElse(StopOutcome.ALREADY_EXITED);
+        StopOutcome outcome = agent.process().map(process -> host.stop(process, planner.shutdownUrl(agent),
+                agent.token(), planner.shutdownTimeout(agent))).orElse(StopOutcome.ALREADY_EXITED);
         agent.moveTo(AgentState.STOPPED);
         release.release(agent);
         registry.remove(agent);
         log.info("Stopped agent {} (pid {}) in {} ms ({})", agent.name(), agent.pid().orElse(-1L),
                 Duration.ofNanos(System.nanoTime() - began).toMillis(), describe(outcome));
-    }
-
-    /**
-     * AGENT_SHUTDOWN_TIMEOUT, plus {@link #ARCHIVE_WRITE_ALLOWANCE} for a run that records its fast-start archive
-     * as it exits: killing it then would throw the archive away, and the next run would record it again.
-     */
-    private Duration shutdownTimeout(ManagedAgent agent) {
-        boolean recording = agent.fastStart().filter(fast -> fast.training() != null).isPresent();
-        return recording ? properties.agentShutdownTimeout().plus(ARCHIVE_WRITE_ALLOWANCE) : properties.agentShutdownTimeout();
-    }
-
-    private static @Nullable URI shutdownUrl(ManagedAgent agent) {
-        String path = agent.descriptor().shutdownPath();
-        return path == null ? null : agent.url().resolve(path);
     }
 
     private static String describe(StopOutcome outcome) {

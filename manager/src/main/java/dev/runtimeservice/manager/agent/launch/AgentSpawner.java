@@ -1,30 +1,24 @@
 package dev.runtimeservice.manager.agent.launch;
 
+import dev.runtimeservice.manager.agent.AgentExited;
 import dev.runtimeservice.manager.agent.AgentRegistry;
 import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.agent.standby.Standby;
-import dev.runtimeservice.manager.agent.supervision.AgentExited;
-import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.error.AgentStartException;
 import dev.runtimeservice.manager.error.AgentStoppedDuringStartException;
 import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.faststart.FastStartCache;
-import dev.runtimeservice.manager.logs.AgentLogs;
-import dev.runtimeservice.manager.process.AgentLauncher;
+import dev.runtimeservice.manager.process.AgentHost;
 import dev.runtimeservice.manager.process.AgentProcess;
-import dev.runtimeservice.manager.process.ProcessMetrics;
 import dev.runtimeservice.manager.process.Readiness;
-import dev.runtimeservice.manager.process.ReadinessProbe;
-import dev.runtimeservice.manager.resources.SecretRedactor;
-import dev.runtimeservice.manager.security.SecurityProperties;
-import dev.runtimeservice.manager.state.StateProperties;
+import dev.runtimeservice.manager.state.LiveAgents.LiveAgent;
 import dev.runtimeservice.manager.storage.Folders;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.time.Duration;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -37,41 +31,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class AgentSpawner {
 
-    /** How long to wait for an ended process's last output before reading its log. */
-    public static final Duration OUTPUT_DRAIN = Duration.ofSeconds(2);
     private static final int LOG_TAIL_LINES = 20;
 
-    private final RuntimeProperties properties;
-    private final AgentLauncher launcher;
-    private final ReadinessProbe readiness;
+    private final AgentHost host;
+    private final LaunchPlanner planner;
     private final FastStartCache fastStart;
-    private final SecretRedactor redactor;
-    private final AgentLogs logs;
-    private final ManagerAddress managerAddress;
-    private final SecurityProperties security;
+    private final LogTail logTail;
     private final ApplicationEventPublisher events;
-    private final StateProperties state;
     private final AgentRegistry registry;
     private final StartSlots slots;
-    private final ProcessMetrics metrics;
 
-    AgentSpawner(RuntimeProperties properties, AgentLauncher launcher, ReadinessProbe readiness,
-            FastStartCache fastStart, SecretRedactor redactor, AgentLogs logs, ManagerAddress managerAddress,
-            SecurityProperties security, ApplicationEventPublisher events, StateProperties state,
-            AgentRegistry registry, StartSlots slots, ProcessMetrics metrics) {
-        this.slots = slots;
-        this.metrics = metrics;
-        this.properties = properties;
-        this.launcher = launcher;
-        this.readiness = readiness;
+    AgentSpawner(AgentHost host, LaunchPlanner planner, FastStartCache fastStart, LogTail logTail,
+            ApplicationEventPublisher events, AgentRegistry registry, StartSlots slots) {
+        this.host = host;
+        this.planner = planner;
         this.fastStart = fastStart;
-        this.redactor = redactor;
-        this.logs = logs;
-        this.managerAddress = managerAddress;
-        this.security = security;
+        this.logTail = logTail;
         this.events = events;
-        this.state = state;
         this.registry = registry;
+        this.slots = slots;
     }
 
     /**
@@ -95,8 +73,7 @@ public class AgentSpawner {
         slots.acquire(agent);
         AgentProcess process;
         try {
-            process = launcher.launch(LaunchPlans.plan(agent, properties, state.outputOf(agent.name(), agent.id()),
-                    managerAddress.url(), security.apiKeyRequired(), fast));
+            process = host.launch(planner.plan(agent, fast));
             attach(agent, process, fast);
             awaitReady(agent, process);
         } finally {
@@ -132,10 +109,10 @@ public class AgentSpawner {
      * Gives the launch its process and records it in the state file, so that from now on a manager started after
      * a crash finds it; the process's end is published as {@link AgentExited} if the agent was RUNNING.
      */
-    public void attach(ManagedAgent agent, AgentProcess process, @Nullable FastStart fast) {
+    private void attach(ManagedAgent agent, AgentProcess process, @Nullable FastStart fast) {
         agent.attach(process, fast);
         registry.persist();
-        metrics.track(process.pid());
+        host.track(process);
         process.onExit().thenAccept(code -> {
             // Exits during start or stop are handled there; only a RUNNING agent's exit is a crash.
             if (agent.state() == AgentState.RUNNING) {
@@ -144,22 +121,31 @@ public class AgentSpawner {
         });
     }
 
+    /** Takes over the process an earlier manager left running for this agent; empty if it is gone. */
+    public Optional<AgentProcess> adopt(LiveAgent found) {
+        return host.adopt(found.name(), found.pid(), planner.outputOf(found.name(), found.id()));
+    }
+
+    /** Gives a launch taken over from an earlier manager its process, as {@link #attach} does for a new one. */
+    public void attachAdopted(ManagedAgent agent, AgentProcess process) {
+        FastStart fast = process.arguments().flatMap(fastStart::recover).orElse(null);
+        attach(agent, process, fast);
+    }
+
     /** Waits until an agent taken over from an earlier manager answers its readiness path. */
     public Readiness awaitAdopted(ManagedAgent agent, AgentProcess process) {
-        return readiness.await(process, agent.url().resolve(agent.descriptor().healthPath()),
-                properties.agentStartupTimeout());
+        return host.awaitReady(process, planner.healthUrl(agent), planner.startupTimeout());
     }
 
     /** A start failure with the agent's last log lines, read once its output is drained. */
     AgentStartException failure(ManagedAgent agent, HttpStatus status, String what) {
-        agent.process().ifPresent(process -> process.awaitOutput(OUTPUT_DRAIN));
         return new AgentStartException(agent.name(), status, what,
-                redactor.redact(logs.tail(agent.name(), LOG_TAIL_LINES)));
+                logTail.last(agent.name(), agent.process().orElse(null), LOG_TAIL_LINES));
     }
 
     private void awaitReady(ManagedAgent agent, AgentProcess process) {
-        URI health = agent.url().resolve(agent.descriptor().healthPath());
-        Readiness result = readiness.await(process, health, properties.agentStartupTimeout());
+        URI health = planner.healthUrl(agent);
+        Readiness result = host.awaitReady(process, health, planner.startupTimeout());
         if (agent.stopRequested()) {
             throw new AgentStoppedDuringStartException(agent.name());
         }
@@ -172,7 +158,7 @@ public class AgentSpawner {
                     + "process, or give the agent another port");
             case TIMED_OUT -> throw failure(agent, HttpStatus.GATEWAY_TIMEOUT,
                     "it did not answer " + health + " with 200 within AGENT_STARTUP_TIMEOUT="
-                            + properties.agentStartupTimeout().toSeconds() + "s");
+                            + planner.startupTimeout().toSeconds() + "s");
         }
     }
 }

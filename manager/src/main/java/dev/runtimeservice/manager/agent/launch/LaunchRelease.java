@@ -5,10 +5,8 @@ import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.port.PortPool;
+import dev.runtimeservice.manager.process.AgentHost;
 import dev.runtimeservice.manager.process.AgentProcess;
-import dev.runtimeservice.manager.process.ProcessMetrics;
-import dev.runtimeservice.manager.resources.ResourcesFiles;
-import dev.runtimeservice.manager.resources.SecretRedactor;
 import java.io.IOException;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -26,25 +24,23 @@ class LaunchRelease {
     private static final int SIGKILL_EXIT = 137;
 
     private final PortPool ports;
-    private final ResourcesFiles resourcesFiles;
-    private final SecretRedactor redactor;
+    private final LaunchResources resources;
     private final FastStartCache fastStart;
-    private final ProcessMetrics metrics;
+    private final AgentHost host;
     private final AgentRegistry registry;
 
-    LaunchRelease(PortPool ports, ResourcesFiles resourcesFiles, SecretRedactor redactor, FastStartCache fastStart,
-            ProcessMetrics metrics, AgentRegistry registry) {
+    LaunchRelease(PortPool ports, LaunchResources resources, FastStartCache fastStart, AgentHost host,
+            AgentRegistry registry) {
         this.ports = ports;
-        this.resourcesFiles = resourcesFiles;
-        this.redactor = redactor;
+        this.resources = resources;
         this.fastStart = fastStart;
-        this.metrics = metrics;
+        this.host = host;
         this.registry = registry;
     }
 
     /** Drains the launch's output first, while its secrets can still be masked, then frees the rest. */
     void release(ManagedAgent agent) {
-        agent.process().ifPresent(process -> process.awaitOutput(AgentSpawner.OUTPUT_DRAIN));
+        agent.process().ifPresent(process -> process.awaitOutput(LogTail.OUTPUT_DRAIN));
         // SIGKILL may have cut the archive half-way; any other end of the JVM wrote it whole.
         agent.fastStart().ifPresent(fast -> fastStart.afterExit(fast, agent.process()
                 .filter(process -> !process.isAlive())
@@ -55,13 +51,13 @@ class LaunchRelease {
         // was killed) can restart it with them; the restart writes the file anew, a stop or a give-up deletes it.
         if (agent.state() != AgentState.BACKOFF) {
             try {
-                resourcesFiles.delete(agent.descriptor().resourcesFile());
+                resources.delete(agent.descriptor());
             } catch (RuntimeException e) {
                 log.warn("{}", e.getMessage());
             }
         }
-        redactor.forget(agent.id());
-        agent.pid().ifPresent(metrics::forget);
+        resources.forget(agent.id());
+        agent.process().ifPresent(host::forget);
         registry.persist();
     }
 

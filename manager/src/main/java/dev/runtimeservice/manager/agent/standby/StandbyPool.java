@@ -4,23 +4,17 @@ import dev.runtimeservice.manager.agent.AgentRegistry;
 import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
-import dev.runtimeservice.manager.agent.launch.AgentSpawner;
 import dev.runtimeservice.manager.agent.launch.LaunchIds;
-import dev.runtimeservice.manager.agent.launch.LaunchPlans;
-import dev.runtimeservice.manager.agent.launch.ManagerAddress;
+import dev.runtimeservice.manager.agent.launch.LaunchPlanner;
+import dev.runtimeservice.manager.agent.launch.LogTail;
 import dev.runtimeservice.manager.config.InvalidSettingException;
-import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.config.StandbyProperties;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.faststart.FastStartCache;
-import dev.runtimeservice.manager.logs.AgentLogs;
-import dev.runtimeservice.manager.process.AgentLauncher;
+import dev.runtimeservice.manager.process.AgentHost;
 import dev.runtimeservice.manager.process.LaunchPlan;
 import dev.runtimeservice.manager.process.StandbyProcess;
-import dev.runtimeservice.manager.resources.SecretRedactor;
-import dev.runtimeservice.manager.security.SecurityProperties;
-import dev.runtimeservice.manager.state.StateProperties;
 import dev.runtimeservice.manager.storage.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,31 +62,22 @@ public class StandbyPool implements SmartLifecycle {
     private final AgentCatalog catalog;
     private final AgentRegistry registry;
     private final FastStartCache fastStart;
-    private final AgentLauncher launcher;
-    private final RuntimeProperties properties;
-    private final StateProperties state;
-    private final ManagerAddress managerAddress;
-    private final SecurityProperties security;
-    private final AgentLogs logs;
-    private final SecretRedactor redactor;
+    private final AgentHost host;
+    private final LaunchPlanner planner;
+    private final LogTail logTail;
     private final Map<String, Standby> standbys = new LinkedHashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
     private @Nullable ScheduledExecutorService scheduler;
 
     StandbyPool(StandbyProperties standby, AgentCatalog catalog, AgentRegistry registry, FastStartCache fastStart,
-            AgentLauncher launcher, RuntimeProperties properties, StateProperties state, ManagerAddress managerAddress,
-            SecurityProperties security, AgentLogs logs, SecretRedactor redactor) {
+            AgentHost host, LaunchPlanner planner, LogTail logTail) {
         this.names = standby.agents();
         this.catalog = catalog;
         this.registry = registry;
         this.fastStart = fastStart;
-        this.launcher = launcher;
-        this.properties = properties;
-        this.state = state;
-        this.managerAddress = managerAddress;
-        this.security = security;
-        this.logs = logs;
-        this.redactor = redactor;
+        this.host = host;
+        this.planner = planner;
+        this.logTail = logTail;
         names.forEach(this::check);
     }
 
@@ -133,16 +118,16 @@ public class StandbyPool implements SmartLifecycle {
             scheduler = null;
         }
         standbys.values().forEach(Standby::discard);
-        standbys.values().forEach(StandbyPool::awaitEnd);
+        standbys.values().forEach(this::awaitEnd);
         standbys.clear();
     }
 
     /** Waits until a discarded standby has ended, killing it if it does not, and deletes its files. */
-    private static void awaitEnd(Standby standby) {
+    private void awaitEnd(Standby standby) {
         try {
             standby.process().onExit().get(END_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            standby.process().handle().destroyForcibly();
+            host.kill(standby.process());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -250,9 +235,8 @@ public class StandbyPool implements SmartLifecycle {
             Folders.makeEmpty(descriptor.tempDir());
             Path warmFile = descriptor.tempDir().resolve("standby.warm");
             Standby.Launch launch = new Standby.Launch(descriptor, id, LaunchIds.newToken(), descriptor.port());
-            LaunchPlan plan = LaunchPlans.standby(launch, properties, state.outputOf(name, id), managerAddress.url(),
-                    security.apiKeyRequired(), fast, mainClass(fast.jar()), warmFile);
-            StandbyProcess process = launcher.launchStandby(plan);
+            LaunchPlan plan = planner.standby(launch, fast, mainClass(fast.jar()), warmFile);
+            StandbyProcess process = host.launchStandby(plan);
             Standby standby = new Standby(launch, fast, process, warmFile);
             standbys.put(name, standby);
             process.process().onExit().thenAccept(code -> ended(standby, code));
@@ -271,12 +255,12 @@ public class StandbyPool implements SmartLifecycle {
         if (standby.discarded()) {
             return;
         }
-        standby.process().awaitOutput(AgentSpawner.OUTPUT_DRAIN);
         String name = standby.launch().descriptor().name();
+        List<String> lastLines = logTail.last(name, standby.process(), 10);
         synchronized (this) {
             standbys.remove(name, standby);
             failed(name, "it exited with code " + code + ". Last log lines:\n"
-                    + String.join("\n", redactor.redact(logs.tail(name, 10))));
+                    + String.join("\n", lastLines));
         }
     }
 

@@ -2,16 +2,17 @@ package dev.runtimeservice.manager.agent.supervision;
 
 import dev.runtimeservice.manager.agent.AgentRegistry;
 import dev.runtimeservice.manager.agent.AgentState;
+import dev.runtimeservice.manager.agent.AgentExited;
 import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.agent.launch.AgentLifecycle;
 import dev.runtimeservice.manager.config.SupervisionProperties;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -34,14 +35,14 @@ public class AgentSupervisor implements DisposableBean {
     private final SupervisionProperties settings;
     private final LivenessProbe liveness;
     private final Map<String, RestartHistory> histories = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "agent-supervisor");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
 
+    /** {@code supervisionScheduler} runs restarts and liveness probes; a test's runs them when it says. */
     AgentSupervisor(AgentLifecycle lifecycle, AgentRegistry registry, SupervisionProperties settings,
-            LivenessProbe liveness) {
+            LivenessProbe liveness, Clock clock, ScheduledExecutorService supervisionScheduler) {
+        this.scheduler = supervisionScheduler;
+        this.clock = clock;
         this.lifecycle = lifecycle;
         this.registry = registry;
         this.settings = settings;
@@ -51,7 +52,7 @@ public class AgentSupervisor implements DisposableBean {
     }
 
     @EventListener
-    void onExit(AgentExited event) {
+    public void onExit(AgentExited event) {
         ManagedAgent agent = event.agent();
         boolean hung = agent.killedAsHung();
         String reason = hung ? "was killed after " + settings.livenessFailures() + " failed liveness probes"
@@ -62,26 +63,27 @@ public class AgentSupervisor implements DisposableBean {
                     event.exitCode());
             return;
         }
-        Duration uptime = Duration.between(agent.startedAt(), Instant.now());
+        Duration uptime = Duration.between(agent.startedAt(), clock.instant());
         retryOrGiveUp(agent, reason, event.exitCode(), uptime);
     }
 
     private void retryOrGiveUp(ManagedAgent agent, String reason, @Nullable Integer exitCode, Duration uptime) {
         RestartHistory history = histories.computeIfAbsent(agent.name(),
                 name -> new RestartHistory(settings, () -> ThreadLocalRandom.current().nextDouble()));
-        Optional<Duration> delay = history.failed(Instant.now(), uptime);
+        Instant now = clock.instant();
+        Optional<Duration> delay = history.failed(now, uptime);
         if (delay.isEmpty()) {
             lifecycle.giveUp(agent, reason + "; it failed " + history.recentFailures() + " times within "
                     + settings.failureWindow().toSeconds() + " s, so it is not restarted again", exitCode);
             return;
         }
-        lifecycle.backOff(agent, reason, exitCode, delay.get());
+        lifecycle.backOff(agent, reason, exitCode, now.plus(delay.get()), delay.get());
         scheduler.schedule(() -> restart(agent), delay.get().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Restarts, when it is due, an agent that the previous manager left waiting for its restart. */
     public void resume(ManagedAgent waiting) {
-        long delay = waiting.nextRestartAt().map(at -> Math.max(0, Duration.between(Instant.now(), at).toMillis()))
+        long delay = waiting.nextRestartAt().map(at -> Math.max(0, Duration.between(clock.instant(), at).toMillis()))
                 .orElse(0L);
         scheduler.schedule(() -> restart(waiting), delay, TimeUnit.MILLISECONDS);
     }

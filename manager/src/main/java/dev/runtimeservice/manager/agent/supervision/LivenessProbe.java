@@ -2,11 +2,7 @@ package dev.runtimeservice.manager.agent.supervision;
 
 import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.config.SupervisionProperties;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import dev.runtimeservice.manager.process.AgentHost;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -15,15 +11,16 @@ import org.springframework.stereotype.Component;
 @Component
 class LivenessProbe {
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(1))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private final AgentHost host;
     private final Map<String, Integer> failuresByLaunch = new ConcurrentHashMap<>();
+
+    LivenessProbe(AgentHost host) {
+        this.host = host;
+    }
 
     /** Probes once; true when the agent has now failed {@code livenessFailures} probes in a row. */
     boolean failedEnough(ManagedAgent agent, SupervisionProperties settings) {
-        if (answers(agent, settings.livenessTimeout())) {
+        if (answers(agent, settings)) {
             failuresByLaunch.remove(agent.id());
             return false;
         }
@@ -35,16 +32,8 @@ class LivenessProbe {
         return false;
     }
 
-    private boolean answers(ManagedAgent agent, Duration timeout) {
-        HttpRequest request = HttpRequest.newBuilder(agent.url().resolve(agent.descriptor().livenessPath()))
-                .timeout(timeout).GET().build();
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
+    private boolean answers(ManagedAgent agent, SupervisionProperties settings) {
+        return agent.process().map(process -> host.answers(process,
+                agent.url().resolve(agent.descriptor().livenessPath()), settings.livenessTimeout())).orElse(false);
     }
 }

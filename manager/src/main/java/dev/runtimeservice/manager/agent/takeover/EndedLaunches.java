@@ -4,9 +4,9 @@ import dev.runtimeservice.manager.agent.AgentRegistry;
 import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
+import dev.runtimeservice.manager.agent.launch.LaunchResources;
 import dev.runtimeservice.manager.agent.supervision.AgentSupervisor;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
-import dev.runtimeservice.manager.resources.ResourcesFiles;
 import dev.runtimeservice.manager.state.FailedRecord;
 import dev.runtimeservice.manager.state.WaitingRecord;
 import java.util.List;
@@ -29,14 +29,14 @@ class EndedLaunches {
 
     private final AgentCatalog catalog;
     private final AgentRegistry registry;
-    private final ResourcesFiles resourcesFiles;
+    private final LaunchResources resources;
     private final AgentSupervisor supervisor;
 
-    EndedLaunches(AgentCatalog catalog, AgentRegistry registry, ResourcesFiles resourcesFiles,
+    EndedLaunches(AgentCatalog catalog, AgentRegistry registry, LaunchResources resources,
             AgentSupervisor supervisor) {
         this.catalog = catalog;
         this.registry = registry;
-        this.resourcesFiles = resourcesFiles;
+        this.resources = resources;
         this.supervisor = supervisor;
     }
 
@@ -50,13 +50,13 @@ class EndedLaunches {
         if (descriptor.isEmpty()) {
             return;
         }
-        Optional<Map<String, Object>> resources = resourcesFiles.read(descriptor.get().resourcesFile(), waiting.id());
-        if (resources.isEmpty()) {
+        Optional<Map<String, Object>> values = resources.read(descriptor.get(), waiting.id());
+        if (values.isEmpty()) {
             log.warn("Agent {} waited for its restart, but the resources of its last launch are gone from {}; it "
                     + "restarts without resources", waiting.name(), descriptor.get().resourcesFile());
         }
         ManagedAgent agent = ManagedAgent.ended(descriptor.get(), waiting.id(), waiting.port(), waiting.startedAt(),
-                waiting.restarts(), resources.orElse(Map.of()), waiting.reason(), null);
+                waiting.restarts(), values.orElse(Map.of()), waiting.reason(), null);
         agent.backOff(waiting.reason(), null, waiting.restartAt());
         registry.put(agent);
         log.info("Agent {} waited for its restart when the previous manager ended ({}); restarting it at {} "

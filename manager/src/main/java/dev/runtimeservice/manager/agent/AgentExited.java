@@ -1,6 +1,5 @@
-package dev.runtimeservice.manager.agent.supervision;
+package dev.runtimeservice.manager.agent;
 
-import dev.runtimeservice.manager.agent.ManagedAgent;
 import org.jspecify.annotations.Nullable;
 
 /**
