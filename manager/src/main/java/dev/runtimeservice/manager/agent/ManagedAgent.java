@@ -29,11 +29,7 @@ public final class ManagedAgent {
     private final Instant startedAt;
     private volatile @Nullable AgentProcess process;
     private volatile @Nullable FastStart fastStart;
-    private volatile AgentState state = AgentState.STARTING;
-    private volatile @Nullable Integer exitCode;
-    private volatile @Nullable String failure;
-    private volatile @Nullable Instant nextRestartAt;
-    private volatile boolean killedAsHung;
+    private volatile LaunchState state = new LaunchState.Starting();
     private volatile boolean stopRequested;
 
     public ManagedAgent(AgentDescriptor descriptor, String id, int port, String host, String token,
@@ -60,51 +56,52 @@ public final class ManagedAgent {
             Map<String, Object> resources, String reason, @Nullable Integer exitCode) {
         ManagedAgent agent = new ManagedAgent(descriptor, id, port, "127.0.0.1", "", "", resources, restarts, null,
                 startedAt);
-        agent.state = AgentState.FAILED;
-        agent.failure = reason;
-        agent.exitCode = exitCode;
+        agent.state = new LaunchState.Failed(reason, exitCode);
         return agent;
     }
 
     /** Moves to {@code next} if {@link AgentState#canMoveTo} allows it; returns whether it moved. */
-    public synchronized boolean moveTo(AgentState next) {
-        if (!state.canMoveTo(next)) {
+    private synchronized boolean moveTo(LaunchState next) {
+        if (!state.name().canMoveTo(next.name())) {
             return false;
         }
         state = next;
         return true;
     }
 
+    /** Moves to a state that carries no facts: STARTING, RUNNING, STOPPING or STOPPED; returns whether it moved. */
+    public boolean moveTo(AgentState next) {
+        return moveTo(switch (next) {
+            case STARTING -> new LaunchState.Starting();
+            case RUNNING -> new LaunchState.Running(false);
+            case STOPPING -> new LaunchState.Stopping();
+            case STOPPED -> new LaunchState.Stopped();
+            case BACKOFF, FAILED -> throw new IllegalArgumentException(next + " needs its reason: use backOff or fail");
+        });
+    }
+
     /** Moves to FAILED, remembering why; returns whether it moved. */
-    public synchronized boolean fail(String reason, @Nullable Integer code) {
-        if (!moveTo(AgentState.FAILED)) {
-            return false;
-        }
-        this.failure = reason;
-        this.exitCode = code;
-        return true;
+    public boolean fail(String reason, @Nullable Integer code) {
+        return moveTo(new LaunchState.Failed(reason, code));
     }
 
-    /** Moves to BACKOFF until {@code restartAt}, remembering why it ended; returns whether it moved. */
+    /**
+     * Moves to BACKOFF until {@code restartAt}, remembering why it ended; an unknown exit code keeps the one known
+     * before (a failed restart's). Returns whether it moved.
+     */
     public synchronized boolean backOff(String reason, @Nullable Integer code, Instant restartAt) {
-        if (!moveTo(AgentState.BACKOFF)) {
-            return false;
-        }
-        this.failure = reason;
-        if (code != null) {
-            this.exitCode = code;
-        }
-        this.nextRestartAt = restartAt;
-        return true;
+        return moveTo(new LaunchState.BackingOff(reason, code != null ? code : exitCode().orElse(null), restartAt));
     }
 
-    /** Marks the agent as killed by the manager for failing its liveness probes. */
-    public void markKilledAsHung() {
-        killedAsHung = true;
+    /** Marks a RUNNING agent as killed by the manager for failing its liveness probes. */
+    public synchronized void markKilledAsHung() {
+        if (state instanceof LaunchState.Running) {
+            state = new LaunchState.Running(true);
+        }
     }
 
     public boolean killedAsHung() {
-        return killedAsHung;
+        return state instanceof LaunchState.Running running && running.killedAsHung();
     }
 
     /** Marks that a stop was asked for, so a start in progress gives way to it. */
@@ -174,7 +171,8 @@ public final class ManagedAgent {
 
     /** When the agent will be started again, while it is in BACKOFF. */
     public Optional<Instant> nextRestartAt() {
-        return state == AgentState.BACKOFF ? Optional.ofNullable(nextRestartAt) : Optional.empty();
+        return state instanceof LaunchState.BackingOff backingOff ? Optional.of(backingOff.restartAt())
+                : Optional.empty();
     }
 
     /** When the launch began; for an agent taken over from an earlier manager, when its process started. */
@@ -183,6 +181,11 @@ public final class ManagedAgent {
     }
 
     public AgentState state() {
+        return state.name();
+    }
+
+    /** The state with its facts. */
+    public LaunchState launchState() {
         return state;
     }
 
@@ -194,12 +197,13 @@ public final class ManagedAgent {
         return process().map(AgentProcess::pid);
     }
 
+    /** The exit code of its process, once it ended on its own and the code is known. */
     public Optional<Integer> exitCode() {
-        return Optional.ofNullable(exitCode);
+        return Optional.ofNullable(state.exitCode());
     }
 
-    /** Why the agent is FAILED, if it is. */
+    /** Why the agent is FAILED, or why it ended while it waits for its restart. */
     public Optional<String> failure() {
-        return Optional.ofNullable(failure);
+        return Optional.ofNullable(state.reason());
     }
 }

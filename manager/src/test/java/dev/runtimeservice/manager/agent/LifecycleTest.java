@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.runtimeservice.manager.agent.fake.AgentTestbed;
 import dev.runtimeservice.manager.agent.fake.FakeAgentProcess;
-import dev.runtimeservice.manager.error.AgentStartException;
+import dev.runtimeservice.manager.error.AgentExitedDuringStartException;
 import dev.runtimeservice.manager.error.AgentStoppedDuringStartException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -186,7 +186,7 @@ class LifecycleTest {
         testbed.host().onLaunch("broken", process -> process.exit(3));
 
         assertThatThrownBy(() -> testbed.manager().launch(List.of("broken"), Map.of()))
-                .isInstanceOf(AgentStartException.class).hasMessageContaining("exited with code 3");
+                .isInstanceOf(AgentExitedDuringStartException.class).hasMessageContaining("exited with code 3");
 
         ManagedAgent failed = testbed.current("broken");
         assertThat(failed.state()).isEqualTo(AgentState.FAILED);

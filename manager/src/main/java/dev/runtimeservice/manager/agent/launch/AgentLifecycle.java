@@ -19,7 +19,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -152,8 +151,7 @@ public class AgentLifecycle {
         agent.fail(String.valueOf(cause.getMessage()), agent.process().filter(process -> !process.isAlive())
                 .map(process -> process.onExit().join()).orElse(null));
         RuntimeServiceException problem = cause instanceof RuntimeServiceException known ? known
-                : spawner.failure(agent, HttpStatus.INTERNAL_SERVER_ERROR, "the manager could not spawn it: "
-                        + cause.getMessage());
+                : spawner.notSpawned(agent, "the manager could not spawn it: " + cause.getMessage());
         release.release(agent);
         log.warn("{}", problem.getMessage());
         return problem;

@@ -6,7 +6,11 @@ import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.agent.standby.Standby;
+import dev.runtimeservice.manager.error.AgentExitedDuringStartException;
+import dev.runtimeservice.manager.error.AgentNotSpawnedException;
+import dev.runtimeservice.manager.error.AgentPortTakenException;
 import dev.runtimeservice.manager.error.AgentStartException;
+import dev.runtimeservice.manager.error.AgentStartTimeoutException;
 import dev.runtimeservice.manager.error.AgentStoppedDuringStartException;
 import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.faststart.FastStartCache;
@@ -18,10 +22,10 @@ import dev.runtimeservice.manager.storage.Folders;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,8 +66,8 @@ public class AgentSpawner {
         }
         AgentDescriptor descriptor = agent.descriptor();
         if (descriptor.jar() != null && !Files.isRegularFile(descriptor.jar())) {
-            throw failure(agent, HttpStatus.INTERNAL_SERVER_ERROR, "its jar " + descriptor.jar()
-                    + " does not exist; build it with ./mvnw -DskipTests package");
+            throw new AgentNotSpawnedException(agent.name(), "its jar " + descriptor.jar()
+                    + " does not exist; build it with ./mvnw -DskipTests package", lastLines(agent));
         }
         if (descriptor.jar() != null) {
             Folders.makeEmpty(descriptor.tempDir());
@@ -137,10 +141,14 @@ public class AgentSpawner {
         return host.awaitReady(process, planner.healthUrl(agent), planner.startupTimeout());
     }
 
-    /** A start failure with the agent's last log lines, read once its output is drained. */
-    AgentStartException failure(ManagedAgent agent, HttpStatus status, String what) {
-        return new AgentStartException(agent.name(), status, what,
-                logTail.last(agent.name(), agent.process().orElse(null), LOG_TAIL_LINES));
+    /** A failure to spawn the agent, with its last log lines. */
+    AgentStartException notSpawned(ManagedAgent agent, String what) {
+        return new AgentNotSpawnedException(agent.name(), what, lastLines(agent));
+    }
+
+    /** The agent's last log lines, read once its output is drained. */
+    private List<String> lastLines(ManagedAgent agent) {
+        return logTail.last(agent.name(), agent.process().orElse(null), LOG_TAIL_LINES);
     }
 
     private void awaitReady(ManagedAgent agent, AgentProcess process) {
@@ -151,14 +159,14 @@ public class AgentSpawner {
         }
         switch (result.outcome()) {
             case READY -> agent.moveTo(AgentState.RUNNING);
-            case EXITED -> throw failure(agent, HttpStatus.BAD_GATEWAY,
-                    "the process exited with code " + result.exitCode() + " before it was ready");
-            case PORT_TAKEN -> throw failure(agent, HttpStatus.CONFLICT, "another process took its port "
+            case EXITED -> throw new AgentExitedDuringStartException(agent.name(),
+                    "the process exited with code " + result.exitCode() + " before it was ready", lastLines(agent));
+            case PORT_TAKEN -> throw new AgentPortTakenException(agent.name(), "another process took its port "
                     + agent.port() + " before it could listen there, and answered its readiness probe; stop that "
-                    + "process, or give the agent another port");
-            case TIMED_OUT -> throw failure(agent, HttpStatus.GATEWAY_TIMEOUT,
+                    + "process, or give the agent another port", lastLines(agent));
+            case TIMED_OUT -> throw new AgentStartTimeoutException(agent.name(),
                     "it did not answer " + health + " with 200 within AGENT_STARTUP_TIMEOUT="
-                            + planner.startupTimeout().toSeconds() + "s");
+                            + planner.startupTimeout().toSeconds() + "s", lastLines(agent));
         }
     }
 }
