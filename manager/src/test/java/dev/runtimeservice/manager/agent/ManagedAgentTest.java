@@ -46,7 +46,7 @@ class ManagedAgentTest {
 
     @Test
     void aRestartThatFailsWithoutAnExitCodeKeepsTheOneKnownBefore() {
-        ManagedAgent agent = ManagedAgent.ended(descriptor(), "id", 24000, NOW, 1, Map.of(), "exited", 3);
+        ManagedAgent agent = ManagedAgent.ended(descriptor(), "id", 21000, NOW, 1, Map.of(), "exited", 3);
 
         agent.backOff("failed to restart", null, NOW.plusSeconds(2));
 
@@ -61,7 +61,7 @@ class ManagedAgentTest {
     }
 
     private static ManagedAgent launch() {
-        return new ManagedAgent(descriptor(), "id", 24000, "127.0.0.1", "token", "", Map.of(), 0, null, NOW);
+        return new ManagedAgent(descriptor(), "id", 21000, "127.0.0.1", "token", "", Map.of(), 0, null, NOW);
     }
 
     private static AgentDescriptor descriptor() {

@@ -46,7 +46,7 @@ class StandbyAndTakeOverTest {
 
     @Test
     void aLaunchStartsTheAgentsWarmStandbyInsteadOfANewProcess() throws IOException {
-        testbed = new AgentTestbed(root).agent("warm", "jar: app.jar\nport: 24500\n")
+        testbed = new AgentTestbed(root).agent("warm", "jar: app.jar\nport: 21500\n")
                 .standby(new ArchivedCache(root), "warm").start();
         FakeAgentProcess standby = awaitStandby();
         Files.createFile(warmFile(standby));
@@ -62,7 +62,7 @@ class StandbyAndTakeOverTest {
 
     @Test
     void aStandbyStillWarmingUpIsEndedAndTheAgentStartsTheUsualWay() throws IOException {
-        testbed = new AgentTestbed(root).agent("warm", "jar: app.jar\nport: 24501\n")
+        testbed = new AgentTestbed(root).agent("warm", "jar: app.jar\nport: 21501\n")
                 .standby(new ArchivedCache(root), "warm").start();
         Files.write(root.resolve("agents/warm/app.jar"), new byte[] {1});
         FakeAgentProcess standby = awaitStandby();
@@ -79,14 +79,14 @@ class StandbyAndTakeOverTest {
     void anAgentAnEarlierManagerLeftRunningIsTakenOverAndWatched() {
         testbed = new AgentTestbed(root).agent("kept", COMMAND_AGENT);
         FakeAgentProcess process = testbed.host().leaveRunning(new LiveAgent(4242, Instant.parse("2025-12-31T00:00:00Z"),
-                "kept", "launch-1", "token-1", 24600));
+                "kept", "launch-1", "token-1", 21600));
 
         testbed.start();
 
         ManagedAgent kept = testbed.current("kept");
         assertThat(kept.state()).isEqualTo(AgentState.RUNNING);
         assertThat(kept.pid()).contains(4242L);
-        assertThat(kept.port()).isEqualTo(24600);
+        assertThat(kept.port()).isEqualTo(21600);
         assertThat(kept.id()).isEqualTo("launch-1");
         process.exit(1);
         assertThat(testbed.current("kept").state()).isEqualTo(AgentState.BACKOFF);
@@ -96,11 +96,11 @@ class StandbyAndTakeOverTest {
     void anAgentThatCannotBeTakenOverIsStoppedNotAdopted() {
         testbed = new AgentTestbed(root).agent("kept", COMMAND_AGENT);
         FakeAgentProcess unknown = testbed.host().leaveRunning(new LiveAgent(4243, Instant.EPOCH, "removed",
-                "launch-2", "token-2", 24601));
+                "launch-2", "token-2", 21601));
         FakeAgentProcess first = testbed.host().leaveRunning(new LiveAgent(4244, Instant.EPOCH, "kept", "launch-3",
-                "token-3", 24602));
+                "token-3", 21602));
         FakeAgentProcess twin = testbed.host().leaveRunning(new LiveAgent(4245, Instant.EPOCH, "kept", "launch-4",
-                "token-4", 24603));
+                "token-4", 21603));
 
         testbed.start();
 

@@ -78,7 +78,7 @@ public final class AgentTestbed implements AutoCloseable {
 
     /** Wires and starts the manager's agent beans; take-over of what {@link #host()} left running happens now. */
     public AgentTestbed start() {
-        RuntimeProperties runtime = new RuntimeProperties(false, 24000, 24999, root.resolve("agents"),
+        RuntimeProperties runtime = new RuntimeProperties(false, 21000, 21999, root.resolve("agents"),
                 root.resolve("logs"), Duration.ofSeconds(5), Duration.ofSeconds(5), "127.0.0.1", "INFO", 2);
         StateProperties state = new StateProperties(root.resolve("state"), false);
         JsonMapper json = JsonMapper.builder().build();
