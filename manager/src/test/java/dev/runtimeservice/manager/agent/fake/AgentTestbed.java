@@ -1,6 +1,6 @@
 package dev.runtimeservice.manager.agent.fake;
 
-import dev.runtimeservice.manager.agent.AgentClock;
+import dev.runtimeservice.manager.agent.AgentTiming;
 import dev.runtimeservice.manager.agent.AgentManager;
 import dev.runtimeservice.manager.agent.AgentRegistry;
 import dev.runtimeservice.manager.agent.ManagedAgent;
@@ -100,7 +100,7 @@ public final class AgentTestbed implements AutoCloseable {
         context.registerBean(AgentLogs.class, () -> new AgentLogs(runtime));
         context.registerBean(StateFile.class, () -> new StateFile(state, json));
         ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(context);
-        scanner.addExcludeFilter(new AssignableTypeFilter(AgentClock.class));
+        scanner.addExcludeFilter(new AssignableTypeFilter(AgentTiming.class));
         scanner.scan("dev.runtimeservice.manager.agent");
         context.refresh();
         return this;

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
  * liveness probes run on. Fast tests give a fake clock and a scheduler they run by hand instead.
  */
 @Configuration(proxyBeanMethods = false)
-public class AgentClock {
+public class AgentTiming {
 
     @Bean
     Clock clock() {
