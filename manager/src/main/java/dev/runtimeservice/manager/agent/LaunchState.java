@@ -44,16 +44,24 @@ public sealed interface LaunchState {
         }
     }
 
-    /** Being stopped on request. */
-    record Stopping() implements LaunchState {
+    /**
+     * Being stopped on request.
+     *
+     * @param exitCode the exit code of its process if it had ended before (a stop during backoff), else null
+     */
+    record Stopping(@Nullable Integer exitCode) implements LaunchState {
         @Override
         public AgentState name() {
             return AgentState.STOPPING;
         }
     }
 
-    /** Stopped on request; its port and resources file are released. */
-    record Stopped() implements LaunchState {
+    /**
+     * Stopped on request; its port and resources file are released.
+     *
+     * @param exitCode the exit code of its process if it had ended before the stop, else null
+     */
+    record Stopped(@Nullable Integer exitCode) implements LaunchState {
         @Override
         public AgentState name() {
             return AgentState.STOPPED;

@@ -70,12 +70,13 @@ public final class ManagedAgent {
     }
 
     /** Moves to a state that carries no facts: STARTING, RUNNING, STOPPING or STOPPED; returns whether it moved. */
-    public boolean moveTo(AgentState next) {
+    public synchronized boolean moveTo(AgentState next) {
         return moveTo(switch (next) {
             case STARTING -> new LaunchState.Starting();
             case RUNNING -> new LaunchState.Running(false);
-            case STOPPING -> new LaunchState.Stopping();
-            case STOPPED -> new LaunchState.Stopped();
+            // A stop does not learn an exit code: one known from an earlier end (during backoff) is kept.
+            case STOPPING -> new LaunchState.Stopping(state.exitCode());
+            case STOPPED -> new LaunchState.Stopped(state.exitCode());
             case BACKOFF, FAILED -> throw new IllegalArgumentException(next + " needs its reason: use backOff or fail");
         });
     }

@@ -172,8 +172,10 @@ class LifecycleTest {
         testbed.manager().launch(List.of("flaky"), Map.of());
         testbed.host().launched("flaky").get(0).exit(1);
 
-        assertThat(testbed.manager().stop(List.of("flaky"))).extracting(AgentOutcome::action)
-                .containsExactly(LaunchAction.STOPPED);
+        List<AgentOutcome> stop = testbed.manager().stop(List.of("flaky"));
+
+        assertThat(stop).extracting(AgentOutcome::action).containsExactly(LaunchAction.STOPPED);
+        assertThat(stop.get(0).agent().exitCode()).as("the exit code of its crash").contains(1);
         testbed.passTime(Duration.ofSeconds(5));
 
         assertThat(testbed.host().launched("flaky")).hasSize(1);

@@ -26,7 +26,7 @@ class ManagedAgentTest {
         assertThat(agent.fail("too late", 1)).isFalse();
         assertThat(agent.moveTo(AgentState.STOPPED)).isTrue();
         assertThat(agent.moveTo(AgentState.RUNNING)).isFalse();
-        assertThat(agent.launchState()).isEqualTo(new LaunchState.Stopped());
+        assertThat(agent.launchState()).isEqualTo(new LaunchState.Stopped(null));
     }
 
     @Test
