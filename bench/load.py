@@ -27,9 +27,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from agentflags import DEFAULT_MODEL, NO_MANAGER, Agent, flag_sets, proc_status  # noqa: E402
 from benchkit import procs, report  # noqa: E402
-from startup import BUILT_IN  # noqa: E402
+from benchkit.agents import BUILT_IN, DEFAULT_MODEL, NO_MANAGER, Agent, flag_sets, proc_status  # noqa: E402
 
 JSON = {"Content-Type": "application/json"}
 TOPICS = [("solar", "Rooftop solar panels turn sunlight into electricity for the house.", "en"),

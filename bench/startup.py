@@ -22,12 +22,12 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from benchkit import procs, report  # noqa: E402
+from benchkit.agents import BUILT_IN, read_descriptor  # noqa: E402
 from benchkit.launchers import AgentSpec, Launch, ManagerLauncher, PlainLauncher, StandbyLauncher  # noqa: E402
 from benchkit.report import TRAINING, Results  # noqa: E402
 from benchkit.supervisors import Pm2Launcher, SupervisordLauncher, missing_tools  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BUILT_IN = ["vfs", "kendra", "gpt4", "orchestrator"]
 PARTS = ["agents", "four", "reference", "batch", "list"]
 METHODS = ["manager", "standby", "plain", "supervisord", "pm2"]
 FIXED_PORTS = range(8001, 8005)
@@ -86,17 +86,6 @@ def _choices(value, allowed, option):
     if unknown:
         sys.exit(f"{option}: unknown {', '.join(sorted(unknown))}; choose among {', '.join(allowed)}")
     return chosen
-
-
-def read_descriptor(name):
-    """The built-in agent's agent.yml, its absolute jar path and its jvm-args (only the simple forms the repo uses)."""
-    home = os.path.join(ROOT, "agents", name)
-    with open(os.path.join(home, "agent.yml")) as descriptor:
-        text = descriptor.read()
-    jar = os.path.normpath(os.path.join(home, re.search(r"^jar:\s*(\S+)", text, re.M).group(1)))
-    flags = re.search(r"^jvm-args:\s*\[(.*)\]", text, re.M)
-    jvm_args = [f.strip() for f in flags.group(1).split(",") if f.strip()] if flags else []
-    return text, jar, jvm_args
 
 
 def snapshot_jar(jar, jars_dir):

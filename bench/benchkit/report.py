@@ -160,7 +160,10 @@ def machine_lines(machine):
 def write_markdown(path, text):
     """Replaces the results between the markers of path (or appends a section with them) and keeps the rest."""
     block = f"{BEGIN}\n{text}\n{END}"
-    current = open(path).read() if os.path.exists(path) else ""
+    current = ""
+    if os.path.exists(path):
+        with open(path) as existing:
+            current = existing.read()
     if BEGIN in current and END in current:
         head, rest = current.split(BEGIN, 1)
         updated = head + block + rest.split(END, 1)[1]

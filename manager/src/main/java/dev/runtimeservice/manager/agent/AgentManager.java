@@ -1,5 +1,9 @@
 package dev.runtimeservice.manager.agent;
 
+import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
+import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
+import dev.runtimeservice.manager.agent.launch.AgentLifecycle;
+import dev.runtimeservice.manager.agent.supervision.AgentSupervisor;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.error.UnknownAgentException;
 import dev.runtimeservice.manager.state.StateProperties;

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * after a crash.
  */
 @Component
-class AgentRegistry {
+public class AgentRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(AgentRegistry.class);
 
@@ -36,7 +36,7 @@ class AgentRegistry {
         this.stateFile = stateFile;
     }
 
-    <T> T withLock(String name, Supplier<T> action) {
+    public <T> T withLock(String name, Supplier<T> action) {
         ReentrantLock lock = locks.computeIfAbsent(name, key -> new ReentrantLock());
         lock.lock();
         try {
@@ -46,19 +46,19 @@ class AgentRegistry {
         }
     }
 
-    Optional<ManagedAgent> find(String name) {
+    public Optional<ManagedAgent> find(String name) {
         return Optional.ofNullable(agents.get(name));
     }
 
-    void put(ManagedAgent agent) {
+    public void put(ManagedAgent agent) {
         agents.put(agent.name(), agent);
     }
 
-    void remove(ManagedAgent agent) {
+    public void remove(ManagedAgent agent) {
         agents.remove(agent.name(), agent);
     }
 
-    Collection<ManagedAgent> all() {
+    public Collection<ManagedAgent> all() {
         return List.copyOf(agents.values());
     }
 
@@ -67,7 +67,7 @@ class AgentRegistry {
      * each change; a state file that cannot be written is logged, not fatal: the agents still run, only a crash of
      * this manager would then lose track of them.
      */
-    synchronized void persist() {
+    public synchronized void persist() {
         List<AgentRecord> records = agents.values().stream()
                 .filter(agent -> agent.state().isStoppable())
                 .flatMap(agent -> agent.process().filter(AgentProcess::isAlive).flatMap(process -> record(agent, process)).stream())
@@ -89,7 +89,7 @@ class AgentRegistry {
     }
 
     private static Optional<AgentRecord> record(ManagedAgent agent, AgentProcess process) {
-        Optional<Instant> start = process.handle().info().startInstant();
+        Optional<Instant> start = process.startInstant();
         return start.map(instant -> new AgentRecord(agent.name(), agent.id(), process.pid(), instant, agent.port(),
                 AgentRecord.digest(agent.token()), agent.restarts()));
     }

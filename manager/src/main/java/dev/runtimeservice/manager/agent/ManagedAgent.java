@@ -1,5 +1,6 @@
 package dev.runtimeservice.manager.agent;
 
+import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.process.AgentProcess;
 import java.net.URI;
@@ -28,14 +29,10 @@ public final class ManagedAgent {
     private final Instant startedAt;
     private volatile @Nullable AgentProcess process;
     private volatile @Nullable FastStart fastStart;
-    private volatile AgentState state = AgentState.STARTING;
-    private volatile @Nullable Integer exitCode;
-    private volatile @Nullable String failure;
-    private volatile @Nullable Instant nextRestartAt;
-    private volatile boolean killedAsHung;
+    private volatile LaunchState state = new LaunchState.Starting();
     private volatile boolean stopRequested;
 
-    ManagedAgent(AgentDescriptor descriptor, String id, int port, String host, String token,
+    public ManagedAgent(AgentDescriptor descriptor, String id, int port, String host, String token,
             String resourcesFingerprint, Map<String, Object> resources, int restarts, @Nullable String restartedAfter,
             Instant startedAt) {
         this.descriptor = descriptor;
@@ -55,72 +52,74 @@ public final class ManagedAgent {
      * no process, no token and no resources (their values are never saved). One waiting for its restart is then moved
      * on to BACKOFF, as after a failed restart.
      */
-    static ManagedAgent ended(AgentDescriptor descriptor, String id, int port, Instant startedAt, int restarts,
+    public static ManagedAgent ended(AgentDescriptor descriptor, String id, int port, Instant startedAt, int restarts,
             Map<String, Object> resources, String reason, @Nullable Integer exitCode) {
         ManagedAgent agent = new ManagedAgent(descriptor, id, port, "127.0.0.1", "", "", resources, restarts, null,
                 startedAt);
-        agent.state = AgentState.FAILED;
-        agent.failure = reason;
-        agent.exitCode = exitCode;
+        agent.state = new LaunchState.Failed(reason, exitCode);
         return agent;
     }
 
     /** Moves to {@code next} if {@link AgentState#canMoveTo} allows it; returns whether it moved. */
-    synchronized boolean moveTo(AgentState next) {
-        if (!state.canMoveTo(next)) {
+    private synchronized boolean moveTo(LaunchState next) {
+        if (!state.name().canMoveTo(next.name())) {
             return false;
         }
         state = next;
         return true;
     }
 
+    /** Moves to a state that carries no facts: STARTING, RUNNING, STOPPING or STOPPED; returns whether it moved. */
+    public synchronized boolean moveTo(AgentState next) {
+        return moveTo(switch (next) {
+            case STARTING -> new LaunchState.Starting();
+            case RUNNING -> new LaunchState.Running(false);
+            // A stop does not learn an exit code: one known from an earlier end (during backoff) is kept.
+            case STOPPING -> new LaunchState.Stopping(state.exitCode());
+            case STOPPED -> new LaunchState.Stopped(state.exitCode());
+            case BACKOFF, FAILED -> throw new IllegalArgumentException(next + " needs its reason: use backOff or fail");
+        });
+    }
+
     /** Moves to FAILED, remembering why; returns whether it moved. */
-    synchronized boolean fail(String reason, @Nullable Integer code) {
-        if (!moveTo(AgentState.FAILED)) {
-            return false;
-        }
-        this.failure = reason;
-        this.exitCode = code;
-        return true;
+    public boolean fail(String reason, @Nullable Integer code) {
+        return moveTo(new LaunchState.Failed(reason, code));
     }
 
-    /** Moves to BACKOFF until {@code restartAt}, remembering why it ended; returns whether it moved. */
-    synchronized boolean backOff(String reason, @Nullable Integer code, Instant restartAt) {
-        if (!moveTo(AgentState.BACKOFF)) {
-            return false;
-        }
-        this.failure = reason;
-        if (code != null) {
-            this.exitCode = code;
-        }
-        this.nextRestartAt = restartAt;
-        return true;
+    /**
+     * Moves to BACKOFF until {@code restartAt}, remembering why it ended; an unknown exit code keeps the one known
+     * before (a failed restart's). Returns whether it moved.
+     */
+    public synchronized boolean backOff(String reason, @Nullable Integer code, Instant restartAt) {
+        return moveTo(new LaunchState.BackingOff(reason, code != null ? code : exitCode().orElse(null), restartAt));
     }
 
-    /** Marks the agent as killed by the manager for failing its liveness probes. */
-    void markKilledAsHung() {
-        killedAsHung = true;
+    /** Marks a RUNNING agent as killed by the manager for failing its liveness probes. */
+    public synchronized void markKilledAsHung() {
+        if (state instanceof LaunchState.Running) {
+            state = new LaunchState.Running(true);
+        }
     }
 
-    boolean killedAsHung() {
-        return killedAsHung;
+    public boolean killedAsHung() {
+        return state instanceof LaunchState.Running running && running.killedAsHung();
     }
 
     /** Marks that a stop was asked for, so a start in progress gives way to it. */
-    void requestStop() {
+    public void requestStop() {
         stopRequested = true;
     }
 
-    boolean stopRequested() {
+    public boolean stopRequested() {
         return stopRequested;
     }
 
-    void attach(AgentProcess process, @Nullable FastStart fastStart) {
+    public void attach(AgentProcess process, @Nullable FastStart fastStart) {
         this.process = process;
         this.fastStart = fastStart;
     }
 
-    Optional<FastStart> fastStart() {
+    public Optional<FastStart> fastStart() {
         return Optional.ofNullable(fastStart);
     }
 
@@ -144,11 +143,11 @@ public final class ManagedAgent {
         return URI.create("http://" + host + ":" + port);
     }
 
-    String token() {
+    public String token() {
         return token;
     }
 
-    String resourcesFingerprint() {
+    public String resourcesFingerprint() {
         return resourcesFingerprint;
     }
 
@@ -157,7 +156,7 @@ public final class ManagedAgent {
         return resources.keySet().stream().sorted().toList();
     }
 
-    Map<String, Object> resources() {
+    public Map<String, Object> resources() {
         return resources;
     }
 
@@ -173,7 +172,8 @@ public final class ManagedAgent {
 
     /** When the agent will be started again, while it is in BACKOFF. */
     public Optional<Instant> nextRestartAt() {
-        return state == AgentState.BACKOFF ? Optional.ofNullable(nextRestartAt) : Optional.empty();
+        return state instanceof LaunchState.BackingOff backingOff ? Optional.of(backingOff.restartAt())
+                : Optional.empty();
     }
 
     /** When the launch began; for an agent taken over from an earlier manager, when its process started. */
@@ -182,6 +182,11 @@ public final class ManagedAgent {
     }
 
     public AgentState state() {
+        return state.name();
+    }
+
+    /** The state with its facts. */
+    public LaunchState launchState() {
         return state;
     }
 
@@ -193,12 +198,13 @@ public final class ManagedAgent {
         return process().map(AgentProcess::pid);
     }
 
+    /** The exit code of its process, once it ended on its own and the code is known. */
     public Optional<Integer> exitCode() {
-        return Optional.ofNullable(exitCode);
+        return Optional.ofNullable(state.exitCode());
     }
 
-    /** Why the agent is FAILED, if it is. */
+    /** Why the agent is FAILED, or why it ended while it waits for its restart. */
     public Optional<String> failure() {
-        return Optional.ofNullable(failure);
+        return Optional.ofNullable(state.reason());
     }
 }

@@ -1,6 +1,6 @@
 package dev.runtimeservice.manager.api;
 
-import dev.runtimeservice.manager.agent.AgentCatalog;
+import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import dev.runtimeservice.manager.agent.AgentNames;
 import dev.runtimeservice.manager.logs.AgentLogs;
 import dev.runtimeservice.manager.resources.SecretRedactor;

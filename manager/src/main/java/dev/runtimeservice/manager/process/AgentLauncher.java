@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * logs.
  */
 @Component
-public class AgentLauncher {
+class AgentLauncher {
 
     /** How long the output FIFO may take to be opened at both ends: at once, unless the process is gone. */
     private static final Duration FIFO_OPEN = Duration.ofSeconds(5);
@@ -29,7 +29,7 @@ public class AgentLauncher {
     private final SecretRedactor redactor;
 
     @Autowired
-    public AgentLauncher(SecretRedactor redactor) {
+    AgentLauncher(SecretRedactor redactor) {
         this(ProcessStarter.operatingSystem(), redactor);
     }
 
@@ -39,7 +39,7 @@ public class AgentLauncher {
     }
 
     /** Spawns the plan's process with its output going to the plan's FIFO, which is made new. */
-    public AgentProcess launch(LaunchPlan plan) throws IOException {
+    LocalAgentProcess launch(LaunchPlan plan) throws IOException {
         Spawned spawned = spawn(plan);
         // Nothing is ever written to an agent's stdin; closing it tells agents that read it there is no input.
         spawned.process().getOutputStream().close();
@@ -50,7 +50,7 @@ public class AgentLauncher {
      * Spawns an agent in warm standby, as {@link #launch} does but with its standard input left open: the manager
      * writes the line that starts the agent there, and closing it ends a standby that was never started.
      */
-    public StandbyProcess launchStandby(LaunchPlan plan) throws IOException {
+    StandbyProcess launchStandby(LaunchPlan plan) throws IOException {
         Spawned spawned = spawn(plan);
         return new StandbyProcess(spawned.connect(plan.name(), redactor), spawned.process().getOutputStream());
     }
@@ -71,10 +71,10 @@ public class AgentLauncher {
     private record Spawned(Process process, CompletableFuture<InputStream> reader, Path fifo) {
 
         /** Copies the process's output to its log, once the FIFO is open at both ends. */
-        AgentProcess connect(String name, SecretRedactor redactor) {
+        LocalAgentProcess connect(String name, SecretRedactor redactor) {
             InputStream output = OutputFifo.await(reader, fifo, FIFO_OPEN).orElse(InputStream.nullInputStream());
             Thread pump = AgentOutputPump.start(name, process.pid(), output, redactor, null);
-            return new AgentProcess(process.toHandle(), process.onExit().thenApply(Process::exitValue), pump, fifo,
+            return new LocalAgentProcess(process.toHandle(), process.onExit().thenApply(Process::exitValue), pump, fifo,
                     false);
         }
     }
@@ -83,7 +83,7 @@ public class AgentLauncher {
      * Takes over a running agent process started by an earlier manager, reading its output FIFO again; empty if
      * the process is gone.
      */
-    public Optional<AgentProcess> adopt(String name, long pid, Path fifo) {
+    Optional<LocalAgentProcess> adopt(String name, long pid, Path fifo) {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         if (handle.isEmpty()) {
             return Optional.empty();
@@ -98,7 +98,7 @@ public class AgentLauncher {
         handle.get().onExit().thenRun(() -> exit.complete(null));
         Runnable afterOutput = () -> watchExit(handle.get(), exit);
         Thread pump = AgentOutputPump.start(name, pid, output.get(), redactor, afterOutput);
-        return Optional.of(new AgentProcess(handle.get(), exit, pump, fifo, true));
+        return Optional.of(new LocalAgentProcess(handle.get(), exit, pump, fifo, true));
     }
 
     private static void watchExit(ProcessHandle handle, CompletableFuture<@Nullable Integer> exit) {

@@ -1,76 +1,40 @@
 package dev.runtimeservice.manager.process;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An agent's process, the FIFO its output goes through and the thread that copies that output to the agent's log.
- * The process is either a child of this manager or one it took over from an earlier manager ({@link #adopted()}),
+ * One running agent as its {@link AgentHost} sees it: an id (the pid of a local process), whether it still runs, and
+ * its end. The process is either started by this manager or taken over from an earlier one ({@link #adopted()}),
  * whose exit code nobody but its real parent can learn.
  */
-public final class AgentProcess {
+public interface AgentProcess {
 
-    private final ProcessHandle handle;
-    private final CompletableFuture<@Nullable Integer> exit;
-    private final Thread outputPump;
-    private final Path output;
-    private final boolean adopted;
-
-    AgentProcess(ProcessHandle handle, CompletableFuture<@Nullable Integer> exit, Thread outputPump, Path output,
-            boolean adopted) {
-        this.handle = handle;
-        this.exit = exit;
-        this.outputPump = outputPump;
-        this.output = output;
-        this.adopted = adopted;
-    }
-
-    public long pid() {
-        return handle.pid();
-    }
+    long pid();
 
     /** Whether the process still runs; a taken-over process that ended and waits to be reaped does not. */
-    public boolean isAlive() {
-        return adopted ? !ProcessEnd.reached(handle) : handle.isAlive();
-    }
+    boolean isAlive();
 
-    /** Completes as soon as the process exits, with its exit code, or null for an adopted process. */
-    public CompletableFuture<@Nullable Integer> onExit() {
-        return exit;
-    }
-
-    public ProcessHandle handle() {
-        return handle;
-    }
+    /** Completes as soon as the process exits, with its exit code, or null when it cannot be known. */
+    CompletableFuture<@Nullable Integer> onExit();
 
     /** Whether this manager took the process over from an earlier one instead of starting it. */
-    public boolean adopted() {
-        return adopted;
-    }
+    boolean adopted();
 
-    /** The process and every descendant it has now. */
-    Stream<ProcessHandle> tree() {
-        return Stream.concat(Stream.of(handle), handle.descendants());
-    }
+    /** When the process started, as its host reports it; empty if that cannot be told (it is gone). */
+    Optional<Instant> startInstant();
 
-    /**
-     * Waits until everything the process printed is in its log, so a log tail read next is complete.
-     */
-    public void awaitOutput(Duration timeout) {
-        try {
-            outputPump.join(timeout.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    /** The command line it runs with, if its host can tell. */
+    Optional<List<String>> arguments();
 
-    /** Removes the output FIFO once the process is gone; nothing will open it again. */
-    public void deleteOutput() throws IOException {
-        Files.deleteIfExists(output);
-    }
+    /** Waits until everything the process printed is in its log, so a log tail read next is complete. */
+    void awaitOutput(Duration timeout);
+
+    /** Removes where its output went once the process is gone; nothing will open it again. */
+    void deleteOutput() throws IOException;
 }

@@ -31,15 +31,12 @@ public class ProcessTreeStopper {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
-    /** How a stop ended: which step made the agent exit. */
-    public enum StopOutcome { ALREADY_EXITED, SHUTDOWN_ENDPOINT, SIGTERM, SIGKILL }
-
     /**
      * Stops the process tree within {@code timeout} (plus a few seconds for SIGKILL to take effect).
      *
      * @param shutdownUrl the agent's shutdown endpoint, or null to start with SIGTERM
      */
-    public StopOutcome stop(AgentProcess process, @Nullable URI shutdownUrl, String token, Duration timeout) {
+    StopOutcome stop(LocalAgentProcess process, @Nullable URI shutdownUrl, String token, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Set<ProcessHandle> tree = snapshot(process, new LinkedHashSet<>());
         StopOutcome outcome = stopMain(process, shutdownUrl, token, deadline, tree);
@@ -48,14 +45,14 @@ public class ProcessTreeStopper {
     }
 
     /** Kills the whole tree at once, for an agent whose start failed. */
-    public void kill(AgentProcess process) {
+    void kill(LocalAgentProcess process) {
         Set<ProcessHandle> tree = snapshot(process, new LinkedHashSet<>());
         tree.forEach(ProcessHandle::destroyForcibly);
         awaitExit(process, System.nanoTime() + KILL_WAIT.toNanos());
         killSurvivors(process, tree);
     }
 
-    private StopOutcome stopMain(AgentProcess process, @Nullable URI shutdownUrl, String token, long deadline,
+    private StopOutcome stopMain(LocalAgentProcess process, @Nullable URI shutdownUrl, String token, long deadline,
             Set<ProcessHandle> tree) {
         if (!process.isAlive()) {
             return StopOutcome.ALREADY_EXITED;
@@ -94,7 +91,7 @@ public class ProcessTreeStopper {
      * Descendants that outlived the agent: SIGTERM, a short wait, then SIGKILL. The agent itself was waited for
      * already (it may be a zombie that only its parent, not this manager, can reap).
      */
-    private static void killSurvivors(AgentProcess process, Set<ProcessHandle> tree) {
+    private static void killSurvivors(LocalAgentProcess process, Set<ProcessHandle> tree) {
         Set<ProcessHandle> survivors = new LinkedHashSet<>(tree);
         survivors.remove(process.handle());
         survivors.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
@@ -107,7 +104,7 @@ public class ProcessTreeStopper {
         }
     }
 
-    private static Set<ProcessHandle> snapshot(AgentProcess process, Set<ProcessHandle> tree) {
+    private static Set<ProcessHandle> snapshot(LocalAgentProcess process, Set<ProcessHandle> tree) {
         process.tree().forEach(tree::add);
         return tree;
     }
@@ -118,7 +115,7 @@ public class ProcessTreeStopper {
      * such stop last 1.5-2.3 s here; the agent's signal completes as soon as its output ends and the process has ended
      * ({@link ProcessEnd}).
      */
-    private static boolean awaitExit(AgentProcess process, long deadline) {
+    private static boolean awaitExit(LocalAgentProcess process, long deadline) {
         if (!process.isAlive()) {
             return true;
         }

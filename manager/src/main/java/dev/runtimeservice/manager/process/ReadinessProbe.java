@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * outside the agent's tree that took its port is not the agent's (see {@link PortOwner}).
  */
 @Component
-public class ReadinessProbe {
+class ReadinessProbe {
 
     static final long INTERVAL_MS = 20;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
@@ -30,7 +30,7 @@ public class ReadinessProbe {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
-    public Readiness await(AgentProcess process, URI healthUrl, Duration timeout) {
+    Readiness await(LocalAgentProcess process, URI healthUrl, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest request = HttpRequest.newBuilder(healthUrl).timeout(REQUEST_TIMEOUT).GET().build();
         boolean listening = healthUrl.getPort() < 0;
@@ -76,7 +76,7 @@ public class ReadinessProbe {
         }
     }
 
-    private static boolean exitedWithin(AgentProcess process, long millis) {
+    private static boolean exitedWithin(LocalAgentProcess process, long millis) {
         try {
             process.onExit().get(millis, TimeUnit.MILLISECONDS);
             return true;

@@ -1,7 +1,7 @@
 package dev.runtimeservice.manager.training;
 
-import dev.runtimeservice.manager.agent.AgentCatalog;
-import dev.runtimeservice.manager.agent.AgentDescriptor;
+import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
+import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.agent.AgentManager;
 import dev.runtimeservice.manager.error.InvalidDescriptorException;
 import dev.runtimeservice.manager.error.RuntimeServiceException;

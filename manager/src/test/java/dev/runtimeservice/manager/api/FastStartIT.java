@@ -3,7 +3,7 @@ package dev.runtimeservice.manager.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runtimeservice.manager.agent.AgentCatalog;
+import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import dev.runtimeservice.manager.agent.AgentManager;
 import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.storage.Folders;

@@ -2,7 +2,7 @@ package dev.runtimeservice.manager.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runtimeservice.manager.agent.AgentCatalog;
+import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.faststart.FastStartProperties;

@@ -15,7 +15,10 @@ import dev.runtimeservice.agent.gpt4.generation.GenerationRequest;
 import dev.runtimeservice.agent.gpt4.generation.TokenSink;
 import dev.runtimeservice.agent.gpt4.remote.OpenAiCompatibleProvider;
 import dev.runtimeservice.agent.gpt4.remote.OpenAiSettings;
+import dev.runtimeservice.testsupport.AgentContract;
+import dev.runtimeservice.testsupport.PackagedAgent;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -47,19 +50,30 @@ class ProviderChainIT {
     @TempDir
     static Path dir;
 
-    static AgentProcess upstream;
-    static AgentProcess gateway;
+    static PackagedAgent upstream;
+    static PackagedAgent gateway;
+
+    /** The packaged jar with the embedded model's native library unpacked in the agent's home. */
+    private static PackagedAgent start(Path home, Map<String, String> environment) throws IOException {
+        String jar = System.getProperty("gpt4.jar");
+        if (jar == null) {
+            throw new IllegalStateException("System property gpt4.jar must name the packaged jar; run the *IT tests "
+                    + "through Maven's verify phase");
+        }
+        return PackagedAgent.of("gpt4", Path.of(jar)).descriptor(Path.of("agent.yml").toAbsolutePath()).home(home)
+                .jvmArgs(List.of("-Dde.kherud.llama.tmpdir=" + home)).environment(environment).start();
+    }
 
     @BeforeAll
     static void startBothAgents() throws Exception {
-        upstream = AgentProcess.start(dir.resolve("upstream"), Map.of(
+        upstream = start(dir.resolve("upstream"), Map.of(
                 "GPT4_MODEL_PATH", TestModel.path().toString(), "GPT4_SERVER_API_KEY", UPSTREAM_KEY));
         Path resources = dir.resolve("gateway-resources.json");
         Files.writeString(resources, ("{\"id\":\"it\",\"name\":\"gpt4\",\"resources\":{"
                 + "\"openai\":{\"base_url\":\"%s/v1\",\"api_key\":\"%s\",\"model\":\"stories260K\"},"
                 + "\"sharepoint\":{\"url\":\"https://contoso.sharepoint.com\",\"token\":\"%s\"}}}")
                 .formatted(upstream.url(), UPSTREAM_KEY, SHAREPOINT_TOKEN));
-        gateway = AgentProcess.start(dir.resolve("gateway"), Map.of("AGENT_RESOURCES_FILE", resources.toString()));
+        gateway = start(dir.resolve("gateway"), Map.of("AGENT_RESOURCES_FILE", resources.toString()));
         upstream.awaitReady(Duration.ofSeconds(150));
         gateway.awaitReady(Duration.ofSeconds(150));
     }
@@ -68,6 +82,7 @@ class ProviderChainIT {
     static void stopBothAgents() throws Exception {
         try {
             if (gateway != null) {
+                AgentContract.assertShutsDown(gateway);
                 gateway.close();
             }
         } finally {
@@ -77,8 +92,14 @@ class ProviderChainIT {
         }
     }
 
-    private static RestTestClient client(AgentProcess agent) {
+    private static RestTestClient client(PackagedAgent agent) {
         return RestTestClient.bindToServer().baseUrl(agent.url()).build();
+    }
+
+    @Test
+    void bothServeTheAgentContract() {
+        AgentContract.assertServes(gateway, "gpt4");
+        AgentContract.assertServes(upstream, "gpt4");
     }
 
     @Test

@@ -1,24 +1,21 @@
 package dev.runtimeservice.agent.kendra;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.runtimeservice.testsupport.TestPorts;
+import dev.runtimeservice.testsupport.AgentContract;
+import dev.runtimeservice.testsupport.PackagedAgent;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,13 +28,11 @@ class DurabilityIT {
     @TempDir
     Path home;
 
-    private final List<Process> processes = new ArrayList<>();
+    private final List<PackagedAgent> agents = new ArrayList<>();
 
     @AfterEach
-    void killEveryProcess() throws InterruptedException {
-        for (Process process : processes) {
-            process.destroyForcibly().waitFor();
-        }
+    void killEveryProcess() {
+        agents.forEach(PackagedAgent::close);
     }
 
     @Test
@@ -53,9 +48,7 @@ class DurabilityIT {
             }
         }
 
-        Process killed = processes.get(0);
-        killed.destroyForcibly();
-        assertThat(killed.waitFor()).isEqualTo(137);
+        assertThat(agents.get(0).kill()).isEqualTo(137);
 
         String second = start();
         for (String id : acknowledged) {
@@ -63,47 +56,16 @@ class DurabilityIT {
         }
         JsonNode search = JSON.readTree(get(second + "/search?q=durable&mode=keyword").body());
         assertThat(search.get("total").asInt()).isEqualTo(acknowledged.size());
+        AgentContract.assertServes(agents.get(1), "kendra");
+        AgentContract.assertShutsDown(agents.get(1));
     }
 
     private String start() throws IOException {
-        int port = TestPorts.free();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        // As the manager does: the JVM's temporary files (Tomcat's docbase, native libraries) stay in the agent's
-        // home, which the test deletes, even when the test kills the agent.
-        command.add("-Djava.io.tmpdir=" + Files.createDirectories(home.resolve(".tmp")));
-        command.addAll(descriptorJvmArgs());
-        command.addAll(List.of("-jar", Path.of("target", "kendra-agent.jar").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("AGENT_PORT", Integer.toString(port));
-        builder.environment().put("AGENT_HOME", home.toString());
-        builder.redirectErrorStream(true).redirectOutput(home.resolve("agent-" + port + ".log").toFile());
-        Process process = builder.start();
-        processes.add(process);
-        String base = "http://127.0.0.1:" + port;
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            assertThat(process.isAlive()).as("the agent exited; see its log in " + home).isTrue();
-            return isReady(base);
-        });
-        return base;
-    }
-
-    /** The agent.yml's jvm-args (Spring AOT and the memory caps): the jar runs here as the manager runs it. */
-    @SuppressWarnings("unchecked")
-    private static List<String> descriptorJvmArgs() throws IOException {
-        Map<String, Object> descriptor = new Yaml().load(Files.readString(Path.of("agent.yml")));
-        return (List<String>) descriptor.get("jvm-args");
-    }
-
-    private static boolean isReady(String base) {
-        try {
-            return get(base + "/actuator/health/readiness").statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        PackagedAgent agent = PackagedAgent.of("kendra", Path.of("target", "kendra-agent.jar"))
+                .descriptor(Path.of("agent.yml").toAbsolutePath()).home(home).start();
+        agents.add(agent);
+        agent.awaitReady(Duration.ofMinutes(3));
+        return agent.url();
     }
 
     private static String batch(int batch) {

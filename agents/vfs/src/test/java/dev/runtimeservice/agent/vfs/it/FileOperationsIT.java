@@ -1,5 +1,7 @@
 package dev.runtimeservice.agent.vfs.it;
 
+import dev.runtimeservice.testsupport.AgentContract;
+import dev.runtimeservice.testsupport.PackagedAgent;
 import static dev.runtimeservice.agent.vfs.it.Http.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +31,7 @@ class FileOperationsIT {
 
     static final String SECRET = "s3cr3t-sharepoint-password";
 
-    static AgentProcess agent;
+    static PackagedAgent agent;
     static Http http;
 
     @BeforeAll
@@ -51,7 +53,7 @@ class FileOperationsIT {
                  "sharepoint": {"url": "https://example.com", "user": "user", "password": "%s"}}
                 """.formatted(base.resolve("ro"), base.resolve("rw"), base.resolve("pack.zip"),
                 base.resolve("missing.zip"), SECRET);
-        agent = AgentProcess.start(base.resolve("home"), resources,
+        agent = VfsAgent.start(base.resolve("home"), resources,
                 Map.of("VFS_MAX_FILE_SIZE", "1MB", "VFS_MAX_ROOT_SIZE", "3MB"));
         http = new Http(agent);
     }
@@ -59,7 +61,11 @@ class FileOperationsIT {
     @AfterAll
     static void stop() {
         if (agent != null) {
-            agent.close();
+            try {
+                AgentContract.assertShutsDown(agent);
+            } finally {
+                agent.close();
+            }
         }
     }
 
@@ -246,6 +252,11 @@ class FileOperationsIT {
     }
 
     @Test
+    void theAgentServesTheAgentContract() {
+        AgentContract.assertServes(agent, "vfs");
+    }
+
+    @Test
     void theAgentCardListsEveryOperationAsASkillAndTheOpenApiDescriptionIsServed() {
         JsonNode card = http.get("/.well-known/agent-card.json").json();
         assertThat(card.path("skills").valueStream().map(s -> s.path("id").asString())).containsExactlyInAnyOrder(
@@ -304,7 +315,7 @@ class FileOperationsIT {
                 .findFirst().orElseThrow();
         assertThat(sharepoint.path("used").asBoolean()).isFalse();
         assertThat(sharepoint.path("reason").asString()).contains("no SharePoint connector");
-        assertThat(agent.logText()).doesNotContain(SECRET);
+        assertThat(agent.log()).doesNotContain(SECRET);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.runtimeservice.agent.vfs.it;
 
+import dev.runtimeservice.testsupport.PackagedAgent;
 import static dev.runtimeservice.agent.vfs.it.Http.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +60,7 @@ class HostilePathsIT {
         List<String> values = Stream.concat(hostilePaths().stream().map(Http::q), rawQueryValues().stream()).toList();
         assertThat(values).hasSizeGreaterThanOrEqualTo(40);
         Map<String, String> before;
-        try (AgentProcess agent = AgentProcess.start(base.resolve("home"), "{}", Map.of())) {
+        try (PackagedAgent agent = VfsAgent.start(base.resolve("home"), "{}", Map.of())) {
             // Taken once the agent is up: what it writes in its home at start (Tomcat's work folder) is its own.
             before = snapshot();
             Http http = new Http(agent);

@@ -1,5 +1,6 @@
 package dev.runtimeservice.agent.vfs.it;
 
+import dev.runtimeservice.testsupport.PackagedAgent;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,9 +17,9 @@ final class Http {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final AgentProcess agent;
+    private final PackagedAgent agent;
 
-    Http(AgentProcess agent) {
+    Http(PackagedAgent agent) {
         this.agent = agent;
     }
 

@@ -1,5 +1,6 @@
 package dev.runtimeservice.agent.vfs.it;
 
+import dev.runtimeservice.testsupport.PackagedAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,7 +35,7 @@ class KillDuringWriteIT {
         String old = "the old version\n".repeat(64);
         AtomicLong sent = new AtomicLong();
         CountDownLatch killed = new CountDownLatch(1);
-        try (AgentProcess agent = AgentProcess.start(home, "{}", LIMITS)) {
+        try (PackagedAgent agent = VfsAgent.start(home, "{}", LIMITS)) {
             Http http = new Http(agent);
             assertThat(http.put("big/file.bin", old).status()).isEqualTo(201);
             HttpRequest upload = http.request("/fs/content?path=big/file.bin").timeout(Duration.ofMinutes(5))
@@ -47,7 +48,7 @@ class KillDuringWriteIT {
             agent.kill();
             killed.countDown();
         }
-        try (AgentProcess restarted = AgentProcess.start(home, "{}", LIMITS)) {
+        try (PackagedAgent restarted = VfsAgent.start(home, "{}", LIMITS)) {
             Http http = new Http(restarted);
             assertThat(http.get("/fs/content?path=big/file.bin").body()).isEqualTo(old);
             assertThat(http.get("/fs/list?path=big").json().path("entries").valueStream()

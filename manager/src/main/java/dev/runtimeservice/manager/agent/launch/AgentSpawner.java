@@ -1,0 +1,172 @@
+package dev.runtimeservice.manager.agent.launch;
+
+import dev.runtimeservice.manager.agent.AgentExited;
+import dev.runtimeservice.manager.agent.AgentRegistry;
+import dev.runtimeservice.manager.agent.AgentState;
+import dev.runtimeservice.manager.agent.ManagedAgent;
+import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
+import dev.runtimeservice.manager.agent.standby.Standby;
+import dev.runtimeservice.manager.error.AgentExitedDuringStartException;
+import dev.runtimeservice.manager.error.AgentNotSpawnedException;
+import dev.runtimeservice.manager.error.AgentPortTakenException;
+import dev.runtimeservice.manager.error.AgentStartException;
+import dev.runtimeservice.manager.error.AgentStartTimeoutException;
+import dev.runtimeservice.manager.error.AgentStoppedDuringStartException;
+import dev.runtimeservice.manager.faststart.FastStart;
+import dev.runtimeservice.manager.faststart.FastStartCache;
+import dev.runtimeservice.manager.process.AgentHost;
+import dev.runtimeservice.manager.process.AgentProcess;
+import dev.runtimeservice.manager.process.Readiness;
+import dev.runtimeservice.manager.state.LiveAgents.LiveAgent;
+import dev.runtimeservice.manager.storage.Folders;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Spawns one launch's process (the fast way for jars) and waits until it is ready. Any failure is an
+ * {@link AgentStartException} carrying the agent's last log lines; cleaning up is the caller's job.
+ */
+@Component
+public class AgentSpawner {
+
+    private static final int LOG_TAIL_LINES = 20;
+
+    private final AgentHost host;
+    private final LaunchPlanner planner;
+    private final FastStartCache fastStart;
+    private final LogTail logTail;
+    private final ApplicationEventPublisher events;
+    private final AgentRegistry registry;
+    private final StartSlots slots;
+
+    AgentSpawner(AgentHost host, LaunchPlanner planner, FastStartCache fastStart, LogTail logTail,
+            ApplicationEventPublisher events, AgentRegistry registry, StartSlots slots) {
+        this.host = host;
+        this.planner = planner;
+        this.fastStart = fastStart;
+        this.logTail = logTail;
+        this.events = events;
+        this.registry = registry;
+        this.slots = slots;
+    }
+
+    /**
+     * Spawns the agent once a start slot is free, or starts its warm standby if it has one, and returns once it is
+     * RUNNING; its exit is published as {@link AgentExited}.
+     */
+    void spawn(ManagedAgent agent, @Nullable Standby standby) throws IOException {
+        if (standby != null && startStandby(agent, standby)) {
+            return;
+        }
+        AgentDescriptor descriptor = agent.descriptor();
+        if (descriptor.jar() != null && !Files.isRegularFile(descriptor.jar())) {
+            throw new AgentNotSpawnedException(agent.name(), "its jar " + descriptor.jar()
+                    + " does not exist; build it with ./mvnw -DskipTests package", lastLines(agent));
+        }
+        if (descriptor.jar() != null) {
+            Folders.makeEmpty(descriptor.tempDir());
+        }
+        FastStart fast = descriptor.jar() == null ? null
+                : fastStart.prepare(agent.name(), descriptor.jar(), descriptor.jvmArgs(), agent.id()).orElse(null);
+        slots.acquire(agent);
+        AgentProcess process;
+        try {
+            process = host.launch(planner.plan(agent, fast));
+            attach(agent, process, fast);
+            awaitReady(agent, process);
+        } finally {
+            slots.release();
+        }
+        if (fast != null) {
+            fastStart.checkUsed(agent.name(), fast, process.pid());
+        }
+    }
+
+    /**
+     * Starts the agent from its warm standby and returns once it is RUNNING; false, with the standby ended, if
+     * its process is gone, so that the agent starts the usual way.
+     */
+    private boolean startStandby(ManagedAgent agent, Standby standby) {
+        slots.acquire(agent);
+        try {
+            try {
+                standby.start();
+            } catch (IOException e) {
+                return false;
+            }
+            attach(agent, standby.process(), standby.fastStart());
+            awaitReady(agent, standby.process());
+        } finally {
+            slots.release();
+        }
+        fastStart.checkUsed(agent.name(), standby.fastStart(), standby.process().pid());
+        return true;
+    }
+
+    /**
+     * Gives the launch its process and records it in the state file, so that from now on a manager started after
+     * a crash finds it; the process's end is published as {@link AgentExited} if the agent was RUNNING.
+     */
+    private void attach(ManagedAgent agent, AgentProcess process, @Nullable FastStart fast) {
+        agent.attach(process, fast);
+        registry.persist();
+        host.track(process);
+        process.onExit().thenAccept(code -> {
+            // Exits during start or stop are handled there; only a RUNNING agent's exit is a crash.
+            if (agent.state() == AgentState.RUNNING) {
+                events.publishEvent(new AgentExited(agent, code));
+            }
+        });
+    }
+
+    /** Takes over the process an earlier manager left running for this agent; empty if it is gone. */
+    public Optional<AgentProcess> adopt(LiveAgent found) {
+        return host.adopt(found.name(), found.pid(), planner.outputOf(found.name(), found.id()));
+    }
+
+    /** Gives a launch taken over from an earlier manager its process, as {@link #attach} does for a new one. */
+    public void attachAdopted(ManagedAgent agent, AgentProcess process) {
+        FastStart fast = process.arguments().flatMap(fastStart::recover).orElse(null);
+        attach(agent, process, fast);
+    }
+
+    /** Waits until an agent taken over from an earlier manager answers its readiness path. */
+    public Readiness awaitAdopted(ManagedAgent agent, AgentProcess process) {
+        return host.awaitReady(process, planner.healthUrl(agent), planner.startupTimeout());
+    }
+
+    /** A failure to spawn the agent, with its last log lines. */
+    AgentStartException notSpawned(ManagedAgent agent, String what) {
+        return new AgentNotSpawnedException(agent.name(), what, lastLines(agent));
+    }
+
+    /** The agent's last log lines, read once its output is drained. */
+    private List<String> lastLines(ManagedAgent agent) {
+        return logTail.last(agent.name(), agent.process().orElse(null), LOG_TAIL_LINES);
+    }
+
+    private void awaitReady(ManagedAgent agent, AgentProcess process) {
+        URI health = planner.healthUrl(agent);
+        Readiness result = host.awaitReady(process, health, planner.startupTimeout());
+        if (agent.stopRequested()) {
+            throw new AgentStoppedDuringStartException(agent.name());
+        }
+        switch (result.outcome()) {
+            case READY -> agent.moveTo(AgentState.RUNNING);
+            case EXITED -> throw new AgentExitedDuringStartException(agent.name(),
+                    "the process exited with code " + result.exitCode() + " before it was ready", lastLines(agent));
+            case PORT_TAKEN -> throw new AgentPortTakenException(agent.name(), "another process took its port "
+                    + agent.port() + " before it could listen there, and answered its readiness probe; stop that "
+                    + "process, or give the agent another port", lastLines(agent));
+            case TIMED_OUT -> throw new AgentStartTimeoutException(agent.name(),
+                    "it did not answer " + health + " with 200 within AGENT_STARTUP_TIMEOUT="
+                            + planner.startupTimeout().toSeconds() + "s", lastLines(agent));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.runtimeservice.manager.process;
+
+import dev.runtimeservice.manager.state.LiveAgents.LiveAgent;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where agents run: the one seam through which the lifecycle, supervision, standby and take-over logic spawn, watch
+ * and stop an agent. {@link LocalProcesses} runs each agent as a child process of this manager; tests drive the same
+ * logic through a fake, and other backends (cgroup limits, Kubernetes) fit here.
+ */
+public interface AgentHost {
+
+    /** Spawns the plan's process with its output going to the plan's output, which is made new. */
+    AgentProcess launch(LaunchPlan plan) throws IOException;
+
+    /**
+     * Spawns an agent in warm standby, as {@link #launch} does but with its standard input left open: the manager
+     * writes the line that starts the agent there, and closing it ends a standby that was never started.
+     */
+    StandbyProcess launchStandby(LaunchPlan plan) throws IOException;
+
+    /** Whether agents an earlier manager left running can be found and taken over here. */
+    boolean canTakeOver();
+
+    /** The agents managers of this state directory started that still run. */
+    List<LiveAgent> running();
+
+    /** Takes over a running agent an earlier manager started, reading its output again; empty if it is gone. */
+    Optional<AgentProcess> adopt(String name, long pid, Path output);
+
+    /** Waits until the agent answers {@code healthUrl} with 200, it exits, another process answers, or time is up. */
+    Readiness awaitReady(AgentProcess process, URI healthUrl, Duration timeout);
+
+    /** Whether the running agent answers {@code url} with 200 within {@code timeout}: its liveness. */
+    boolean answers(AgentProcess process, URI url, Duration timeout);
+
+    /**
+     * Stops the agent and everything it started within {@code timeout}: its shutdown endpoint if it has one, then a
+     * request to end, then a forced kill.
+     */
+    StopOutcome stop(AgentProcess process, @Nullable URI shutdownUrl, String token, Duration timeout);
+
+    /** Kills the agent and everything it started at once, for a start that failed or an agent that hangs. */
+    void kill(AgentProcess process);
+
+    /** Starts sampling the process's CPU and memory use. */
+    void track(AgentProcess process);
+
+    /** Stops sampling an ended process. */
+    void forget(AgentProcess process);
+}

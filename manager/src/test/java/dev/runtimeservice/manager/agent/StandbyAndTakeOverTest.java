@@ -1,0 +1,162 @@
+package dev.runtimeservice.manager.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.runtimeservice.manager.agent.fake.AgentTestbed;
+import dev.runtimeservice.manager.agent.fake.FakeAgentProcess;
+import dev.runtimeservice.manager.agent.standby.Standby;
+import dev.runtimeservice.manager.faststart.FastStart;
+import dev.runtimeservice.manager.faststart.FastStartCache;
+import dev.runtimeservice.manager.faststart.FastStartProperties;
+import dev.runtimeservice.manager.state.LiveAgents.LiveAgent;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Warm standbys taken or refused, and agents of an earlier manager taken over or refused, driven through a fake
+ * {@link dev.runtimeservice.manager.process.AgentHost}. Their real-process versions are {@code StandbyIT} and
+ * {@code ManagerCrashIT}.
+ */
+class StandbyAndTakeOverTest {
+
+    private static final String COMMAND_AGENT = "command: [agent]\nhealth: /health\n";
+
+    @TempDir
+    Path root;
+
+    private AgentTestbed testbed;
+
+    @AfterEach
+    void close() {
+        testbed.close();
+    }
+
+    @Test
+    void aLaunchStartsTheAgentsWarmStandbyInsteadOfANewProcess() throws IOException {
+        testbed = new AgentTestbed(root).agent("warm", "jar: app.jar\nport: 21500\n")
+                .standby(new ArchivedCache(root), "warm").start();
+        FakeAgentProcess standby = awaitStandby();
+        Files.createFile(warmFile(standby));
+
+        testbed.manager().launch(List.of("warm"), Map.of("key", "value"));
+
+        assertThat(standby.input()).isEqualTo("start\n");
+        assertThat(testbed.host().launched("warm")).isEmpty();
+        assertThat(testbed.current("warm").pid()).contains(standby.pid());
+        assertThat(testbed.current("warm").state()).isEqualTo(AgentState.RUNNING);
+        assertThat(standby.plan().env()).containsEntry("AGENT_ID", testbed.current("warm").id());
+    }
+
+    @Test
+    void aStandbyStillWarmingUpIsEndedAndTheAgentStartsTheUsualWay() throws IOException {
+        testbed = new AgentTestbed(root).agent("warm", "jar: app.jar\nport: 21501\n")
+                .standby(new ArchivedCache(root), "warm").start();
+        Files.write(root.resolve("agents/warm/app.jar"), new byte[] {1});
+        FakeAgentProcess standby = awaitStandby();
+
+        testbed.manager().launch(List.of("warm"), Map.of());
+
+        assertThat(standby.inputClosed()).isTrue();
+        assertThat(standby.isAlive()).isFalse();
+        assertThat(testbed.host().launched("warm")).hasSize(1);
+        assertThat(testbed.current("warm").pid()).contains(testbed.host().launched("warm").get(0).pid());
+    }
+
+    @Test
+    void anAgentAnEarlierManagerLeftRunningIsTakenOverAndWatched() {
+        testbed = new AgentTestbed(root).agent("kept", COMMAND_AGENT);
+        FakeAgentProcess process = testbed.host().leaveRunning(new LiveAgent(4242, Instant.parse("2025-12-31T00:00:00Z"),
+                "kept", "launch-1", "token-1", 21600));
+
+        testbed.start();
+
+        ManagedAgent kept = testbed.current("kept");
+        assertThat(kept.state()).isEqualTo(AgentState.RUNNING);
+        assertThat(kept.pid()).contains(4242L);
+        assertThat(kept.port()).isEqualTo(21600);
+        assertThat(kept.id()).isEqualTo("launch-1");
+        process.exit(1);
+        assertThat(testbed.current("kept").state()).isEqualTo(AgentState.BACKOFF);
+    }
+
+    @Test
+    void anAgentThatCannotBeTakenOverIsStoppedNotAdopted() {
+        testbed = new AgentTestbed(root).agent("kept", COMMAND_AGENT);
+        FakeAgentProcess unknown = testbed.host().leaveRunning(new LiveAgent(4243, Instant.EPOCH, "removed",
+                "launch-2", "token-2", 21601));
+        FakeAgentProcess first = testbed.host().leaveRunning(new LiveAgent(4244, Instant.EPOCH, "kept", "launch-3",
+                "token-3", 21602));
+        FakeAgentProcess twin = testbed.host().leaveRunning(new LiveAgent(4245, Instant.EPOCH, "kept", "launch-4",
+                "token-4", 21603));
+
+        testbed.start();
+
+        assertThat(testbed.host().stopped()).containsExactly(unknown, twin);
+        assertThat(unknown.isAlive()).isFalse();
+        assertThat(twin.outputDeleted()).isTrue();
+        assertThat(testbed.registry().find("removed")).isEmpty();
+        assertThat(testbed.current("kept").pid()).contains(first.pid());
+    }
+
+    private FakeAgentProcess awaitStandby() {
+        await().until(() -> !testbed.host().standbys().isEmpty());
+        return testbed.host().standbys().get(0);
+    }
+
+    private static Path warmFile(FakeAgentProcess standby) {
+        List<String> argv = standby.plan().argv();
+        return Path.of(argv.get(argv.indexOf(Standby.MAIN_CLASS) + 1));
+    }
+
+    /**
+     * A fast-start cache that holds a class archive for every jar. The real one extracts the jar and records the
+     * archive by running {@code java}, which a test without processes cannot do.
+     */
+    private static final class ArchivedCache extends FastStartCache {
+
+        private final Path extracted;
+        private final Path archive;
+
+        ArchivedCache(Path root) throws IOException {
+            super(new FastStartProperties(true, root.resolve("fast-start")));
+            Path folder = Files.createDirectories(root.resolve("fast-start/ext"));
+            this.extracted = folder.resolve("app.jar");
+            this.archive = Files.writeString(folder.resolve("app.jsa"), "archive");
+            Manifest manifest = new Manifest();
+            manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "example.Main");
+            try (OutputStream out = Files.newOutputStream(extracted); JarOutputStream jar = new JarOutputStream(out,
+                    manifest)) {
+                jar.flush();
+            }
+        }
+
+        @Override
+        public Optional<FastStart> prepare(String agent, Path jar, List<String> jvmArgs, String launchId) {
+            return Optional.of(new FastStart(jvmArgs, extracted, archive, null));
+        }
+
+        @Override
+        public Optional<Path> archive(Path jar, List<String> jvmArgs) {
+            return Optional.of(archive);
+        }
+
+        @Override
+        public void checkUsed(String agent, FastStart start, long pid) {
+            // Nothing maps the archive: no JVM runs.
+        }
+    }
+}

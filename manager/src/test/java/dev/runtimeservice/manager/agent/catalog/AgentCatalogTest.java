@@ -1,0 +1,123 @@
+package dev.runtimeservice.manager.agent.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.runtimeservice.manager.agent.AgentState;
+import dev.runtimeservice.manager.config.RuntimeProperties;
+import dev.runtimeservice.manager.error.InvalidDescriptorException;
+import dev.runtimeservice.manager.error.UnknownAgentException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentCatalogTest {
+
+    @TempDir
+    Path agents;
+
+    @Test
+    void aJarDescriptorIsCompletedWithDefaults() throws Exception {
+        write("vfs", "jar: target/vfs-agent.jar\nport: 8001\n");
+        AgentDescriptor vfs = catalog().find(List.of("vfs")).get(0);
+
+        assertThat(vfs.jar()).isEqualTo(agents.resolve("vfs/target/vfs-agent.jar").toAbsolutePath());
+        assertThat(vfs.fixedPort()).contains(8001);
+        assertThat(vfs.healthPath()).isEqualTo("/actuator/health/readiness");
+        assertThat(vfs.shutdownPath()).isEqualTo("/shutdown");
+        assertThat(vfs.order()).isZero();
+        assertThat(vfs.resourcesFile()).isEqualTo(agents.resolve("vfs/resources.json").toAbsolutePath());
+    }
+
+    @Test
+    void aCommandDescriptorRunsItsArgvAndHasNoShutdownPathUnlessItSaysSo() throws Exception {
+        write("py", "command: [python3, server.py]\nhealth: /health\norder: 5\nenv: {MODE: fast}\n");
+        AgentDescriptor py = catalog().find(List.of("py")).get(0);
+
+        assertThat(py.command()).containsExactly("python3", "server.py");
+        assertThat(py.jar()).isNull();
+        assertThat(py.shutdownPath()).isNull();
+        assertThat(py.fixedPort()).isEmpty();
+        assertThat(py.order()).isEqualTo(5);
+        assertThat(py.env()).containsEntry("MODE", "fast");
+    }
+
+    @Test
+    void unknownNamesAreReportedTogetherWithTheKnownOnes() throws Exception {
+        write("vfs", "jar: a.jar\n");
+        write("kendra", "jar: b.jar\n");
+        assertThatThrownBy(() -> catalog().find(List.of("vfs", "nope", "gone")))
+                .isInstanceOf(UnknownAgentException.class)
+                .hasMessageContaining("nope, gone").hasMessageContaining("Known agents: kendra, vfs");
+    }
+
+    @Test
+    void invalidDescriptorsSayWhatToFix() throws Exception {
+        write("both", "jar: a.jar\ncommand: [x]\n");
+        write("typo", "jar: a.jar\nprot: 8001\n");
+        write("badport", "jar: a.jar\nport: 70000\n");
+        write("badhealth", "jar: a.jar\nhealth: health\n");
+        write("badenv", "jar: a.jar\nenv: {'1X': y}\n");
+        write("Upper", "jar: a.jar\n");
+        AgentCatalog catalog = catalog();
+
+        assertInvalid(catalog, "both", "exactly one of 'jar' and 'command'");
+        assertInvalid(catalog, "typo", "not readable YAML");
+        assertInvalid(catalog, "badport", "between 1 and 65535");
+        assertInvalid(catalog, "badhealth", "starting with /");
+        assertInvalid(catalog, "badenv", "'1X' is not a valid environment variable name");
+        assertInvalid(catalog, "Upper", "not a valid agent name");
+    }
+
+    @Test
+    void fixedPortsAreReservedForTheirAgentsAndFoldersWithoutDescriptorsAreIgnored() throws Exception {
+        write("vfs", "jar: a.jar\nport: 8001\n");
+        write("orchestrator", "jar: b.jar\nport: 8004\norder: 100\n");
+        write("free", "jar: c.jar\n");
+        write("broken", "port: 8009\n");
+        Files.createDirectories(agents.resolve("sdk"));
+
+        AgentCatalog catalog = catalog();
+        assertThat(catalog.reservedPorts()).containsOnlyKeys(8001, 8004).containsEntry(8004, "orchestrator");
+        assertThat(catalog.names()).containsExactly("broken", "free", "orchestrator", "vfs");
+    }
+
+    @Test
+    void aMissingCatalogFolderStopsTheManagerWithAMessageNamingAgentsDir() {
+        assertThatThrownBy(() -> new AgentCatalog(properties(agents.resolve("missing"))))
+                .hasMessageContaining("AGENTS_DIR").hasMessageContaining("missing");
+    }
+
+    @Test
+    void theLifecycleAllowsOnlyForwardMoves() {
+        assertThat(AgentState.STARTING.canMoveTo(AgentState.RUNNING)).isTrue();
+        assertThat(AgentState.RUNNING.canMoveTo(AgentState.STARTING)).isFalse();
+        assertThat(AgentState.STOPPING.canMoveTo(AgentState.STOPPED)).isTrue();
+        assertThat(AgentState.STOPPED.canMoveTo(AgentState.RUNNING)).isFalse();
+        assertThat(AgentState.FAILED.canMoveTo(AgentState.STOPPING)).isFalse();
+        assertThat(AgentState.FAILED.isLive()).isFalse();
+        assertThat(AgentState.STOPPING.isLive()).isTrue();
+    }
+
+    private void assertInvalid(AgentCatalog catalog, String name, String reason) {
+        assertThatThrownBy(() -> catalog.find(List.of(name))).isInstanceOf(InvalidDescriptorException.class)
+                .hasMessageContaining(name).hasMessageContaining(reason);
+    }
+
+    private void write(String name, String yaml) throws Exception {
+        Files.createDirectories(agents.resolve(name));
+        Files.writeString(agents.resolve(name).resolve("agent.yml"), yaml);
+    }
+
+    private AgentCatalog catalog() {
+        return new AgentCatalog(properties(agents));
+    }
+
+    private static RuntimeProperties properties(Path agents) {
+        return new RuntimeProperties(false, 8001, 12001, agents, Path.of("logs"), Duration.ofSeconds(5),
+                Duration.ofSeconds(5), "127.0.0.1", "INFO", 0);
+    }
+}
