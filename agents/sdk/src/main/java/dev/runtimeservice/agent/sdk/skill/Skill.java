@@ -53,6 +53,28 @@ public final class Skill<I> {
         return new Skill<>(card, inputType, inputSchema, outputSchema, fromText, handler, true);
     }
 
+    /**
+     * The same skill with the JSON schema of its input written out, for a skill whose input type is a bare JSON
+     * tree the handler reads itself.
+     *
+     * @param schema the JSON schema of the input
+     * @return the skill
+     */
+    public Skill<I> withInputSchema(Map<String, Object> schema) {
+        return new Skill<>(card, inputType, Map.copyOf(schema), outputSchema, fromText, handler, textDefault);
+    }
+
+    /**
+     * The same skill with its input schema derived from another type than the one the handler takes, for a
+     * handler that reads a bare JSON tree the way that type describes.
+     *
+     * @param type the record that describes the input
+     * @return the skill
+     */
+    public Skill<I> withInputSchemaOf(Type type) {
+        return withInputSchema(JsonSchemas.of(type));
+    }
+
     /** @return whether a plain-text message that matches no skill better goes to this one */
     public boolean isTextDefault() {
         return textDefault;
