@@ -88,6 +88,10 @@ class VfsAgentApplicationTests {
                 {"jsonrpc": "2.0", "id": 4, "method": "SendMessage", "params": {"message": {"messageId": "x",
                  "role": "ROLE_USER", "metadata": {"skill": "vfs.read"}, "parts": [{"data": {"path": "../etc/passwd"}}]}}}""")
                 .jsonPath("$.result.task.status.state").isEqualTo("TASK_STATE_FAILED");
+        // The tasks are kept beside the file tree, never in it.
+        assertThat(home.resolve(".a2a/tasks")).isNotEmptyDirectory();
+        client().get().uri("/fs/list").exchange().expectBody().jsonPath("$.entries[*].name")
+                .value(names -> assertThat(names.toString()).doesNotContain(".a2a", "tasks"));
     }
 
     private org.springframework.test.web.servlet.client.RestTestClient.BodyContentSpec a2a(String body) {

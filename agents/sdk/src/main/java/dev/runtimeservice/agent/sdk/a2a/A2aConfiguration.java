@@ -26,7 +26,8 @@ public class A2aConfiguration {
 
     @Bean
     TaskStore a2aTaskStore(AgentProperties agent, A2aProperties properties, JsonMapper json) {
-        return new TaskStore(agent.home().resolve("data").resolve("a2a-tasks"), json, properties.maxTasks(),
+        // Beside the agent's data, not in it: vfs serves <home>/data as its file tree.
+        return new TaskStore(agent.home().resolve(".a2a").resolve("tasks"), json, properties.maxTasks(),
                 properties.taskTimeToLive(), Clock.systemUTC());
     }
 
