@@ -26,7 +26,16 @@ final class EventStream {
      * @param frame turns an event into the JSON of one {@code data:} line
      * @return normally once the last event is written; early when the client went away
      */
-    static void write(BlockingQueue<StreamResponse> events, HttpServletResponse response,
+    static void write(Subscription subscription, HttpServletResponse response, Function<StreamResponse, String> frame)
+            throws InterruptedException {
+        try {
+            write(subscription.events(), response, frame);
+        } finally {
+            subscription.close();
+        }
+    }
+
+    private static void write(BlockingQueue<StreamResponse> events, HttpServletResponse response,
             Function<StreamResponse, String> frame) throws InterruptedException {
         response.setStatus(200);
         response.setContentType("text/event-stream");

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.BlockingQueue;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,11 +41,9 @@ class JsonRpcController {
             String method = checked(call);
             Versions.check(request.getHeader(Versions.HEADER), request.getParameter(Versions.HEADER));
             Object result = methods.call(method, call.path("params"));
-            if (result instanceof BlockingQueue<?> events) {
+            if (result instanceof Subscription subscription) {
                 JsonNode streamId = id;
-                @SuppressWarnings("unchecked") BlockingQueue<StreamResponse> typed = (BlockingQueue<StreamResponse>)
-                        events;
-                EventStream.write(typed, response, event -> json.writeValueAsString(success(streamId,
+                EventStream.write(subscription, response, event -> json.writeValueAsString(success(streamId,
                         methods.streamed(method, event))));
                 return;
             }

@@ -29,7 +29,7 @@ final class JsonRpcMethods {
         this.json = json;
     }
 
-    /** @return the result, or a queue of events for a streaming method */
+    /** @return the result, or the {@link Subscription} of a streaming method */
     Object call(String method, JsonNode params) throws InterruptedException {
         boolean legacy = LEGACY_NAMES.containsKey(method);
         String name = LEGACY_NAMES.getOrDefault(method, method);
@@ -50,7 +50,7 @@ final class JsonRpcMethods {
                             + "SendMessage, SendStreamingMessage, GetTask, ListTasks, CancelTask and "
                             + "SubscribeToTask (and their 0.3 names, such as message/send).");
         };
-        if (legacy && !(result instanceof java.util.concurrent.BlockingQueue<?>)) {
+        if (legacy && !(result instanceof Subscription)) {
             return LegacyShapes.result(json.valueToTree(result));
         }
         return result;

@@ -4,7 +4,6 @@ import dev.runtimeservice.agent.sdk.skill.SkillInputException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,14 +47,13 @@ final class TaskService {
     }
 
     /** SendStreamingMessage: starts the task with the stream already following it. */
-    BlockingQueue<StreamResponse> stream(Requests.SendMessage request) {
+    Subscription stream(Requests.SendMessage request) {
         BlockingQueue<StreamResponse> events = new LinkedBlockingQueue<>();
-        start(request, events);
-        return events;
+        return new Subscription(start(request, events), events);
     }
 
     /** SubscribeToTask: the task's snapshot, then its events until it ends or waits for input. */
-    BlockingQueue<StreamResponse> subscribe(String id) {
+    Subscription subscribe(String id) {
         LiveTask task = live.get(id);
         if (task == null) {
             Task stored = find(id);
@@ -64,11 +62,7 @@ final class TaskService {
         }
         BlockingQueue<StreamResponse> events = new LinkedBlockingQueue<>();
         task.subscribe(events);
-        return events;
-    }
-
-    void unsubscribe(String id, BlockingQueue<StreamResponse> events) {
-        Optional.ofNullable(live.get(id)).ifPresent(task -> task.unsubscribe(events));
+        return new Subscription(task, events);
     }
 
     Task get(String id, @Nullable Integer historyLength) {
