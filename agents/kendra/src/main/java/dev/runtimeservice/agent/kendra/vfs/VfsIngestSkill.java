@@ -30,8 +30,14 @@ class VfsIngestSkill {
                         "Index the text files below notes, tagged for the legal team: {\"glob\": \"**/*.txt\", "
                                 + "\"folder\": \"notes\", \"metadata\": {\"team\": \"legal\"}}")),
                 JsonNode.class, VfsIngestResult.class, (body, context) -> {
-                    context.progress("Finding the files in vfs and indexing them.");
-                    VfsIngestResult result = service.ingest(body);
+                    // Over A2A each file is a progress status, and a cancel stops before the next file.
+                    VfsIngestResult result = service.ingest(body, (position, total, path) -> {
+                        if (context.isCancelled()) {
+                            return false;
+                        }
+                        context.progress("Indexing file " + position + " of " + total + ": " + path);
+                        return true;
+                    });
                     return new SkillResult("Indexed " + result.indexed() + " files from vfs; "
                             + result.skipped().size() + " skipped, " + result.failed().size() + " failed.", result);
                 }).withInputSchemaOf(VfsIngestRequest.class);
