@@ -76,7 +76,8 @@ class VfsAgentApplicationTests {
                 .jsonPath("$.result.task.artifacts[0].parts[1].data.path").isEqualTo("a2a/note.md");
         a2a("""
                 {"jsonrpc": "2.0", "id": 2, "method": "SendMessage", "params": {"message": {"messageId": "r",
-                 "role": "ROLE_USER", "metadata": {"skill": "vfs.read"}, "parts": [{"data": {"path": "a2a/note.md"}}]}}}""")
+                 "role": "ROLE_USER", "metadata": {"skill": "vfs.read"},
+                 "parts": [{"data": {"path": "a2a/note.md"}}]}}}""")
                 .jsonPath("$.result.task.artifacts[0].parts[0].text").isEqualTo("# Hola");
         a2a("""
                 {"jsonrpc": "2.0", "id": 3, "method": "SendMessage", "params": {"message": {"messageId": "t",
@@ -86,7 +87,8 @@ class VfsAgentApplicationTests {
                         question -> assertThat(question).contains("vfs.list", "vfs.read"));
         a2a("""
                 {"jsonrpc": "2.0", "id": 4, "method": "SendMessage", "params": {"message": {"messageId": "x",
-                 "role": "ROLE_USER", "metadata": {"skill": "vfs.read"}, "parts": [{"data": {"path": "../etc/passwd"}}]}}}""")
+                 "role": "ROLE_USER", "metadata": {"skill": "vfs.read"},
+                 "parts": [{"data": {"path": "../etc/passwd"}}]}}}""")
                 .jsonPath("$.result.task.status.state").isEqualTo("TASK_STATE_FAILED");
         // The tasks are kept beside the file tree, never in it.
         assertThat(home.resolve(".a2a/tasks")).isNotEmptyDirectory();

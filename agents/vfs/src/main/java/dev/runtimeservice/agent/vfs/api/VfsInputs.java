@@ -56,7 +56,8 @@ final class VfsInputs {
      * @param recursive whether a folder goes with everything in it
      * @param ifMatch the ETag the file must still have
      */
-    record Delete(@NotBlank String path, @Nullable Boolean recursive, @JsonProperty("if_match") @Nullable String ifMatch) {
+    record Delete(@NotBlank String path, @Nullable Boolean recursive,
+            @JsonProperty("if_match") @Nullable String ifMatch) {
     }
 
     /**

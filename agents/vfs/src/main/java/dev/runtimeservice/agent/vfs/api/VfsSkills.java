@@ -136,7 +136,8 @@ class VfsSkills {
                 "Moves or renames a file or folder; overwrite=true replaces an existing file or empty folder. "
                         + "POST /fs/move?from=<path>&to=<new path>. A2A: {\"from\", \"to\", \"overwrite\"}.",
                 List.of("files", "move", "rename", "mv"),
-                List.of("POST /fs/move?from=draft.md&to=docs/final.md", "{\"from\": \"draft.md\", \"to\": \"final.md\"}")),
+                List.of("POST /fs/move?from=draft.md&to=docs/final.md",
+                        "{\"from\": \"draft.md\", \"to\": \"final.md\"}")),
                 VfsInputs.Move.class, Entry.class, (input, context) -> {
                     Entry moved = mover.move(VirtualPath.parse(input.from()), VirtualPath.parse(input.to()),
                             Boolean.TRUE.equals(input.overwrite()));
