@@ -55,6 +55,9 @@ class Gpt4A2aTests {
     @LocalServerPort
     int port;
 
+    /** What the client reported besides events; see {@link #assertNoAgentError()}. */
+    final List<Throwable> errors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
     @DynamicPropertySource
     static void model(DynamicPropertyRegistry registry) {
         registry.add("gpt4.embedded.model-path", () -> TestModel.path().toString());
@@ -66,7 +69,7 @@ class Gpt4A2aTests {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
 
         client(true).sendMessage(generate("Once upon a time", 20, null), List.of((e, c) -> events.add(e)),
-                e -> { }, null);
+                errors::add, null);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !events.isEmpty() && state(last(events)).isFinal());
         Task task = task(last(events));
@@ -84,7 +87,7 @@ class Gpt4A2aTests {
         long cancelledBefore = statusNumber("$.generation.cancelled");
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
         client(true).sendMessage(generate("Once upon a time", 8000, null), List.of((e, c) -> events.add(e)),
-                e -> { }, null);
+                errors::add, null);
         await().atMost(Duration.ofSeconds(30)).until(() -> pieces(events).size() > 3);
 
         Task cancelled = client(false).cancelTask(new TaskIdParams(task(events.get(0)).id()), null);
@@ -111,7 +114,7 @@ class Gpt4A2aTests {
 
     private Task send(Message message) throws Exception {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
-        client(false).sendMessage(message, List.of((e, c) -> events.add(e)), e -> { }, null);
+        client(false).sendMessage(message, List.of((e, c) -> events.add(e)), errors::add, null);
         return task(last(events));
     }
 
@@ -170,5 +173,14 @@ class Gpt4A2aTests {
         RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build().get().uri("/status").exchange()
                 .expectBody().jsonPath(path).value(Number.class, n -> value[0] = n);
         return value[0].longValue();
+    }
+
+    /**
+     * The client reports the end of a stream as a null error and may report its own closing of the channel after
+     * a final status (it cancels the request) as an IOException; anything else is the agent's error.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void assertNoAgentError() {
+        assertThat(errors).filteredOn(e -> e != null && !(e instanceof java.io.IOException)).isEmpty();
     }
 }

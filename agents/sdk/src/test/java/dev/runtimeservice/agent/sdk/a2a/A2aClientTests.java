@@ -56,6 +56,9 @@ class A2aClientTests {
     @LocalServerPort
     int port;
 
+    /** What the client reported besides events; see {@link #assertNoAgentError()}. */
+    final List<Throwable> errors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
         registry.add("agent.home", home::toString);
@@ -148,7 +151,7 @@ class A2aClientTests {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
         Client client = client(true, JSONRPCTransport.class);
 
-        client.sendMessage(count(5, 10), List.of(collect(events)), e -> { }, null);
+        client.sendMessage(count(5, 10), List.of(collect(events)), errors::add, null);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !events.isEmpty() && state(last(events)).isFinal());
         assertThat(state(last(events))).isEqualTo(TaskState.TASK_STATE_COMPLETED);
@@ -164,7 +167,7 @@ class A2aClientTests {
     void cancellingARunningTaskStopsItsWork() throws Exception {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
         Client streaming = client(true, JSONRPCTransport.class);
-        streaming.sendMessage(count(1000, 20), List.of(collect(events)), e -> { }, null);
+        streaming.sendMessage(count(1000, 20), List.of(collect(events)), errors::add, null);
         await().atMost(Duration.ofSeconds(10)).until(() -> events.size() > 3);
         String id = taskOf(events.get(0)).id();
 
@@ -216,9 +219,9 @@ class A2aClientTests {
         return builder.build();
     }
 
-    private static Task send(Client client, Message message) throws Exception {
+    private Task send(Client client, Message message) throws Exception {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
-        client.sendMessage(message, List.of(collect(events)), e -> { }, null);
+        client.sendMessage(message, List.of(collect(events)), errors::add, null);
         return taskOf(last(events));
     }
 
@@ -248,5 +251,14 @@ class A2aClientTests {
 
     private static TaskState state(ClientEvent event) {
         return taskOf(event).status().state();
+    }
+
+    /**
+     * The client reports the end of a stream as a null error and may report its own closing of the channel after
+     * a final status (it cancels the request) as an IOException; anything else is the agent's error.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void assertNoAgentError() {
+        assertThat(errors).filteredOn(e -> e != null && !(e instanceof java.io.IOException)).isEmpty();
     }
 }
