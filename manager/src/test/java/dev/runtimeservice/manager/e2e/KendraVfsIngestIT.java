@@ -134,6 +134,35 @@ class KendraVfsIngestIT {
     }
 
     @Test
+    void overA2aAnIngestFromVfsStreamsOneProgressStatusPerFileThenTheAnswer() throws Exception {
+        String vfs = launch("vfs");
+        for (String name : List.of("uno", "dos", "tres")) {
+            write(vfs, "a2a-suite/" + name + ".md", "# " + name + "\n\nTexto de " + name + ".");
+        }
+
+        HttpResponse<String> stream = post(kendra + "/a2a", """
+                {"jsonrpc": "2.0", "id": "s1", "method": "SendStreamingMessage", "params": {"message": {
+                 "messageId": "a2a-ingest", "role": "ROLE_USER", "parts": [{"data": {"skill": "ingest-vfs",
+                 "input": {"glob": "a2a-suite/*.md"}}}]}}}""");
+
+        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        List<JsonNode> events = new java.util.ArrayList<>();
+        for (String line : stream.body().split("\n")) {
+            if (line.startsWith("data: ")) {
+                events.add(JSON.readTree(line.substring(6)).get("result"));
+            }
+        }
+        assertThat(events.get(0).has("task")).isTrue();
+        assertThat(events.stream().filter(e -> e.path("statusUpdate").path("status").path("message").toString()
+                .contains("Indexing file"))).hasSize(3);
+        JsonNode last = events.get(events.size() - 1);
+        assertThat(last.path("statusUpdate").path("status").path("state").asString()).isEqualTo("TASK_STATE_COMPLETED");
+        assertThat(events.stream().filter(e -> e.has("artifactUpdate")).findFirst()).hasValueSatisfying(
+                e -> assertThat(e.at("/artifactUpdate/artifact/parts/1/data/indexed").asInt()).isEqualTo(3));
+    }
+
+    @Test
     void pathsAndFoldersAreIndexedAndEachBadFileIsReportedWithoutLosingTheOthers() throws Exception {
         String vfs = launch("vfs");
         write(vfs, "paths-suite/report.html", "<html><head><title>Quarterly report</title></head><body>Revenue grew "

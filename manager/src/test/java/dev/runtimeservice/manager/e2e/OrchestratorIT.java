@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.a2a.client.http.A2ACardResolver;
 import io.a2a.client.http.JdkA2AHttpClient;
 import io.a2a.spec.AgentCard;
+import io.a2a.spec.Message;
+import io.a2a.spec.Task;
+import io.a2a.spec.TaskState;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -114,9 +117,42 @@ class OrchestratorIT {
                     .forEach(skill -> ours.add(skill.path("id").asString()));
             assertThat(card.name()).isEqualTo(agent.getKey());
             assertThat(card.protocolVersion()).isEqualTo("0.3.0");
-            assertThat(card.preferredTransport()).isEqualTo("HTTP+JSON");
+            if (!agent.getKey().equals(RealManager.PY_AGENT)) {
+                assertThat(card.preferredTransport()).isEqualTo("JSONRPC");
+                assertThat(card.url()).isEqualTo(agent.getValue() + "/a2a");
+                assertThat(card.capabilities().streaming()).isTrue();
+            }
             assertThat(card.skills()).extracting(io.a2a.spec.AgentSkill::id)
                     .containsExactlyElementsOf(ours);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theOfficialA2aClientSendsStreamsGetsAndCancelsTasksOnEveryBuiltInAgent() throws Exception {
+        Map<String, Message> requests = Map.of(
+                "vfs", A2aCalls.data(Map.of("skill", "vfs.list", "input", Map.of())),
+                "kendra", A2aCalls.text("inteligencia artificial"),
+                "gpt4", A2aCalls.data(Map.of("skill", "generate", "input", Map.of("prompt", "Hola", "max_tokens", 5))),
+                "orchestrator", A2aCalls.text("Which agents are running?"));
+        for (Map.Entry<String, Message> request : requests.entrySet()) {
+            A2aCalls agent = new A2aCalls(new A2ACardResolver(new JdkA2AHttpClient(), urls.get(request.getKey()))
+                    .getAgentCard());
+            // gpt4 runs here with no model: its task fails with a message that says how to configure one.
+            TaskState expected = request.getKey().equals("gpt4") ? TaskState.FAILED : TaskState.COMPLETED;
+
+            Task sent = agent.send(request.getValue());
+            assertThat(sent.getStatus().state()).as(request.getKey() + ": " + sent.getStatus()).isEqualTo(expected);
+            assertThat(agent.get(sent.getId()).getStatus().state()).isEqualTo(expected);
+            assertThat(agent.stream(request.getValue()).getStatus().state()).as(request.getKey()).isEqualTo(expected);
+            if (expected == TaskState.COMPLETED) {
+                assertThat(sent.getArtifacts().get(0).parts()).hasSize(2);
+            } else {
+                assertThat(A2aCalls.say(sent)).contains("provider");
+            }
+            Task asking = agent.send(A2aCalls.data(Map.of("no_skill_named", true)));
+            assertThat(asking.getStatus().state()).as(request.getKey()).isEqualTo(TaskState.INPUT_REQUIRED);
+            assertThat(agent.cancel(asking.getId()).getStatus().state()).isEqualTo(TaskState.CANCELED);
         }
     }
 

@@ -30,10 +30,34 @@ class KendraAgentApplicationTests extends AgentHttpTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.protocolVersion").isEqualTo("0.3.0")
+                .jsonPath("$.supportedInterfaces[0].protocolBinding").isEqualTo("JSONRPC")
                 .jsonPath("$.description").isEqualTo(KendraAgentApplication.DESCRIPTION)
                 .jsonPath("$.skills[*].id").value(ids -> assertThat(ids.toString())
                         .contains("search", "ingest", "ingest-vfs", "documents"))
                 .jsonPath("$.skills[0].examples").isNotEmpty();
+    }
+
+    @Test
+    void anA2aTextMessageIsSearchedAndADataPartNamingIngestIndexes() {
+        client().post().uri("/a2a").contentType(MediaType.APPLICATION_JSON).body("""
+                {"jsonrpc": "2.0", "id": 1, "method": "SendMessage", "params": {"message": {"messageId": "m1",
+                 "role": "ROLE_USER", "metadata": {"skill": "ingest"}, "parts": [{"data": {"documents": [
+                 {"id": "a2a-1", "text": "Wind turbines turn wind into electricity", "language": "en"}]}}]}}}""")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.result.task.status.state").isEqualTo("TASK_STATE_COMPLETED")
+                .jsonPath("$.result.task.artifacts[0].parts[1].data.indexed").isEqualTo(1);
+
+        client().post().uri("/a2a").contentType(MediaType.APPLICATION_JSON).body("""
+                {"jsonrpc": "2.0", "id": 2, "method": "SendMessage", "params": {"message": {"messageId": "m2",
+                 "role": "ROLE_USER", "parts": [{"text": "wind turbines"}]}}}""")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.result.task.metadata.skill").isEqualTo("search")
+                .jsonPath("$.result.task.status.state").isEqualTo("TASK_STATE_COMPLETED")
+                .jsonPath("$.result.task.artifacts[0].parts[1].data.hits[0].id").isEqualTo("a2a-1");
     }
 
     @Test

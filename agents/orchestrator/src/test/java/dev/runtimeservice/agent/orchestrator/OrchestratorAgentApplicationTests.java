@@ -47,8 +47,29 @@ class OrchestratorAgentApplicationTests {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.protocolVersion").isEqualTo("0.3.0")
-                .jsonPath("$.preferredTransport").isEqualTo("HTTP+JSON")
+                .jsonPath("$.preferredTransport").isEqualTo("JSONRPC")
                 .jsonPath("$.skills[*].id").isEqualTo(java.util.List.of("agents", "route"));
+    }
+
+    @Test
+    void overA2aPlainTextIsRoutedAndAQuestionAboutAgentsListsThem() {
+        client().post().uri("/a2a").contentType(org.springframework.http.MediaType.APPLICATION_JSON).body("""
+                {"jsonrpc": "2.0", "id": 1, "method": "SendMessage", "params": {"message": {"messageId": "m1",
+                 "role": "ROLE_USER", "parts": [{"text": "Busca información sobre inteligencia artificial"}]}}}""")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.result.task.metadata.skill").isEqualTo("route")
+                .jsonPath("$.result.task.status.state").isEqualTo("TASK_STATE_COMPLETED")
+                .jsonPath("$.result.task.artifacts[0].parts[1].data.language").isEqualTo("es");
+        client().post().uri("/a2a").contentType(org.springframework.http.MediaType.APPLICATION_JSON).body("""
+                {"jsonrpc": "2.0", "id": 2, "method": "SendMessage", "params": {"message": {"messageId": "m2",
+                 "role": "ROLE_USER", "parts": [{"text": "Which agents are running?"}]}}}""")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.result.task.metadata.skill").isEqualTo("agents")
+                .jsonPath("$.result.task.artifacts[0].parts[0].text").isEqualTo("No agent is running.");
     }
 
     @Test

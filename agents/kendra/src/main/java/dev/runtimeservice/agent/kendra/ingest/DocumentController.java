@@ -1,11 +1,9 @@
 package dev.runtimeservice.agent.kendra.ingest;
 
-import dev.runtimeservice.agent.kendra.embedding.TextEmbedder;
+import dev.runtimeservice.agent.sdk.skill.Skills;
 import dev.runtimeservice.agent.kendra.index.IndexedDocument;
-import dev.runtimeservice.agent.kendra.index.LuceneIndex;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,18 +14,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The ingest API: add or replace documents in batches, read and delete one by id, index stats. */
+/**
+ * The ingest API: add or replace documents in batches, read and delete one by id, index stats. Reading, deleting
+ * and the stats go through the {@code documents} skill; batches stream straight into {@link IngestService} (the
+ * service the {@code ingest} skill calls) so that a large NDJSON upload is never held in memory.
+ */
 @RestController
 class DocumentController {
 
     static final String NDJSON = "application/x-ndjson";
 
     private final IngestService ingest;
-    private final LuceneIndex index;
+    private final Skills skills;
 
-    DocumentController(IngestService ingest, LuceneIndex index) {
+    DocumentController(IngestService ingest, Skills skills) {
         this.ingest = ingest;
-        this.index = index;
+        this.skills = skills;
     }
 
     @PostMapping(path = "/documents", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -43,21 +45,18 @@ class DocumentController {
     // {*id} takes the rest of the path, so that ids holding '/' (such as vfs:docs/a.md) can be read and deleted.
     @GetMapping("/documents/{*id}")
     IndexedDocument get(@PathVariable String id) {
-        return ingest.get(idOf(id));
+        return skills.data("documents", new DocumentCall(idOf(id), null), IndexedDocument.class);
     }
 
     @DeleteMapping("/documents/{*id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        ingest.delete(idOf(id));
+        skills.call("documents", new DocumentCall(idOf(id), true));
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/index")
-    Map<String, Object> stats() {
-        return Map.of("documents", index.count(), "embedding_model", TextEmbedder.MODEL_NAME,
-                "analysis", Map.of("es", "Spanish: stop words, Snowball stemmer, accent folding",
-                        "en", "English: stop words, Porter stemmer, accent folding",
-                        "other", "lower case and accent folding"));
+    Object stats() {
+        return skills.call("documents", new DocumentCall(null, null)).data();
     }
 
     /** The id after {@code /documents/}; {@code {*id}} captures it with its leading slash, or empty. */

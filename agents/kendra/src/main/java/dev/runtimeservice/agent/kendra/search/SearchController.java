@@ -1,5 +1,6 @@
 package dev.runtimeservice.agent.kendra.search;
 
+import dev.runtimeservice.agent.sdk.skill.Skills;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,19 +11,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The search API: a JSON body on POST, or query parameters on GET for quick use with curl. */
+/**
+ * The search API, through the {@code search} skill: a JSON body on POST, or query parameters on GET for quick use
+ * with curl.
+ */
 @RestController
 class SearchController {
 
-    private final SearchService search;
+    private final Skills skills;
 
-    SearchController(SearchService search) {
-        this.search = search;
+    SearchController(Skills skills) {
+        this.skills = skills;
     }
 
     @PostMapping("/search")
     SearchResponse search(@RequestBody SearchRequest request) {
-        return search.search(request);
+        return skills.data("search", request, SearchResponse.class);
     }
 
     @GetMapping("/search")
@@ -32,7 +36,7 @@ class SearchController {
             @RequestParam(required = false) @Nullable Integer offset,
             @RequestParam(required = false) @Nullable String language,
             @RequestParam(name = "filter", required = false) @Nullable List<String> filters) {
-        return search.search(new SearchRequest(q, mode, topK, offset, language, parse(filters)));
+        return search(new SearchRequest(q, mode, topK, offset, language, parse(filters)));
     }
 
     /** Reads {@code key:value} pairs; repeating a key means any of its values. */

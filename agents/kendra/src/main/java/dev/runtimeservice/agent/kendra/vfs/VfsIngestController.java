@@ -1,5 +1,6 @@
 package dev.runtimeservice.agent.kendra.vfs;
 
+import dev.runtimeservice.agent.sdk.skill.Skills;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -11,19 +12,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** {@code POST /ingest/vfs}: index files of the vfs agent by path or glob. */
+/** {@code POST /ingest/vfs}: index files of the vfs agent by path or glob, through the {@code ingest-vfs} skill. */
 @RestController
 class VfsIngestController {
 
-    private final VfsIngestService service;
+    private final Skills skills;
 
-    VfsIngestController(VfsIngestService service) {
-        this.service = service;
+    VfsIngestController(Skills skills) {
+        this.skills = skills;
     }
 
     @PostMapping(path = "/ingest/vfs", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> ingest(@RequestBody JsonNode body) {
-        VfsIngestResult result = service.ingest(body);
+        VfsIngestResult result = skills.data(VfsIngestSkill.ID, body, VfsIngestResult.class);
         if (result.indexed() == 0 && (!result.failed().isEmpty() || !result.skipped().isEmpty())) {
             return nothingIndexed(result);
         }

@@ -28,14 +28,25 @@ final class VfsIngestService {
     }
 
     VfsIngestResult ingest(JsonNode body) {
+        return ingest(body, FileProgress.NONE);
+    }
+
+    /**
+     * Indexes the files, telling {@code progress} before each one; when it answers false no further file is read,
+     * and what was read is committed as usual.
+     */
+    VfsIngestResult ingest(JsonNode body, FileProgress progress) {
         long start = System.nanoTime();
         VfsIngestRequest request = VfsIngestRequest.from(body, properties.maxFiles());
         checkDefaults(request);
         VfsClient vfs = locator.locate();
         FileSelection selection = FileSelection.of(vfs, request, properties.maxFiles());
         FileDocuments documents = new FileDocuments(vfs, json, request, properties.maxFileSize().toBytes());
-        IngestResult result = ingest.ingestNodes(selection.files().stream().map(documents::read)
-                .flatMap(Optional::stream));
+        List<VfsClient.Entry> files = selection.files();
+        java.util.concurrent.atomic.AtomicInteger position = new java.util.concurrent.atomic.AtomicInteger();
+        IngestResult result = ingest.ingestNodes(files.stream()
+                .takeWhile(file -> progress.next(position.incrementAndGet(), files.size(), file.path()))
+                .map(documents::read).flatMap(Optional::stream));
 
         List<FailedFile> failed = new ArrayList<>(selection.failed());
         failed.addAll(documents.failed());

@@ -1,5 +1,6 @@
 package dev.runtimeservice.agent.orchestrator.discovery;
 
+import dev.runtimeservice.agent.sdk.skill.Skills;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
@@ -8,24 +9,27 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /agents} lists the discovered agents; {@code GET /discover} looks again first. */
+/**
+ * {@code GET /agents} lists the discovered agents; {@code GET /discover} looks again first; both through the
+ * {@code agents} skill.
+ */
 @RestController
 class DiscoveryController {
 
-    private final AgentRegistry registry;
+    private final Skills skills;
 
-    DiscoveryController(AgentRegistry registry) {
-        this.registry = registry;
+    DiscoveryController(Skills skills) {
+        this.skills = skills;
     }
 
     @GetMapping("/agents")
     AgentsAnswer agents() {
-        return AgentsAnswer.of(registry.snapshot(), registry.managerUrl());
+        return skills.data(DiscoverySkill.ID, new DiscoverySkill.ListAgents(false), AgentsAnswer.class);
     }
 
     @GetMapping("/discover")
     AgentsAnswer discover() {
-        return AgentsAnswer.of(registry.refresh(), registry.managerUrl());
+        return skills.data(DiscoverySkill.ID, new DiscoverySkill.ListAgents(true), AgentsAnswer.class);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

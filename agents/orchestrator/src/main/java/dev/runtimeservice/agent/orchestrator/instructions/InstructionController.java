@@ -1,9 +1,7 @@
 package dev.runtimeservice.agent.orchestrator.instructions;
 
-import dev.runtimeservice.agent.sdk.trace.RequestIdFilter;
+import dev.runtimeservice.agent.sdk.skill.Skills;
 import jakarta.validation.Valid;
-import java.util.Objects;
-import org.slf4j.MDC;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -11,21 +9,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /instructions}: routes an instruction and, with {@code "execute": true}, carries it out. */
+/**
+ * {@code POST /instructions}: routes an instruction and, with {@code "execute": true}, carries it out, through the
+ * {@code route} skill.
+ */
 @RestController
 class InstructionController {
 
-    private final InstructionService service;
+    private final Skills skills;
 
-    InstructionController(InstructionService service) {
-        this.service = service;
+    InstructionController(Skills skills) {
+        this.skills = skills;
     }
 
     @PostMapping("/instructions")
     InstructionAnswer instruct(@Valid @RequestBody InstructionRequest request) {
-        // The SDK's filter has put the caller's X-Request-Id (or a new one) in the logging context.
-        String requestId = RequestIdFilter.idFor(MDC.get(RequestIdFilter.MDC_KEY));
-        return service.handle(Objects.requireNonNull(request.text()), request.executes(), requestId);
+        return skills.data(RouteSkill.ID, request, InstructionAnswer.class);
     }
 
     @ExceptionHandler(InstructionException.class)

@@ -1,47 +1,82 @@
 package dev.runtimeservice.agent.sdk.card;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.runtimeservice.agent.sdk.identity.AgentSkill;
 import java.util.List;
 
 /**
- * An A2A agent card (protocol 0.3.0), as served at {@code /.well-known/agent-card.json}; agents
- * that discover others may read cards into this type too.
+ * An A2A agent card, as served at {@code /.well-known/agent-card.json}: the fields of A2A 1.0
+ * ({@code supportedInterfaces}, each with its binding and protocol version), and beside them the fields a 0.3 client
+ * reads ({@code protocolVersion}, {@code url}, {@code preferredTransport}, {@code additionalInterfaces}); each kind
+ * of client ignores the other's.
  *
- * @param protocolVersion the A2A protocol version, {@value #PROTOCOL_VERSION}
  * @param name the agent's name
  * @param description what the agent does
- * @param url the agent's base URL
- * @param preferredTransport how to talk to the agent; {@value #TRANSPORT} for these agents
+ * @param supportedInterfaces 1.0: where and how to talk to the agent, preferred first
  * @param version the version of the agent's build
  * @param capabilities optional protocol features the agent supports
  * @param defaultInputModes media types the agent accepts unless a skill says otherwise
  * @param defaultOutputModes media types the agent produces unless a skill says otherwise
- * @param skills what the agent can do; empty when it has no skills yet
+ * @param skills what the agent can do
+ * @param protocolVersion 0.3: the protocol version of {@code url}, {@value #LEGACY_PROTOCOL_VERSION}
+ * @param url 0.3: the preferred endpoint
+ * @param preferredTransport 0.3: the binding of {@code url}
+ * @param additionalInterfaces 0.3: every endpoint with its binding
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentCard(
-        String protocolVersion,
         String name,
         String description,
-        String url,
-        String preferredTransport,
+        List<Interface> supportedInterfaces,
         String version,
         Capabilities capabilities,
         List<String> defaultInputModes,
         List<String> defaultOutputModes,
-        List<AgentSkill> skills) {
+        List<AgentSkill> skills,
+        String protocolVersion,
+        String url,
+        String preferredTransport,
+        List<LegacyInterface> additionalInterfaces) {
 
-    /** The A2A protocol version these cards follow. */
-    public static final String PROTOCOL_VERSION = "0.3.0";
+    /** The A2A protocol version of the interfaces. */
+    public static final String PROTOCOL_VERSION = "1.0";
 
-    /** The A2A transport name for plain HTTP with JSON bodies. */
-    public static final String TRANSPORT = "HTTP+JSON";
+    /** The 0.3 protocol version 0.3 clients read; the JSON-RPC endpoint also answers the 0.3 method names. */
+    public static final String LEGACY_PROTOCOL_VERSION = "0.3.0";
+
+    /** The A2A binding name of JSON-RPC 2.0. */
+    public static final String JSONRPC = "JSONRPC";
+
+    /** The A2A binding name of plain HTTP with JSON bodies. */
+    public static final String HTTP_JSON = "HTTP+JSON";
+
+    /**
+     * A 1.0 interface ({@code AgentInterface}).
+     *
+     * @param url where it answers
+     * @param protocolBinding {@value #JSONRPC} or {@value #HTTP_JSON}
+     * @param protocolVersion the protocol version it speaks
+     * @param tenant empty: these agents have no tenants
+     */
+    public record Interface(String url, String protocolBinding, String protocolVersion, String tenant) {
+    }
+
+    /**
+     * A 0.3 interface.
+     *
+     * @param url where it answers
+     * @param transport its binding
+     */
+    public record LegacyInterface(String url, String transport) {
+    }
 
     /**
      * Optional A2A features.
      *
      * @param streaming whether the agent streams answers
      * @param pushNotifications whether the agent pushes task updates
+     * @param extendedAgentCard whether an extended card is served to authenticated clients
      */
-    public record Capabilities(boolean streaming, boolean pushNotifications) {
+    public record Capabilities(boolean streaming, boolean pushNotifications, boolean extendedAgentCard) {
     }
 }

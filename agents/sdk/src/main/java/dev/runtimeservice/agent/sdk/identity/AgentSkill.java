@@ -28,7 +28,7 @@ public record AgentSkill(
     public static final List<String> DEFAULT_INPUT_MODES = List.of("application/json", "text/plain");
 
     /** Media types a skill produces unless it says otherwise. */
-    public static final List<String> DEFAULT_OUTPUT_MODES = List.of("application/json");
+    public static final List<String> DEFAULT_OUTPUT_MODES = List.of("application/json", "text/plain");
 
     /**
      * Checks the texts and copies the lists.

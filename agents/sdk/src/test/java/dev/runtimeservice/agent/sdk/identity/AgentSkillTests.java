@@ -13,7 +13,7 @@ class AgentSkillTests {
         AgentSkill skill = new AgentSkill("search", "Search", "Finds documents.", List.of("search"), List.of());
 
         assertThat(skill.inputModes()).containsExactly("application/json", "text/plain");
-        assertThat(skill.outputModes()).containsExactly("application/json");
+        assertThat(skill.outputModes()).containsExactly("application/json", "text/plain");
     }
 
     @Test

@@ -1,0 +1,264 @@
+package dev.runtimeservice.agent.sdk.a2a;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.runtimeservice.agent.sdk.testapp.TestAgentApplication;
+import io.a2a.grpc.utils.JSONRPCUtils;
+import io.a2a.grpc.utils.ProtoUtils;
+import io.a2a.client.Client;
+import io.a2a.client.ClientEvent;
+import io.a2a.client.TaskEvent;
+import io.a2a.client.TaskUpdateEvent;
+import io.a2a.client.config.ClientConfig;
+import io.a2a.client.transport.jsonrpc.JSONRPCTransport;
+import io.a2a.client.transport.jsonrpc.JSONRPCTransportConfig;
+import io.a2a.client.transport.rest.RestTransport;
+import io.a2a.client.transport.rest.RestTransportConfig;
+import io.a2a.spec.AgentCard;
+import io.a2a.spec.DataPart;
+import io.a2a.spec.ListTasksParams;
+import io.a2a.spec.Message;
+import io.a2a.spec.Task;
+import io.a2a.spec.TaskArtifactUpdateEvent;
+import io.a2a.spec.TaskIdParams;
+import io.a2a.spec.TaskQueryParams;
+import io.a2a.spec.TaskState;
+import io.a2a.spec.TextPart;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The SDK's A2A server, used through the official A2A Java SDK's 1.0 client, over both bindings. */
+@SpringBootTest(classes = TestAgentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "agent.name=test-agent")
+class A2aClientTests {
+
+    @TempDir
+    static Path home;
+
+    @LocalServerPort
+    int port;
+
+    /** What the client reported besides events; see {@link #assertNoAgentError()}. */
+    final List<Throwable> errors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("agent.home", home::toString);
+    }
+
+    @Test
+    void theOfficialClientReadsTheCardWithBothBindingsAndStreaming() throws Exception {
+        AgentCard card = card();
+
+        assertThat(card.supportedInterfaces()).extracting(i -> i.protocolBinding() + " " + i.url())
+                .containsExactly("JSONRPC http://127.0.0.1:" + port + "/a2a",
+                        "HTTP+JSON http://127.0.0.1:" + port + "/a2a/rest");
+        assertThat(card.capabilities().streaming()).isTrue();
+        assertThat(card.skills()).extracting(io.a2a.spec.AgentSkill::id).containsExactly("echo", "count");
+    }
+
+    @Test
+    void aTextMessageRunsTheMatchingSkillAndAnswersATaskWithATextAndADataPart() throws Exception {
+        Task task = send(client(false, JSONRPCTransport.class), text("echo hello", null, null));
+
+        assertThat(task.status().state()).isEqualTo(TaskState.TASK_STATE_COMPLETED);
+        assertThat(task.artifacts()).singleElement().satisfies(artifact -> {
+            assertThat(((TextPart) artifact.parts().get(0)).text()).isEqualTo("echo hello");
+            assertThat(((DataPart) artifact.parts().get(1)).data()).isEqualTo(Map.of("echo", "echo hello",
+                    "earlier_turns", 0.0));
+        });
+        Task read = client(false, JSONRPCTransport.class).getTask(new TaskQueryParams(task.id()), null);
+        assertThat(read.status().state()).isEqualTo(TaskState.TASK_STATE_COMPLETED);
+        assertThat(read.history()).extracting(Message::messageId).isNotEmpty();
+    }
+
+    @Test
+    void aDataPartNamingTheSkillCarriesItsInput() throws Exception {
+        Message message = Message.builder().role(Message.Role.ROLE_USER).messageId(UUID.randomUUID().toString())
+                .parts(new DataPart(Map.of("skill", "count", "input", Map.of("to", 3, "delay_ms", 0)))).build();
+
+        Task task = send(client(false, JSONRPCTransport.class), message);
+
+        assertThat(task.status().state()).isEqualTo(TaskState.TASK_STATE_COMPLETED);
+        assertThat(((TextPart) task.artifacts().get(0).parts().get(0)).text()).isEqualTo("counted to 3");
+    }
+
+    @Test
+    void textThatFitsNoSkillAsksWhichOneAndTheAnswerRunsItOnTheFirstText() throws Exception {
+        Client client = client(false, JSONRPCTransport.class);
+        Task asked = send(client, text("bonjour tout le monde", null, null));
+
+        assertThat(asked.status().state()).isEqualTo(TaskState.TASK_STATE_INPUT_REQUIRED);
+        assertThat(((TextPart) asked.status().message().parts().get(0)).text()).contains("echo", "count");
+
+        Task answered = send(client, text("echo", asked.contextId(), asked.id()));
+        assertThat(answered.id()).isEqualTo(asked.id());
+        assertThat(answered.status().state()).isEqualTo(TaskState.TASK_STATE_COMPLETED);
+        assertThat(((TextPart) answered.artifacts().get(0).parts().get(0)).text()).isEqualTo("bonjour tout le monde");
+    }
+
+    @Test
+    void inputTheSkillCannotServeFailsTheTaskWithWhatToChange() throws Exception {
+        Message tooMany = Message.builder().role(Message.Role.ROLE_USER).messageId(UUID.randomUUID().toString())
+                .metadata(Map.of("skill", "count")).parts(new DataPart(Map.of("to", 5000, "delay_ms", 0))).build();
+        Message invalid = Message.builder().role(Message.Role.ROLE_USER).messageId(UUID.randomUUID().toString())
+                .metadata(Map.of("skill", "count")).parts(new DataPart(Map.of("to", 0, "delay_ms", 0))).build();
+
+        Task failed = send(client(false, JSONRPCTransport.class), tooMany);
+        Task rejected = send(client(false, JSONRPCTransport.class), invalid);
+
+        assertThat(failed.status().state()).isEqualTo(TaskState.TASK_STATE_FAILED);
+        assertThat(((TextPart) failed.status().message().parts().get(0)).text()).contains("at most 1000");
+        assertThat(rejected.status().state()).isEqualTo(TaskState.TASK_STATE_FAILED);
+        assertThat(((TextPart) rejected.status().message().parts().get(0)).text()).contains("to ", "invalid");
+    }
+
+    @Test
+    void aFollowUpInTheSameContextSeesTheEarlierTurns() throws Exception {
+        String context = UUID.randomUUID().toString();
+        Client client = client(false, JSONRPCTransport.class);
+        send(client, text("echo one", context, null));
+
+        Task second = send(client, text("echo two", context, null));
+
+        assertThat(second.contextId()).isEqualTo(context);
+        assertThat(((DataPart) second.artifacts().get(0).parts().get(1)).data())
+                .isEqualTo(Map.of("echo", "echo two", "earlier_turns", 2.0));
+        var listed = client.listTasks(ListTasksParams.builder().contextId(context).build(), null);
+        assertThat(listed.tasks()).hasSize(2);
+    }
+
+    @Test
+    void aStreamedMessageSendsEachPieceAsItComesAndEndsCompleted() throws Exception {
+        List<ClientEvent> events = new CopyOnWriteArrayList<>();
+        Client client = client(true, JSONRPCTransport.class);
+
+        client.sendMessage(count(5, 10), List.of(collect(events)), errors::add, null);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !events.isEmpty() && state(last(events)).isFinal());
+        assertThat(state(last(events))).isEqualTo(TaskState.TASK_STATE_COMPLETED);
+        List<String> pieces = events.stream().filter(TaskUpdateEvent.class::isInstance)
+                .map(e -> ((TaskUpdateEvent) e).getUpdateEvent())
+                .filter(TaskArtifactUpdateEvent.class::isInstance)
+                .map(u -> ((TaskArtifactUpdateEvent) u).artifact().parts().get(0))
+                .map(p -> ((TextPart) p).text()).toList();
+        assertThat(pieces).startsWith("1 ", "2 ", "3 ", "4 ", "5 ");
+    }
+
+    @Test
+    void cancellingARunningTaskStopsItsWork() throws Exception {
+        List<ClientEvent> events = new CopyOnWriteArrayList<>();
+        Client streaming = client(true, JSONRPCTransport.class);
+        streaming.sendMessage(count(1000, 20), List.of(collect(events)), errors::add, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() > 3);
+        String id = taskOf(events.get(0)).id();
+
+        Task cancelled = client(false, JSONRPCTransport.class).cancelTask(new TaskIdParams(id), null);
+
+        assertThat(cancelled.status().state()).isEqualTo(TaskState.TASK_STATE_CANCELED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !TestAgentApplication.COUNTED.isEmpty()
+                && TestAgentApplication.COUNTED.stream().anyMatch(n -> n > 0 && n < 1000));
+        Task later = client(false, JSONRPCTransport.class).getTask(new TaskQueryParams(id), null);
+        assertThat(later.status().state()).isEqualTo(TaskState.TASK_STATE_CANCELED);
+    }
+
+    @Test
+    void theHttpJsonBindingServesTheSameTasks() throws Exception {
+        Client rest = client(false, RestTransport.class);
+
+        Task task = send(rest, text("echo over rest", null, null));
+        Task read = rest.getTask(new TaskQueryParams(task.id()), null);
+
+        assertThat(read.status().state()).isEqualTo(TaskState.TASK_STATE_COMPLETED);
+        assertThat(((TextPart) read.artifacts().get(0).parts().get(0)).text()).isEqualTo("echo over rest");
+    }
+
+    /**
+     * The card as the official 1.0 client reads it. Its 1.0.0.Alpha3 (the only 1.0 build on Maven Central) parses
+     * cards strictly and refuses any field a2a.proto lacks; from 1.0.0.CR1 on the SDK's card resolver ignores
+     * unknown fields (a2a-java JSONRPCUtils.parseJsonString(..., true)). So the four fields kept for 0.3 clients,
+     * and only those, are taken out before the SDK's own parser reads the rest.
+     */
+    private AgentCard card() throws Exception {
+        String json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/.well-known/agent-card.json")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        ObjectNode card = (ObjectNode) JsonMapper.builder().build().readTree(json);
+        assertThat(card.remove(List.of("protocolVersion", "url", "preferredTransport", "additionalInterfaces")))
+                .isNotNull();
+        io.a2a.grpc.AgentCard.Builder builder = io.a2a.grpc.AgentCard.newBuilder();
+        JSONRPCUtils.parseJsonString(card.toString(), builder, "");
+        return ProtoUtils.FromProto.agentCard(builder);
+    }
+
+    private Client client(boolean streaming, Class<?> transport) throws Exception {
+        var builder = Client.builder(card()).clientConfig(new ClientConfig.Builder().setStreaming(streaming)
+                .setAcceptedOutputModes(List.of("text/plain", "application/json")).build());
+        if (transport == RestTransport.class) {
+            builder.withTransport(RestTransport.class, new RestTransportConfig());
+        } else {
+            builder.withTransport(JSONRPCTransport.class, new JSONRPCTransportConfig());
+        }
+        return builder.build();
+    }
+
+    private Task send(Client client, Message message) throws Exception {
+        List<ClientEvent> events = new CopyOnWriteArrayList<>();
+        client.sendMessage(message, List.of(collect(events)), errors::add, null);
+        return taskOf(last(events));
+    }
+
+    private static Message text(String text, String contextId, String taskId) {
+        return Message.builder().role(Message.Role.ROLE_USER).messageId(UUID.randomUUID().toString())
+                .contextId(contextId).taskId(taskId).parts(new TextPart(text)).build();
+    }
+
+    private static Message count(int to, int delayMs) {
+        return Message.builder().role(Message.Role.ROLE_USER).messageId(UUID.randomUUID().toString())
+                .metadata(Map.of("skill", "count")).parts(new DataPart(Map.of("to", to, "delay_ms", delayMs)))
+                .build();
+    }
+
+    private static BiConsumer<ClientEvent, AgentCard> collect(List<ClientEvent> events) {
+        return (event, card) -> events.add(event);
+    }
+
+    private static ClientEvent last(List<ClientEvent> events) {
+        assertThat(events).isNotEmpty();
+        return events.get(events.size() - 1);
+    }
+
+    private static Task taskOf(ClientEvent event) {
+        return event instanceof TaskEvent t ? t.getTask() : ((TaskUpdateEvent) event).getTask();
+    }
+
+    private static TaskState state(ClientEvent event) {
+        return taskOf(event).status().state();
+    }
+
+    /**
+     * The client reports the end of a stream as a null error and may report its own closing of the channel after
+     * a final status (it cancels the request) as an IOException; anything else is the agent's error.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void assertNoAgentError() {
+        assertThat(errors).filteredOn(e -> e != null && !(e instanceof java.io.IOException)).isEmpty();
+    }
+}
