@@ -1,11 +1,14 @@
 package dev.runtimeservice.agent.kendra.search;
 
+import dev.runtimeservice.agent.kendra.crosslingual.BilingualLexicon;
+import dev.runtimeservice.agent.kendra.crosslingual.QueryTranslator;
 import dev.runtimeservice.agent.kendra.embedding.TextEmbedder;
 import dev.runtimeservice.agent.kendra.index.DocumentFields;
 import dev.runtimeservice.agent.kendra.index.IndexFailureException;
 import dev.runtimeservice.agent.kendra.index.IndexedDocument;
 import dev.runtimeservice.agent.kendra.index.KendraProperties;
 import dev.runtimeservice.agent.kendra.index.LuceneIndex;
+import dev.runtimeservice.agent.sdk.lifecycle.LoadedOnFirstUse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +26,7 @@ public class SearchService {
     private final TextEmbedder embedder;
     private final KendraProperties properties;
     private final KeywordQueries keywordQueries;
+    private final QueryTranslator translator;
 
     /**
      * Creates the service.
@@ -36,6 +40,9 @@ public class SearchService {
         this.embedder = embedder;
         this.properties = properties;
         this.keywordQueries = new KeywordQueries(index.analyzer());
+        BilingualLexicon.Stems stems = BilingualLexicon.Stems.of(index.analyzer());
+        this.translator = new QueryTranslator(new LoadedOnFirstUse<>("the Spanish-English lexicon",
+                () -> BilingualLexicon.shipped(stems)), stems, properties.translationsPerWord());
     }
 
     /**
@@ -51,9 +58,11 @@ public class SearchService {
         SearchMode mode = request.checkedMode();
         int topK = request.checkedTopK();
         int offset = request.checkedOffset();
-        Query keyword = keywordQueries.parse(text, request.language());
+        QueryTranslator.Translation translation = properties.translationWeight() > 0
+                ? translator.translate(text, request.language()) : QueryTranslator.Translation.NONE;
+        Query keyword = keywordQueries.parse(text, request.language(), translation, properties.translationWeight());
         Query filter = Filters.of(request.language(), request.filters());
-        float[] vector = mode == SearchMode.KEYWORD ? null : embedder.embed(text);
+        float[] vector = mode == SearchMode.KEYWORD ? null : embedder.embed(embeddedQuery(text, translation));
         try {
             return index.read(searcher -> {
                 Ranked ranked = rank(searcher, mode, keyword, filter, vector, offset + topK);
@@ -65,6 +74,14 @@ public class SearchService {
         } catch (IOException e) {
             throw new IndexFailureException("search the index", e);
         }
+    }
+
+    /**
+     * The embedding model is English: a Spanish query embeds better with its English words beside it, which
+     * brings it nearer to English documents on the same subject without moving it away from Spanish ones.
+     */
+    private static String embeddedQuery(String text, QueryTranslator.Translation translation) {
+        return translation.english().isEmpty() ? text : text + " (" + translation.english() + ")";
     }
 
     private record Ranked(List<ScoreDoc> hits, long total) {
@@ -81,9 +98,9 @@ public class SearchService {
             return new Ranked(Rankings.semantic(searcher, vector, filter, depth), total);
         }
         int window = Math.max(depth, properties.rankWindow());
-        List<ScoreDoc> fused = Rankings.fuse(properties.rrfK(), List.of(
-                Rankings.keyword(searcher, filteredKeyword, window),
-                Rankings.semantic(searcher, vector, filter, window)));
+        List<List<ScoreDoc>> lists = List.of(Rankings.keyword(searcher, filteredKeyword, window),
+                Rankings.semantic(searcher, vector, filter, window));
+        List<ScoreDoc> fused = Rankings.fuse(properties.rrfK(), lists);
         return new Ranked(fused, total);
     }
 
