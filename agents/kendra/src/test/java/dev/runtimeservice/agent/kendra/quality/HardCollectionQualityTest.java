@@ -53,8 +53,8 @@ class HardCollectionQualityTest {
         Evaluation.Scores hybrid = Evaluation.score(kendra.search(), SearchMode.HYBRID, queries);
         System.out.println("hard collection, hybrid: " + hybrid);
 
-        assertThat(hybrid.ndcg()).isGreaterThanOrEqualTo(0.73);
-        assertThat(hybrid.recall()).isGreaterThanOrEqualTo(0.78);
+        assertThat(hybrid.ndcg()).isGreaterThanOrEqualTo(0.74);
+        assertThat(hybrid.recall()).isGreaterThanOrEqualTo(0.77);
     }
 
     @Test
@@ -66,5 +66,16 @@ class HardCollectionQualityTest {
         // Without the lexicon keyword search scored 0.131 / 0.217 here: no shared word, nothing found.
         assertThat(keyword.ndcg()).isGreaterThanOrEqualTo(0.45);
         assertThat(keyword.recall()).isGreaterThanOrEqualTo(0.60);
+    }
+
+    @Test
+    void semanticRankingFindsAnswersInTheOtherLanguageThroughTheTranslatedQuery() {
+        Evaluation.Scores semantic = Evaluation.score(kendra.search(), SearchMode.SEMANTIC,
+                Evaluation.ofKind(queries, "cross"));
+        System.out.println("hard collection, cross-language queries, semantic: " + semantic);
+
+        // The English model alone scored 0.179 / 0.450 here.
+        assertThat(semantic.ndcg()).isGreaterThanOrEqualTo(0.33);
+        assertThat(semantic.recall()).isGreaterThanOrEqualTo(0.55);
     }
 }
