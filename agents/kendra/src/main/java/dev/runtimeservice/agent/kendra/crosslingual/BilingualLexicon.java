@@ -25,9 +25,8 @@ public final class BilingualLexicon {
     /** Where the lexicon lies on the class path. */
     public static final String RESOURCE = "/lexicon/es-en.tsv.gz";
 
-    private final Map<String, Set<String>> spanishToEnglish = new HashMap<>();
-    private final Map<String, Set<String>> englishToSpanish = new HashMap<>();
-    private final Stems stems;
+    private final Map<String, List<String>> spanishToEnglish;
+    private final Map<String, List<String>> englishToSpanish;
 
     /**
      * Reads the lexicon that ships with kendra.
@@ -56,32 +55,40 @@ public final class BilingualLexicon {
      * @throws IOException when the stream cannot be read
      */
     static BilingualLexicon read(InputStream in, Stems stems) throws IOException {
-        BilingualLexicon lexicon = new BilingualLexicon(stems);
+        Map<String, Set<String>> spanishToEnglish = new HashMap<>();
+        Map<String, Set<String>> englishToSpanish = new HashMap<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             int tab = line.indexOf('\t');
             if (!line.startsWith("#") && tab > 0) {
-                lexicon.add(line.substring(0, tab), line.substring(tab + 1));
+                String spanish = line.substring(0, tab);
+                String english = line.substring(tab + 1);
+                entry(stems, spanish, TextLanguage.SPANISH, spanishToEnglish).add(english);
+                entry(stems, english, TextLanguage.ENGLISH, englishToSpanish).add(spanish);
             }
         }
-        return lexicon;
+        return new BilingualLexicon(frozen(spanishToEnglish), frozen(englishToSpanish));
     }
 
-    private BilingualLexicon(Stems stems) {
-        this.stems = stems;
+    private BilingualLexicon(Map<String, List<String>> spanishToEnglish, Map<String, List<String>> englishToSpanish) {
+        this.spanishToEnglish = spanishToEnglish;
+        this.englishToSpanish = englishToSpanish;
     }
 
-    private void add(String spanish, String english) {
-        key(spanish, TextLanguage.SPANISH, spanishToEnglish).add(english);
-        key(english, TextLanguage.ENGLISH, englishToSpanish).add(spanish);
-    }
-
-    private Set<String> key(String words, TextLanguage language, Map<String, Set<String>> map) {
+    private static Set<String> entry(Stems stems, String words, TextLanguage language,
+            Map<String, Set<String>> map) {
         List<String> stemmed = stems.of(words, language);
         if (stemmed.isEmpty() || stemmed.size() > 2) {
             return new LinkedHashSet<>();
         }
         return map.computeIfAbsent(String.join(" ", stemmed), k -> new LinkedHashSet<>());
+    }
+
+    /** Lists take a fraction of the memory of the sets that removed the duplicates. */
+    private static Map<String, List<String>> frozen(Map<String, Set<String>> map) {
+        Map<String, List<String>> frozen = new HashMap<>(map.size() * 2);
+        map.forEach((key, values) -> frozen.put(key, List.copyOf(values)));
+        return frozen;
     }
 
     /**
@@ -91,9 +98,9 @@ public final class BilingualLexicon {
      * @param from the stem's language, Spanish or English
      * @return the other language's words, the usual translation first; empty when unknown
      */
-    public Set<String> translations(String stem, TextLanguage from) {
-        Map<String, Set<String>> map = from == TextLanguage.SPANISH ? spanishToEnglish : englishToSpanish;
-        return map.getOrDefault(stem, Set.of());
+    public List<String> translations(String stem, TextLanguage from) {
+        Map<String, List<String>> map = from == TextLanguage.SPANISH ? spanishToEnglish : englishToSpanish;
+        return map.getOrDefault(stem, List.of());
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.runtimeservice.agent.kendra.crosslingual;
 
 import dev.runtimeservice.agent.kendra.index.TextLanguage;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,8 +56,8 @@ public final class QueryTranslator {
         List<String> terms = stems.of(text, from);
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < terms.size(); i++) {
-            Set<String> pair = i + 1 < terms.size()
-                    ? lexicon.get().translations(terms.get(i) + " " + terms.get(i + 1), from) : Set.of();
+            List<String> pair = i + 1 < terms.size()
+                    ? lexicon.get().translations(terms.get(i) + " " + terms.get(i + 1), from) : List.of();
             if (!pair.isEmpty()) {
                 out.addAll(first(pair));
                 i++;
@@ -69,8 +68,8 @@ public final class QueryTranslator {
         return String.join(" ", out);
     }
 
-    private List<String> first(Set<String> translations) {
-        return new ArrayList<>(translations).subList(0, Math.min(perTerm, translations.size()));
+    private List<String> first(List<String> translations) {
+        return translations.subList(0, Math.min(perTerm, translations.size()));
     }
 
     /**
