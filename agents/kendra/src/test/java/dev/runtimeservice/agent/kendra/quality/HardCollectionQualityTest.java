@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runtimeservice.agent.kendra.embedding.TextEmbedder;
 import dev.runtimeservice.agent.kendra.index.IndexedDocument;
 import dev.runtimeservice.agent.kendra.search.SearchMode;
+import dev.runtimeservice.agent.kendra.search.SearchRequest;
+import dev.runtimeservice.agent.kendra.search.SearchResponse;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -77,5 +79,16 @@ class HardCollectionQualityTest {
         // The English model alone scored 0.179 / 0.450 here.
         assertThat(semantic.ndcg()).isGreaterThanOrEqualTo(0.33);
         assertThat(semantic.recall()).isGreaterThanOrEqualTo(0.55);
+    }
+
+    @Test
+    void aSpanishQueryFindsAnEnglishDocumentAndItsSnippetMarksTheTranslatedWords() {
+        SearchResponse response = kendra.search().search(SearchRequest.of("contraseña olvidada", SearchMode.KEYWORD,
+                3));
+
+        // h11 is the Spanish password policy, which has the word itself; h09 tells how to reset a password.
+        assertThat(response.hits()).extracting(hit -> hit.id()).contains("h11", "h09");
+        assertThat(response.hits()).filteredOn(hit -> hit.id().equals("h09")).singleElement()
+                .satisfies(hit -> assertThat(hit.snippet()).containsIgnoringCase("<mark>password</mark>"));
     }
 }
