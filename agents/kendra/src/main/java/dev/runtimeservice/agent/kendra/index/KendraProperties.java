@@ -1,5 +1,7 @@
 package dev.runtimeservice.agent.kendra.index;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.nio.file.Path;
@@ -16,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param rankWindow how many candidates each ranking contributes to hybrid fusion, at least
  * @param rrfK the constant of reciprocal rank fusion (60 in the original paper)
  * @param maxEmbeddedChars how many characters of a document's title and text the embedding sees
+ * @param translationWeight how much a word translated by the Spanish-English lexicon counts in a keyword
+ *     query next to a word the user typed; 0 turns cross-language search off
+ * @param translationsPerWord how many translations of each query word are searched, the usual ones first
  */
 @Validated
 @ConfigurationProperties("kendra")
@@ -24,7 +29,9 @@ public record KendraProperties(
         @DefaultValue("32") @Min(1) @Max(1024) int ingestChunkSize,
         @DefaultValue("100") @Min(10) @Max(1000) int rankWindow,
         @DefaultValue("60") @Min(1) @Max(1000) int rrfK,
-        @DefaultValue("2000") @Min(100) @Max(100000) int maxEmbeddedChars) {
+        @DefaultValue("2000") @Min(100) @Max(100000) int maxEmbeddedChars,
+        @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") float translationWeight,
+        @DefaultValue("3") @Min(1) @Max(10) int translationsPerWord) {
 
     /**
      * Returns the index folder for an agent home.

@@ -1,11 +1,14 @@
 package dev.runtimeservice.agent.kendra.search;
 
+import dev.runtimeservice.agent.kendra.crosslingual.BilingualLexicon;
+import dev.runtimeservice.agent.kendra.crosslingual.QueryTranslator;
 import dev.runtimeservice.agent.kendra.embedding.TextEmbedder;
 import dev.runtimeservice.agent.kendra.index.DocumentFields;
 import dev.runtimeservice.agent.kendra.index.IndexFailureException;
 import dev.runtimeservice.agent.kendra.index.IndexedDocument;
 import dev.runtimeservice.agent.kendra.index.KendraProperties;
 import dev.runtimeservice.agent.kendra.index.LuceneIndex;
+import dev.runtimeservice.agent.sdk.lifecycle.LoadedOnFirstUse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +26,7 @@ public class SearchService {
     private final TextEmbedder embedder;
     private final KendraProperties properties;
     private final KeywordQueries keywordQueries;
+    private final QueryTranslator translator;
 
     /**
      * Creates the service.
@@ -36,6 +40,9 @@ public class SearchService {
         this.embedder = embedder;
         this.properties = properties;
         this.keywordQueries = new KeywordQueries(index.analyzer());
+        BilingualLexicon.Stems stems = BilingualLexicon.Stems.of(index.analyzer());
+        this.translator = new QueryTranslator(new LoadedOnFirstUse<>("the Spanish-English lexicon",
+                () -> BilingualLexicon.shipped(stems)), stems, properties.translationsPerWord());
     }
 
     /**
@@ -51,12 +58,15 @@ public class SearchService {
         SearchMode mode = request.checkedMode();
         int topK = request.checkedTopK();
         int offset = request.checkedOffset();
-        Query keyword = keywordQueries.parse(text, request.language());
+        QueryTranslator.Translation translation = properties.translationWeight() > 0
+                ? translator.translate(text, request.language()) : QueryTranslator.Translation.NONE;
+        Query keyword = keywordQueries.parse(text, request.language(), translation, properties.translationWeight());
         Query filter = Filters.of(request.language(), request.filters());
-        float[] vector = mode == SearchMode.KEYWORD ? null : embedder.embed(text);
+        List<float[]> vectors = mode == SearchMode.KEYWORD ? List.of() : embeddedQueries(text, translation).stream()
+                .map(embedder::embed).toList();
         try {
             return index.read(searcher -> {
-                Ranked ranked = rank(searcher, mode, keyword, filter, vector, offset + topK);
+                Ranked ranked = rank(searcher, mode, keyword, filter, vectors, offset + topK);
                 List<ScoreDoc> page = ranked.hits().subList(Math.min(offset, ranked.hits().size()),
                         Math.min(offset + topK, ranked.hits().size()));
                 return new SearchResponse(text, mode.label(), ranked.total(), offset, topK,
@@ -67,24 +77,51 @@ public class SearchService {
         }
     }
 
+    /**
+     * The embedding model is English: a Spanish query embeds better with its English words beside it, which
+     * brings it nearer to English documents on the same subject without moving it away from Spanish ones. An
+     * English query with Spanish words beside it comes nearer to Spanish documents but drifts from English
+     * ones, so it is embedded twice, with and without them, and the two rankings are fused.
+     */
+    private static List<String> embeddedQueries(String text, QueryTranslator.Translation translation) {
+        String first = translation.english().isEmpty() ? text : text + " (" + translation.english() + ")";
+        if (translation.spanish().isEmpty()) {
+            return List.of(first);
+        }
+        return List.of(first, text + " (" + translation.spanish() + ")");
+    }
+
     private record Ranked(List<ScoreDoc> hits, long total) {
     }
 
     private Ranked rank(IndexSearcher searcher, SearchMode mode, Query keyword, @Nullable Query filter,
-            float @Nullable [] vector, int depth) throws IOException {
+            List<float[]> vectors, int depth) throws IOException {
         Query filteredKeyword = Rankings.filtered(keyword, filter);
         if (mode == SearchMode.KEYWORD) {
             return new Ranked(Rankings.keyword(searcher, filteredKeyword, depth), searcher.count(filteredKeyword));
         }
         long total = Rankings.countFiltered(searcher, filter);
         if (mode == SearchMode.SEMANTIC) {
-            return new Ranked(Rankings.semantic(searcher, vector, filter, depth), total);
+            return new Ranked(semantic(searcher, vectors, filter, depth), total);
         }
         int window = Math.max(depth, properties.rankWindow());
-        List<ScoreDoc> fused = Rankings.fuse(properties.rrfK(), List.of(
-                Rankings.keyword(searcher, filteredKeyword, window),
-                Rankings.semantic(searcher, vector, filter, window)));
+        List<List<ScoreDoc>> lists = List.of(Rankings.keyword(searcher, filteredKeyword, window),
+                semantic(searcher, vectors, filter, window));
+        List<ScoreDoc> fused = Rankings.fuse(properties.rrfK(), lists);
         return new Ranked(fused, total);
+    }
+
+    private List<ScoreDoc> semantic(IndexSearcher searcher, List<float[]> vectors, @Nullable Query filter,
+            int depth) throws IOException {
+        if (vectors.size() == 1) {
+            return Rankings.semantic(searcher, vectors.get(0), filter, depth);
+        }
+        List<List<ScoreDoc>> rankings = new ArrayList<>();
+        for (float[] vector : vectors) {
+            rankings.add(Rankings.semantic(searcher, vector, filter, depth));
+        }
+        List<ScoreDoc> fused = Rankings.fuse(properties.rrfK(), rankings);
+        return fused.subList(0, Math.min(depth, fused.size()));
     }
 
     private List<SearchHit> load(IndexSearcher searcher, Query keyword, List<ScoreDoc> page) throws IOException {

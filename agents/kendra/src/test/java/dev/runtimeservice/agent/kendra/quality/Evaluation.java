@@ -61,4 +61,15 @@ public final class Evaluation {
     public static List<TestCollection.Query> inLanguage(List<TestCollection.Query> queries, String language) {
         return queries.stream().filter(query -> query.language().equals(language)).toList();
     }
+
+    /**
+     * Keeps the queries of one kind.
+     *
+     * @param queries all queries
+     * @param kind {@code paraphrase}, {@code trap}, {@code cross} or {@code plain}
+     * @return those of that kind
+     */
+    public static List<TestCollection.Query> ofKind(List<TestCollection.Query> queries, String kind) {
+        return queries.stream().filter(query -> kind.equals(query.kind())).toList();
+    }
 }

@@ -23,7 +23,18 @@ public final class KendraFixture implements AutoCloseable {
      * @param embedder the embedding model, loaded once by the caller
      */
     public KendraFixture(Path indexDir, TextEmbedder embedder) {
-        KendraProperties properties = new KendraProperties(indexDir, 32, 100, 60, 2000);
+        this(indexDir, embedder, 0.5f);
+    }
+
+    /**
+     * Opens an index in a folder with the default settings but the weight of translated words.
+     *
+     * @param indexDir the folder
+     * @param embedder the embedding model, loaded once by the caller
+     * @param translationWeight 0 turns query translation off, as before issue 25
+     */
+    public KendraFixture(Path indexDir, TextEmbedder embedder, float translationWeight) {
+        KendraProperties properties = new KendraProperties(indexDir, 32, 100, 60, 2000, translationWeight, 3);
         this.index = new LuceneIndex(indexDir);
         this.ingest = new IngestService(index, embedder, properties, JsonMapper.builder().build());
         this.search = new SearchService(index, embedder, properties);

@@ -21,9 +21,11 @@ public final class SearchBenchmark {
 
     public static void main(String[] args) throws Exception {
         int copies = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        float translationWeight = args.length > 1 ? Float.parseFloat(args[1]) : 0.5f;
         Path dir = Files.createTempDirectory("kendra-bench");
         TextEmbedder embedder = new TextEmbedder();
-        try (KendraFixture kendra = new KendraFixture(dir, embedder)) {
+        System.out.printf("translation weight %.2f (0: no query translation)%n", translationWeight);
+        try (KendraFixture kendra = new KendraFixture(dir, embedder, translationWeight)) {
             List<IndexedDocument> documents = copies(copies);
             kendra.ingest().ingest(documents.subList(0, 100));
             long start = System.nanoTime();
@@ -36,11 +38,19 @@ public final class SearchBenchmark {
             for (SearchMode mode : SearchMode.values()) {
                 latency(kendra, mode);
             }
+            List<TestCollection.Query> hard = TestCollection.queries(TestCollection.HARD);
+            for (SearchMode mode : SearchMode.values()) {
+                latency(kendra, mode, hard, "hard-collection queries");
+            }
         }
     }
 
     private static void latency(KendraFixture kendra, SearchMode mode) {
-        List<TestCollection.Query> queries = TestCollection.queries();
+        latency(kendra, mode, TestCollection.queries(), "first collection's queries");
+    }
+
+    private static void latency(KendraFixture kendra, SearchMode mode, List<TestCollection.Query> queries,
+            String which) {
         for (TestCollection.Query query : queries) {
             kendra.search().search(SearchRequest.of(query.query(), mode, 10));
         }
@@ -53,8 +63,8 @@ public final class SearchBenchmark {
             }
         }
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("%-8s %d queries, top 10 with snippets: p50 %.1f ms, p99 %.1f ms%n", mode.label(),
-                sorted.length, percentile(sorted, 0.50), percentile(sorted, 0.99));
+        System.out.printf("%-8s %d runs of the %s, top 10 with snippets: p50 %.1f ms, p99 %.1f ms%n",
+                mode.label(), sorted.length, which, percentile(sorted, 0.50), percentile(sorted, 0.99));
     }
 
     private static double percentile(long[] sorted, double p) {
