@@ -25,8 +25,11 @@ public class SecretRedactor {
 
     /** Remembers the values of one launch's resources. */
     public void register(String launchId, Map<String, Object> resources) {
-        List<String> secrets = leaves(resources).filter(value -> value.length() >= MIN_LENGTH)
-                .distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        List<String> secrets = leaves(resources)
+                .filter(value -> value.length() >= MIN_LENGTH)
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
         if (!secrets.isEmpty()) {
             secretsByLaunch.put(launchId, secrets);
         }

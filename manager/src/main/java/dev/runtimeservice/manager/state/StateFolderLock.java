@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
 public class StateFolderLock implements DisposableBean {
 
     static final String NAME = "manager.lock";
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path file;
     private final FileChannel channel;
@@ -37,8 +39,10 @@ public class StateFolderLock implements DisposableBean {
         this.file = properties.directory().resolve(NAME);
         try {
             Files.createDirectories(file.getParent());
-            this.channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE), ownerOnly());
+            this.channel = FileChannel.open(
+                    file,
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+                    ownerOnly());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the lock file " + file, e);
         }
@@ -59,7 +63,7 @@ public class StateFolderLock implements DisposableBean {
         if (acquired == null) {
             String holder = holder();
             closeQuietly();
-            throw new StateFolderInUseException(file.getParent(), holder);
+            throw new StateFolderInUseException(folder(), holder);
         }
         try {
             channel.truncate(0);
@@ -84,7 +88,7 @@ public class StateFolderLock implements DisposableBean {
 
     /** The folder held, absolute. */
     public Path folder() {
-        return file.getParent();
+        return Objects.requireNonNull(file.getParent());
     }
 
     @Override
@@ -107,7 +111,9 @@ public class StateFolderLock implements DisposableBean {
 
     private static FileAttribute<?>[] ownerOnly() {
         return POSIX
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                }
                 : new FileAttribute<?>[0];
     }
 }

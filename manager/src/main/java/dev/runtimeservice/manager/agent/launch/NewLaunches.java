@@ -26,8 +26,13 @@ class NewLaunches {
     private final AgentRegistry registry;
     private final Clock clock;
 
-    NewLaunches(AgentCatalog catalog, PortPool ports, StandbyPool standbys, LaunchResources resources,
-            AgentRegistry registry, Clock clock) {
+    NewLaunches(
+            AgentCatalog catalog,
+            PortPool ports,
+            StandbyPool standbys,
+            LaunchResources resources,
+            AgentRegistry registry,
+            Clock clock) {
         this.clock = clock;
         this.catalog = catalog;
         this.ports = ports;
@@ -37,18 +42,29 @@ class NewLaunches {
     }
 
     /** A launch just opened, and the warm standby it starts from, if any. */
-    record NewLaunch(ManagedAgent agent, @Nullable Standby standby) {
-    }
+    record NewLaunch(ManagedAgent agent, @Nullable Standby standby) {}
 
-    NewLaunch open(AgentDescriptor descriptor, Map<String, Object> resourceValues, int restarts,
+    NewLaunch open(
+            AgentDescriptor descriptor,
+            Map<String, Object> resourceValues,
+            int restarts,
             @Nullable String restartedAfter) {
         int port = ports.acquire(descriptor.name(), descriptor.port(), catalog.reservedPorts());
         Standby standby = standbys.take(descriptor, port).orElse(null);
         // A standby was started with the id and token of the launch it becomes.
         String id = standby == null ? LaunchIds.newId() : standby.launch().id();
         String token = standby == null ? LaunchIds.newToken() : standby.launch().token();
-        ManagedAgent agent = new ManagedAgent(descriptor, id, port, "127.0.0.1", token,
-                resources.fingerprint(resourceValues), resourceValues, restarts, restartedAfter, clock.instant());
+        ManagedAgent agent = new ManagedAgent(
+                descriptor,
+                id,
+                port,
+                "127.0.0.1",
+                token,
+                resources.fingerprint(resourceValues),
+                resourceValues,
+                restarts,
+                restartedAfter,
+                clock.instant());
         registry.put(agent);
         resources.register(agent.id(), resourceValues);
         return new NewLaunch(agent, standby);

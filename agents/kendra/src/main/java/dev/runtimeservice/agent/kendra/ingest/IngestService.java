@@ -94,7 +94,7 @@ public class IngestService {
             DocumentParser.parse(document);
             return Optional.empty();
         } catch (InvalidDocumentException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(String.valueOf(e.getMessage()));
         }
     }
 

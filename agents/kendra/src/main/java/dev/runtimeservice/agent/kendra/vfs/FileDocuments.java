@@ -43,9 +43,9 @@ final class FileDocuments {
             sent.add(file.path());
             return Optional.of(VfsDocument.of(json, request, file.path(), text));
         } catch (SkippedFileException e) {
-            skipped.add(new SkippedFile(file.path(), e.getMessage()));
+            skipped.add(new SkippedFile(file.path(), String.valueOf(e.getMessage())));
         } catch (VfsAnswerException | VfsUnavailableException e) {
-            failed.add(new FailedFile(file.path(), null, e.getMessage()));
+            failed.add(new FailedFile(file.path(), null, String.valueOf(e.getMessage())));
         }
         return Optional.empty();
     }

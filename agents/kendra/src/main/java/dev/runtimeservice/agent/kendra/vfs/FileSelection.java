@@ -63,7 +63,7 @@ final class FileSelection {
         try {
             entry = vfs.stat(path);
         } catch (VfsAnswerException e) {
-            failed.add(new FailedFile(path, null, e.getMessage()));
+            failed.add(new FailedFile(path, null, String.valueOf(e.getMessage())));
             return;
         }
         if ("folder".equals(entry.type())) {
@@ -98,7 +98,7 @@ final class FileSelection {
                 add(new VfsClient.Entry(link.path(), target.type(), target.size()));
             }
         } catch (VfsAnswerException e) {
-            failed.add(new FailedFile(link.path(), null, e.getMessage()));
+            failed.add(new FailedFile(link.path(), null, String.valueOf(e.getMessage())));
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -17,15 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class BundledCards {
 
-    private BundledCards() {
-    }
+    private BundledCards() {}
 
     /** The bundled cards by agent name. */
     public static Map<String, AgentCardInfo> load(JsonMapper json) {
         Map<String, AgentCardInfo> cards = new TreeMap<>();
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath:cards/*.json")) {
-                String file = resource.getFilename();
+                String file = Objects.requireNonNull(resource.getFilename());
                 try (InputStream in = resource.getInputStream()) {
                     cards.put(file.substring(0, file.length() - ".json".length()), CardParser.parse(json.readTree(in)));
                 }

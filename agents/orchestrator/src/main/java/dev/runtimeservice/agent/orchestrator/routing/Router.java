@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,12 +35,14 @@ public class Router {
         TextAnalysis query = TextAnalysis.of(instruction, lexicon);
         List<float[]> vectors = List.of(embedder.embed(instruction), embedder.embed(query.gloss()));
         Map<Candidate, SkillProfile> byCandidate = new HashMap<>();
-        candidates.forEach(c -> byCandidate.put(c, profiles.computeIfAbsent(c,
-                k -> SkillProfile.of(k.agent(), k.skill(), hints.of(k.key()), lexicon, embedder))));
+        candidates.forEach(c -> byCandidate.put(
+                c,
+                profiles.computeIfAbsent(
+                        c, k -> SkillProfile.of(k.agent(), k.skill(), hints.of(k.key()), lexicon, embedder))));
         Map<String, Double> idf = idf(query.features(), byCandidate.values());
         List<Scored> ranked = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            SkillProfile profile = byCandidate.get(candidate);
+            SkillProfile profile = Objects.requireNonNull(byCandidate.get(candidate));
             double lexical = lexical(idf, profile);
             double semantic = profile.similarity(vectors);
             ranked.add(new Scored(candidate, score(lexical, semantic), lexical, semantic));
@@ -57,7 +60,9 @@ public class Router {
     private static Map<String, Double> idf(Set<String> features, java.util.Collection<SkillProfile> profiles) {
         Map<String, Double> idf = new HashMap<>();
         for (String feature : features) {
-            long df = profiles.stream().filter(p -> p.weights().containsKey(feature)).count();
+            long df = profiles.stream()
+                    .filter(p -> p.weights().containsKey(feature))
+                    .count();
             if (df > 0) {
                 // Words outside the lexicon (names in examples, say) count less: concepts carry the intent.
                 double weight = feature.startsWith("w:") ? 0.3 : 1;
@@ -87,8 +92,7 @@ public class Router {
      * @param lexical the lexical score in [0, 1]
      * @param semantic the best cosine similarity to the skill's texts
      */
-    public record Scored(Candidate candidate, double score, double lexical, double semantic) {
-    }
+    public record Scored(Candidate candidate, double score, double lexical, double semantic) {}
 
     /**
      * The ranking of an instruction.
@@ -97,6 +101,5 @@ public class Router {
      * @param ranked every candidate, best first
      * @param fits whether the best one scored at least the minimum
      */
-    public record Route(TextAnalysis query, List<Scored> ranked, boolean fits) {
-    }
+    public record Route(TextAnalysis query, List<Scored> ranked, boolean fits) {}
 }

@@ -27,8 +27,8 @@ public record TextAnalysis(String language, Set<String> features, String gloss) 
      * A file or folder path ({@code docs/a.md}, {@code todo.txt}): routing reads it as the word "path", whatever its
      * words or extension are (todo.txt is no glob for txt).
      */
-    public static final Pattern PATH = Pattern.compile(
-            "(?<![\\w*.])[\\p{L}\\p{N}_-]+(?:/[\\p{L}\\p{N}_.-]+)+/?|(?<![\\w*.])[\\p{L}\\p{N}_-]+\\.[A-Za-z0-9]{1,5}(?!\\w)");
+    public static final Pattern PATH = Pattern.compile("(?<![\\w*.])[\\p{L}\\p{N}_-]+(?:/[\\p{L}\\p{N}_.-]+)+/?|"
+            + "(?<![\\w*.])[\\p{L}\\p{N}_-]+\\.[A-Za-z0-9]{1,5}(?!\\w)");
 
     private static final Pattern PARTICIPLE = Pattern.compile("\\w{3,}(?:ed|ados?|adas?|idos?|idas?)");
 

@@ -2,15 +2,16 @@ package dev.runtimeservice.agent.sdk.a2a;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Reads what a client's message asks for: the skill it names and its data part. */
 final class MessageParts {
 
     private static final String SKILL = "skill";
 
-    private MessageParts() {
-    }
+    private MessageParts() {}
 
     static Optional<String> skillName(Message message) {
         Optional<String> fromMetadata = named(message.metadata());
@@ -31,7 +32,11 @@ final class MessageParts {
 
     /** The first data part's value; when it names the skill, its {@code input} or the rest of it. */
     static Optional<Object> data(Message message) {
-        return message.partsOrEmpty().stream().filter(p -> p.data() != null).findFirst().map(p -> input(p.data()));
+        return message.partsOrEmpty().stream()
+                .map(part -> part.data())
+                .filter(Objects::nonNull)
+                .findFirst()
+                .map(MessageParts::input);
     }
 
     private static Object input(Object data) {
@@ -46,8 +51,9 @@ final class MessageParts {
         return rest;
     }
 
-    private static Optional<String> named(Map<?, ?> metadata) {
+    private static Optional<String> named(@Nullable Map<?, ?> metadata) {
         return metadata != null && metadata.get(SKILL) instanceof String name && !name.isBlank()
-                ? Optional.of(name.trim()) : Optional.empty();
+                ? Optional.of(name.trim())
+                : Optional.empty();
     }
 }

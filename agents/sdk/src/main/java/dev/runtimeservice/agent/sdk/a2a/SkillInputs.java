@@ -27,7 +27,7 @@ final class SkillInputs {
             input = json.convertValue(data, skill.inputType());
         } catch (JacksonException | IllegalArgumentException e) {
             throw new SkillInputException("The input does not fit skill " + skill.id() + ": "
-                    + e.getMessage().lines().findFirst().orElse("") + ". Its input schema: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ". Its input schema: "
                     + json.writeValueAsString(skill.inputSchema()));
         }
         if (input == null) {
@@ -40,8 +40,10 @@ final class SkillInputs {
     Object check(Skill<?> skill, Object input) {
         Set<ConstraintViolation<Object>> violations = validator.validate(input);
         if (!violations.isEmpty()) {
-            String problems = violations.stream().sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.joining("; "));
+            String problems = violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .collect(Collectors.joining("; "));
             throw new SkillInputException("The input of skill " + skill.id() + " is invalid: " + problems
                     + ". Fix it and send the message again.");
         }

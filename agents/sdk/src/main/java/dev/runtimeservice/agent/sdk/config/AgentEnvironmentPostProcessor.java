@@ -69,7 +69,7 @@ public final class AgentEnvironmentPostProcessor implements EnvironmentPostProce
         var sources = environment.getPropertySources();
         PropertySource<?> system = sources.get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         Map<String, Object> mapped = system == null ? Map.of() : mapVariables(system);
-        if (!mapped.isEmpty()) {
+        if (system != null && !mapped.isEmpty()) {
             sources.addAfter(system.getName(), new MapPropertySource(VARIABLES_SOURCE, mapped));
         }
         addDefaults(sources, (String) mapped.get("agent.home"));

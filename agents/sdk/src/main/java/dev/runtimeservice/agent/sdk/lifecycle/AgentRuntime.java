@@ -1,13 +1,14 @@
 package dev.runtimeservice.agent.sdk.lifecycle;
 
+import dev.runtimeservice.agent.sdk.standby.StandbyMain;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
-import dev.runtimeservice.agent.sdk.standby.StandbyMain;
 import org.springframework.core.env.Environment;
 
 /**
@@ -25,7 +26,8 @@ public final class AgentRuntime {
         this.environment = environment;
         this.clock = clock;
         this.startedAt = StandbyMain.startedAt()
-                .orElseGet(() -> Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
+                .orElseGet(() -> Instant.ofEpochMilli(
+                        ManagementFactory.getRuntimeMXBean().getStartTime()));
     }
 
     /**
@@ -86,7 +88,7 @@ public final class AgentRuntime {
      * @return {@link AgentState#RUNNING} until shutdown is asked for
      */
     public AgentState state() {
-        return state.get();
+        return Objects.requireNonNull(state.get());
     }
 
     boolean markStopping() {

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -45,8 +46,8 @@ public final class Mover {
         Resolved from = tree.resolve(fromPath);
         Resolved to = tree.resolve(toPath);
         if (from.volumeRoot() || to.volumeRoot()) {
-            throw new BadRequestException("The vfs root and mount points cannot be moved or replaced; move what "
-                    + "is inside them.");
+            throw new BadRequestException(
+                    "The vfs root and mount points cannot be moved or replaced; move what " + "is inside them.");
         }
         Tree.requireWritable(from);
         Tree.requireWritable(to);
@@ -64,26 +65,27 @@ public final class Mover {
         }
         try (PathLocks.Held held = tree.locks().lock(from.real(), to.real())) {
             Files.move(from.real(), to.real(), StandardCopyOption.ATOMIC_MOVE);
-            Durability.syncFolder(to.real().getParent());
+            Durability.syncFolder(Objects.requireNonNull(to.real().getParent()));
         } catch (IOException e) {
             throw Tree.failed("move", fromPath, e);
         }
         return Tree.entry(to, Tree.existing(to));
     }
 
-    private static void checkDestination(VirtualPath toPath, Resolved to, BasicFileAttributes source,
-            boolean overwrite) {
+    private static void checkDestination(
+            VirtualPath toPath, Resolved to, BasicFileAttributes source, boolean overwrite) {
         Optional<BasicFileAttributes> target = Tree.attributes(to.real(), false);
         if (target.isEmpty()) {
             return;
         }
         if (!overwrite) {
-            throw new WrongTypeException("'" + toPath + "' already exists; pass overwrite=true to replace it, or "
-                    + "choose another name.");
+            throw new WrongTypeException(
+                    "'" + toPath + "' already exists; pass overwrite=true to replace it, or " + "choose another name.");
         }
         if (target.get().isDirectory() != source.isDirectory()) {
-            throw new WrongTypeException("'" + toPath + "' is a " + (target.get().isDirectory() ? "folder" : "file")
-                    + " and cannot be replaced by a " + (source.isDirectory() ? "folder" : "file") + ".");
+            throw new WrongTypeException(
+                    "'" + toPath + "' is a " + (target.get().isDirectory() ? "folder" : "file")
+                            + " and cannot be replaced by a " + (source.isDirectory() ? "folder" : "file") + ".");
         }
         if (target.get().isDirectory() && !isEmptyFolder(to)) {
             throw new WrongTypeException("'" + toPath + "' is a folder that is not empty; delete it first "
