@@ -163,7 +163,9 @@ class HttpHardeningTest {
                     .isGreaterThanOrEqualTo(150);
             // The rest of the body never comes: once a read has waited server.tomcat.connection-timeout, 408.
             waited.get(0).setSoTimeout(10_000);
-            assertProblem(new String(waited.get(0).getInputStream().readAllBytes(), StandardCharsets.UTF_8), 408);
+            String timedOut = new String(waited.get(0).getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertProblem(timedOut, 408);
+            assertThat(timedOut).contains("server.tomcat.connection-timeout");
             assertNoStackTrace(output);
         } finally {
             for (Socket socket : slow) {
