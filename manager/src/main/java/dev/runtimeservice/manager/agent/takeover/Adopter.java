@@ -12,6 +12,7 @@ import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.port.PortPool;
 import dev.runtimeservice.manager.process.AgentProcess;
 import dev.runtimeservice.manager.process.Readiness;
+import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import dev.runtimeservice.manager.state.LiveAgents.LiveAgent;
 import java.util.Map;
 import java.util.Optional;
@@ -67,10 +68,10 @@ class Adopter {
         if (!ports.claim(found.name(), found.port())) {
             return refuse(found, process.get(), "its port " + found.port() + " is given to another agent");
         }
-        Map<String, Object> values = resources.read(descriptor, found.id()).orElse(Map.of());
+        ResourcesSnapshot values = resources.snapshot(resources.read(descriptor, found.id()).orElse(Map.of()));
         resources.register(found.id(), values);
         ManagedAgent agent = new ManagedAgent(descriptor, found.id(), found.port(), "127.0.0.1", found.token(),
-                resources.fingerprint(values), values, restarts, null, found.start());
+                values, restarts, null, found.start());
         registry.put(agent);
         spawner.attachAdopted(agent, process.get());
         return Optional.of(agent);

@@ -7,6 +7,7 @@ import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.agent.launch.LaunchResources;
 import dev.runtimeservice.manager.agent.supervision.AgentSupervisor;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
+import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import dev.runtimeservice.manager.state.FailedRecord;
 import dev.runtimeservice.manager.state.WaitingRecord;
 import java.util.List;
@@ -56,7 +57,7 @@ class EndedLaunches {
                     + "restarts without resources", waiting.name(), descriptor.get().resourcesFile());
         }
         ManagedAgent agent = ManagedAgent.ended(descriptor.get(), waiting.id(), waiting.port(), waiting.startedAt(),
-                waiting.restarts(), values.orElse(Map.of()), waiting.reason(), null);
+                waiting.restarts(), resources.snapshot(values.orElse(Map.of())), waiting.reason(), null);
         agent.backOff(waiting.reason(), null, waiting.restartAt());
         registry.put(agent);
         log.info("Agent {} waited for its restart when the previous manager ended ({}); restarting it at {} "
@@ -70,7 +71,7 @@ class EndedLaunches {
             return;
         }
         registry.put(ManagedAgent.ended(descriptor.get(), failed.id(), failed.port(), failed.startedAt(),
-                failed.restarts(), Map.of(), failed.reason(), failed.exitCode()));
+                failed.restarts(), ResourcesSnapshot.NONE, failed.reason(), failed.exitCode()));
         log.info("Agent {} had failed when the previous manager ended ({}); it stays FAILED until it is launched again",
                 failed.name(), failed.reason());
     }

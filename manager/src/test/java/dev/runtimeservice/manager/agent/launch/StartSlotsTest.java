@@ -8,6 +8,7 @@ import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.agent.catalog.RestartPolicy;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.error.AgentStoppedDuringStartException;
+import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,7 @@ class StartSlotsTest {
         AgentDescriptor descriptor = new AgentDescriptor(name, "", Path.of("/srv/agents", name), null,
                 List.of("python3", "agent.py"), List.of(), null, "/health", null, 0, Map.of(), RestartPolicy.NEVER,
                 "/health");
-        return new ManagedAgent(descriptor, "launch-" + name, 23000, "127.0.0.1", "token", "fingerprint", Map.of(), 0,
+        return new ManagedAgent(descriptor, "launch-" + name, 23000, "127.0.0.1", "token", ResourcesSnapshot.NONE, 0,
                 null, Instant.now());
     }
 }
