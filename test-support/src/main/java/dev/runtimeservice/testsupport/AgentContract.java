@@ -16,11 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AgentContract {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private AgentContract() {
-    }
+    private AgentContract() {}
 
     /** Asserts that the agent answers its root, status and card as the contract says. */
     public static void assertServes(PackagedAgent agent, String name) {
@@ -29,20 +29,31 @@ public final class AgentContract {
         assertThat(root.has("version")).as("GET / gives its version").isTrue();
         JsonNode status = getJson(agent, "/status");
         assertThat(status.path("port").asInt()).as("GET /status gives its port").isEqualTo(agent.port());
-        assertThat(status.path("pid").asLong()).as("GET /status gives its pid").isEqualTo(agent.process().pid());
+        assertThat(status.path("pid").asLong())
+                .as("GET /status gives its pid")
+                .isEqualTo(agent.process().pid());
         JsonNode card = getJson(agent, "/.well-known/agent-card.json");
-        assertThat(card.path("name").asString()).as("the agent card names the agent").isEqualTo(name);
+        assertThat(card.path("name").asString())
+                .as("the agent card names the agent")
+                .isEqualTo(name);
         assertThat(card.path("skills").isArray() && !card.path("skills").isEmpty())
-                .as("the agent card lists its skills").isTrue();
+                .as("the agent card lists its skills")
+                .isTrue();
     }
 
     /** Asserts that {@code GET /shutdown} (without a token: none is required) ends the agent's process. */
     public static void assertShutsDown(PackagedAgent agent) {
         try {
-            int status = HTTP.send(HttpRequest.newBuilder(agent.uri("/shutdown")).timeout(Duration.ofSeconds(5))
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = HTTP.send(
+                            HttpRequest.newBuilder(agent.uri("/shutdown"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             assertThat(status).as("GET /shutdown").isBetween(200, 299);
-            assertThat(agent.awaitExit(Duration.ofSeconds(30))).as("the agent exits after /shutdown").isTrue();
+            assertThat(agent.awaitExit(Duration.ofSeconds(30)))
+                    .as("the agent exits after /shutdown")
+                    .isTrue();
         } catch (IOException e) {
             throw new AssertionError("GET /shutdown failed: " + e, e);
         } catch (InterruptedException e) {
@@ -53,8 +64,11 @@ public final class AgentContract {
 
     private static JsonNode getJson(PackagedAgent agent, String path) {
         try {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(agent.uri(path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = HTTP.send(
+                    HttpRequest.newBuilder(agent.uri(path))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as("GET " + path).isEqualTo(200);
             return JSON.readTree(answer.body());
         } catch (IOException e) {

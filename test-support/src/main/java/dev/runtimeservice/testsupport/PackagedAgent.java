@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 public final class PackagedAgent implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final String READINESS = "/actuator/health/readiness";
 
     private final String name;
@@ -80,7 +81,8 @@ public final class PackagedAgent implements AutoCloseable {
         try {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new AssertionError(name + " exited with code " + process.exitValue() + "; its log:\n" + log());
+                    throw new AssertionError(
+                            name + " exited with code " + process.exitValue() + "; its log:\n" + log());
                 }
                 if (answersReady()) {
                     return this;
@@ -95,7 +97,9 @@ public final class PackagedAgent implements AutoCloseable {
 
     private boolean answersReady() throws InterruptedException {
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri(READINESS)).timeout(Duration.ofSeconds(2)).build();
+            HttpRequest request = HttpRequest.newBuilder(uri(READINESS))
+                    .timeout(Duration.ofSeconds(2))
+                    .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException notYet) {
             return false;
@@ -177,15 +181,16 @@ public final class PackagedAgent implements AutoCloseable {
             int port = TestPorts.free();
             // Appended to: an agent started again in the same home (after a kill) keeps the earlier run's output.
             Path log = home.resolve(name + ".log");
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString()));
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             // As the manager does: the JVM's temporary files (Tomcat's docbase, native libraries) stay in the
             // agent's home, which the test deletes, even when the test kills the agent.
             command.add("-Djava.io.tmpdir=" + Files.createDirectories(home.resolve(".tmp")));
             command.addAll(descriptorJvmArgs());
             command.addAll(jvmArgs);
             command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .directory(home.toFile());
             builder.environment().put("AGENT_PORT", Integer.toString(port));

@@ -11,8 +11,7 @@ import java.util.Map;
 /** The environment of a running process, read from Linux's {@code /proc/<pid>/environ}. */
 public final class ProcessEnvironment {
 
-    private ProcessEnvironment() {
-    }
+    private ProcessEnvironment() {}
 
     /**
      * Reads a process's environment variables.

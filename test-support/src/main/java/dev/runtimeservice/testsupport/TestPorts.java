@@ -21,14 +21,14 @@ public final class TestPorts {
 
     /** Where the search starts: above the ports services commonly use and the manager tests' fixed ranges (23xxx). */
     static final int LOWEST = 24000;
+
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     /** Linux's default lower bound of the ephemeral range, for systems that do not tell. */
     private static final int DEFAULT_EPHEMERAL_START = 32768;
     /** Ports already handed out by this JVM, as [first, last] pairs, so two calls never overlap. */
     private static final List<int[]> HANDED_OUT = new ArrayList<>();
 
-    private TestPorts() {
-    }
+    private TestPorts() {}
 
     /** A port no process listens on now, below the ephemeral range and not handed out before. */
     public static int free() {

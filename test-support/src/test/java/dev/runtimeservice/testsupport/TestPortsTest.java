@@ -41,6 +41,7 @@ class TestPortsTest {
         Path range = Files.writeString(dir.resolve("ip_local_port_range"), "40000\t60999\n");
         assertThat(TestPorts.ephemeralStart(range)).isEqualTo(40000);
         assertThat(TestPorts.ephemeralStart(dir.resolve("absent"))).isEqualTo(32768);
-        assertThat(TestPorts.ephemeralStart(Files.writeString(dir.resolve("garbled"), "lots"))).isEqualTo(32768);
+        assertThat(TestPorts.ephemeralStart(Files.writeString(dir.resolve("garbled"), "lots")))
+                .isEqualTo(32768);
     }
 }

@@ -8,5 +8,4 @@ import org.jspecify.annotations.Nullable;
  * @param agent the launch whose process ended
  * @param exitCode its exit code, or null when it is unknown: an adopted process is not this manager's child
  */
-public record AgentExited(ManagedAgent agent, @Nullable Integer exitCode) {
-}
+public record AgentExited(ManagedAgent agent, @Nullable Integer exitCode) {}

@@ -49,8 +49,13 @@ public class AgentManager implements DisposableBean {
         return thread;
     });
 
-    AgentManager(AgentCatalog catalog, AgentLifecycle lifecycle, LaunchResources launchResources,
-            AgentRegistry registry, AgentSupervisor supervisor, StateProperties state) {
+    AgentManager(
+            AgentCatalog catalog,
+            AgentLifecycle lifecycle,
+            LaunchResources launchResources,
+            AgentRegistry registry,
+            AgentSupervisor supervisor,
+            StateProperties state) {
         this.state = state;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
@@ -70,10 +75,13 @@ public class AgentManager implements DisposableBean {
                 .collect(Collectors.groupingBy(AgentDescriptor::order, TreeMap::new, Collectors.toList()));
         List<AgentOutcome> outcomes = new ArrayList<>();
         for (List<AgentDescriptor> group : byOrder.values()) {
-            outcomes.addAll(runTogether(group, descriptor -> registry.withLock(descriptor.name(), () -> {
-                supervisor.forget(descriptor.name());
-                return lifecycle.launch(descriptor, snapshot);
-            }), outcomes));
+            outcomes.addAll(runTogether(
+                    group,
+                    descriptor -> registry.withLock(descriptor.name(), () -> {
+                        supervisor.forget(descriptor.name());
+                        return lifecycle.launch(descriptor, snapshot);
+                    }),
+                    outcomes));
         }
         return outcomes;
     }
@@ -84,8 +92,10 @@ public class AgentManager implements DisposableBean {
      */
     public List<AgentOutcome> stop(List<String> names) {
         Set<String> known = catalog.names();
-        List<String> unknown = names.stream().filter(name -> !known.contains(name) && registry.find(name).isEmpty())
-                .distinct().toList();
+        List<String> unknown = names.stream()
+                .filter(name -> !known.contains(name) && registry.find(name).isEmpty())
+                .distinct()
+                .toList();
         if (!unknown.isEmpty()) {
             throw new UnknownAgentException(unknown, known);
         }
@@ -105,7 +115,9 @@ public class AgentManager implements DisposableBean {
 
     /** The agents the manager knows now, by port. */
     public List<ManagedAgent> list() {
-        return registry.all().stream().sorted(Comparator.comparingInt(ManagedAgent::port)).toList();
+        return registry.all().stream()
+                .sorted(Comparator.comparingInt(ManagedAgent::port))
+                .toList();
     }
 
     /**
@@ -118,7 +130,8 @@ public class AgentManager implements DisposableBean {
         List<String> names = registry.all().stream().map(ManagedAgent::name).toList();
         if (!names.isEmpty() && state.keepAgentsOnExit()) {
             registry.persist();
-            log.info("Manager stopping: leaving agents {} running for the next manager (KEEP_AGENTS_ON_EXIT=true)",
+            log.info(
+                    "Manager stopping: leaving agents {} running for the next manager (KEEP_AGENTS_ON_EXIT=true)",
                     names);
         } else if (!names.isEmpty()) {
             log.info("Manager stopping: stopping agents {}", names);
@@ -127,9 +140,11 @@ public class AgentManager implements DisposableBean {
         workers.shutdownNow();
     }
 
-    private <T> List<AgentOutcome> runTogether(Collection<T> items, Function<T, AgentOutcome> task,
-            List<AgentOutcome> doneBefore) {
-        List<Future<AgentOutcome>> futures = items.stream().map(item -> workers.submit(() -> task.apply(item))).toList();
+    private <T> List<AgentOutcome> runTogether(
+            Collection<T> items, Function<T, AgentOutcome> task, List<AgentOutcome> doneBefore) {
+        List<Future<AgentOutcome>> futures = items.stream()
+                .map(item -> workers.submit(() -> task.apply(item)))
+                .toList();
         List<AgentOutcome> outcomes = new ArrayList<>();
         RuntimeException failure = null;
         for (Future<AgentOutcome> future : futures) {
@@ -143,7 +158,8 @@ public class AgentManager implements DisposableBean {
             }
         }
         if (failure instanceof RuntimeServiceException problem) {
-            List<String> done = new ArrayList<>(doneBefore.stream().map(AgentOutcome::name).toList());
+            List<String> done =
+                    new ArrayList<>(doneBefore.stream().map(AgentOutcome::name).toList());
             outcomes.forEach(outcome -> done.add(outcome.name()));
             problem.with("completed", done);
         }

@@ -10,10 +10,10 @@ public final class AgentNames {
     /** The rule in words, for error messages. */
     public static final String RULE =
             "1 to 63 lowercase letters, digits, '-' or '_', starting with a letter or a digit";
+
     private static final Pattern PATTERN = Pattern.compile(REGEX);
 
-    private AgentNames() {
-    }
+    private AgentNames() {}
 
     public static boolean isValid(String name) {
         return PATTERN.matcher(name).matches();

@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param action what was done
  * @param agent the agent's launch, or null when it was not running and nothing was done
  */
-public record AgentOutcome(String name, LaunchAction action, @Nullable ManagedAgent agent) {
-}
+public record AgentOutcome(
+        String name, LaunchAction action, @Nullable ManagedAgent agent) {}

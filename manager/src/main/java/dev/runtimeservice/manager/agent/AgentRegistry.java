@@ -70,27 +70,56 @@ public class AgentRegistry {
     public synchronized void persist() {
         List<AgentRecord> records = agents.values().stream()
                 .filter(agent -> agent.state().isStoppable())
-                .flatMap(agent -> agent.process().filter(AgentProcess::isAlive).flatMap(process -> record(agent, process)).stream())
+                .flatMap(agent ->
+                        agent
+                                .process()
+                                .filter(AgentProcess::isAlive)
+                                .flatMap(process -> record(agent, process))
+                                .stream())
                 .toList();
         List<WaitingRecord> waiting = agents.values().stream()
-                .flatMap(agent -> agent.nextRestartAt().map(at -> new WaitingRecord(agent.name(), agent.id(),
-                        agent.port(), agent.startedAt(), agent.restarts(), at, agent.failure().orElse("it ended"))).stream())
+                .flatMap(agent -> agent
+                        .nextRestartAt()
+                        .map(at -> new WaitingRecord(
+                                agent.name(),
+                                agent.id(),
+                                agent.port(),
+                                agent.startedAt(),
+                                agent.restarts(),
+                                at,
+                                agent.failure().orElse("it ended")))
+                        .stream())
                 .toList();
-        List<FailedRecord> failed = agents.values().stream().filter(agent -> agent.state() == AgentState.FAILED)
-                .map(agent -> new FailedRecord(agent.name(), agent.id(), agent.port(), agent.startedAt(),
-                        agent.restarts(), agent.failure().orElse("it failed"), agent.exitCode().orElse(null)))
+        List<FailedRecord> failed = agents.values().stream()
+                .filter(agent -> agent.state() == AgentState.FAILED)
+                .map(agent -> new FailedRecord(
+                        agent.name(),
+                        agent.id(),
+                        agent.port(),
+                        agent.startedAt(),
+                        agent.restarts(),
+                        agent.failure().orElse("it failed"),
+                        agent.exitCode().orElse(null)))
                 .toList();
         try {
             stateFile.save(records, waiting, failed);
         } catch (UncheckedIOException e) {
-            log.error("{}: {}. A manager started after a crash of this one would not find these agents.",
-                    e.getMessage(), e.getCause().getMessage());
+            log.error(
+                    "{}: {}. A manager started after a crash of this one would not find these agents.",
+                    e.getMessage(),
+                    e.getCause().getMessage());
         }
     }
 
     private static Optional<AgentRecord> record(ManagedAgent agent, AgentProcess process) {
         Optional<Instant> start = process.startInstant();
-        return start.map(instant -> new AgentRecord(agent.name(), agent.id(), process.pid(), instant, agent.port(),
-                AgentRecord.digest(agent.token()), agent.restarts()));
+        return start.map(instant -> new AgentRecord(
+                agent.name(),
+                agent.id(),
+                process.pid(),
+                instant,
+                agent.port(),
+                AgentRecord.digest(agent.token()),
+                agent.restarts()));
     }
 }

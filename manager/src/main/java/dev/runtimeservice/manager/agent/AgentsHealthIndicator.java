@@ -26,7 +26,9 @@ class AgentsHealthIndicator implements HealthIndicator {
         boolean failed = false;
         for (ManagedAgent agent : registry.all()) {
             failed |= agent.state() == AgentState.FAILED || agent.state() == AgentState.BACKOFF;
-            states.put(agent.name(), agent.state() + agent.failure().map(reason -> ": " + reason).orElse(""));
+            states.put(
+                    agent.name(),
+                    agent.state() + agent.failure().map(reason -> ": " + reason).orElse(""));
         }
         return (failed ? Health.down() : Health.up()).withDetails(states).build();
     }

@@ -21,7 +21,8 @@ class LiveAgentTokens implements LaunchTokens {
         boolean found = false;
         // Compares with every live agent's token, in constant time each, so the answer's timing tells nothing.
         for (ManagedAgent agent : registry.all()) {
-            found |= agent.state().isLive() && MessageDigest.isEqual(bytes, agent.token().getBytes(StandardCharsets.UTF_8));
+            found |= agent.state().isLive()
+                    && MessageDigest.isEqual(bytes, agent.token().getBytes(StandardCharsets.UTF_8));
         }
         return found;
     }

@@ -31,8 +31,16 @@ public final class ManagedAgent {
     private volatile LaunchState state = new LaunchState.Starting();
     private volatile boolean stopRequested;
 
-    public ManagedAgent(AgentDescriptor descriptor, String id, int port, String host, String token,
-            ResourcesSnapshot resources, int restarts, @Nullable String restartedAfter, Instant startedAt) {
+    public ManagedAgent(
+            AgentDescriptor descriptor,
+            String id,
+            int port,
+            String host,
+            String token,
+            ResourcesSnapshot resources,
+            int restarts,
+            @Nullable String restartedAfter,
+            Instant startedAt) {
         this.descriptor = descriptor;
         this.id = id;
         this.port = port;
@@ -49,10 +57,17 @@ public final class ManagedAgent {
      * no process, no token and no resources (their values are never saved). One waiting for its restart is then moved
      * on to BACKOFF, as after a failed restart.
      */
-    public static ManagedAgent ended(AgentDescriptor descriptor, String id, int port, Instant startedAt, int restarts,
-            ResourcesSnapshot resources, String reason, @Nullable Integer exitCode) {
-        ManagedAgent agent = new ManagedAgent(descriptor, id, port, "127.0.0.1", "", resources, restarts, null,
-                startedAt);
+    public static ManagedAgent ended(
+            AgentDescriptor descriptor,
+            String id,
+            int port,
+            Instant startedAt,
+            int restarts,
+            ResourcesSnapshot resources,
+            String reason,
+            @Nullable Integer exitCode) {
+        ManagedAgent agent =
+                new ManagedAgent(descriptor, id, port, "127.0.0.1", "", resources, restarts, null, startedAt);
         agent.state = new LaunchState.Failed(reason, exitCode);
         return agent;
     }
@@ -68,14 +83,16 @@ public final class ManagedAgent {
 
     /** Moves to a state that carries no facts: STARTING, RUNNING, STOPPING or STOPPED; returns whether it moved. */
     public synchronized boolean moveTo(AgentState next) {
-        return moveTo(switch (next) {
-            case STARTING -> new LaunchState.Starting();
-            case RUNNING -> new LaunchState.Running(false);
-            // A stop does not learn an exit code: one known from an earlier end (during backoff) is kept.
-            case STOPPING -> new LaunchState.Stopping(state.exitCode());
-            case STOPPED -> new LaunchState.Stopped(state.exitCode());
-            case BACKOFF, FAILED -> throw new IllegalArgumentException(next + " needs its reason: use backOff or fail");
-        });
+        return moveTo(
+                switch (next) {
+                    case STARTING -> new LaunchState.Starting();
+                    case RUNNING -> new LaunchState.Running(false);
+                    // A stop does not learn an exit code: one known from an earlier end (during backoff) is kept.
+                    case STOPPING -> new LaunchState.Stopping(state.exitCode());
+                    case STOPPED -> new LaunchState.Stopped(state.exitCode());
+                    case BACKOFF, FAILED ->
+                        throw new IllegalArgumentException(next + " needs its reason: use backOff or fail");
+                });
     }
 
     /** Moves to FAILED, remembering why; returns whether it moved. */
@@ -88,7 +105,8 @@ public final class ManagedAgent {
      * before (a failed restart's). Returns whether it moved.
      */
     public synchronized boolean backOff(String reason, @Nullable Integer code, Instant restartAt) {
-        return moveTo(new LaunchState.BackingOff(reason, code != null ? code : exitCode().orElse(null), restartAt));
+        return moveTo(new LaunchState.BackingOff(
+                reason, code != null ? code : exitCode().orElse(null), restartAt));
     }
 
     /** Marks a RUNNING agent as killed by the manager for failing its liveness probes. */
@@ -165,7 +183,8 @@ public final class ManagedAgent {
 
     /** When the agent will be started again, while it is in BACKOFF. */
     public Optional<Instant> nextRestartAt() {
-        return state instanceof LaunchState.BackingOff backingOff ? Optional.of(backingOff.restartAt())
+        return state instanceof LaunchState.BackingOff backingOff
+                ? Optional.of(backingOff.restartAt())
                 : Optional.empty();
     }
 

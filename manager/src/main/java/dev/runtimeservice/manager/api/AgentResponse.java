@@ -50,7 +50,8 @@ record AgentResponse(
         String logs) {
 
     static AgentResponse of(ManagedAgent agent, ProcessMetrics.@Nullable Usage usage) {
-        String message = agent.failure().or(() -> agent.restartedAfter().map(reason -> "restarted after it " + reason))
+        String message = agent.failure()
+                .or(() -> agent.restartedAfter().map(reason -> "restarted after it " + reason))
                 .orElse(null);
         return of(agent, null, message, usage);
     }
@@ -59,18 +60,48 @@ record AgentResponse(
         ManagedAgent agent = outcome.agent();
         String message = message(outcome.action());
         if (agent == null) {
-            return new AgentResponse(outcome.name(), AgentState.STOPPED, outcome.action(), message, null, null, null,
-                    null, null, null, null, null, null, null, null, logsPath(outcome.name()));
+            return new AgentResponse(
+                    outcome.name(),
+                    AgentState.STOPPED,
+                    outcome.action(),
+                    message,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    logsPath(outcome.name()));
         }
         return of(agent, outcome.action(), message, null);
     }
 
-    private static AgentResponse of(ManagedAgent agent, @Nullable LaunchAction action, @Nullable String message,
+    private static AgentResponse of(
+            ManagedAgent agent,
+            @Nullable LaunchAction action,
+            @Nullable String message,
             ProcessMetrics.@Nullable Usage usage) {
-        return new AgentResponse(agent.name(), agent.state(), action, message, agent.id(), agent.pid().orElse(null),
-                agent.port(), agent.url().toString(), agent.startedAt(), agent.resourceNames(),
-                usage == null ? null : usage.cpuPercent(), usage == null ? null : usage.memoryBytes(),
-                agent.exitCode().orElse(null), agent.restarts(), agent.nextRestartAt().orElse(null),
+        return new AgentResponse(
+                agent.name(),
+                agent.state(),
+                action,
+                message,
+                agent.id(),
+                agent.pid().orElse(null),
+                agent.port(),
+                agent.url().toString(),
+                agent.startedAt(),
+                agent.resourceNames(),
+                usage == null ? null : usage.cpuPercent(),
+                usage == null ? null : usage.memoryBytes(),
+                agent.exitCode().orElse(null),
+                agent.restarts(),
+                agent.nextRestartAt().orElse(null),
                 logsPath(agent.name()));
     }
 

@@ -3,5 +3,4 @@ package dev.runtimeservice.manager.api;
 import java.util.List;
 
 /** Every answer of the agent API: {@code {"agents": [...]}}. */
-record AgentsResponse(List<AgentResponse> agents) {
-}
+record AgentsResponse(List<AgentResponse> agents) {}

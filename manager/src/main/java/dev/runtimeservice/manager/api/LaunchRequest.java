@@ -18,8 +18,11 @@ import org.jspecify.annotations.Nullable;
 record LaunchRequest(
         @NotEmpty(message = "must name at least one agent, as in {\"agents\": [\"vfs\"]}")
         @Size(max = 64, message = "must name at most 64 agents")
-        List<@NotNull(message = "must be a name, not null")
-                @Pattern(regexp = AgentNames.REGEX, message = "must be " + AgentNames.RULE) String> agents,
+        List<
+                        @NotNull(message = "must be a name, not null")
+                        @Pattern(regexp = AgentNames.REGEX, message = "must be " + AgentNames.RULE) String>
+                agents,
+
         @Nullable Map<String, Object> resources) {
 
     Map<String, Object> resourcesOrEmpty() {

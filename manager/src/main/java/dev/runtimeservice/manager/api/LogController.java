@@ -1,7 +1,7 @@
 package dev.runtimeservice.manager.api;
 
-import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import dev.runtimeservice.manager.agent.AgentNames;
+import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import dev.runtimeservice.manager.logs.AgentLogs;
 import dev.runtimeservice.manager.resources.SecretRedactor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,7 +30,8 @@ class LogController {
 
     @Operation(summary = "Last lines of an agent's log")
     @GetMapping("/api/agents/{name}/logs")
-    LogTail tail(@PathVariable @Pattern(regexp = AgentNames.REGEX, message = "must be " + AgentNames.RULE) String name,
+    LogTail tail(
+            @PathVariable @Pattern(regexp = AgentNames.REGEX, message = "must be " + AgentNames.RULE) String name,
             @RequestParam(defaultValue = "100") @Min(1) @Max(10_000) int lines) {
         catalog.find(name);
         return new LogTail(name, logs.file(name).toString(), redactor.redact(logs.tail(name, lines)));
@@ -43,6 +44,5 @@ class LogController {
      * @param file the log file on the manager's machine
      * @param lines its last lines, oldest first
      */
-    record LogTail(String agent, String file, List<String> lines) {
-    }
+    record LogTail(String agent, String file, List<String> lines) {}
 }

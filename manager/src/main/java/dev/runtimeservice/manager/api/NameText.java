@@ -6,8 +6,7 @@ import java.util.stream.Collectors;
 /** Shows names a client sent in an error detail with invisible characters spelled out, so "vfs\u0000" is seen. */
 final class NameText {
 
-    private NameText() {
-    }
+    private NameText() {}
 
     static String quoted(List<String> names) {
         return names.stream().map(NameText::quoted).collect(Collectors.joining(", ", "[", "]"));

@@ -23,7 +23,9 @@ class ProblemErrorController implements ErrorController {
         HttpStatus status = status(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
         problem.setTitle(status.getReasonPhrase());
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static HttpStatus status(HttpServletRequest request) {
@@ -34,15 +36,18 @@ class ProblemErrorController implements ErrorController {
 
     private static String detail(HttpStatus status) {
         return switch (status) {
-            case METHOD_NOT_ALLOWED -> "This method is not allowed on this path. The API takes "
-                    + "POST /api/launch_agents, GET /api/list_agents, POST /api/stop_agent and "
-                    + "GET /api/agents/{name}/logs.";
+            case METHOD_NOT_ALLOWED ->
+                "This method is not allowed on this path. The API takes "
+                        + "POST /api/launch_agents, GET /api/list_agents, POST /api/stop_agent and "
+                        + "GET /api/agents/{name}/logs.";
             case NOT_FOUND -> "Nothing is served at this path. See /swagger-ui.html for the API.";
-            case BAD_REQUEST -> "The request is malformed (its path, query or headers could not be read): encode "
-                    + "names as UTF-8 and percent-encode them correctly, e.g. /api/stop_agent?agent_name=vfs.";
+            case BAD_REQUEST ->
+                "The request is malformed (its path, query or headers could not be read): encode "
+                        + "names as UTF-8 and percent-encode them correctly, e.g. /api/stop_agent?agent_name=vfs.";
             // Tomcat answers a body read that waited too long itself, before any handler sees it.
-            case REQUEST_TIMEOUT -> "The request body stopped arriving (server.tomcat.connection-timeout); send it at "
-                    + "once, with its Content-Length.";
+            case REQUEST_TIMEOUT ->
+                "The request body stopped arriving (server.tomcat.connection-timeout); send it at "
+                        + "once, with its Content-Length.";
             case INTERNAL_SERVER_ERROR -> "The manager failed to handle the request; its log (runtime.log) says why.";
             default -> status.getReasonPhrase() + ".";
         };

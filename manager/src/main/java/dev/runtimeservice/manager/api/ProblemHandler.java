@@ -43,7 +43,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String allowed = e.getRequiredType() == AgentState.class
-                ? " Use one of " + Arrays.toString(AgentState.values()) + "." : "";
+                ? " Use one of " + Arrays.toString(AgentState.values()) + "."
+                : "";
         return badRequest("'" + e.getValue() + "' is not a valid value for '" + e.getName() + "'." + allowed);
     }
 
@@ -55,33 +56,39 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTimeoutException || cause instanceof SocketTimeoutException) {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_TIMEOUT,
-                        cause instanceof BodyTimeoutException ? cause.getMessage() : "The request body stopped "
-                                + "arriving (server.tomcat.connection-timeout); send it at once, with its "
-                                + "Content-Length.");
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                        HttpStatus.REQUEST_TIMEOUT,
+                        cause instanceof BodyTimeoutException
+                                ? cause.getMessage()
+                                : "The request body stopped "
+                                        + "arriving (server.tomcat.connection-timeout); send it at once, with its "
+                                        + "Content-Length.");
                 problem.setTitle("Request body too slow");
                 return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).body(problem);
             }
         }
-        return ResponseEntity.badRequest().body(badRequest("The request body is not valid JSON of the expected form. "
-                + "Send an object such as " + LAUNCH_BODY + " with Content-Type: application/json; 'resources' "
-                + "must be an object."));
+        return ResponseEntity.badRequest()
+                .body(badRequest("The request body is not valid JSON of the expected form. "
+                        + "Send an object such as " + LAUNCH_BODY + " with Content-Type: application/json; 'resources' "
+                        + "must be an object."));
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<String> errors = e.getBindingResult().getFieldErrors().stream().map(ProblemHandler::describe).toList();
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<String> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(ProblemHandler::describe)
+                .toList();
         return ResponseEntity.badRequest().body(invalid(errors));
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<String> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
                         .map(error -> result.getMethodParameter().getParameterName() + " "

@@ -29,10 +29,13 @@ public class ProblemReportValve extends ErrorReportValve {
         problem.put("type", "about:blank");
         problem.put("title", status == 400 ? "Invalid request" : "Error " + status);
         problem.put("status", status);
-        problem.put("detail", status == 400 ? "The request could not be read: its path or headers are malformed or "
-                + "not valid percent-encoded UTF-8. Agent names are lowercase letters, digits, '-' or '_', as in "
-                + "/api/agents/vfs/logs."
-                : "The manager could not handle the request; its log (runtime.log) says why.");
+        problem.put(
+                "detail",
+                status == 400
+                        ? "The request could not be read: its path or headers are malformed or "
+                                + "not valid percent-encoded UTF-8. Agent names are lowercase letters, digits, '-' or '_', as in "
+                                + "/api/agents/vfs/logs."
+                        : "The manager could not handle the request; its log (runtime.log) says why.");
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -13,8 +13,7 @@ import java.util.Map;
  */
 final class ResourcesShape {
 
-    private ResourcesShape() {
-    }
+    private ResourcesShape() {}
 
     /** Throws a 400 naming the limit and its setting when {@code resources} passes one. */
     static void check(Map<String, Object> resources, int maxKeys, int maxDepth) {
@@ -26,8 +25,8 @@ final class ResourcesShape {
         while (!pending.isEmpty()) {
             Object value = pending.pop();
             int depth = depths.pop();
-            Collection<?> children = value instanceof Map<?, ?> map ? map.values()
-                    : value instanceof Collection<?> list ? list : null;
+            Collection<?> children =
+                    value instanceof Map<?, ?> map ? map.values() : value instanceof Collection<?> list ? list : null;
             if (children == null) {
                 continue;
             }

@@ -35,17 +35,19 @@ class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindException
     private String describeConversion(BindException cause) {
         ConfigurationProperty property = cause.getProperty();
         // The raw value is the placeholder of application.yml, such as ${MIN_AGENT_PORT:8001}: show what it became.
-        String value = property == null ? "" : " '" + environment.resolvePlaceholders(String.valueOf(property.getValue())) + "'";
+        String value = property == null
+                ? ""
+                : " '" + environment.resolvePlaceholders(String.valueOf(property.getValue())) + "'";
         String reason = cause.getCause() == null ? "" : ": " + rootMessage(cause.getCause());
-        return "Invalid configuration value" + value + " for " + ConfigurationKeys.describe(cause.getName().toString())
-                + reason;
+        return "Invalid configuration value" + value + " for "
+                + ConfigurationKeys.describe(cause.getName().toString()) + reason;
     }
 
     private static String describeValidation(String prefix, BindValidationException validation) {
         List<ObjectError> errors = validation.getValidationErrors().getAllErrors();
         return errors.stream()
-                .map(error -> "Invalid configuration: " + ConfigurationKeys.describe(propertyOf(prefix, error))
-                        + " " + error.getDefaultMessage() + rejectedValue(error))
+                .map(error -> "Invalid configuration: " + ConfigurationKeys.describe(propertyOf(prefix, error)) + " "
+                        + error.getDefaultMessage() + rejectedValue(error))
                 .collect(Collectors.joining("\n"));
     }
 

@@ -25,8 +25,7 @@ final class ConfigurationKeys {
             Map.entry("runtime.state.keep-agents-on-exit", "KEEP_AGENTS_ON_EXIT"),
             Map.entry("logging.level.root", "LOG_LEVEL"));
 
-    private ConfigurationKeys() {
-    }
+    private ConfigurationKeys() {}
 
     /** The environment variable behind a property, for instance {@code MIN_AGENT_PORT}. */
     static Optional<String> environmentKey(String property) {

@@ -39,15 +39,22 @@ public record RuntimeProperties(
         @Min(1) @Max(65535) int maxAgentPort,
         @NotNull Path agentsDir,
         @NotNull Path logDir,
-        @NotNull @DurationMin(seconds = 1) @DurationUnit(ChronoUnit.SECONDS) Duration agentStartupTimeout,
-        @NotNull @DurationMin(seconds = 1) @DurationUnit(ChronoUnit.SECONDS) Duration agentShutdownTimeout,
+
+        @NotNull @DurationMin(seconds = 1) @DurationUnit(ChronoUnit.SECONDS)
+        Duration agentStartupTimeout,
+
+        @NotNull @DurationMin(seconds = 1) @DurationUnit(ChronoUnit.SECONDS)
+        Duration agentShutdownTimeout,
+
         @NotBlank String bindAddress,
         @NotBlank String logLevel,
         @Min(0) int maxConcurrentStarts) {
 
     /** The number of agents that may be starting at once. */
     public int startSlots() {
-        return maxConcurrentStarts > 0 ? maxConcurrentStarts : Runtime.getRuntime().availableProcessors();
+        return maxConcurrentStarts > 0
+                ? maxConcurrentStarts
+                : Runtime.getRuntime().availableProcessors();
     }
 
     /** Bean Validation reads this as the property {@code portRangeValid}. */

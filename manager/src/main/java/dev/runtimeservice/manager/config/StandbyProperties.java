@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record StandbyProperties(@DefaultValue List<String> agents) {
 
     public StandbyProperties {
-        agents = agents.stream().map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
+        agents = agents.stream()
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .distinct()
+                .toList();
     }
 }

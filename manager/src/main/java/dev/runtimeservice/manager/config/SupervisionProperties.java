@@ -25,13 +25,21 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("runtime.supervision")
 public record SupervisionProperties(
-        @NotNull @DurationMin(millis = 10) @DefaultValue("1s") Duration initialBackoff,
-        @NotNull @DurationMin(millis = 10) @DefaultValue("60s") Duration maxBackoff,
+        @NotNull @DurationMin(millis = 10) @DefaultValue("1s")
+        Duration initialBackoff,
+
+        @NotNull @DurationMin(millis = 10) @DefaultValue("60s")
+        Duration maxBackoff,
+
         @DefaultValue("0.2") double jitter,
         @Min(1) @DefaultValue("5") int maxFailures,
         @NotNull @DefaultValue("5m") Duration failureWindow,
         @NotNull @DefaultValue("60s") Duration stableAfter,
-        @NotNull @DurationMin(millis = 50) @DefaultValue("5s") Duration livenessPeriod,
-        @NotNull @DurationMin(millis = 50) @DefaultValue("2s") Duration livenessTimeout,
-        @Min(1) @DefaultValue("3") int livenessFailures) {
-}
+
+        @NotNull @DurationMin(millis = 50) @DefaultValue("5s")
+        Duration livenessPeriod,
+
+        @NotNull @DurationMin(millis = 50) @DefaultValue("2s")
+        Duration livenessTimeout,
+
+        @Min(1) @DefaultValue("3") int livenessFailures) {}

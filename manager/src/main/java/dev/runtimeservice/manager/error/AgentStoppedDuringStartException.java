@@ -6,7 +6,9 @@ import org.springframework.http.HttpStatus;
 public class AgentStoppedDuringStartException extends RuntimeServiceException {
 
     public AgentStoppedDuringStartException(String agent) {
-        super(HttpStatus.CONFLICT, "Agent stopped during start",
+        super(
+                HttpStatus.CONFLICT,
+                "Agent stopped during start",
                 "Agent " + agent + " was stopped while it was starting, at the request of a stop call. Launch it "
                         + "again if you still want it.");
         with("agent", agent);

@@ -7,7 +7,9 @@ import org.springframework.http.HttpStatus;
 public class InvalidDescriptorException extends RuntimeServiceException {
 
     public InvalidDescriptorException(String agent, Path descriptor, String reason) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid agent descriptor",
+        super(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "Invalid agent descriptor",
                 "The descriptor of agent " + agent + " (" + descriptor + ") is invalid: " + reason
                         + ". Fix the file and launch again.");
         with("agent", agent);

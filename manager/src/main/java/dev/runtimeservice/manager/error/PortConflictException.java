@@ -6,7 +6,9 @@ import org.springframework.http.HttpStatus;
 public class PortConflictException extends RuntimeServiceException {
 
     public PortConflictException(String agent, int port, String holder) {
-        super(HttpStatus.CONFLICT, "Port in use",
+        super(
+                HttpStatus.CONFLICT,
+                "Port in use",
                 "Agent " + agent + " needs port " + port + ", which is held by " + holder
                         + ". Stop that process or free the port, then launch " + agent + " again.");
         with("agent", agent);

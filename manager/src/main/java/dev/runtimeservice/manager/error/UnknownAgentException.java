@@ -7,7 +7,9 @@ import org.springframework.http.HttpStatus;
 public class UnknownAgentException extends RuntimeServiceException {
 
     public UnknownAgentException(Collection<String> unknown, Collection<String> known) {
-        super(HttpStatus.NOT_FOUND, "Unknown agent",
+        super(
+                HttpStatus.NOT_FOUND,
+                "Unknown agent",
                 "No agent named " + String.join(", ", unknown) + " in the catalog. Known agents: "
                         + (known.isEmpty() ? "none" : String.join(", ", known))
                         + ". To add one, create a folder with an agent.yml under AGENTS_DIR.");

@@ -15,8 +15,8 @@ import java.util.List;
  */
 record ArchiveKind(String fileName, String recordOption, String useOption, List<String> fallback) {
 
-    static final ArchiveKind CDS = new ArchiveKind("app.jsa", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=",
-            List.of("-Xshare:auto"));
+    static final ArchiveKind CDS =
+            new ArchiveKind("app.jsa", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", List.of("-Xshare:auto"));
     static final ArchiveKind AOT_CACHE = new ArchiveKind("app.aot", "-XX:AOTCacheOutput=", "-XX:AOTCache=", List.of());
     private static final int AOT_CACHE_SINCE = 25;
 

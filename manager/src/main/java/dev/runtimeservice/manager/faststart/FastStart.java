@@ -12,7 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param archive the archive this jar, JDK and options use, or null when this launch neither uses nor records one
  * @param training where this launch records the archive at exit, when there is none yet; else null
  */
-public record FastStart(List<String> jvmOptions, Path jar, @Nullable Path archive, @Nullable Path training) {
+public record FastStart(
+        List<String> jvmOptions,
+        Path jar,
+        @Nullable Path archive,
+        @Nullable Path training) {
 
     public FastStart {
         jvmOptions = List.copyOf(jvmOptions);

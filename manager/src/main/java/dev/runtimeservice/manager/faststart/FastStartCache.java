@@ -1,5 +1,9 @@
 package dev.runtimeservice.manager.faststart;
 
+import dev.runtimeservice.manager.process.JavaExecutable;
+import dev.runtimeservice.manager.process.LaunchPlan;
+import dev.runtimeservice.manager.process.ProcessStarter;
+import dev.runtimeservice.manager.storage.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +21,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import dev.runtimeservice.manager.process.JavaExecutable;
-import dev.runtimeservice.manager.process.LaunchPlan;
-import dev.runtimeservice.manager.process.ProcessStarter;
-import dev.runtimeservice.manager.storage.Folders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,6 +39,7 @@ public class FastStartCache {
     private static final Logger log = LoggerFactory.getLogger(FastStartCache.class);
     /** The file of an entry that names the jar it was made from and that jar's SHA-256, one per line. */
     static final String SOURCE = "source";
+
     private final ArchiveKind kind = ArchiveKind.forThisJdk();
 
     private final FastStartProperties properties;
@@ -78,8 +79,12 @@ public class FastStartCache {
         }
         Path training = entry.resolve(kind.fileName() + "." + launchId + ".tmp");
         options.add(kind.recordOption() + training);
-        log.info("No class archive yet for {} on this JDK ({}) with these JVM options: {} starts the slow way and "
-                + "records one when it stops cleanly", jar.getFileName(), Runtime.version(), agent);
+        log.info(
+                "No class archive yet for {} on this JDK ({}) with these JVM options: {} starts the slow way and "
+                        + "records one when it stops cleanly",
+                jar.getFileName(),
+                Runtime.version(),
+                agent);
         return Optional.of(new FastStart(options, extracted.get(), archive, training));
     }
 
@@ -100,12 +105,16 @@ public class FastStartCache {
      */
     public Optional<FastStart> recover(List<String> arguments) {
         int jar = arguments.indexOf("-jar");
-        Optional<FastStart> recovered = arguments.stream().filter(argument -> argument.startsWith(kind.recordOption()))
+        Optional<FastStart> recovered = arguments.stream()
+                .filter(argument -> argument.startsWith(kind.recordOption()))
                 .map(argument -> Path.of(argument.substring(kind.recordOption().length())))
                 .filter(training -> training.getFileName().toString().startsWith(kind.fileName() + "."))
                 .filter(training -> jar >= 0 && jar + 1 < arguments.size())
-                .map(training -> new FastStart(arguments.subList(0, jar), Path.of(arguments.get(jar + 1)),
-                        training.resolveSibling(kind.fileName()), training))
+                .map(training -> new FastStart(
+                        arguments.subList(0, jar),
+                        Path.of(arguments.get(jar + 1)),
+                        training.resolveSibling(kind.fileName()),
+                        training))
                 .findFirst();
         recovered.ifPresent(start -> recording.add(start.archive()));
         return recovered;
@@ -120,8 +129,11 @@ public class FastStartCache {
         recording.remove(start.archive());
         try {
             if (cleanExit && Files.size(training) > 0) {
-                Files.move(training, start.archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                log.info("Recorded a class data sharing archive for {} ({} MB)", start.jar().getFileName(),
+                Files.move(
+                        training, start.archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                log.info(
+                        "Recorded a class data sharing archive for {} ({} MB)",
+                        start.jar().getFileName(),
                         Files.size(start.archive()) / 1_000_000);
             }
         } catch (IOException e) {
@@ -148,8 +160,11 @@ public class FastStartCache {
             return;
         }
         if (!mapped) {
-            log.warn("Agent {} could not use its class data sharing archive {}; it started the slow way; the archive "
-                    + "is deleted and its next launch records a new one", agent, start.archive());
+            log.warn(
+                    "Agent {} could not use its class data sharing archive {}; it started the slow way; the archive "
+                            + "is deleted and its next launch records a new one",
+                    agent,
+                    start.archive());
             deleteQuietly(start.archive());
         }
     }
@@ -169,15 +184,30 @@ public class FastStartCache {
     }
 
     private void extract(String agent, Path jar, Path destination) {
-        Path temporary = destination.resolveSibling("ext-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        Path temporary =
+                destination.resolveSibling("ext-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
             Files.createDirectories(temporary.getParent());
-            Process process = starter.start(new LaunchPlan(agent, List.of(JavaExecutable.path(), "-Djarmode=tools",
-                    "-jar", jar.toString(), "extract", "--destination", temporary.toString()), temporary.getParent(), Map.of()));
+            Process process = starter.start(new LaunchPlan(
+                    agent,
+                    List.of(
+                            JavaExecutable.path(),
+                            "-Djarmode=tools",
+                            "-jar",
+                            jar.toString(),
+                            "extract",
+                            "--destination",
+                            temporary.toString()),
+                    temporary.getParent(),
+                    Map.of()));
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                log.warn("Could not extract {} for a fast start of {}; it starts from the jar: {}", jar, agent, output.strip());
+                log.warn(
+                        "Could not extract {} for a fast start of {}; it starts from the jar: {}",
+                        jar,
+                        agent,
+                        output.strip());
                 return;
             }
             Files.move(temporary, destination, StandardCopyOption.ATOMIC_MOVE);
@@ -212,8 +242,11 @@ public class FastStartCache {
         List<Path> superseded;
         try (Stream<Path> entries = Files.list(current.getParent())) {
             superseded = entries.filter(entry -> !entry.equals(current))
-                    .filter(entry -> source(entry).filter(lines -> lines.size() >= 2 && lines.get(0).equals(path)
-                            && !lines.get(1).equals(digest)).isPresent())
+                    .filter(entry -> source(entry)
+                            .filter(lines -> lines.size() >= 2
+                                    && lines.get(0).equals(path)
+                                    && !lines.get(1).equals(digest))
+                            .isPresent())
                     .toList();
         } catch (IOException e) {
             return;
@@ -227,8 +260,11 @@ public class FastStartCache {
                 Folders.delete(entry);
                 log.info("Deleted {}, the fast-start cache entry of an earlier build of {}", entry, jar.getFileName());
             } catch (IOException e) {
-                log.warn("Could not delete {}, the fast-start cache entry of an earlier build of {}: {}", entry,
-                        jar.getFileName(), e.getMessage());
+                log.warn(
+                        "Could not delete {}, the fast-start cache entry of an earlier build of {}: {}",
+                        entry,
+                        jar.getFileName(),
+                        e.getMessage());
             }
         }
     }
@@ -244,8 +280,11 @@ public class FastStartCache {
     /** Whether a process runs from this entry: its extracted jar and its archive are named on the command line. */
     private static boolean inUse(Path entry) {
         String prefix = entry.toString() + "/";
-        return ProcessHandle.allProcesses().anyMatch(process -> process.info().commandLine()
-                .map(command -> command.contains(prefix)).orElse(false));
+        return ProcessHandle.allProcesses()
+                .anyMatch(process -> process.info()
+                        .commandLine()
+                        .map(command -> command.contains(prefix))
+                        .orElse(false));
     }
 
     /** Keyed by content, not by agent: fifty agents made from one jar share one extraction and one archive. */
@@ -258,7 +297,8 @@ public class FastStartCache {
         MessageDigest digest = sha256();
         digest.update(jarDigests.of(jar));
         digest.update((System.getProperty("java.home") + "|" + System.getProperty("java.vm.version") + "|"
-                + String.join(" ", jvmArgs)).getBytes(StandardCharsets.UTF_8));
+                        + String.join(" ", jvmArgs))
+                .getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest.digest(), 0, 12);
     }
 

@@ -14,5 +14,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("runtime.fast-start")
-public record FastStartProperties(@DefaultValue("true") boolean enabled, @NotNull @DefaultValue("run/fast-start") Path cacheDir) {
-}
+public record FastStartProperties(
+        @DefaultValue("true") boolean enabled,
+        @NotNull @DefaultValue("run/fast-start") Path cacheDir) {}

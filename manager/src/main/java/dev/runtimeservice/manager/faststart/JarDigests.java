@@ -19,8 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class JarDigests {
 
-    private record Seen(long size, long modified, byte[] digest) {
-    }
+    private record Seen(long size, long modified, byte[] digest) {}
 
     private final Map<Path, Seen> seen = new ConcurrentHashMap<>();
 

@@ -54,7 +54,8 @@ public class AgentLogs {
             System.arraycopy(data, 0, joined, size, data.length);
             data = joined;
         }
-        List<String> lines = new ArrayList<>(new String(data, StandardCharsets.UTF_8).lines().toList());
+        List<String> lines =
+                new ArrayList<>(new String(data, StandardCharsets.UTF_8).lines().toList());
         if (start > 0 && !lines.isEmpty()) {
             lines.remove(0); // the first line may have been cut by the chunk boundary
         }

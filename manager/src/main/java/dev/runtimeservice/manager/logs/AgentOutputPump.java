@@ -31,9 +31,11 @@ public final class AgentOutputPump implements Runnable {
     static final String LOGGER = "agent-output";
     /** Longer lines are cut into pieces of this many characters, so one endless line cannot fill the memory. */
     static final int MAX_LINE_CHARS = 8192;
+
     private static final Logger output = LoggerFactory.getLogger(LOGGER);
     private static final Logger log = LoggerFactory.getLogger(AgentOutputPump.class);
-    private static final Pattern PATTERNED = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}\\S*\\s+[A-Z]+\\s+\\[");
+    private static final Pattern PATTERNED =
+            Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}\\S*\\s+[A-Z]+\\s+\\[");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
     private final String agent;
@@ -58,10 +60,10 @@ public final class AgentOutputPump implements Runnable {
      * @param redactor masks secret values in each line before it is written
      * @param afterEnd run on the same thread once the output has ended, or null
      */
-    public static Thread start(String agent, long pid, InputStream stream, SecretRedactor redactor,
-            @Nullable Runnable afterEnd) {
-        Thread thread = new Thread(new AgentOutputPump(agent, stream, redactor, afterEnd),
-                "output-" + agent + "-" + pid);
+    public static Thread start(
+            String agent, long pid, InputStream stream, SecretRedactor redactor, @Nullable Runnable afterEnd) {
+        Thread thread =
+                new Thread(new AgentOutputPump(agent, stream, redactor, afterEnd), "output-" + agent + "-" + pid);
         thread.setDaemon(true);
         thread.start();
         return thread;
@@ -87,7 +89,9 @@ public final class AgentOutputPump implements Runnable {
 
     /** Decodes the stream as UTF-8 (bytes that are not are replaced) and splits it into lines. */
     private void pump(InputStream in) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         ByteBuffer bytes = ByteBuffer.allocate(8192);
         CharBuffer chars = CharBuffer.allocate(8192);
@@ -174,8 +178,8 @@ public final class AgentOutputPump implements Runnable {
             long now = System.currentTimeMillis();
             if (now != millis) {
                 millis = now;
-                prefix = OffsetDateTime.ofInstant(Instant.ofEpochMilli(now), ZoneId.systemDefault()).format(TIMESTAMP)
-                        + " INFO  [" + agent + "] stdout : ";
+                prefix = OffsetDateTime.ofInstant(Instant.ofEpochMilli(now), ZoneId.systemDefault())
+                                .format(TIMESTAMP) + " INFO  [" + agent + "] stdout : ";
             }
             return prefix.concat(text);
         }

@@ -28,11 +28,17 @@ public class PortPool {
         this.min = properties.minAgentPort();
         this.max = properties.maxAgentPort();
         this.probe = probe;
-        EphemeralPortRange.read(EphemeralPortRange.LINUX).filter(range -> range.overlaps(min, max))
-                .ifPresent(range -> log.warn("MIN_AGENT_PORT..MAX_AGENT_PORT ({}-{}) overlaps the ports this system "
-                        + "gives outgoing connections ({}, {}): a connection can take an agent's port while the agent "
-                        + "starts, and its launch then fails with 'Port ... was already in use'. Choose agent ports "
-                        + "below {} (the default is 8001-12001).", min, max, range, EphemeralPortRange.LINUX,
+        EphemeralPortRange.read(EphemeralPortRange.LINUX)
+                .filter(range -> range.overlaps(min, max))
+                .ifPresent(range -> log.warn(
+                        "MIN_AGENT_PORT..MAX_AGENT_PORT ({}-{}) overlaps the ports this system "
+                                + "gives outgoing connections ({}, {}): a connection can take an agent's port while the agent "
+                                + "starts, and its launch then fails with 'Port ... was already in use'. Choose agent ports "
+                                + "below {} (the default is 8001-12001).",
+                        min,
+                        max,
+                        range,
+                        EphemeralPortRange.LINUX,
                         range.first()));
     }
 

@@ -52,7 +52,8 @@ class AgentLauncher {
      */
     StandbyProcess launchStandby(LaunchPlan plan) throws IOException {
         Spawned spawned = spawn(plan);
-        return new StandbyProcess(spawned.connect(plan.name(), redactor), spawned.process().getOutputStream());
+        return new StandbyProcess(
+                spawned.connect(plan.name(), redactor), spawned.process().getOutputStream());
     }
 
     private Spawned spawn(LaunchPlan plan) throws IOException {
@@ -74,8 +75,8 @@ class AgentLauncher {
         LocalAgentProcess connect(String name, SecretRedactor redactor) {
             InputStream output = OutputFifo.await(reader, fifo, FIFO_OPEN).orElse(InputStream.nullInputStream());
             Thread pump = AgentOutputPump.start(name, process.pid(), output, redactor, null);
-            return new LocalAgentProcess(process.toHandle(), process.onExit().thenApply(Process::exitValue), pump, fifo,
-                    false);
+            return new LocalAgentProcess(
+                    process.toHandle(), process.onExit().thenApply(Process::exitValue), pump, fifo, false);
         }
     }
 

@@ -14,7 +14,12 @@ import org.jspecify.annotations.Nullable;
  * @param env environment variables added to the manager's own
  * @param output where standard output and error go (an agent's FIFO), or null for a pipe to the manager
  */
-public record LaunchPlan(String name, List<String> argv, Path workDir, Map<String, String> env, @Nullable Path output) {
+public record LaunchPlan(
+        String name,
+        List<String> argv,
+        Path workDir,
+        Map<String, String> env,
+        @Nullable Path output) {
 
     public LaunchPlan {
         argv = List.copyOf(argv);

@@ -24,7 +24,11 @@ final class LocalAgentProcess implements AgentProcess {
     private final Path output;
     private final boolean adopted;
 
-    LocalAgentProcess(ProcessHandle handle, CompletableFuture<@Nullable Integer> exit, Thread outputPump, Path output,
+    LocalAgentProcess(
+            ProcessHandle handle,
+            CompletableFuture<@Nullable Integer> exit,
+            Thread outputPump,
+            Path output,
             boolean adopted) {
         this.handle = handle;
         this.exit = exit;

@@ -32,8 +32,12 @@ class LocalProcesses implements AgentHost {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
-    LocalProcesses(AgentLauncher launcher, ReadinessProbe readiness, ProcessTreeStopper stopper,
-            ProcessMetrics metrics, LiveAgents liveAgents) {
+    LocalProcesses(
+            AgentLauncher launcher,
+            ReadinessProbe readiness,
+            ProcessTreeStopper stopper,
+            ProcessMetrics metrics,
+            LiveAgents liveAgents) {
         this.launcher = launcher;
         this.readiness = readiness;
         this.stopper = stopper;

@@ -23,15 +23,15 @@ final class OutputFifo {
 
     private static final Path MKFIFO = Path.of("/usr/bin/mkfifo");
 
-    private OutputFifo() {
-    }
+    private OutputFifo() {}
 
     /** Makes a new FIFO readable and writable by its owner only, replacing whatever had the name. */
     static void create(Path fifo) throws IOException {
         Files.createDirectories(fifo.getParent());
         Files.deleteIfExists(fifo);
         Process mkfifo = new ProcessBuilder(MKFIFO.toString(), "-m", "600", fifo.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(mkfifo.getInputStream().readAllBytes()).strip();
         try {
             if (!mkfifo.waitFor(10, TimeUnit.SECONDS) || mkfifo.exitValue() != 0) {
@@ -47,13 +47,15 @@ final class OutputFifo {
     /** Starts opening the reading end; it completes once a writer has the FIFO open. */
     static CompletableFuture<InputStream> openReader(Path fifo, String agent) {
         CompletableFuture<InputStream> reader = new CompletableFuture<>();
-        Thread opener = new Thread(() -> {
-            try {
-                reader.complete(new FileInputStream(fifo.toFile()));
-            } catch (IOException | RuntimeException e) {
-                reader.completeExceptionally(e);
-            }
-        }, "output-open-" + agent);
+        Thread opener = new Thread(
+                () -> {
+                    try {
+                        reader.complete(new FileInputStream(fifo.toFile()));
+                    } catch (IOException | RuntimeException e) {
+                        reader.completeExceptionally(e);
+                    }
+                },
+                "output-open-" + agent);
         opener.setDaemon(true);
         opener.start();
         return reader;

@@ -19,14 +19,17 @@ import org.jspecify.annotations.Nullable;
 final class PortOwner {
 
     /** Who listens on the port. */
-    enum Owner { AGENT, OTHER, UNKNOWN }
+    enum Owner {
+        AGENT,
+        OTHER,
+        UNKNOWN
+    }
 
     private static final List<Path> TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
     /** The state column's value for a listening socket. */
     private static final String LISTEN = "0A";
 
-    private PortOwner() {
-    }
+    private PortOwner() {}
 
     /**
      * Whether a socket listening on {@code port} is open in one of the tree's processes ({@code AGENT}), only in
@@ -54,7 +57,9 @@ final class PortOwner {
         Set<String> sockets = new HashSet<>();
         for (Path table : TABLES) {
             try (Stream<String> lines = Files.lines(table)) {
-                lines.skip(1).map(String::trim).map(line -> line.split("\\s+"))
+                lines.skip(1)
+                        .map(String::trim)
+                        .map(line -> line.split("\\s+"))
                         .filter(fields -> fields.length > 9 && fields[1].endsWith(hexPort) && LISTEN.equals(fields[3]))
                         .forEach(fields -> sockets.add("socket:[" + fields[9] + "]"));
             } catch (IOException | RuntimeException e) {

@@ -13,8 +13,7 @@ import java.nio.file.Path;
  */
 public final class ProcessEnd {
 
-    private ProcessEnd() {
-    }
+    private ProcessEnd() {}
 
     public static boolean reached(ProcessHandle handle) {
         if (!handle.isAlive()) {

@@ -86,6 +86,5 @@ public class ProcessMetrics implements DisposableBean {
      * @param cpuPercent CPU time over wall time, in percent of one core
      * @param memoryBytes resident set size
      */
-    public record Usage(double cpuPercent, long memoryBytes) {
-    }
+    public record Usage(double cpuPercent, long memoryBytes) {}
 }

@@ -24,6 +24,7 @@ public class ProcessTreeStopper {
 
     /** Header carrying the agent's launch token on its shutdown request. */
     public static final String TOKEN_HEADER = "X-Agent-Token";
+
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
     private final HttpClient client = HttpClient.newBuilder()
@@ -52,15 +53,20 @@ public class ProcessTreeStopper {
         killSurvivors(process, tree);
     }
 
-    private StopOutcome stopMain(LocalAgentProcess process, @Nullable URI shutdownUrl, String token, long deadline,
+    private StopOutcome stopMain(
+            LocalAgentProcess process,
+            @Nullable URI shutdownUrl,
+            String token,
+            long deadline,
             Set<ProcessHandle> tree) {
         if (!process.isAlive()) {
             return StopOutcome.ALREADY_EXITED;
         }
         long halfway = System.nanoTime() + (deadline - System.nanoTime()) / 2;
         // A shutdown request to a port some other process took would stop that process, not the agent.
-        boolean agentsPort = shutdownUrl != null && (shutdownUrl.getPort() < 0
-                || PortOwner.of(shutdownUrl.getPort(), process.tree()) != PortOwner.Owner.OTHER);
+        boolean agentsPort = shutdownUrl != null
+                && (shutdownUrl.getPort() < 0
+                        || PortOwner.of(shutdownUrl.getPort(), process.tree()) != PortOwner.Owner.OTHER);
         if (agentsPort && requestShutdown(shutdownUrl, token) && awaitExit(process, halfway)) {
             return StopOutcome.SHUTDOWN_ENDPOINT;
         }
@@ -74,10 +80,14 @@ public class ProcessTreeStopper {
     }
 
     private boolean requestShutdown(URI shutdownUrl, String token) {
-        HttpRequest request = HttpRequest.newBuilder(shutdownUrl).timeout(Duration.ofSeconds(2))
-                .header(TOKEN_HEADER, token).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(shutdownUrl)
+                .timeout(Duration.ofSeconds(2))
+                .header(TOKEN_HEADER, token)
+                .GET()
+                .build();
         try {
-            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status >= 200 && status < 300;
         } catch (IOException e) {
             return false;

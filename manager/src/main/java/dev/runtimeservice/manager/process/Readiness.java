@@ -14,7 +14,12 @@ public record Readiness(Outcome outcome, @Nullable Integer exitCode) {
      * The ways a readiness wait ends; {@code PORT_TAKEN}: the readiness path answered, but from a process outside the
      * agent's tree that listens on its port.
      */
-    public enum Outcome { READY, EXITED, TIMED_OUT, PORT_TAKEN }
+    public enum Outcome {
+        READY,
+        EXITED,
+        TIMED_OUT,
+        PORT_TAKEN
+    }
 
     static Readiness ready() {
         return new Readiness(Outcome.READY, null);

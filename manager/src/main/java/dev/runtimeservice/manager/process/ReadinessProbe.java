@@ -32,7 +32,8 @@ class ReadinessProbe {
 
     Readiness await(LocalAgentProcess process, URI healthUrl, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(healthUrl).timeout(REQUEST_TIMEOUT).GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(healthUrl).timeout(REQUEST_TIMEOUT).GET().build();
         boolean listening = healthUrl.getPort() < 0;
         while (true) {
             if (!process.isAlive()) {

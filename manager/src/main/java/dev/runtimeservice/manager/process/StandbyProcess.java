@@ -8,5 +8,4 @@ import java.io.OutputStream;
  * @param process the process, whose output already goes to the agent's log
  * @param input its standard input; closing it ends a standby that was never started
  */
-public record StandbyProcess(AgentProcess process, OutputStream input) {
-}
+public record StandbyProcess(AgentProcess process, OutputStream input) {}

@@ -41,8 +41,11 @@ public class SecretRedactor {
 
     /** The string values in {@code resources} long enough to be masked, longest first. */
     static List<String> secretsIn(Map<String, Object> resources) {
-        return leaves(resources).filter(value -> value.length() >= MIN_LENGTH)
-                .distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        return leaves(resources)
+                .filter(value -> value.length() >= MIN_LENGTH)
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 
     /** Forgets one launch's values once its agent is gone. */

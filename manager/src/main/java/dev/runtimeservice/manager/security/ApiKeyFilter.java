@@ -31,6 +31,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
     static final String HEADER = "X-API-Key";
     /** The header the manager sends an agent's launch token in (on /shutdown); agents send it back here. */
     static final String AGENT_TOKEN_HEADER = ProcessTreeStopper.TOKEN_HEADER;
+
     static final String AGENT_READABLE_PATH = "/api/list_agents";
     private final SecurityProperties properties;
     private final LaunchTokens launchTokens;
@@ -56,8 +57,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
         String detail = "This manager requires its API key (RUNTIME_API_KEY): send it as the header 'X-API-Key: <key>' "
                 + "or 'Authorization: Bearer <key>'.";
         if (request.getHeader(AGENT_TOKEN_HEADER) != null) {
-            detail += " An agent's launch token (" + AGENT_TOKEN_HEADER + ") is accepted only on GET " + AGENT_READABLE_PATH
-                    + ", and only while that agent runs.";
+            detail += " An agent's launch token (" + AGENT_TOKEN_HEADER + ") is accepted only on GET "
+                    + AGENT_READABLE_PATH + ", and only while that agent runs.";
         }
         Problems.write(response, 401, "Unauthorized", detail, request.getRequestURI());
     }
@@ -78,12 +79,16 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     private boolean isAgentReadingTheList(HttpServletRequest request) {
         String token = request.getHeader(AGENT_TOKEN_HEADER);
-        return token != null && "GET".equals(request.getMethod()) && AGENT_READABLE_PATH.equals(request.getRequestURI())
+        return token != null
+                && "GET".equals(request.getMethod())
+                && AGENT_READABLE_PATH.equals(request.getRequestURI())
                 && launchTokens.isLiveAgentToken(token);
     }
 
     private boolean matches(@Nullable String presented) {
-        return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
-                properties.apiKey().getBytes(StandardCharsets.UTF_8));
+        return presented != null
+                && MessageDigest.isEqual(
+                        presented.getBytes(StandardCharsets.UTF_8),
+                        properties.apiKey().getBytes(StandardCharsets.UTF_8));
     }
 }

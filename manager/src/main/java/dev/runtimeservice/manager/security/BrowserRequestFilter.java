@@ -27,8 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BrowserRequestFilter extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final Set<String> PAGE_CONTENT_TYPES = Set.of("application/x-www-form-urlencoded",
-            "multipart/form-data", "text/plain");
+    private static final Set<String> PAGE_CONTENT_TYPES =
+            Set.of("application/x-www-form-urlencoded", "multipart/form-data", "text/plain");
     private final ServedHosts hosts;
 
     BrowserRequestFilter(ServedHosts hosts) {
@@ -75,8 +75,10 @@ class BrowserRequestFilter extends OncePerRequestFilter {
         try {
             URI uri = URI.create(origin);
             int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-            return uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && hosts.serves(uri.getHost()) && port == request.getServerPort();
+            return uri.getHost() != null
+                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && hosts.serves(uri.getHost())
+                    && port == request.getServerPort();
         } catch (IllegalArgumentException e) {
             return false; // "null" (a sandboxed page or a file), or anything else that is not an origin
         }

@@ -12,8 +12,7 @@ final class KeyHolder implements Principal {
 
     private static final KeyHolder INSTANCE = new KeyHolder();
 
-    private KeyHolder() {
-    }
+    private KeyHolder() {}
 
     static HttpServletRequest of(HttpServletRequest request) {
         return new HttpServletRequestWrapper(request) {

@@ -21,8 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class NormalPathFilter extends OncePerRequestFilter {
 
-    private static final List<String> FORBIDDEN = List.of("//", "/./", "/../", "\\", ";", "%2e", "%2f", "%5c", "%00",
-            "%25");
+    private static final List<String> FORBIDDEN =
+            List.of("//", "/./", "/../", "\\", ";", "%2e", "%2f", "%5c", "%00", "%25");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -30,9 +30,14 @@ class NormalPathFilter extends OncePerRequestFilter {
         String path = request.getRequestURI();
         String lower = path.toLowerCase(Locale.ROOT);
         if (FORBIDDEN.stream().anyMatch(lower::contains) || lower.endsWith("/.") || lower.endsWith("/..")) {
-            Problems.write(response, 400, "Invalid request", "The path is not in normal form: it must not hold '.' "
-                    + "or '..' segments, '//', ';', backslashes or encoded dots, slashes or percent signs. Send the "
-                    + "path as it is meant, such as /actuator/health.", null);
+            Problems.write(
+                    response,
+                    400,
+                    "Invalid request",
+                    "The path is not in normal form: it must not hold '.' "
+                            + "or '..' segments, '//', ';', backslashes or encoded dots, slashes or percent signs. Send the "
+                            + "path as it is meant, such as /actuator/health.",
+                    null);
             return;
         }
         chain.doFilter(request, response);

@@ -13,11 +13,10 @@ final class Problems {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Problems() {
-    }
+    private Problems() {}
 
-    static void write(HttpServletResponse response, int status, String title, String detail,
-            @Nullable String instance) throws IOException {
+    static void write(HttpServletResponse response, int status, String title, String detail, @Nullable String instance)
+            throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);

@@ -32,9 +32,15 @@ class RequestSizeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > properties.maxRequestBytes() || (length < 0 && request.getHeader("Transfer-Encoding") != null)) {
-            Problems.write(response, 413, "Request too large", "Request bodies are limited to "
-                    + properties.maxRequestBytes() + " bytes and must state their Content-Length; send a smaller "
-                    + "body.", request.getRequestURI());
+            Problems.write(
+                    response,
+                    413,
+                    "Request too large",
+                    "Request bodies are limited to "
+                            + properties.maxRequestBytes()
+                            + " bytes and must state their Content-Length; send a smaller "
+                            + "body.",
+                    request.getRequestURI());
             return;
         }
         if (length <= 0) {
@@ -43,9 +49,15 @@ class RequestSizeFilter extends OncePerRequestFilter {
         }
         Runnable slot = slots.take(request.getRemoteAddr()).orElse(null);
         if (slot == null) {
-            Problems.write(response, 429, "Too many requests", "This client is already sending "
-                    + slots.maxPerClient() + " request bodies (runtime.security.max-bodies-per-client); wait until "
-                    + "they have arrived.", request.getRequestURI());
+            Problems.write(
+                    response,
+                    429,
+                    "Too many requests",
+                    "This client is already sending "
+                            + slots.maxPerClient()
+                            + " request bodies (runtime.security.max-bodies-per-client); wait until "
+                            + "they have arrived.",
+                    request.getRequestURI());
             return;
         }
         try {

@@ -18,7 +18,9 @@ class ServedHosts {
     private final boolean any;
 
     ServedHosts(SecurityProperties properties, @Value("${server.address:}") String serverAddress) {
-        properties.allowedHosts().stream().map(ServedHosts::normal).filter(name -> !name.isEmpty())
+        properties.allowedHosts().stream()
+                .map(ServedHosts::normal)
+                .filter(name -> !name.isEmpty())
                 .forEach(names::add);
         if (!serverAddress.isBlank()) {
             names.add(normal(serverAddress));

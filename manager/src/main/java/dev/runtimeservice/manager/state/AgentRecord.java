@@ -18,13 +18,14 @@ import java.util.HexFormat;
  * @param tokenDigest SHA-256 of the launch token ({@code AGENT_TOKEN} in the agent's environment), hex
  * @param restarts automatic restarts in a row before this launch
  */
-public record AgentRecord(String name, String id, long pid, Instant processStart, int port, String tokenDigest,
-        int restarts) {
+public record AgentRecord(
+        String name, String id, long pid, Instant processStart, int port, String tokenDigest, int restarts) {
 
     /** The SHA-256 digest of a launch token, as the state file keeps it. */
     public static String digest(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JDK has SHA-256", e);
         }

@@ -15,6 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param reason why it failed
  * @param exitCode how its process ended, if it was known
  */
-public record FailedRecord(String name, String id, int port, Instant startedAt, int restarts, String reason,
-        @Nullable Integer exitCode) {
-}
+public record FailedRecord(
+        String name,
+        String id,
+        int port,
+        Instant startedAt,
+        int restarts,
+        String reason,
+        @Nullable Integer exitCode) {}

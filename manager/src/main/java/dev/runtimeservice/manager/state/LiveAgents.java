@@ -40,8 +40,7 @@ public class LiveAgents {
      * @param start when the process started, as the kernel reports it
      * @param token the launch token from its environment
      */
-    public record LiveAgent(long pid, Instant start, String name, String id, String token, int port) {
-    }
+    public record LiveAgent(long pid, Instant start, String name, String id, String token, int port) {}
 
     public static boolean supported() {
         return Files.isDirectory(PROC.resolve("self/fd"));
@@ -53,7 +52,8 @@ public class LiveAgents {
             return List.of();
         }
         List<LiveAgent> found = new ArrayList<>();
-        try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, entry -> isPid(entry.getFileName().toString()))) {
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(
+                PROC, entry -> isPid(entry.getFileName().toString()))) {
             for (Path process : processes) {
                 read(Long.parseLong(process.getFileName().toString())).ifPresent(found::add);
             }
@@ -76,8 +76,13 @@ public class LiveAgents {
             String id = env.get("AGENT_ID");
             String token = env.get("AGENT_TOKEN");
             String port = env.get("AGENT_PORT");
-            Optional<Instant> start = ProcessHandle.of(pid).flatMap(handle -> handle.info().startInstant());
-            if (name == null || id == null || token == null || port == null || start.isEmpty()
+            Optional<Instant> start =
+                    ProcessHandle.of(pid).flatMap(handle -> handle.info().startInstant());
+            if (name == null
+                    || id == null
+                    || token == null
+                    || port == null
+                    || start.isEmpty()
                     || !output.equals(properties.outputOf(name, id))) {
                 return Optional.empty();
             }
@@ -91,8 +96,12 @@ public class LiveAgents {
     /** Children of an agent inherit its output and environment; the agent is the one whose parent is not among them. */
     private static List<LiveAgent> withoutDescendants(List<LiveAgent> found) {
         Set<Long> pids = found.stream().map(LiveAgent::pid).collect(Collectors.toSet());
-        return found.stream().filter(agent -> ProcessHandle.of(agent.pid()).flatMap(ProcessHandle::parent)
-                .map(parent -> !pids.contains(parent.pid())).orElse(true)).toList();
+        return found.stream()
+                .filter(agent -> ProcessHandle.of(agent.pid())
+                        .flatMap(ProcessHandle::parent)
+                        .map(parent -> !pids.contains(parent.pid()))
+                        .orElse(true))
+                .toList();
     }
 
     private static Map<String, String> environment(byte[] environ) {

@@ -42,7 +42,10 @@ public class StateFile {
      * @param failed the agents that had failed
      * @param problem what was wrong with the file, if it could not be used
      */
-    public record Loaded(List<AgentRecord> agents, List<WaitingRecord> waiting, List<FailedRecord> failed,
+    public record Loaded(
+            List<AgentRecord> agents,
+            List<WaitingRecord> waiting,
+            List<FailedRecord> failed,
             Optional<String> problem) {
 
         static Loaded nothing(Optional<String> problem) {
@@ -65,7 +68,8 @@ public class StateFile {
             // Files written before agents waiting for a restart, or failed ones, were kept have no such lists.
             List<WaitingRecord> waiting = state.waiting() == null ? List.of() : state.waiting();
             List<FailedRecord> failed = state.failed() == null ? List.of() : state.failed();
-            if (state.version() != VERSION || state.agents() == null
+            if (state.version() != VERSION
+                    || state.agents() == null
                     || state.agents().stream().anyMatch(StateFile::incomplete)
                     || waiting.stream().anyMatch(StateFile::incomplete)
                     || failed.stream().anyMatch(StateFile::incomplete)) {
@@ -73,7 +77,8 @@ public class StateFile {
             }
             return new Loaded(List.copyOf(state.agents()), List.copyOf(waiting), List.copyOf(failed), Optional.empty());
         } catch (JacksonException e) {
-            return Loaded.nothing(Optional.of(setAside("cannot be read as a state file (" + e.getOriginalMessage() + ")")));
+            return Loaded.nothing(
+                    Optional.of(setAside("cannot be read as a state file (" + e.getOriginalMessage() + ")")));
         }
     }
 
@@ -81,8 +86,8 @@ public class StateFile {
     public synchronized void save(List<AgentRecord> agents, List<WaitingRecord> waiting, List<FailedRecord> failed) {
         try {
             Files.createDirectories(file.getParent());
-            OwnerOnlyFiles.replace(file, json.writeValueAsBytes(new Content(VERSION, Instant.now(), agents, waiting,
-                    failed)));
+            OwnerOnlyFiles.replace(
+                    file, json.writeValueAsBytes(new Content(VERSION, Instant.now(), agents, waiting, failed)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the state file " + file, e);
         }
@@ -104,22 +109,36 @@ public class StateFile {
     }
 
     private static boolean incomplete(AgentRecord record) {
-        return record == null || record.name() == null || record.id() == null || record.processStart() == null
-                || record.tokenDigest() == null || record.pid() <= 0;
+        return record == null
+                || record.name() == null
+                || record.id() == null
+                || record.processStart() == null
+                || record.tokenDigest() == null
+                || record.pid() <= 0;
     }
 
     private static boolean incomplete(WaitingRecord record) {
-        return record == null || record.name() == null || record.id() == null || record.startedAt() == null
-                || record.restartAt() == null || record.reason() == null;
+        return record == null
+                || record.name() == null
+                || record.id() == null
+                || record.startedAt() == null
+                || record.restartAt() == null
+                || record.reason() == null;
     }
 
     private static boolean incomplete(FailedRecord record) {
-        return record == null || record.name() == null || record.id() == null || record.startedAt() == null
+        return record == null
+                || record.name() == null
+                || record.id() == null
+                || record.startedAt() == null
                 || record.reason() == null;
     }
 
     /** The file's layout; {@code version} lets a later manager tell an older layout apart. */
-    record Content(int version, Instant savedAt, List<AgentRecord> agents, @Nullable List<WaitingRecord> waiting,
-            @Nullable List<FailedRecord> failed) {
-    }
+    record Content(
+            int version,
+            Instant savedAt,
+            List<AgentRecord> agents,
+            @Nullable List<WaitingRecord> waiting,
+            @Nullable List<FailedRecord> failed) {}
 }

@@ -8,8 +8,10 @@ class StateFolderInUseFailureAnalyzer extends AbstractFailureAnalyzer<StateFolde
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, StateFolderInUseException cause) {
-        return new FailureAnalysis(cause.getMessage() + ". This manager touched none of its agents.",
+        return new FailureAnalysis(
+                cause.getMessage() + ". This manager touched none of its agents.",
                 "Use the manager that runs (pid " + cause.holder() + "), stop it first, or give this one a state "
-                        + "folder of its own (STATE_DIR) and a port of its own (PORT).", cause);
+                        + "folder of its own (STATE_DIR) and a port of its own (PORT).",
+                cause);
     }
 }

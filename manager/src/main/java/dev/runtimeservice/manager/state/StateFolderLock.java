@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 public class StateFolderLock implements DisposableBean {
 
     static final String NAME = "manager.lock";
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path file;
     private final FileChannel channel;
@@ -37,8 +38,10 @@ public class StateFolderLock implements DisposableBean {
         this.file = properties.directory().resolve(NAME);
         try {
             Files.createDirectories(file.getParent());
-            this.channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE), ownerOnly());
+            this.channel = FileChannel.open(
+                    file,
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+                    ownerOnly());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the lock file " + file, e);
         }
@@ -107,7 +110,9 @@ public class StateFolderLock implements DisposableBean {
 
     private static FileAttribute<?>[] ownerOnly() {
         return POSIX
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                }
                 : new FileAttribute<?>[0];
     }
 }

@@ -15,7 +15,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("runtime.state")
-public record StateProperties(@NotNull @DefaultValue("run/state") Path dir, @DefaultValue("false") boolean keepAgentsOnExit) {
+public record StateProperties(
+        @NotNull @DefaultValue("run/state") Path dir,
+        @DefaultValue("false") boolean keepAgentsOnExit) {
 
     /** The state directory as an absolute path, as it is written into agents' environments and FIFO names. */
     public Path directory() {

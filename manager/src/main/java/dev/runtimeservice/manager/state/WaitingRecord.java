@@ -15,5 +15,5 @@ import java.time.Instant;
  * @param restartAt when the restart is due
  * @param reason why the launch ended
  */
-public record WaitingRecord(String name, String id, int port, Instant startedAt, int restarts, Instant restartAt, String reason) {
-}
+public record WaitingRecord(
+        String name, String id, int port, Instant startedAt, int restarts, Instant restartAt, String reason) {}

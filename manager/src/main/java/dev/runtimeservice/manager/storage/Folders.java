@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Empties and deletes folders without following links: a link inside is deleted, never what it points to. */
 public final class Folders {
 
-    private Folders() {
-    }
+    private Folders() {}
 
     /** Makes a folder exist and hold nothing, deleting what an earlier run left in it. */
     public static void makeEmpty(Path folder) throws IOException {
@@ -32,7 +31,9 @@ public final class Folders {
     private static void deleteInside(Path folder) throws IOException {
         List<Path> inside;
         try (Stream<Path> files = Files.walk(folder)) {
-            inside = files.filter(file -> !file.equals(folder)).sorted(Comparator.reverseOrder()).toList();
+            inside = files.filter(file -> !file.equals(folder))
+                    .sorted(Comparator.reverseOrder())
+                    .toList();
         }
         for (Path file : inside) {
             Files.deleteIfExists(file);

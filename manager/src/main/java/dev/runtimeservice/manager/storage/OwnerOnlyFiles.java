@@ -20,10 +20,10 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 public final class OwnerOnlyFiles {
 
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-    private OwnerOnlyFiles() {
-    }
+    private OwnerOnlyFiles() {}
 
     public static void replace(Path file, byte[] content) throws IOException {
         Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName() + "-", ".tmp", ownerOnly());
@@ -63,7 +63,10 @@ public final class OwnerOnlyFiles {
     }
 
     private static FileAttribute<?>[] ownerOnly() {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+        return POSIX
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                }
                 : new FileAttribute<?>[0];
     }
 }

@@ -21,8 +21,10 @@ class TomcatDocumentRoot implements WebServerFactoryCustomizer<ConfigurableServl
     private final Path folder;
 
     TomcatDocumentRoot(Environment environment) {
-        this.folder = Path.of(environment.getProperty("server.tomcat.basedir", "run/tomcat")).toAbsolutePath()
-                .normalize().resolve("docbase");
+        this.folder = Path.of(environment.getProperty("server.tomcat.basedir", "run/tomcat"))
+                .toAbsolutePath()
+                .normalize()
+                .resolve("docbase");
     }
 
     @Override

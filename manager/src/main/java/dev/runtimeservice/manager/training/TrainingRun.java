@@ -1,8 +1,8 @@
 package dev.runtimeservice.manager.training;
 
+import dev.runtimeservice.manager.agent.AgentManager;
 import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
-import dev.runtimeservice.manager.agent.AgentManager;
 import dev.runtimeservice.manager.error.InvalidDescriptorException;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.faststart.FastStartCache;
@@ -47,7 +47,10 @@ public class TrainingRun implements ApplicationRunner {
     private final FastStartCache fastStart;
     private final ConfigurableApplicationContext context;
 
-    public TrainingRun(AgentCatalog catalog, AgentManager manager, FastStartCache fastStart,
+    public TrainingRun(
+            AgentCatalog catalog,
+            AgentManager manager,
+            FastStartCache fastStart,
             ConfigurableApplicationContext context) {
         this.catalog = catalog;
         this.manager = manager;
@@ -69,11 +72,14 @@ public class TrainingRun implements ApplicationRunner {
             return List.of();
         }
         List<AgentDescriptor> jars = jarAgents();
-        log.info("Training run: recording the class archives of {}", jars.stream().map(AgentDescriptor::name).toList());
+        log.info(
+                "Training run: recording the class archives of {}",
+                jars.stream().map(AgentDescriptor::name).toList());
         // Together: the manager's start slots already keep the number starting at once to the number of cores.
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, jars.size()));
         try {
-            List<Future<String>> running = jars.stream().map(jar -> workers.submit(() -> train(jar))).toList();
+            List<Future<String>> running =
+                    jars.stream().map(jar -> workers.submit(() -> train(jar))).toList();
             List<String> report = new ArrayList<>();
             for (Future<String> result : running) {
                 report.add(result.get());

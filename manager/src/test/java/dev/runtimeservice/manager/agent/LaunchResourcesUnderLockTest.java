@@ -48,11 +48,12 @@ class LaunchResourcesUnderLockTest {
         ReadCountingMap resources = new ReadCountingMap(1000);
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> testbed.registry().withLock("echo", () -> {
-            held.countDown();
-            awaitQuietly(release);
-            return null;
-        }));
+        CompletableFuture<Void> holder =
+                CompletableFuture.runAsync(() -> testbed.registry().withLock("echo", () -> {
+                    held.countDown();
+                    awaitQuietly(release);
+                    return null;
+                }));
         held.await();
         CompletableFuture<List<AgentOutcome>> launch = new CompletableFuture<>();
         Thread caller = new Thread(() -> launch.complete(testbed.manager().launch(List.of("echo"), resources)));
@@ -61,8 +62,8 @@ class LaunchResourcesUnderLockTest {
         int readsBeforeTheLock;
         try {
             // The request's thread has read the resources and waits for the agent's lock, which another call holds.
-            await().atMost(Duration.ofSeconds(10)).until(() -> resources.reads() > 0
-                    && caller.getState() == Thread.State.WAITING);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> resources.reads() > 0 && caller.getState() == Thread.State.WAITING);
             assertThat(holder).isNotDone();
             readsBeforeTheLock = resources.reads();
         } finally {
@@ -72,8 +73,11 @@ class LaunchResourcesUnderLockTest {
         assertThat(launch.get()).extracting(AgentOutcome::action).containsExactly(LaunchAction.STARTED);
         testbed.host().launched("echo").get(0).exit(1);
         testbed.passTime(Duration.ofSeconds(1));
-        assertThat(testbed.host().launched("echo")).as("restarted after its crash").hasSize(2);
-        assertThat(resources.reads()).as("reads under the lock, by the launch or the restart")
+        assertThat(testbed.host().launched("echo"))
+                .as("restarted after its crash")
+                .hasSize(2);
+        assertThat(resources.reads())
+                .as("reads under the lock, by the launch or the restart")
                 .isEqualTo(readsBeforeTheLock);
         assertThat(resourcesFile().get("resources")).isEqualTo(new LinkedHashMap<>(resources));
         assertThat(testbed.current("echo").resourceNames()).hasSize(1000).startsWith("k0000", "k0001");
@@ -86,15 +90,17 @@ class LaunchResourcesUnderLockTest {
         resources.put("token", null);
         resources.put("list", Arrays.asList("value", null));
 
-        assertThat(testbed.manager().launch(List.of("echo"), resources)).extracting(AgentOutcome::action)
+        assertThat(testbed.manager().launch(List.of("echo"), resources))
+                .extracting(AgentOutcome::action)
                 .containsExactly(LaunchAction.STARTED);
         assertThat(resourcesFile().get("resources")).isEqualTo(resources);
     }
 
     private Map<?, ?> resourcesFile() {
         try {
-            return JsonMapper.builder().build().readValue(Files.readString(root.resolve("agents/echo/resources.json")),
-                    Map.class);
+            return JsonMapper.builder()
+                    .build()
+                    .readValue(Files.readString(root.resolve("agents/echo/resources.json")), Map.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -54,8 +54,10 @@ class LifecycleTest {
         assertThat(echo.state()).isEqualTo(AgentState.RUNNING);
         assertThat(echo.pid()).contains(process.pid());
         assertThat(process.plan().argv()).containsExactly("agent");
-        assertThat(process.plan().env()).containsEntry("AGENT_PORT", Integer.toString(echo.port()))
-                .containsEntry("AGENT_ID", echo.id()).containsEntry("AGENT_NAME", "echo");
+        assertThat(process.plan().env())
+                .containsEntry("AGENT_PORT", Integer.toString(echo.port()))
+                .containsEntry("AGENT_ID", echo.id())
+                .containsEntry("AGENT_NAME", "echo");
         assertThat(root.resolve("agents/echo/resources.json")).exists();
     }
 
@@ -64,12 +66,15 @@ class LifecycleTest {
         start("echo", AGENT);
         testbed.manager().launch(List.of("echo"), Map.of("key", "one"));
 
-        assertThat(testbed.manager().launch(List.of("echo"), Map.of())).extracting(AgentOutcome::action)
+        assertThat(testbed.manager().launch(List.of("echo"), Map.of()))
+                .extracting(AgentOutcome::action)
                 .containsExactly(LaunchAction.ALREADY_RUNNING);
-        assertThat(testbed.manager().launch(List.of("echo"), Map.of("key", "two"))).extracting(AgentOutcome::action)
+        assertThat(testbed.manager().launch(List.of("echo"), Map.of("key", "two")))
+                .extracting(AgentOutcome::action)
                 .containsExactly(LaunchAction.RESTARTED);
         assertThat(testbed.host().launched("echo")).hasSize(2);
-        assertThat(testbed.host().stopped()).containsExactly(testbed.host().launched("echo").get(0));
+        assertThat(testbed.host().stopped())
+                .containsExactly(testbed.host().launched("echo").get(0));
     }
 
     @Test
@@ -81,7 +86,8 @@ class LifecycleTest {
 
         ManagedAgent waiting = testbed.current("flaky");
         assertThat(waiting.state()).isEqualTo(AgentState.BACKOFF);
-        assertThat(waiting.failure()).hasValueSatisfying(reason -> assertThat(reason).contains("with code 1"));
+        assertThat(waiting.failure())
+                .hasValueSatisfying(reason -> assertThat(reason).contains("with code 1"));
         assertThat(waiting.nextRestartAt()).contains(testbed.clock().instant().plusSeconds(1));
         testbed.passTime(Duration.ofMillis(999));
         assertThat(testbed.host().launched("flaky")).hasSize(1);
@@ -90,10 +96,12 @@ class LifecycleTest {
         ManagedAgent restarted = testbed.current("flaky");
         assertThat(restarted.state()).isEqualTo(AgentState.RUNNING);
         assertThat(restarted.restarts()).isEqualTo(1);
-        assertThat(restarted.restartedAfter()).hasValueSatisfying(reason -> assertThat(reason).contains("code 1"));
+        assertThat(restarted.restartedAfter())
+                .hasValueSatisfying(reason -> assertThat(reason).contains("code 1"));
 
         testbed.host().launched("flaky").get(1).exit(1);
-        assertThat(testbed.current("flaky").nextRestartAt()).contains(testbed.clock().instant().plusSeconds(2));
+        assertThat(testbed.current("flaky").nextRestartAt())
+                .contains(testbed.clock().instant().plusSeconds(2));
     }
 
     @Test
@@ -109,8 +117,9 @@ class LifecycleTest {
 
         ManagedAgent failed = testbed.current("flaky");
         assertThat(failed.state()).isEqualTo(AgentState.FAILED);
-        assertThat(failed.failure()).hasValueSatisfying(reason -> assertThat(reason)
-                .contains("it failed 3 times within 300 s, so it is not restarted again"));
+        assertThat(failed.failure())
+                .hasValueSatisfying(reason ->
+                        assertThat(reason).contains("it failed 3 times within 300 s, so it is not restarted again"));
         assertThat(failed.exitCode()).contains(1);
         testbed.passTime(Duration.ofMinutes(10));
         assertThat(testbed.host().launched("flaky")).hasSize(3);
@@ -124,8 +133,8 @@ class LifecycleTest {
         testbed.host().launched("once").get(0).exit(2);
 
         assertThat(testbed.current("once").state()).isEqualTo(AgentState.FAILED);
-        assertThat(testbed.current("once").failure()).hasValueSatisfying(reason -> assertThat(reason)
-                .contains("restart policy never"));
+        assertThat(testbed.current("once").failure())
+                .hasValueSatisfying(reason -> assertThat(reason).contains("restart policy never"));
         assertThat(testbed.scheduler().dueTimes()).isEmpty();
     }
 
@@ -143,8 +152,8 @@ class LifecycleTest {
 
         assertThat(testbed.host().killed()).containsExactly(process);
         assertThat(testbed.current("hung").state()).isEqualTo(AgentState.BACKOFF);
-        assertThat(testbed.current("hung").failure()).hasValueSatisfying(reason -> assertThat(reason)
-                .contains("was killed after 3 failed liveness probes"));
+        assertThat(testbed.current("hung").failure())
+                .hasValueSatisfying(reason -> assertThat(reason).contains("was killed after 3 failed liveness probes"));
         testbed.passTime(Duration.ofSeconds(1));
         assertThat(testbed.current("hung").state()).isEqualTo(AgentState.RUNNING);
     }
@@ -153,16 +162,18 @@ class LifecycleTest {
     void aStopWinsOverAStartInProgress() {
         start("slow", AGENT);
         testbed.host().holdReadiness("slow");
-        CompletableFuture<List<AgentOutcome>> launch = CompletableFuture.supplyAsync(
-                () -> testbed.manager().launch(List.of("slow"), Map.of()));
+        CompletableFuture<List<AgentOutcome>> launch =
+                CompletableFuture.supplyAsync(() -> testbed.manager().launch(List.of("slow"), Map.of()));
         await().until(() -> testbed.host().launched("slow").size() == 1);
 
         List<AgentOutcome> stop = testbed.manager().stop(List.of("slow"));
 
         assertThat(stop).extracting(AgentOutcome::action).containsExactly(LaunchAction.STOPPED);
-        assertThatThrownBy(launch::join).isInstanceOf(CompletionException.class)
+        assertThatThrownBy(launch::join)
+                .isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(AgentStoppedDuringStartException.class);
-        assertThat(testbed.host().killed()).contains(testbed.host().launched("slow").get(0));
+        assertThat(testbed.host().killed())
+                .contains(testbed.host().launched("slow").get(0));
         assertThat(testbed.registry().find("slow")).isEmpty();
     }
 
@@ -175,7 +186,9 @@ class LifecycleTest {
         List<AgentOutcome> stop = testbed.manager().stop(List.of("flaky"));
 
         assertThat(stop).extracting(AgentOutcome::action).containsExactly(LaunchAction.STOPPED);
-        assertThat(stop.get(0).agent().exitCode()).as("the exit code of its crash").contains(1);
+        assertThat(stop.get(0).agent().exitCode())
+                .as("the exit code of its crash")
+                .contains(1);
         testbed.passTime(Duration.ofSeconds(5));
 
         assertThat(testbed.host().launched("flaky")).hasSize(1);
@@ -188,12 +201,14 @@ class LifecycleTest {
         testbed.host().onLaunch("broken", process -> process.exit(3));
 
         assertThatThrownBy(() -> testbed.manager().launch(List.of("broken"), Map.of()))
-                .isInstanceOf(AgentExitedDuringStartException.class).hasMessageContaining("exited with code 3");
+                .isInstanceOf(AgentExitedDuringStartException.class)
+                .hasMessageContaining("exited with code 3");
 
         ManagedAgent failed = testbed.current("broken");
         assertThat(failed.state()).isEqualTo(AgentState.FAILED);
         assertThat(failed.exitCode()).contains(3);
-        assertThat(testbed.bean(dev.runtimeservice.manager.port.PortPool.class).given()).isEmpty();
+        assertThat(testbed.bean(dev.runtimeservice.manager.port.PortPool.class).given())
+                .isEmpty();
         assertThat(testbed.host().launched("broken").get(0).outputDeleted()).isTrue();
     }
 }

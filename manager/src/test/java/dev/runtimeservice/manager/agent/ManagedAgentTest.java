@@ -57,7 +57,8 @@ class ManagedAgentTest {
 
     @Test
     void statesWithFactsCannotBeEnteredWithoutThem() {
-        assertThatThrownBy(() -> launch().moveTo(AgentState.FAILED)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> launch().moveTo(AgentState.FAILED))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("needs its reason");
     }
 
@@ -67,7 +68,19 @@ class ManagedAgentTest {
 
     private static AgentDescriptor descriptor() {
         Path home = Path.of("/tmp/agents/echo");
-        return new AgentDescriptor("echo", "", home, null, List.of("agent"), List.of(), null, "/health", null, 0,
-                Map.of(), RestartPolicy.ON_FAILURE, "/health");
+        return new AgentDescriptor(
+                "echo",
+                "",
+                home,
+                null,
+                List.of("agent"),
+                List.of(),
+                null,
+                "/health",
+                null,
+                0,
+                Map.of(),
+                RestartPolicy.ON_FAILURE,
+                "/health");
     }
 }

@@ -46,8 +46,10 @@ class StandbyAndTakeOverTest {
 
     @Test
     void aLaunchStartsTheAgentsWarmStandbyInsteadOfANewProcess() throws IOException {
-        testbed = new AgentTestbed(root).agent("warm", "jar: app.jar\nport: 21500\n")
-                .standby(new ArchivedCache(root), "warm").start();
+        testbed = new AgentTestbed(root)
+                .agent("warm", "jar: app.jar\nport: 21500\n")
+                .standby(new ArchivedCache(root), "warm")
+                .start();
         FakeAgentProcess standby = awaitStandby();
         Files.createFile(warmFile(standby));
 
@@ -57,13 +59,16 @@ class StandbyAndTakeOverTest {
         assertThat(testbed.host().launched("warm")).isEmpty();
         assertThat(testbed.current("warm").pid()).contains(standby.pid());
         assertThat(testbed.current("warm").state()).isEqualTo(AgentState.RUNNING);
-        assertThat(standby.plan().env()).containsEntry("AGENT_ID", testbed.current("warm").id());
+        assertThat(standby.plan().env())
+                .containsEntry("AGENT_ID", testbed.current("warm").id());
     }
 
     @Test
     void aStandbyStillWarmingUpIsEndedAndTheAgentStartsTheUsualWay() throws IOException {
-        testbed = new AgentTestbed(root).agent("warm", "jar: app.jar\nport: 21501\n")
-                .standby(new ArchivedCache(root), "warm").start();
+        testbed = new AgentTestbed(root)
+                .agent("warm", "jar: app.jar\nport: 21501\n")
+                .standby(new ArchivedCache(root), "warm")
+                .start();
         Files.write(root.resolve("agents/warm/app.jar"), new byte[] {1});
         FakeAgentProcess standby = awaitStandby();
 
@@ -72,14 +77,16 @@ class StandbyAndTakeOverTest {
         assertThat(standby.inputClosed()).isTrue();
         assertThat(standby.isAlive()).isFalse();
         assertThat(testbed.host().launched("warm")).hasSize(1);
-        assertThat(testbed.current("warm").pid()).contains(testbed.host().launched("warm").get(0).pid());
+        assertThat(testbed.current("warm").pid())
+                .contains(testbed.host().launched("warm").get(0).pid());
     }
 
     @Test
     void anAgentAnEarlierManagerLeftRunningIsTakenOverAndWatched() {
         testbed = new AgentTestbed(root).agent("kept", COMMAND_AGENT);
-        FakeAgentProcess process = testbed.host().leaveRunning(new LiveAgent(4242, Instant.parse("2025-12-31T00:00:00Z"),
-                "kept", "launch-1", "token-1", 21600));
+        FakeAgentProcess process = testbed.host()
+                .leaveRunning(new LiveAgent(
+                        4242, Instant.parse("2025-12-31T00:00:00Z"), "kept", "launch-1", "token-1", 21600));
 
         testbed.start();
 
@@ -95,12 +102,12 @@ class StandbyAndTakeOverTest {
     @Test
     void anAgentThatCannotBeTakenOverIsStoppedNotAdopted() {
         testbed = new AgentTestbed(root).agent("kept", COMMAND_AGENT);
-        FakeAgentProcess unknown = testbed.host().leaveRunning(new LiveAgent(4243, Instant.EPOCH, "removed",
-                "launch-2", "token-2", 21601));
-        FakeAgentProcess first = testbed.host().leaveRunning(new LiveAgent(4244, Instant.EPOCH, "kept", "launch-3",
-                "token-3", 21602));
-        FakeAgentProcess twin = testbed.host().leaveRunning(new LiveAgent(4245, Instant.EPOCH, "kept", "launch-4",
-                "token-4", 21603));
+        FakeAgentProcess unknown = testbed.host()
+                .leaveRunning(new LiveAgent(4243, Instant.EPOCH, "removed", "launch-2", "token-2", 21601));
+        FakeAgentProcess first =
+                testbed.host().leaveRunning(new LiveAgent(4244, Instant.EPOCH, "kept", "launch-3", "token-3", 21602));
+        FakeAgentProcess twin =
+                testbed.host().leaveRunning(new LiveAgent(4245, Instant.EPOCH, "kept", "launch-4", "token-4", 21603));
 
         testbed.start();
 
@@ -138,8 +145,8 @@ class StandbyAndTakeOverTest {
             Manifest manifest = new Manifest();
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
             manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "example.Main");
-            try (OutputStream out = Files.newOutputStream(extracted); JarOutputStream jar = new JarOutputStream(out,
-                    manifest)) {
+            try (OutputStream out = Files.newOutputStream(extracted);
+                    JarOutputStream jar = new JarOutputStream(out, manifest)) {
                 jar.flush();
             }
         }

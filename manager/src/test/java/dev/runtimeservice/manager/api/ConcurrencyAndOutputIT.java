@@ -62,18 +62,21 @@ class ConcurrencyAndOutputIT extends ManagerProcessTestSupport {
         while (System.nanoTime() < deadline) {
             long began = System.nanoTime();
             list(Map.of()).statusCode(200);
-            slowest = Math.max(slowest, Duration.ofNanos(System.nanoTime() - began).toMillis());
+            slowest = Math.max(
+                    slowest, Duration.ofNanos(System.nanoTime() - began).toMillis());
         }
         stop("flood").statusCode(200);
         assertThat(slowest).as("slowest list_agents in ms while flooding").isLessThan(2000);
         List<Path> files;
         try (Stream<Path> listed = Files.list(LOGS.resolve("agents"))) {
-            files = listed.filter(file -> file.getFileName().toString().startsWith("flood.")).toList();
+            files = listed.filter(file -> file.getFileName().toString().startsWith("flood."))
+                    .toList();
         }
         // The active file rolls at 1 MB into archives, capped at 3 MB together; all readable by their owner only.
         assertThat(files).anyMatch(file -> file.getFileName().toString().matches("flood\\.[-\\d]+\\.\\d+\\.log"));
         for (Path file : files) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .as(file.toString())
                     .isEqualTo("rw-------");
         }
         assertThat(size(LOGS.resolve("agents/flood.log"))).isLessThan(1_100_000);
@@ -83,17 +86,26 @@ class ConcurrencyAndOutputIT extends ManagerProcessTestSupport {
     @Test
     void anAgentThatClosesItsOutputCostsTheManagerNoThread() {
         long pid = launch("mute").statusCode(200).extract().jsonPath().getLong("agents[0].pid");
-        await().atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(thread -> thread.getName().equals("output-mute-" + pid)));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(thread -> thread.getName().equals("output-mute-" + pid)));
         assertThat(alive(pid)).isTrue();
         list(Map.of("name", "mute")).body("agents[0].status", org.hamcrest.Matchers.equalTo("RUNNING"));
     }
 
     private int call(int kind, String name) {
         return switch (kind) {
-            case 0 -> given().port(port).contentType(ContentType.JSON).body(Map.of("agents", List.of(name)))
-                    .post("/api/launch_agents").statusCode();
-            case 1 -> given().port(port).queryParam("agent_name", name).post("/api/stop_agent").statusCode();
+            case 0 ->
+                given().port(port)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("agents", List.of(name)))
+                        .post("/api/launch_agents")
+                        .statusCode();
+            case 1 ->
+                given().port(port)
+                        .queryParam("agent_name", name)
+                        .post("/api/stop_agent")
+                        .statusCode();
             default -> given().port(port).get("/api/list_agents").statusCode();
         };
     }

@@ -27,16 +27,18 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class EndedLaunchesIT extends ManagerProcessTestSupport {
 
-    private static final Path STATE = Path.of("target", "it-state", "ended-" + UUID.randomUUID()).toAbsolutePath();
-    private static final List<String> STRAY_OUTPUTS = List.of("reborn-launch-w.out", "quitter-launch-f.out",
-            "vfs-standby.out");
+    private static final Path STATE =
+            Path.of("target", "it-state", "ended-" + UUID.randomUUID()).toAbsolutePath();
+    private static final List<String> STRAY_OUTPUTS =
+            List.of("reborn-launch-w.out", "quitter-launch-f.out", "vfs-standby.out");
     private static final String QUITTER_FAILURE = "exited on its own with code 0 (restart policy on-failure)";
 
     @DynamicPropertySource
     static void stateLeftByAKilledManager(DynamicPropertyRegistry registry) throws IOException {
         Files.createDirectories(STATE);
         Instant now = Instant.now();
-        Files.writeString(STATE.resolve("agents.json"), """
+        Files.writeString(
+                STATE.resolve("agents.json"), """
                 {"version": 1, "saved_at": "%1$s", "agents": [],
                  "waiting": [{"name": "reborn", "id": "launch-w", "port": 23099, "started_at": "%1$s", "restarts": 2,
                               "restart_at": "%2$s", "reason": "exited on its own with code 1"}],
@@ -56,16 +58,22 @@ class EndedLaunchesIT extends ManagerProcessTestSupport {
         try (var files = Files.list(STATE)) {
             assertThat(files.map(file -> file.getFileName().toString())).doesNotContainAnyElementsOf(STRAY_OUTPUTS);
         }
-        JsonPath failed = list(Map.of("name", "quitter")).statusCode(200).extract().jsonPath();
+        JsonPath failed =
+                list(Map.of("name", "quitter")).statusCode(200).extract().jsonPath();
         assertThat(failed.getString("agents[0].status")).isEqualTo("FAILED");
         assertThat(failed.getString("agents[0].message")).isEqualTo(QUITTER_FAILURE);
         assertThat(failed.getInt("agents[0].exit_code")).isZero();
-        given().port(port).get("/actuator/health").then().statusCode(503)
+        given().port(port)
+                .get("/actuator/health")
+                .then()
+                .statusCode(503)
                 .body("components.agents.details.quitter", startsWith("FAILED: exited on its own"));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> list(Map.of("name", "reborn"))
-                .body("agents[0].status", equalTo("RUNNING")).body("agents[0].restarts", equalTo(3))
-                .body("agents[0].message", equalTo("restarted after it exited on its own with code 1")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> list(Map.of("name", "reborn"))
+                        .body("agents[0].status", equalTo("RUNNING"))
+                        .body("agents[0].restarts", equalTo(3))
+                        .body("agents[0].message", equalTo("restarted after it exited on its own with code 1")));
 
         launch("quitter").statusCode(200).body("agents[0].action", equalTo("STARTED"));
     }

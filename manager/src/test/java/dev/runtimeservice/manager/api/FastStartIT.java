@@ -3,8 +3,8 @@ package dev.runtimeservice.manager.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import dev.runtimeservice.manager.agent.AgentManager;
+import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.storage.Folders;
 import dev.runtimeservice.manager.training.TrainingRun;
@@ -28,10 +28,13 @@ class FastStartIT extends ManagerProcessTestSupport {
 
     @Autowired
     AgentCatalog catalog;
+
     @Autowired
     AgentManager manager;
+
     @Autowired
     FastStartCache fastStart;
+
     @Autowired
     ConfigurableApplicationContext context;
 
@@ -59,7 +62,8 @@ class FastStartIT extends ManagerProcessTestSupport {
 
         long second = launch("fastjar").statusCode(200).extract().jsonPath().getLong("agents[0].pid");
         assertThat(commandLine(second)).contains("-XX:SharedArchiveFile=" + archive);
-        assertThat(Files.readString(Path.of("/proc", Long.toString(second), "maps"))).contains(archive.toString());
+        assertThat(Files.readString(Path.of("/proc", Long.toString(second), "maps")))
+                .contains(archive.toString());
         assertThat(temp.resolve("left-by-a-killed-run")).doesNotExist();
         stop("fastjar").statusCode(200);
 
@@ -80,7 +84,9 @@ class FastStartIT extends ManagerProcessTestSupport {
         TrainingRun training = new TrainingRun(catalog, manager, fastStart, context);
 
         List<String> report = training.trainAll();
-        assertThat(report).hasSize(3).anyMatch(line -> line.startsWith("fastjar: recorded " + CACHE))
+        assertThat(report)
+                .hasSize(3)
+                .anyMatch(line -> line.startsWith("fastjar: recorded " + CACHE))
                 .anyMatch(line -> line.startsWith("badjvm: not trained: Agent badjvm failed to start"))
                 .anyMatch(line -> line.startsWith("nojar: not trained: its jar "));
         assertThat(Files.size(single("app.jsa"))).isGreaterThan(1_000_000);
@@ -92,7 +98,9 @@ class FastStartIT extends ManagerProcessTestSupport {
 
     private static Path single(String name) throws Exception {
         try (Stream<Path> files = Files.walk(CACHE)) {
-            List<Path> found = files.filter(file -> file.getFileName().toString().equals(name)).toList();
+            List<Path> found = files.filter(
+                            file -> file.getFileName().toString().equals(name))
+                    .toList();
             assertThat(found).hasSize(1);
             return found.get(0);
         }

@@ -30,10 +30,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * writes no stack trace, names are exact, web pages cannot drive it, resources are bounded, slow clients do not
  * freeze it. In this JVM on a random port; no agent is started (the catalog is the test agents').
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "runtime.agents-dir=src/test/resources/test-agents", "runtime.log-dir=target/http-hardening-logs",
-        "runtime.state.dir=target/http-hardening-state/${random.uuid}", "runtime.min-agent-port=23500",
-        "runtime.max-agent-port=23599"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "runtime.agents-dir=src/test/resources/test-agents", "runtime.log-dir=target/http-hardening-logs",
+            "runtime.state.dir=target/http-hardening-state/${random.uuid}", "runtime.min-agent-port=23500",
+            "runtime.max-agent-port=23599"
+        })
 @ExtendWith(OutputCaptureExtension.class)
 class HttpHardeningTest {
 
@@ -44,8 +47,14 @@ class HttpHardeningTest {
 
     @Test
     void aNullAgentNameIsA400Problem() {
-        given().port(port).contentType(ContentType.JSON).body("{\"agents\": [null]}").post("/api/launch_agents")
-                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("agents[0] must be a name"));
+        given().port(port)
+                .contentType(ContentType.JSON)
+                .body("{\"agents\": [null]}")
+                .post("/api/launch_agents")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("detail", containsString("agents[0] must be a name"));
     }
 
     @ParameterizedTest
@@ -64,8 +73,14 @@ class HttpHardeningTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/actuator/health/../x", "/actuator/health/..", "/api//list_agents",
-            "/actuator/health/%2e%2e/x", "/api/list_agents;x=1"})
+    @ValueSource(
+            strings = {
+                "/actuator/health/../x",
+                "/actuator/health/..",
+                "/api//list_agents",
+                "/actuator/health/%2e%2e/x",
+                "/api/list_agents;x=1"
+            })
     void pathsNotInNormalFormAre400ProblemsWithoutAStackTrace(String path, CapturedOutput output) throws IOException {
         assertProblem(RawHttp.send(port, "GET", path), 400);
         assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("must not be null");
@@ -77,36 +92,59 @@ class HttpHardeningTest {
         String stop = RawHttp.send(port, "POST", "/api/stop_agent?agent_name=" + name);
         assertProblem(stop, 400);
         assertThat(stop).contains("lowercase letters, digits");
-        assertThat(RawHttp.send(port, "GET", "/api/list_agents?name=" + name)).startsWith("HTTP/1.1 400")
+        assertThat(RawHttp.send(port, "GET", "/api/list_agents?name=" + name))
+                .startsWith("HTTP/1.1 400")
                 .contains("lowercase letters, digits");
     }
 
     @Test
     void theSpecificationsStopWithoutABodyOrContentTypeStillWorks() {
-        given().port(port).post("/api/stop_agent?agent_name=echo").then().statusCode(200)
+        given().port(port)
+                .post("/api/stop_agent?agent_name=echo")
+                .then()
+                .statusCode(200)
                 .body("agents[0].action", equalTo("NOT_RUNNING"));
-        given().port(port).header("Origin", "http://localhost:" + port).contentType(ContentType.JSON)
-                .post("/api/stop_agent?agent_name=echo").then().statusCode(200);
+        given().port(port)
+                .header("Origin", "http://localhost:" + port)
+                .contentType(ContentType.JSON)
+                .post("/api/stop_agent?agent_name=echo")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void aWebPageCannotStopAgentsNorReachTheManagerUnderAnotherName(CapturedOutput output) throws IOException {
-        given().port(port).header("Origin", "https://evil.example").contentType("application/x-www-form-urlencoded")
-                .post("/api/stop_agent?agent_name=echo").then().statusCode(403).contentType(PROBLEM)
+        given().port(port)
+                .header("Origin", "https://evil.example")
+                .contentType("application/x-www-form-urlencoded")
+                .post("/api/stop_agent?agent_name=echo")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM)
                 .body("detail", containsString("another site"));
-        for (String type : List.of("application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
-                "text/plain;charset=UTF-8")) {
-            String answer = RawHttp.exchange(port, "POST /api/stop_agent?agent_name=echo HTTP/1.1\r\n"
-                    + "Host: localhost\r\nConnection: close\r\nContent-Type: " + type
-                    + "\r\nContent-Length: 11\r\n\r\nagents=echo");
+        for (String type : List.of(
+                "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain;charset=UTF-8")) {
+            String answer = RawHttp.exchange(
+                    port,
+                    "POST /api/stop_agent?agent_name=echo HTTP/1.1\r\n"
+                            + "Host: localhost\r\nConnection: close\r\nContent-Type: " + type
+                            + "\r\nContent-Length: 11\r\n\r\nagents=echo");
             assertProblem(answer, 403);
             assertThat(answer).as(type).contains("application/json").endsWith("}");
         }
-        given().port(port).header("Origin", "null").post("/api/stop_agent?agent_name=echo").then().statusCode(403);
-        given().port(port).header("Origin", "http://localhost:" + port).contentType("application/x-www-form-urlencoded")
-                .post("/api/stop_agent?agent_name=echo").then().statusCode(403);
-        String rebound = RawHttp.exchange(port, "GET /api/list_agents HTTP/1.1\r\nHost: evil.com:" + port
-                + "\r\nConnection: close\r\n\r\n");
+        given().port(port)
+                .header("Origin", "null")
+                .post("/api/stop_agent?agent_name=echo")
+                .then()
+                .statusCode(403);
+        given().port(port)
+                .header("Origin", "http://localhost:" + port)
+                .contentType("application/x-www-form-urlencoded")
+                .post("/api/stop_agent?agent_name=echo")
+                .then()
+                .statusCode(403);
+        String rebound = RawHttp.exchange(
+                port, "GET /api/list_agents HTTP/1.1\r\nHost: evil.com:" + port + "\r\nConnection: close\r\n\r\n");
         assertProblem(rebound, 403);
         assertThat(rebound).contains("RUNTIME_ALLOWED_HOSTS");
         assertNoStackTrace(output);
@@ -118,7 +156,9 @@ class HttpHardeningTest {
         for (int i = 0; i <= 1000; i++) {
             many.put("k" + i, i);
         }
-        launchWith(many).statusCode(400).contentType(PROBLEM)
+        launchWith(many)
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("detail", containsString("runtime.security.max-resource-keys"));
         Map<String, Object> deep = Map.of("leaf", 1);
         for (int i = 0; i < 32; i++) {
@@ -127,13 +167,16 @@ class HttpHardeningTest {
         launchWith(deep).statusCode(400).body("detail", containsString("runtime.security.max-resource-depth"));
         many.remove("k1000");
         // At the limit the request passes the check and goes on, here to the catalog, which knows no such agent.
-        given().port(port).contentType(ContentType.JSON).body(Map.of("agents", List.of("nope"), "resources", many))
-                .post("/api/launch_agents").then().statusCode(404);
+        given().port(port)
+                .contentType(ContentType.JSON)
+                .body(Map.of("agents", List.of("nope"), "resources", many))
+                .post("/api/launch_agents")
+                .then()
+                .statusCode(404);
     }
 
     @Test
-    void slowClientsDoNotFreezeHealthOrTheApiAndTheirRefusalsLogNoStackTrace(CapturedOutput output)
-            throws IOException {
+    void slowClientsDoNotFreezeHealthOrTheApiAndTheirRefusalsLogNoStackTrace(CapturedOutput output) throws IOException {
         // A first round before the slow clients, so that the cold start of the endpoints is not counted below.
         given().port(port).get("/actuator/health").then().statusCode(200);
         given().port(port).get("/api/list_agents").then().statusCode(200);
@@ -141,16 +184,19 @@ class HttpHardeningTest {
         try {
             for (int i = 0; i < 200; i++) {
                 Socket socket = new Socket("127.0.0.1", port);
-                socket.getOutputStream().write(("POST /api/launch_agents HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
-                        + "application/json\r\nContent-Length: 1000\r\n\r\n{\"agents\":")
-                        .getBytes(StandardCharsets.UTF_8));
+                socket.getOutputStream()
+                        .write(("POST /api/launch_agents HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                                        + "application/json\r\nContent-Length: 1000\r\n\r\n{\"agents\":")
+                                .getBytes(StandardCharsets.UTF_8));
                 slow.add(socket);
             }
             for (int round = 0; round < 3; round++) {
                 long began = System.nanoTime();
                 given().port(port).get("/actuator/health").then().statusCode(200);
                 given().port(port).get("/api/list_agents").then().statusCode(200);
-                assertThat((System.nanoTime() - began) / 1_000_000).as("ms for health and list").isLessThan(2000);
+                assertThat((System.nanoTime() - began) / 1_000_000)
+                        .as("ms for health and list")
+                        .isLessThan(2000);
             }
             int refused = 0;
             Socket waited = slow.get(0);
@@ -185,8 +231,11 @@ class HttpHardeningTest {
     }
 
     private io.restassured.response.ValidatableResponse launchWith(Map<String, Object> resources) {
-        return given().port(port).contentType(ContentType.JSON)
-                .body(Map.of("agents", List.of("echo"), "resources", resources)).post("/api/launch_agents").then();
+        return given().port(port)
+                .contentType(ContentType.JSON)
+                .body(Map.of("agents", List.of("echo"), "resources", resources))
+                .post("/api/launch_agents")
+                .then();
     }
 
     /** The whole answer on {@code socket} (it closes after it), or what came of it within {@code millis}. */
@@ -207,7 +256,10 @@ class HttpHardeningTest {
     }
 
     private static void assertProblem(String answer, int status) {
-        assertThat(answer).startsWith("HTTP/1.1 " + status).containsIgnoringCase("Content-Type: " + PROBLEM)
-                .contains("\"status\":" + status).contains("\"detail\":");
+        assertThat(answer)
+                .startsWith("HTTP/1.1 " + status)
+                .containsIgnoringCase("Content-Type: " + PROBLEM)
+                .contains("\"status\":" + status)
+                .contains("\"detail\":");
     }
 }

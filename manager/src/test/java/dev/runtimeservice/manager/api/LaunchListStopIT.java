@@ -25,32 +25,46 @@ class LaunchListStopIT extends ManagerProcessTestSupport {
 
     @Test
     void aPythonAgentIsLaunchedListedAndStoppedFromItsDescriptorAlone() throws Exception {
-        JsonPath launched = launch(Map.of("agents", List.of("echo"),
-                "resources", Map.of("sharepoint", Map.of("user", "alice", "password", "tr0ub4dor"))))
-                .statusCode(200).body("agents", hasSize(1)).extract().jsonPath();
+        JsonPath launched = launch(Map.of(
+                        "agents",
+                        List.of("echo"),
+                        "resources",
+                        Map.of("sharepoint", Map.of("user", "alice", "password", "tr0ub4dor"))))
+                .statusCode(200)
+                .body("agents", hasSize(1))
+                .extract()
+                .jsonPath();
         long pid = launched.getLong("agents[0].pid");
         int agentPort = launched.getInt("agents[0].port");
         assertThat(launched.getString("agents[0].status")).isEqualTo("RUNNING");
         assertThat(launched.getString("agents[0].action")).isEqualTo("STARTED");
         assertThat(launched.getList("agents[0].resources", String.class)).containsExactly("sharepoint");
         assertThat(alive(pid)).isTrue();
-        given().get(launched.getString("agents[0].url") + "/").then().statusCode(200).body("name", equalTo("echo"));
+        given().get(launched.getString("agents[0].url") + "/")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("echo"));
 
         Path resources = AGENTS.resolve("echo/resources.json");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(resources))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(resources)))
+                .isEqualTo("rw-------");
         JsonPath file = JsonPath.from(Files.readString(resources));
         assertThat(file.getString("id")).isEqualTo(launched.getString("agents[0].id"));
         assertThat(file.getString("name")).isEqualTo("echo");
         assertThat(file.getString("resources.sharepoint.password")).isEqualTo("tr0ub4dor");
         assertThat(launched.prettify()).doesNotContain("tr0ub4dor").doesNotContain("alice");
 
-        list(Map.of()).statusCode(200).body("agents.name", contains("echo"))
+        list(Map.of())
+                .statusCode(200)
+                .body("agents.name", contains("echo"))
                 .body("agents[0].memory_bytes", org.hamcrest.Matchers.greaterThan(0));
         list(Map.of("name", "echo", "status", "RUNNING")).body("agents", hasSize(1));
         list(Map.of("name", "other")).body("agents", hasSize(0));
         list(Map.of("status", "FAILED")).body("agents", hasSize(0));
 
-        stop("echo").statusCode(200).body("agents[0].status", equalTo("STOPPED"))
+        stop("echo")
+                .statusCode(200)
+                .body("agents[0].status", equalTo("STOPPED"))
                 .body("agents[0].action", equalTo("STOPPED"));
         assertThat(alive(pid)).isFalse();
         assertThat(resources).doesNotExist();
@@ -73,7 +87,10 @@ class LaunchListStopIT extends ManagerProcessTestSupport {
     @Test
     void stopAcceptsSeveralNamesRepeatedOrSeparatedByCommas() {
         launch("echo", "leaky", "slowpoke").statusCode(200).body("agents", hasSize(3));
-        given().port(port).post("/api/stop_agent?agent_name=echo,leaky&agent_name=slowpoke").then().statusCode(200)
+        given().port(port)
+                .post("/api/stop_agent?agent_name=echo,leaky&agent_name=slowpoke")
+                .then()
+                .statusCode(200)
                 .body("agents.status", contains("STOPPED", "STOPPED", "STOPPED"));
         stop("echo").statusCode(200).body("agents[0].action", equalTo("NOT_RUNNING"));
     }
@@ -85,11 +102,14 @@ class LaunchListStopIT extends ManagerProcessTestSupport {
 
         launch(first).body("agents[0].action", equalTo("ALREADY_RUNNING")).body("agents[0].pid", equalTo((int) pid));
         launch(Map.of("agents", List.of("echo"), "resources", Map.of()))
-                .body("agents[0].action", equalTo("ALREADY_RUNNING")).body("agents[0].resources", contains("db"));
+                .body("agents[0].action", equalTo("ALREADY_RUNNING"))
+                .body("agents[0].resources", contains("db"));
         launch("echo").body("agents[0].action", equalTo("ALREADY_RUNNING"));
 
         JsonPath restarted = launch(Map.of("agents", List.of("echo"), "resources", Map.of("db", Map.of("key", "two"))))
-                .statusCode(200).extract().jsonPath();
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(restarted.getString("agents[0].action")).isEqualTo("RESTARTED");
         assertThat(restarted.getString("agents[0].message")).contains("different resources");
         assertThat(restarted.getLong("agents[0].pid")).isNotEqualTo(pid);
@@ -102,14 +122,25 @@ class LaunchListStopIT extends ManagerProcessTestSupport {
         try {
             List<CompletableFuture<Long>> calls = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> given().port(port).contentType(ContentType.JSON)
-                        .body(Map.of("agents", List.of("slowpoke"))).post("/api/launch_agents")
-                        .then().statusCode(200).extract().jsonPath().getLong("agents[0].pid"), pool));
+                calls.add(CompletableFuture.supplyAsync(
+                        () -> given().port(port)
+                                .contentType(ContentType.JSON)
+                                .body(Map.of("agents", List.of("slowpoke")))
+                                .post("/api/launch_agents")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getLong("agents[0].pid"),
+                        pool));
             }
-            List<Long> pids = calls.stream().map(CompletableFuture::join).distinct().toList();
+            List<Long> pids =
+                    calls.stream().map(CompletableFuture::join).distinct().toList();
             assertThat(pids).hasSize(1);
-            long pythons = ProcessHandle.current().children()
-                    .filter(child -> child.info().commandLine().orElse("").contains("pyagent.py")).count();
+            long pythons = ProcessHandle.current()
+                    .children()
+                    .filter(child -> child.info().commandLine().orElse("").contains("pyagent.py"))
+                    .count();
             assertThat(pythons).isEqualTo(1);
         } finally {
             pool.shutdownNow();
@@ -118,7 +149,10 @@ class LaunchListStopIT extends ManagerProcessTestSupport {
 
     @Test
     void agentsOfOneOrderStartTogetherAndHigherOrdersWaitForThem() {
-        JsonPath answer = launch("lastone", "slowpoke", "slowpoke2").statusCode(200).extract().jsonPath();
+        JsonPath answer = launch("lastone", "slowpoke", "slowpoke2")
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(answer.getList("agents.name", String.class)).containsExactly("slowpoke", "slowpoke2", "lastone");
         java.time.Instant slow1 = java.time.Instant.parse(answer.getString("agents[0].started_at"));
         java.time.Instant slow2 = java.time.Instant.parse(answer.getString("agents[1].started_at"));

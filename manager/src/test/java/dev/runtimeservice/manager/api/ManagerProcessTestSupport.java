@@ -21,14 +21,26 @@ import org.springframework.test.context.DynamicPropertySource;
  * ({@code src/test/resources/agents}): every test here launches real processes over real HTTP.
  * Agents without a fixed port get ports from 23000 up, away from the built-in agents' ports.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "runtime.min-agent-port=23000", "runtime.max-agent-port=23100",
-        "runtime.agent-startup-timeout=3s", "runtime.fast-start.cache-dir=target/fast-start", "runtime.agent-shutdown-timeout=2s",
-        "runtime.log-dir=target/it-logs", "runtime.state.dir=target/it-state/${random.uuid}", "runtime.logs.agent-file-size=1MB", "runtime.logs.agent-total-size=3MB",
-        "runtime.supervision.initial-backoff=200ms", "runtime.supervision.max-backoff=1s",
-        "runtime.supervision.max-failures=3", "runtime.supervision.failure-window=1m",
-        "runtime.supervision.liveness-period=200ms", "runtime.supervision.liveness-timeout=300ms",
-        "runtime.supervision.liveness-failures=3"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "runtime.min-agent-port=23000",
+            "runtime.max-agent-port=23100",
+            "runtime.agent-startup-timeout=3s",
+            "runtime.fast-start.cache-dir=target/fast-start",
+            "runtime.agent-shutdown-timeout=2s",
+            "runtime.log-dir=target/it-logs",
+            "runtime.state.dir=target/it-state/${random.uuid}",
+            "runtime.logs.agent-file-size=1MB",
+            "runtime.logs.agent-total-size=3MB",
+            "runtime.supervision.initial-backoff=200ms",
+            "runtime.supervision.max-backoff=1s",
+            "runtime.supervision.max-failures=3",
+            "runtime.supervision.failure-window=1m",
+            "runtime.supervision.liveness-period=200ms",
+            "runtime.supervision.liveness-timeout=300ms",
+            "runtime.supervision.liveness-failures=3"
+        })
 // One manager context serves all these classes and each test stops every agent at its end: they run alone, never
 // beside one another or an e2e test (failsafe runs test classes two at a time; see the manager's pom).
 @Isolated
@@ -47,14 +59,23 @@ abstract class ManagerProcessTestSupport {
 
     @AfterEach
     void stopEverything() {
-        List<String> names = given().port(port).get("/api/list_agents").jsonPath().getList("agents.name");
+        List<String> names =
+                given().port(port).get("/api/list_agents").jsonPath().getList("agents.name");
         if (!names.isEmpty()) {
-            given().port(port).queryParam("agent_name", names).post("/api/stop_agent").then().statusCode(200);
+            given().port(port)
+                    .queryParam("agent_name", names)
+                    .post("/api/stop_agent")
+                    .then()
+                    .statusCode(200);
         }
     }
 
     ValidatableResponse launch(Map<String, Object> body) {
-        return given().port(port).contentType(ContentType.JSON).body(body).post("/api/launch_agents").then();
+        return given().port(port)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/launch_agents")
+                .then();
     }
 
     ValidatableResponse launch(String... names) {
@@ -62,7 +83,10 @@ abstract class ManagerProcessTestSupport {
     }
 
     ValidatableResponse stop(String... names) {
-        return given().port(port).queryParam("agent_name", List.of(names)).post("/api/stop_agent").then();
+        return given().port(port)
+                .queryParam("agent_name", List.of(names))
+                .post("/api/stop_agent")
+                .then();
     }
 
     ValidatableResponse list(Map<String, String> filters) {
@@ -71,8 +95,12 @@ abstract class ManagerProcessTestSupport {
 
     /** The live processes this JVM's manager launched for {@code agent}, found through their environment. */
     static List<ProcessHandle> processesOf(String agent) {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(handle -> agent.equals(ProcessEnvironment.of(handle.pid()).get("AGENT_NAME"))).toList();
+        return ProcessHandle.current()
+                .descendants()
+                .filter(ProcessHandle::isAlive)
+                .filter(handle ->
+                        agent.equals(ProcessEnvironment.of(handle.pid()).get("AGENT_NAME")))
+                .toList();
     }
 
     static boolean alive(long pid) {
@@ -81,7 +109,9 @@ abstract class ManagerProcessTestSupport {
 
     /** A process's command line, as the OS gives it, or empty if it is gone. */
     static String commandLine(long pid) {
-        return ProcessHandle.of(pid).flatMap(handle -> handle.info().commandLine()).orElse("");
+        return ProcessHandle.of(pid)
+                .flatMap(handle -> handle.info().commandLine())
+                .orElse("");
     }
 
     /** A folder of the test resources, such as {@code /test-agents}. */

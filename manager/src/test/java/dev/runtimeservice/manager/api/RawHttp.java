@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Sends {@code request} (with its blank line) and returns the whole answer, headers and body. */
     static String exchange(int port, String request) throws IOException {
@@ -26,8 +25,8 @@ final class RawHttp {
 
     /** A request with {@code Connection: close}, so that the answer ends with the connection. */
     static String send(int port, String method, String target, String... headers) throws IOException {
-        StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n"
-                + "Connection: close\r\n");
+        StringBuilder request =
+                new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n" + "Connection: close\r\n");
         for (String header : headers) {
             request.append(header).append("\r\n");
         }

@@ -25,11 +25,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * JVM waits, warmed up; a launch starts that very process with the launch's resources, and after a stop a new
  * standby is made; a launch while the standby still warms up ends it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "runtime.standby.agents=warmjar", "runtime.min-agent-port=23000", "runtime.max-agent-port=23100",
-        "runtime.agent-startup-timeout=120s", "runtime.agent-shutdown-timeout=30s",
-        "runtime.fast-start.cache-dir=target/fast-start-standby", "runtime.log-dir=target/it-logs",
-        "runtime.state.dir=target/it-state/${random.uuid}"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "runtime.standby.agents=warmjar",
+            "runtime.min-agent-port=23000",
+            "runtime.max-agent-port=23100",
+            "runtime.agent-startup-timeout=120s",
+            "runtime.agent-shutdown-timeout=30s",
+            "runtime.fast-start.cache-dir=target/fast-start-standby",
+            "runtime.log-dir=target/it-logs",
+            "runtime.state.dir=target/it-state/${random.uuid}"
+        })
 @DirtiesContext
 @Isolated
 class StandbyIT {
@@ -48,30 +55,52 @@ class StandbyIT {
 
     @AfterEach
     void stopTheAgent() {
-        given().port(port).queryParam("agent_name", "warmjar").post("/api/stop_agent").then().statusCode(200);
+        given().port(port)
+                .queryParam("agent_name", "warmjar")
+                .post("/api/stop_agent")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void aLaunchStartsTheWarmStandbyWithItsResourcesAndAStopMakesANewOne() {
         // The first launch records the class archive; a standby is made only with one.
         launch(Map.of()).then().statusCode(200);
-        given().port(port).queryParam("agent_name", "warmjar").post("/api/stop_agent").then().statusCode(200);
+        given().port(port)
+                .queryParam("agent_name", "warmjar")
+                .post("/api/stop_agent")
+                .then()
+                .statusCode(200);
 
         long standby = awaitWarmStandby();
-        assertThat(ManagerProcessTestSupport.commandLine(standby)).contains("dev.runtimeservice.agent.sdk.standby.StandbyMain")
+        assertThat(ManagerProcessTestSupport.commandLine(standby))
+                .contains("dev.runtimeservice.agent.sdk.standby.StandbyMain")
                 .contains("-XX:SharedArchiveFile=");
-        assertThat(given().port(port).get("/api/list_agents").jsonPath().getList("agents")).isEmpty();
+        assertThat(given().port(port).get("/api/list_agents").jsonPath().getList("agents"))
+                .isEmpty();
 
-        var launched = launch(Map.of("note", Map.of("text", "kept"))).then().statusCode(200)
-                .body("agents[0].status", org.hamcrest.Matchers.equalTo("RUNNING")).extract().jsonPath();
+        var launched = launch(Map.of("note", Map.of("text", "kept")))
+                .then()
+                .statusCode(200)
+                .body("agents[0].status", org.hamcrest.Matchers.equalTo("RUNNING"))
+                .extract()
+                .jsonPath();
         assertThat(launched.getLong("agents[0].pid")).isEqualTo(standby);
         assertThat(launched.getInt("agents[0].port")).isEqualTo(23996);
-        var status = given().get("http://127.0.0.1:23996/status").then().statusCode(200).extract().jsonPath();
+        var status = given().get("http://127.0.0.1:23996/status")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(status.getList("resources.name")).containsExactly("note");
         assertThat(status.getLong("pid")).isEqualTo(standby);
         assertThat(WARM_FILE).doesNotExist();
 
-        given().port(port).queryParam("agent_name", "warmjar").post("/api/stop_agent").then().statusCode(200);
+        given().port(port)
+                .queryParam("agent_name", "warmjar")
+                .post("/api/stop_agent")
+                .then()
+                .statusCode(200);
         assertThat(ProcessHandle.of(standby).filter(ProcessHandle::isAlive)).isEmpty();
         long next = awaitWarmStandby();
         assertThat(next).isNotEqualTo(standby);
@@ -80,28 +109,43 @@ class StandbyIT {
     @Test
     void aLaunchWhileTheStandbyStillWarmsUpEndsItAndStartsTheAgentTheUsualWay() {
         launch(Map.of()).then().statusCode(200);
-        given().port(port).queryParam("agent_name", "warmjar").post("/api/stop_agent").then().statusCode(200);
-        long warming = await().atMost(WARM_UP).pollInterval(Duration.ofMillis(20))
-                .until(StandbyIT::warmingStandby, Optional::isPresent).orElseThrow();
+        given().port(port)
+                .queryParam("agent_name", "warmjar")
+                .post("/api/stop_agent")
+                .then()
+                .statusCode(200);
+        long warming = await().atMost(WARM_UP)
+                .pollInterval(Duration.ofMillis(20))
+                .until(StandbyIT::warmingStandby, Optional::isPresent)
+                .orElseThrow();
 
-        long launched = launch(Map.of()).then().statusCode(200)
-                .body("agents[0].status", org.hamcrest.Matchers.equalTo("RUNNING")).extract().jsonPath()
+        long launched = launch(Map.of())
+                .then()
+                .statusCode(200)
+                .body("agents[0].status", org.hamcrest.Matchers.equalTo("RUNNING"))
+                .extract()
+                .jsonPath()
                 .getLong("agents[0].pid");
         assertThat(launched).isNotEqualTo(warming);
-        await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.of(warming).filter(ProcessHandle::isAlive)
-                .isEmpty());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        ProcessHandle.of(warming).filter(ProcessHandle::isAlive).isEmpty());
         assertThat(ManagerProcessTestSupport.commandLine(launched)).doesNotContain("StandbyMain");
     }
 
     private io.restassured.response.Response launch(Map<String, Object> resources) {
-        return given().port(port).contentType(ContentType.JSON)
-                .body(Map.of("agents", List.of("warmjar"), "resources", resources)).post("/api/launch_agents");
+        return given().port(port)
+                .contentType(ContentType.JSON)
+                .body(Map.of("agents", List.of("warmjar"), "resources", resources))
+                .post("/api/launch_agents");
     }
 
     /** The pid of the agent's standby once it has warmed up. */
     private static long awaitWarmStandby() {
-        return await().atMost(WARM_UP).pollInterval(Duration.ofMillis(100)).until(StandbyIT::warmStandby,
-                Optional::isPresent).orElseThrow();
+        return await().atMost(WARM_UP)
+                .pollInterval(Duration.ofMillis(100))
+                .until(StandbyIT::warmStandby, Optional::isPresent)
+                .orElseThrow();
     }
 
     private static Optional<Long> warmStandby() {
@@ -119,6 +163,8 @@ class StandbyIT {
     }
 
     private static List<Long> standbyPids() {
-        return ManagerProcessTestSupport.processesOf("warmjar").stream().map(ProcessHandle::pid).toList();
+        return ManagerProcessTestSupport.processesOf("warmjar").stream()
+                .map(ProcessHandle::pid)
+                .toList();
     }
 }

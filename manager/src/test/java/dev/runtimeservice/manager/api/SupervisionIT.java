@@ -25,13 +25,17 @@ class SupervisionIT extends ManagerProcessTestSupport {
     @Test
     void aCrashedAgentWithRestartOnFailureIsStartedAgainWithItsResources() {
         JsonPath first = launch(Map.of("agents", List.of("phoenix"), "resources", Map.of("db", Map.of("k", "v"))))
-                .statusCode(200).extract().jsonPath();
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         long pid = first.getLong("agents[0].pid");
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
 
-        JsonPath again = await().atMost(Duration.ofSeconds(10)).until(() -> list(Map.of("name", "phoenix"))
-                .extract().jsonPath(), answer -> "RUNNING".equals(answer.getString("agents[0].status"))
-                        && answer.getLong("agents[0].pid") != pid);
+        JsonPath again = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> list(Map.of("name", "phoenix")).extract().jsonPath(),
+                        answer -> "RUNNING".equals(answer.getString("agents[0].status"))
+                                && answer.getLong("agents[0].pid") != pid);
         assertThat(again.getInt("agents[0].restarts")).isEqualTo(1);
         assertThat(again.getList("agents[0].resources", String.class)).containsExactly("db");
         assertThat(AGENTS.resolve("phoenix/resources.json")).exists();
@@ -41,23 +45,29 @@ class SupervisionIT extends ManagerProcessTestSupport {
     @Test
     void anAgentThatKeepsCrashingIsFailedAfterItsBudgetWithItsLastExitCode() {
         launch("flaky").statusCode(200);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> list(Map.of("name", "flaky"))
-                .body("agents[0].status", equalTo("FAILED"))
-                .body("agents[0].exit_code", equalTo(1))
-                .body("agents[0].message", containsString("not restarted again")));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> list(Map.of("name", "flaky"))
+                        .body("agents[0].status", equalTo("FAILED"))
+                        .body("agents[0].exit_code", equalTo(1))
+                        .body("agents[0].message", containsString("not restarted again")));
         assertThat(pythons()).isZero();
-        given().port(port).get("/actuator/health").then().statusCode(503)
+        given().port(port)
+                .get("/actuator/health")
+                .then()
+                .statusCode(503)
                 .body("components.agents.details.flaky", containsString("FAILED"));
     }
 
     @Test
     void aCleanExitIsRestartedOnlyWithRestartAlways() {
         launch("quitter", "faithful").statusCode(200);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> list(Map.of("name", "quitter"))
-                .body("agents[0].status", equalTo("FAILED"))
-                .body("agents[0].message", containsString("restart policy on-failure")));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> list(Map.of("name", "faithful"))
-                .body("agents[0].restarts", org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> list(Map.of("name", "quitter"))
+                        .body("agents[0].status", equalTo("FAILED"))
+                        .body("agents[0].message", containsString("restart policy on-failure")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> list(Map.of("name", "faithful"))
+                        .body("agents[0].restarts", org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
     }
 
     @Test
@@ -67,16 +77,19 @@ class SupervisionIT extends ManagerProcessTestSupport {
 
         // 3 probes of 300 ms every 200 ms, then the restart backoff of about 200 ms.
         await().atMost(Duration.ofSeconds(5)).until(() -> !alive(pid));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> list(Map.of("name", "phoenix"))
-                .body("agents[0].status", equalTo("RUNNING"))
-                .body("agents[0].restarts", equalTo(1))
-                .body("agents[0].message", containsString("failed liveness probes")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> list(Map.of("name", "phoenix"))
+                        .body("agents[0].status", equalTo("RUNNING"))
+                        .body("agents[0].restarts", equalTo(1))
+                        .body("agents[0].message", containsString("failed liveness probes")));
     }
 
     @Test
     void aStopDuringStartWinsAtOnceAndTheLaunchSaysSo() {
-        CompletableFuture<io.restassured.response.Response> launching = CompletableFuture.supplyAsync(() ->
-                given().port(port).contentType(ContentType.JSON).body(Map.of("agents", List.of("sleepy")))
+        CompletableFuture<io.restassured.response.Response> launching =
+                CompletableFuture.supplyAsync(() -> given().port(port)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("agents", List.of("sleepy")))
                         .post("/api/launch_agents"));
         await().atMost(Duration.ofSeconds(5)).until(() -> pythons() == 1);
         stop("sleepy").statusCode(200).body("agents[0].status", equalTo("STOPPED"));
@@ -87,7 +100,9 @@ class SupervisionIT extends ManagerProcessTestSupport {
     }
 
     private static long pythons() {
-        return ProcessHandle.current().descendants()
-                .filter(child -> child.info().commandLine().orElse("").contains("pyagent.py")).count();
+        return ProcessHandle.current()
+                .descendants()
+                .filter(child -> child.info().commandLine().orElse("").contains("pyagent.py"))
+                .count();
     }
 }

@@ -18,9 +18,15 @@ class RuntimePropertiesTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(Enable.class)
-            .withPropertyValues("runtime.min-agent-port=8001", "runtime.max-agent-port=12001",
-                    "runtime.agents-dir=agents", "runtime.log-dir=logs", "runtime.agent-startup-timeout=60",
-                    "runtime.agent-shutdown-timeout=10s", "runtime.bind-address=127.0.0.1", "runtime.log-level=INFO");
+            .withPropertyValues(
+                    "runtime.min-agent-port=8001",
+                    "runtime.max-agent-port=12001",
+                    "runtime.agents-dir=agents",
+                    "runtime.log-dir=logs",
+                    "runtime.agent-startup-timeout=60",
+                    "runtime.agent-shutdown-timeout=10s",
+                    "runtime.bind-address=127.0.0.1",
+                    "runtime.log-level=INFO");
 
     @Test
     void plainNumbersAreSecondsAndPathsArePaths() {
@@ -36,20 +42,24 @@ class RuntimePropertiesTest {
     @Test
     void aValueThatIsNotANumberNamesItsEnvironmentVariable() {
         assertThat(analysis("runtime.min-agent-port=abc").getDescription())
-                .contains("MIN_AGENT_PORT").contains("'abc'");
+                .contains("MIN_AGENT_PORT")
+                .contains("'abc'");
     }
 
     @Test
     void aValueOutOfRangeNamesItsEnvironmentVariable() {
         assertThat(analysis("runtime.max-agent-port=70000").getDescription())
-                .contains("MAX_AGENT_PORT").contains("70000");
+                .contains("MAX_AGENT_PORT")
+                .contains("70000");
         assertThat(analysis("runtime.agent-startup-timeout=0").getDescription()).contains("AGENT_STARTUP_TIMEOUT");
     }
 
     @Test
     void aReversedPortRangeIsRefused() {
-        assertThat(analysis("runtime.min-agent-port=9000", "runtime.max-agent-port=8000").getDescription())
-                .contains("MIN_AGENT_PORT").contains("MAX_AGENT_PORT");
+        assertThat(analysis("runtime.min-agent-port=9000", "runtime.max-agent-port=8000")
+                        .getDescription())
+                .contains("MIN_AGENT_PORT")
+                .contains("MAX_AGENT_PORT");
     }
 
     @Test
@@ -63,7 +73,8 @@ class RuntimePropertiesTest {
         FailureAnalysis[] result = new FailureAnalysis[1];
         runner.withPropertyValues(properties).run(context -> {
             assertThat(context).hasFailed();
-            result[0] = new ConfigurationFailureAnalyzer(new StandardEnvironment()).analyze(context.getStartupFailure());
+            result[0] =
+                    new ConfigurationFailureAnalyzer(new StandardEnvironment()).analyze(context.getStartupFailure());
         });
         assertThat(result[0]).isNotNull();
         return result[0];
@@ -71,6 +82,5 @@ class RuntimePropertiesTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(RuntimeProperties.class)
-    static class Enable {
-    }
+    static class Enable {}
 }

@@ -35,29 +35,38 @@ final class A2aCalls {
     }
 
     private static Client client(AgentCard card, boolean streams) throws Exception {
-        return Client.builder(card).clientConfig(new ClientConfig.Builder().setStreaming(streams).build())
-                .withTransport(JSONRPCTransport.class, new JSONRPCTransportConfig()).build();
+        return Client.builder(card)
+                .clientConfig(new ClientConfig.Builder().setStreaming(streams).build())
+                .withTransport(JSONRPCTransport.class, new JSONRPCTransportConfig())
+                .build();
     }
 
     static Message text(String text) {
-        return new Message.Builder().role(Message.Role.USER).messageId(UUID.randomUUID().toString())
-                .parts(new TextPart(text)).build();
+        return new Message.Builder()
+                .role(Message.Role.USER)
+                .messageId(UUID.randomUUID().toString())
+                .parts(new TextPart(text))
+                .build();
     }
 
     static Message data(Map<String, Object> data) {
-        return new Message.Builder().role(Message.Role.USER).messageId(UUID.randomUUID().toString())
-                .parts(new DataPart(data)).build();
+        return new Message.Builder()
+                .role(Message.Role.USER)
+                .messageId(UUID.randomUUID().toString())
+                .parts(new DataPart(data))
+                .build();
     }
 
     /** What the agent said in the task's status. */
     static String say(Task task) {
-        return task.getStatus().message() == null ? "" : ((TextPart) task.getStatus().message().getParts().get(0))
-                .getText();
+        return task.getStatus().message() == null
+                ? ""
+                : ((TextPart) task.getStatus().message().getParts().get(0)).getText();
     }
 
     Task send(Message message) throws Exception {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
-        blocking.sendMessage(message, List.of((event, card) -> events.add(event)), error -> { }, null);
+        blocking.sendMessage(message, List.of((event, card) -> events.add(event)), error -> {}, null);
         assertThat(events).hasSize(1);
         return task(events.get(0));
     }
@@ -67,8 +76,13 @@ final class A2aCalls {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
         List<Throwable> errors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         streaming.sendMessage(message, List.of((event, card) -> events.add(event)), errors::add, null);
-        await().atMost(Duration.ofSeconds(60)).until(() -> errors.stream().anyMatch(A2aCalls::isProtocolError)
-                || (!events.isEmpty() && task(events.get(events.size() - 1)).getStatus().state().isFinal()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> errors.stream().anyMatch(A2aCalls::isProtocolError)
+                        || (!events.isEmpty()
+                                && task(events.get(events.size() - 1))
+                                        .getStatus()
+                                        .state()
+                                        .isFinal()));
         assertThat(errors).filteredOn(A2aCalls::isProtocolError).isEmpty();
         assertThat(events.get(0)).isInstanceOf(TaskEvent.class);
         return task(events.get(events.size() - 1));

@@ -36,50 +36,116 @@ class ApiKeyIT {
         Path logs = Path.of("target/api-key-logs").toAbsolutePath();
         FileSystemUtils.deleteRecursively(logs);
         Path agents = Path.of("target/test-classes/test-agents").toAbsolutePath();
-        try (PackagedManager manager = PackagedManager.start(Map.of("RUNTIME_API_KEY", KEY, "PORT",
-                Integer.toString(port), "AGENTS_DIR", agents.toString(), "LOG_DIR", logs.toString(),
-                "MIN_AGENT_PORT", "23200", "MAX_AGENT_PORT", "23299"), Path.of("target/api-key-manager.out"))) {
+        try (PackagedManager manager = PackagedManager.start(
+                Map.of(
+                        "RUNTIME_API_KEY",
+                        KEY,
+                        "PORT",
+                        Integer.toString(port),
+                        "AGENTS_DIR",
+                        agents.toString(),
+                        "LOG_DIR",
+                        logs.toString(),
+                        "MIN_AGENT_PORT",
+                        "23200",
+                        "MAX_AGENT_PORT",
+                        "23299"),
+                Path.of("target/api-key-manager.out"))) {
             manager.awaitHealthy("http://127.0.0.1:" + port + "/actuator/health/readiness", Duration.ofSeconds(120));
-            assertThat(rawRequest(port, "GET /api/list_agents HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + KEY
-                    + "\u0001\r\nConnection: close\r\n\r\n")).as("a malformed header is refused")
+            assertThat(rawRequest(
+                            port,
+                            "GET /api/list_agents HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + KEY
+                                    + "\u0001\r\nConnection: close\r\n\r\n"))
+                    .as("a malformed header is refused")
                     .startsWith("HTTP/1.1 400");
 
-            given().port(port).get("/api/list_agents").then().statusCode(401)
-                    .contentType("application/problem+json").body("detail", containsString("X-API-Key"));
+            given().port(port)
+                    .get("/api/list_agents")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("X-API-Key"));
             given().port(port).get("/v3/api-docs").then().statusCode(401);
-            given().port(port).header("X-API-Key", "wrong").get("/api/list_agents").then().statusCode(401);
+            given().port(port)
+                    .header("X-API-Key", "wrong")
+                    .get("/api/list_agents")
+                    .then()
+                    .statusCode(401);
             given().port(port).get("/actuator/health").then().statusCode(200);
 
-            int pid = given().port(port).header("X-API-Key", KEY).contentType(ContentType.JSON)
-                    .body(Map.of("agents", List.of("echo"))).post("/api/launch_agents").then().statusCode(200)
-                    .extract().path("agents[0].pid");
+            int pid = given().port(port)
+                    .header("X-API-Key", KEY)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("agents", List.of("echo")))
+                    .post("/api/launch_agents")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("agents[0].pid");
             String token = ProcessEnvironment.of(pid).get("AGENT_TOKEN");
             assertThat(token).isNotBlank();
-            given().port(port).header("X-Agent-Token", token).get("/api/list_agents").then().statusCode(200)
+            given().port(port)
+                    .header("X-Agent-Token", token)
+                    .get("/api/list_agents")
+                    .then()
+                    .statusCode(200)
                     .body("agents.name", org.hamcrest.Matchers.contains("echo"));
-            given().port(port).header("X-Agent-Token", token).get("/api/agents/echo/logs").then().statusCode(401)
+            given().port(port)
+                    .header("X-Agent-Token", token)
+                    .get("/api/agents/echo/logs")
+                    .then()
+                    .statusCode(401)
                     .body("detail", containsString("only on GET /api/list_agents"));
-            given().port(port).header("X-Agent-Token", token).post("/api/stop_agent?agent_name=echo").then()
+            given().port(port)
+                    .header("X-Agent-Token", token)
+                    .post("/api/stop_agent?agent_name=echo")
+                    .then()
                     .statusCode(401);
-            given().port(port).header("X-Agent-Token", "not-" + token).get("/api/list_agents").then().statusCode(401);
-            given().port(port).header("Authorization", "Bearer " + KEY).get("/api/agents/echo/logs").then()
-                    .statusCode(200).body("lines", org.hamcrest.Matchers.hasItem(
-                            containsString("RUNTIME_API_KEY is absent; AGENT_SHUTDOWN_REQUIRES_TOKEN=true")));
-            given().port(port).header("X-API-Key", KEY).post("/api/stop_agent?agent_name=echo").then()
-                    .statusCode(200).body("agents[0].status", equalTo("STOPPED"));
-            given().port(port).header("X-Agent-Token", token).get("/api/list_agents").then().statusCode(401);
-            given().port(port).header("X-API-Key", KEY).contentType(ContentType.JSON)
+            given().port(port)
+                    .header("X-Agent-Token", "not-" + token)
+                    .get("/api/list_agents")
+                    .then()
+                    .statusCode(401);
+            given().port(port)
+                    .header("Authorization", "Bearer " + KEY)
+                    .get("/api/agents/echo/logs")
+                    .then()
+                    .statusCode(200)
+                    .body(
+                            "lines",
+                            org.hamcrest.Matchers.hasItem(
+                                    containsString("RUNTIME_API_KEY is absent; AGENT_SHUTDOWN_REQUIRES_TOKEN=true")));
+            given().port(port)
+                    .header("X-API-Key", KEY)
+                    .post("/api/stop_agent?agent_name=echo")
+                    .then()
+                    .statusCode(200)
+                    .body("agents[0].status", equalTo("STOPPED"));
+            given().port(port)
+                    .header("X-Agent-Token", token)
+                    .get("/api/list_agents")
+                    .then()
+                    .statusCode(401);
+            given().port(port)
+                    .header("X-API-Key", KEY)
+                    .contentType(ContentType.JSON)
                     .body("{\"agents\":[\"echo\"],\"resources\":{\"x\":\"" + "y".repeat(1_100_000) + "\"}}")
-                    .post("/api/launch_agents").then().statusCode(413).body("detail", containsString("1048576"));
+                    .post("/api/launch_agents")
+                    .then()
+                    .statusCode(413)
+                    .body("detail", containsString("1048576"));
 
             assertThat(manager.terminate(Duration.ofSeconds(30))).isIn(0, 143);
-            assertThat(manager.output()).contains("Stopped agent echo").contains("through its shutdown endpoint")
+            assertThat(manager.output())
+                    .contains("Stopped agent echo")
+                    .contains("through its shutdown endpoint")
                     .doesNotContain(KEY);
         }
         try (Stream<Path> files = Files.walk(logs)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContain(KEY);
-                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                        .as(file.toString())
                         .isEqualTo("rw-------");
             }
         }
@@ -89,7 +155,9 @@ class ApiKeyIT {
     private static String rawRequest(int port, String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1).lines().findFirst()
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1)
+                    .lines()
+                    .findFirst()
                     .orElse("");
         }
     }

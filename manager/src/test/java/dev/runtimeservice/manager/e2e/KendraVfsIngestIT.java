@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +32,8 @@ class KendraVfsIngestIT {
 
     // Lives in the manager module, which the reactor builds last, so the manager and agent jars all exist.
     private static final Path REPOSITORY = PackagedManager.ROOT;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
@@ -47,12 +47,17 @@ class KendraVfsIngestIT {
     static void startTheManagerAndLaunchKendra() throws Exception {
         Path agents = Files.createDirectories(work.resolve("agents"));
         catalogEntry(agents, "vfs", REPOSITORY.resolve("agents/vfs/target/vfs-agent.jar"), "");
-        catalogEntry(agents, "kendra", REPOSITORY.resolve("agents/kendra/target/kendra-agent.jar"),
+        catalogEntry(
+                agents,
+                "kendra",
+                REPOSITORY.resolve("agents/kendra/target/kendra-agent.jar"),
                 "env: {KENDRA_VFS_MAX_FILE_SIZE: 64KB}\n");
         int port = TestPorts.free();
         int agentPorts = TestPorts.freeRange(51);
         ProcessBuilder builder = new ProcessBuilder(PackagedManager.command("-Druntime.fast-start.enabled=false"))
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("manager.out").toFile());
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("manager.out").toFile());
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("AGENTS_DIR", agents.toString());
         builder.environment().put("LOG_DIR", work.resolve("logs").toString());
@@ -62,10 +67,14 @@ class KendraVfsIngestIT {
         builder.environment().remove("RUNTIME_API_KEY");
         manager = builder.start();
         managerUrl = "http://127.0.0.1:" + port;
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            assertThat(manager.isAlive()).as("the manager exited; see " + work.resolve("manager.out")).isTrue();
-            return answers(managerUrl + "/actuator/health");
-        });
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    assertThat(manager.isAlive())
+                            .as("the manager exited; see " + work.resolve("manager.out"))
+                            .isTrue();
+                    return answers(managerUrl + "/actuator/health");
+                });
         kendra = launch("kendra");
     }
 
@@ -81,7 +90,10 @@ class KendraVfsIngestIT {
         }
         for (ProcessHandle agent : agents) {
             agent.destroyForcibly();
-            agent.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> agent).join();
+            agent.onExit()
+                    .orTimeout(30, TimeUnit.SECONDS)
+                    .exceptionally(e -> agent)
+                    .join();
         }
     }
 
@@ -92,28 +104,34 @@ class KendraVfsIngestIT {
         HttpResponse<String> answer = post(kendra + "/ingest/vfs", "{\"glob\": \"**/*.md\"}");
 
         assertThat(answer.statusCode()).isEqualTo(503);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/problem+json"));
-        assertThat(JSON.readTree(answer.body()).get("detail").asString()).startsWith("vfs is not running")
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(answer.body()).get("detail").asString())
+                .startsWith("vfs is not running")
                 .contains("curl -X POST " + managerUrl + "/api/launch_agents", "{\"agents\": [\"vfs\"]}");
     }
 
     @Test
     void filesMatchingAGlobAreIndexedWithTheirHeadingsAndFoundBySearch() throws Exception {
         String vfs = launch("vfs");
-        write(vfs, "glob-suite/guía-alquiler.md", "Intro.\n\n# Guía del alquiler\n\nEl contrato de arrendamiento "
-                + "de la vivienda se prorroga cada año hasta cinco años.");
-        write(vfs, "glob-suite/deep/nested/solar.md", "# Solar panels\n\nRooftop photovoltaic panels turn sunlight "
-                + "into electricity.");
+        write(
+                vfs,
+                "glob-suite/guía-alquiler.md",
+                "Intro.\n\n# Guía del alquiler\n\nEl contrato de arrendamiento "
+                        + "de la vivienda se prorroga cada año hasta cinco años.");
+        write(
+                vfs,
+                "glob-suite/deep/nested/solar.md",
+                "# Solar panels\n\nRooftop photovoltaic panels turn sunlight " + "into electricity.");
         write(vfs, "glob-suite/notes.txt", "photovoltaic notes that the glob does not match");
 
-        JsonNode result = ok(post(kendra + "/ingest/vfs",
-                "{\"glob\": \"glob-suite/**/*.md\", \"metadata\": {\"suite\": \"vfs-glob\"}}"));
+        JsonNode result = ok(post(
+                kendra + "/ingest/vfs", "{\"glob\": \"glob-suite/**/*.md\", \"metadata\": {\"suite\": \"vfs-glob\"}}"));
 
         assertThat(result.get("indexed").asInt()).isEqualTo(2);
         assertThat(result.get("vfs").asString()).isEqualTo(vfs);
-        assertThat(result.findValuesAsString("id")).containsExactlyInAnyOrder("vfs:glob-suite/guía-alquiler.md",
-                "vfs:glob-suite/deep/nested/solar.md");
+        assertThat(result.findValuesAsString("id"))
+                .containsExactlyInAnyOrder("vfs:glob-suite/guía-alquiler.md", "vfs:glob-suite/deep/nested/solar.md");
         JsonNode spanish = search("arrendamientos de viviendas", "vfs-glob");
         assertThat(spanish.get("total").asInt()).isEqualTo(1);
         JsonNode hit = spanish.get("hits").get(0);
@@ -125,7 +143,8 @@ class KendraVfsIngestIT {
         assertThat(hit.get("snippet").asString()).contains("<mark>arrendamiento</mark>", "<mark>vivienda</mark>");
         JsonNode english = search("photovoltaic", "vfs-glob");
         assertThat(english.get("hits").findValuesAsString("id")).containsExactly("vfs:glob-suite/deep/nested/solar.md");
-        JsonNode document = JSON.readTree(get(kendra + "/documents/vfs:glob-suite/deep/nested/solar.md").body());
+        JsonNode document = JSON.readTree(
+                get(kendra + "/documents/vfs:glob-suite/deep/nested/solar.md").body());
         assertThat(document.get("text").asString()).contains("Rooftop photovoltaic panels");
 
         HttpResponse<String> badGlob = post(kendra + "/ingest/vfs", "{\"glob\": \"[abc\"}");
@@ -145,8 +164,8 @@ class KendraVfsIngestIT {
                  "messageId": "a2a-ingest", "role": "ROLE_USER", "parts": [{"data": {"skill": "ingest-vfs",
                  "input": {"glob": "a2a-suite/*.md"}}}]}}}""");
 
-        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(stream.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
         List<JsonNode> events = new java.util.ArrayList<>();
         for (String line : stream.body().split("\n")) {
             if (line.startsWith("data: ")) {
@@ -154,19 +173,30 @@ class KendraVfsIngestIT {
             }
         }
         assertThat(events.get(0).has("task")).isTrue();
-        assertThat(events.stream().filter(e -> e.path("statusUpdate").path("status").path("message").toString()
-                .contains("Indexing file"))).hasSize(3);
+        assertThat(events.stream()
+                        .filter(e -> e.path("statusUpdate")
+                                .path("status")
+                                .path("message")
+                                .toString()
+                                .contains("Indexing file")))
+                .hasSize(3);
         JsonNode last = events.get(events.size() - 1);
-        assertThat(last.path("statusUpdate").path("status").path("state").asString()).isEqualTo("TASK_STATE_COMPLETED");
-        assertThat(events.stream().filter(e -> e.has("artifactUpdate")).findFirst()).hasValueSatisfying(
-                e -> assertThat(e.at("/artifactUpdate/artifact/parts/1/data/indexed").asInt()).isEqualTo(3));
+        assertThat(last.path("statusUpdate").path("status").path("state").asString())
+                .isEqualTo("TASK_STATE_COMPLETED");
+        assertThat(events.stream().filter(e -> e.has("artifactUpdate")).findFirst())
+                .hasValueSatisfying(e -> assertThat(e.at("/artifactUpdate/artifact/parts/1/data/indexed")
+                                .asInt())
+                        .isEqualTo(3));
     }
 
     @Test
     void pathsAndFoldersAreIndexedAndEachBadFileIsReportedWithoutLosingTheOthers() throws Exception {
         String vfs = launch("vfs");
-        write(vfs, "paths-suite/report.html", "<html><head><title>Quarterly report</title></head><body>Revenue grew "
-                + "in the northern region.</body></html>");
+        write(
+                vfs,
+                "paths-suite/report.html",
+                "<html><head><title>Quarterly report</title></head><body>Revenue grew "
+                        + "in the northern region.</body></html>");
         write(vfs, "paths-suite/folder/a.txt", "The lighthouse keeper's logbook.");
         write(vfs, "paths-suite/folder/sub/b.txt", "The harbour pilots' handbook.");
         write(vfs, "paths-suite/logo.png", new String(new char[] {0x89, 'P', 'N', 'G', 0, 0, 0, 13}));
@@ -180,13 +210,14 @@ class KendraVfsIngestIT {
                  "language": "en", "metadata": {"suite": "vfs-paths"}}""".replace("]", ", \"" + longPath + "\"]")));
 
         assertThat(result.get("indexed").asInt()).isEqualTo(3);
-        assertThat(result.get("documents").findValuesAsString("path")).containsExactlyInAnyOrder(
-                "paths-suite/report.html", "paths-suite/folder/a.txt", "paths-suite/folder/sub/b.txt");
+        assertThat(result.get("documents").findValuesAsString("path"))
+                .containsExactlyInAnyOrder(
+                        "paths-suite/report.html", "paths-suite/folder/a.txt", "paths-suite/folder/sub/b.txt");
         assertThat(result.get("skipped").findValuesAsString("path"))
                 .containsExactlyInAnyOrder("paths-suite/logo.png", "paths-suite/big.txt");
-        assertThat(result.get("skipped").findValuesAsString("reason")).anySatisfy(reason ->
-                assertThat(reason).startsWith("binary file")).anySatisfy(reason ->
-                assertThat(reason).contains("more than kendra.vfs.max-file-size (65536 bytes)"));
+        assertThat(result.get("skipped").findValuesAsString("reason"))
+                .anySatisfy(reason -> assertThat(reason).startsWith("binary file"))
+                .anySatisfy(reason -> assertThat(reason).contains("more than kendra.vfs.max-file-size (65536 bytes)"));
         assertThat(result.get("failed")).hasSize(2);
         assertThat(result.get("failed").get(0).get("path").asString()).isEqualTo("paths-suite/missing.md");
         assertThat(result.get("failed").get(0).get("error").asString()).startsWith("vfs answered 404");
@@ -196,37 +227,55 @@ class KendraVfsIngestIT {
         JsonNode lighthouse = search("lighthouse", "vfs-paths");
         assertThat(lighthouse.get("hits").findValuesAsString("id")).containsExactly("vfs:paths-suite/folder/a.txt");
         assertThat(lighthouse.get("hits").get(0).get("title").asString()).isEqualTo("a.txt");
-        assertThat(search("revenue", "vfs-paths").get("hits").get(0).get("title").asString())
+        assertThat(search("revenue", "vfs-paths")
+                        .get("hits")
+                        .get(0)
+                        .get("title")
+                        .asString())
                 .isEqualTo("Quarterly report");
 
         HttpResponse<String> nothing = post(kendra + "/ingest/vfs", "{\"paths\": [\"paths-suite/logo.png\"]}");
         assertThat(nothing.statusCode()).isEqualTo(422);
-        assertThat(JSON.readTree(nothing.body()).get("skipped").get(0).get("path").asString())
+        assertThat(JSON.readTree(nothing.body())
+                        .get("skipped")
+                        .get(0)
+                        .get("path")
+                        .asString())
                 .isEqualTo("paths-suite/logo.png");
     }
 
     private static void catalogEntry(Path agents, String name, Path jar, String extra) throws IOException {
-        assertThat(jar).as("build it first: ./mvnw -pl agents/" + name + " package -DskipTests").isRegularFile();
+        assertThat(jar)
+                .as("build it first: ./mvnw -pl agents/" + name + " package -DskipTests")
+                .isRegularFile();
         Path home = Files.createDirectories(agents.resolve(name));
-        Files.writeString(home.resolve("agent.yml"), "description: " + name + " for VfsIngestIT\njar: \"" + jar + "\"\n"
-                + PackagedManager.builtInJvmArgs(name) + "\n" + extra);
+        Files.writeString(
+                home.resolve("agent.yml"),
+                "description: " + name + " for VfsIngestIT\njar: \"" + jar + "\"\n"
+                        + PackagedManager.builtInJvmArgs(name) + "\n" + extra);
     }
 
     /** Launches an agent through the manager (or finds it running) and returns its URL. */
     private static String launch(String name) throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(managerUrl + "/api/launch_agents"))
-                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(5))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"agents\": [\"" + name + "\"]}")).build(),
+        HttpResponse<String> answer = HTTP.send(
+                HttpRequest.newBuilder(URI.create(managerUrl + "/api/launch_agents"))
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofMinutes(5))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"agents\": [\"" + name + "\"]}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return JSON.readTree(answer.body()).get("agents").get(0).get("url").asString();
     }
 
     private static void write(String vfs, String path, String content) throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(vfs + "/fs/content?parents=true&path="
-                + URLEncoder.encode(path, StandardCharsets.UTF_8))).PUT(HttpRequest.BodyPublishers.ofByteArray(
-                content.getBytes(path.endsWith(".png") ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HTTP.send(
+                HttpRequest.newBuilder(URI.create(vfs + "/fs/content?parents=true&path="
+                                + URLEncoder.encode(path, StandardCharsets.UTF_8)))
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(content.getBytes(
+                                path.endsWith(".png") ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isIn(200, 201);
     }
 
@@ -241,13 +290,20 @@ class KendraVfsIngestIT {
     }
 
     private static HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofMinutes(2))
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofMinutes(1))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

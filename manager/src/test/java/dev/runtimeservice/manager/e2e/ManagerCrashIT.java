@@ -41,6 +41,7 @@ class ManagerCrashIT {
 
     @TempDir
     Path work;
+
     private Path state;
     private int port;
     private final List<PackagedManager> managers = new ArrayList<>();
@@ -68,8 +69,10 @@ class ManagerCrashIT {
         // once, naming the first one, and touches none of its agents.
         PackagedManager intruder = launchManager(Map.of("PORT", Integer.toString(TestPorts.free())));
         assertThat(intruder.awaitExit(BOOT)).isNotZero();
-        assertThat(intruder.output()).contains("APPLICATION FAILED TO START")
-                .contains("is in use by another manager (pid " + first.pid() + ")").doesNotContain("Stopped agent");
+        assertThat(intruder.output())
+                .contains("APPLICATION FAILED TO START")
+                .contains("is in use by another manager (pid " + first.pid() + ")")
+                .doesNotContain("Stopped agent");
         assertThat(pids()).isEqualTo(pids);
         assertThat(list().getList("agents.status", String.class)).containsOnly("RUNNING");
         // Killed, the first manager leaves no lock behind (the OS drops it with the process), and no Tomcat document
@@ -94,8 +97,11 @@ class ManagerCrashIT {
         assertThat(listed.getList("agents.name", String.class)).containsExactlyInAnyOrder("phoenix", "fixed");
         assertThat(pids()).containsEntry("phoenix", pids.get("phoenix")).containsEntry("fixed", pids.get("fixed"));
         assertThat(listed.getList("agents.status", String.class)).containsOnly("RUNNING");
-        assertThat(bystander.isAlive()).as("a process that merely has a recorded pid is never signalled").isTrue();
-        assertThat(second.output()).contains("Agent echo (pid " + pids.get("echo") + ") of the previous manager no longer runs")
+        assertThat(bystander.isAlive())
+                .as("a process that merely has a recorded pid is never signalled")
+                .isTrue();
+        assertThat(second.output())
+                .contains("Agent echo (pid " + pids.get("echo") + ") of the previous manager no longer runs")
                 .contains("Agent many-a (pid " + bystander.pid() + ") of the previous manager no longer runs");
         assertThat(agentProcesses().map(this::agentName).toList()).containsExactlyInAnyOrder("phoenix", "fixed");
 
@@ -108,13 +114,16 @@ class ManagerCrashIT {
         int phoenixPort = agentPort("phoenix");
         given().port(phoenixPort).get("/status").then().statusCode(200);
         Path log = work.resolve("logs/agents/phoenix.log");
-        await().atMost(Duration.ofSeconds(5)).until(() -> Files.readString(log).contains("\"GET /status HTTP/1.1\" 200"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> Files.readString(log).contains("\"GET /status HTTP/1.1\" 200"));
 
         // A crash of an agent taken over is seen and handled by its restart policy (on-failure).
         ProcessHandle.of(pids.get("phoenix")).orElseThrow().destroyForcibly();
-        await().atMost(Duration.ofSeconds(20)).until(() -> list().getList("agents", Map.class).stream()
-                .anyMatch(agent -> "phoenix".equals(agent.get("name")) && "RUNNING".equals(agent.get("status"))
-                        && ((Number) agent.get("pid")).longValue() != pids.get("phoenix")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> list().getList("agents", Map.class).stream()
+                        .anyMatch(agent -> "phoenix".equals(agent.get("name"))
+                                && "RUNNING".equals(agent.get("status"))
+                                && ((Number) agent.get("pid")).longValue() != pids.get("phoenix")));
 
         second.terminate(Duration.ofSeconds(60));
         assertThat(agentProcesses()).as("a graceful stop stops every agent").isEmpty();
@@ -133,10 +142,13 @@ class ManagerCrashIT {
 
         PackagedManager second = start(Map.of());
         assertThat(pids()).isEqualTo(pids);
-        assertThat(second.output()).contains("cannot be read as a state file").contains("it was moved to")
+        assertThat(second.output())
+                .contains("cannot be read as a state file")
+                .contains("it was moved to")
                 .contains("runs but the state file does not list it; taking it over");
         try (Stream<Path> files = Files.list(state)) {
-            assertThat(files.map(path -> path.getFileName().toString())).anyMatch(name -> name.startsWith("agents.json.broken-"));
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith("agents.json.broken-"));
         }
         second.terminate(Duration.ofSeconds(60));
         assertThat(agentProcesses()).isEmpty();
@@ -153,7 +165,11 @@ class ManagerCrashIT {
 
         PackagedManager second = start(Map.of());
         assertThat(pids()).isEqualTo(pids);
-        given().port(port).queryParam("agent_name", "many-c").post("/api/stop_agent").then().statusCode(200);
+        given().port(port)
+                .queryParam("agent_name", "many-c")
+                .post("/api/stop_agent")
+                .then()
+                .statusCode(200);
         assertThat(alive(pids.get("many-c"))).isFalse();
         second.terminate(Duration.ofSeconds(60));
     }
@@ -165,13 +181,17 @@ class ManagerCrashIT {
         long pid = pids().get("many-d");
         first.kill();
         // Frozen (SIGSTOP): it still runs, writes to its FIFO and carries its token, but answers nothing.
-        assertThat(new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("kill", "-STOP", Long.toString(pid))
+                        .start()
+                        .waitFor())
+                .isZero();
 
         PackagedManager second = start(Map.of("AGENT_STARTUP_TIMEOUT", "3", "AGENT_SHUTDOWN_TIMEOUT", "2"));
         assertThat(list().getList("agents")).isEmpty();
         assertThat(alive(pid)).isFalse();
-        assertThat(second.output()).contains("Agent many-d (pid " + pid + ") taken over from the previous manager did "
-                + "not answer /health within AGENT_STARTUP_TIMEOUT; stopping and forgetting it");
+        assertThat(second.output())
+                .contains("Agent many-d (pid " + pid + ") taken over from the previous manager did "
+                        + "not answer /health within AGENT_STARTUP_TIMEOUT; stopping and forgetting it");
         assertThat(Files.readString(state.resolve("agents.json"))).contains("\"agents\":[]");
 
         // Its port is free again: a new launch starts it anew.
@@ -182,10 +202,14 @@ class ManagerCrashIT {
 
     @Test
     void anAgentWaitingForItsRestartWhenTheManagerIsKilledIsRestartedByTheNextOneWithItsResources() throws Exception {
-        PackagedManager first = start(Map.of("RUNTIME_SUPERVISION_INITIALBACKOFF", "8s", "RUNTIME_SUPERVISION_JITTER", "0"));
-        given().port(port).contentType(ContentType.JSON)
+        PackagedManager first =
+                start(Map.of("RUNTIME_SUPERVISION_INITIALBACKOFF", "8s", "RUNTIME_SUPERVISION_JITTER", "0"));
+        given().port(port)
+                .contentType(ContentType.JSON)
                 .body(Map.of("agents", List.of("reborn"), "resources", Map.of("colour", "blue")))
-                .post("/api/launch_agents").then().statusCode(200);
+                .post("/api/launch_agents")
+                .then()
+                .statusCode(200);
         long crashed = pids().get("reborn");
         ProcessHandle.of(crashed).orElseThrow().destroyForcibly();
         await().atMost(Duration.ofSeconds(10)).until(() -> "BACKOFF".equals(list().getString("agents[0].status")));
@@ -198,10 +222,12 @@ class ManagerCrashIT {
         assertThat(listed.getLong("agents[0].pid")).isNotEqualTo(crashed);
         assertThat(listed.getInt("agents[0].restarts")).isEqualTo(1);
         assertThat(second.output()).contains("Agent reborn waited for its restart when the previous manager ended");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Files.readAllLines(
-                work.resolve("logs/agents/reborn.log")).stream().filter(line -> line.contains("my resources are"))
-                .filter(line -> line.contains("\"colour\":")))
-                .as("both launches got the resources (the manager masks their values in logs)").hasSize(2));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(Files.readAllLines(work.resolve("logs/agents/reborn.log")).stream()
+                                .filter(line -> line.contains("my resources are"))
+                                .filter(line -> line.contains("\"colour\":")))
+                        .as("both launches got the resources (the manager masks their values in logs)")
+                        .hasSize(2));
         second.terminate(Duration.ofSeconds(60));
         assertThat(agentProcesses()).isEmpty();
     }
@@ -217,7 +243,10 @@ class ManagerCrashIT {
 
         // Its health stays DOWN, naming the failed agent, as it was before the crash: wait for the API instead.
         PackagedManager second = start(Map.of(), "/api/list_agents");
-        given().port(port).get("/actuator/health").then().statusCode(503)
+        given().port(port)
+                .get("/actuator/health")
+                .then()
+                .statusCode(503)
                 .body("components.agents.details.quitter", startsWith("FAILED: exited on its own"));
         JsonPath listed = list();
         assertThat(listed.getList("agents.name", String.class)).containsExactly("quitter");
@@ -229,7 +258,11 @@ class ManagerCrashIT {
         // Launched again, it starts anew (and fails again); stopped, it is forgotten, by the state file too.
         assertThat(launch("quitter").getList("agents.action", String.class)).containsExactly("STARTED");
         await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(list().getString("agents[0].status")));
-        given().port(port).queryParam("agent_name", "quitter").post("/api/stop_agent").then().statusCode(200);
+        given().port(port)
+                .queryParam("agent_name", "quitter")
+                .post("/api/stop_agent")
+                .then()
+                .statusCode(200);
         assertThat(list().getList("agents")).isEmpty();
         assertThat(Files.readString(state.resolve("agents.json"))).contains("\"failed\":[]");
         second.terminate(Duration.ofSeconds(60));
@@ -249,9 +282,21 @@ class ManagerCrashIT {
 
     /** Starts a packaged manager on this test's folders, without waiting for it. */
     private PackagedManager launchManager(Map<String, String> extra) throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of("PORT", Integer.toString(port), "AGENTS_DIR", AGENTS.toString(),
-                "LOG_DIR", work.resolve("logs").toString(), "STATE_DIR", state.toString(),
-                "MIN_AGENT_PORT", "23300", "MAX_AGENT_PORT", "23400", "RUNTIME_API_KEY", ""));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "PORT",
+                Integer.toString(port),
+                "AGENTS_DIR",
+                AGENTS.toString(),
+                "LOG_DIR",
+                work.resolve("logs").toString(),
+                "STATE_DIR",
+                state.toString(),
+                "MIN_AGENT_PORT",
+                "23300",
+                "MAX_AGENT_PORT",
+                "23400",
+                "RUNTIME_API_KEY",
+                ""));
         env.putAll(extra);
         PackagedManager manager = PackagedManager.start(env, work.resolve("manager-" + managers.size() + ".out"));
         managers.add(manager);
@@ -259,12 +304,23 @@ class ManagerCrashIT {
     }
 
     private JsonPath launch(String... names) {
-        return given().port(port).contentType(ContentType.JSON).body(Map.of("agents", List.of(names)))
-                .post("/api/launch_agents").then().statusCode(200).extract().jsonPath();
+        return given().port(port)
+                .contentType(ContentType.JSON)
+                .body(Map.of("agents", List.of(names)))
+                .post("/api/launch_agents")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private JsonPath list() {
-        return given().port(port).get("/api/list_agents").then().statusCode(200).extract().jsonPath();
+        return given().port(port)
+                .get("/api/list_agents")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private Map<String, Long> pids() {
@@ -276,8 +332,11 @@ class ManagerCrashIT {
     }
 
     private int agentPort(String name) {
-        return list().getList("agents", Map.class).stream().filter(agent -> name.equals(agent.get("name")))
-                .map(agent -> ((Number) agent.get("port")).intValue()).findFirst().orElseThrow();
+        return list().getList("agents", Map.class).stream()
+                .filter(agent -> name.equals(agent.get("name")))
+                .map(agent -> ((Number) agent.get("port")).intValue())
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Adds to the state file an agent whose pid belongs to another process, as a reused pid would. */
@@ -286,21 +345,29 @@ class ManagerCrashIT {
         JsonMapper json = JsonMapper.builder().build();
         ObjectNode content = (ObjectNode) json.readTree(file.toFile());
         ObjectNode impostor = ((ArrayNode) content.get("agents")).addObject();
-        impostor.put("name", "many-a").put("id", "not-a-launch").put("pid", pid)
-                .put("process_start", Instant.now().toString()).put("port", 23398)
-                .put("token_digest", "0".repeat(64)).put("restarts", 0);
+        impostor.put("name", "many-a")
+                .put("id", "not-a-launch")
+                .put("pid", pid)
+                .put("process_start", Instant.now().toString())
+                .put("port", 23398)
+                .put("token_digest", "0".repeat(64))
+                .put("restarts", 0);
         Files.write(file, json.writeValueAsBytes(content));
     }
 
     /** The agent processes of this test's state folder: their output goes to a FIFO in it, unlike their parent's. */
     private Stream<ProcessHandle> agentProcesses() {
-        return ProcessHandle.allProcesses().filter(process -> state.equals(outputFolder(process))
-                && process.parent().map(parent -> !state.equals(outputFolder(parent))).orElse(true));
+        return ProcessHandle.allProcesses()
+                .filter(process -> state.equals(outputFolder(process))
+                        && process.parent()
+                                .map(parent -> !state.equals(outputFolder(parent)))
+                                .orElse(true));
     }
 
     private static Path outputFolder(ProcessHandle process) {
         try {
-            return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "fd", "1")).getParent();
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "fd", "1"))
+                    .getParent();
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -50,7 +50,8 @@ class OrchestratorIT {
     static void launch() throws Exception {
         manager = RealManager.start();
         manager.awaitHealthy(Duration.ofSeconds(90));
-        JsonNode launched = manager.post("/api/launch_agents",
+        JsonNode launched = manager.post(
+                "/api/launch_agents",
                 "{\"agents\": [\"vfs\", \"kendra\", \"gpt4\", \"weather\", \"orchestrator\"], \"resources\": {}}");
         for (JsonNode agent : launched.path("agents").values()) {
             assertThat(agent.path("status").asString()).as(agent.toString()).isEqualTo("RUNNING");
@@ -67,14 +68,19 @@ class OrchestratorIT {
     }
 
     static JsonNode get(String url) throws Exception {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return JSON.readTree(
+                HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                        .body());
     }
 
     static HttpResponse<String> instruct(String body, String requestId) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(urls.get("orchestrator") + "/instructions"))
-                .header("Content-Type", "application/json").header("X-Request-Id", requestId)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(urls.get("orchestrator") + "/instructions"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Request-Id", requestId)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -83,7 +89,10 @@ class OrchestratorIT {
         // The launch answers once the orchestrator is ready; a client that asks it at once must not find an empty list
         // only because its first look at the manager had not finished.
         List<String> names = new ArrayList<>();
-        agentsRightAfterLaunch.path("agents").values().forEach(agent -> names.add(agent.path("name").asString()));
+        agentsRightAfterLaunch
+                .path("agents")
+                .values()
+                .forEach(agent -> names.add(agent.path("name").asString()));
         assertThat(names).as(agentsRightAfterLaunch.toString()).contains("vfs", "kendra", "gpt4", "weather");
         assertThat(agentsRightAfterLaunch.path("refreshed_at").isMissingNode()).isFalse();
     }
@@ -96,14 +105,17 @@ class OrchestratorIT {
             Map<String, JsonNode> byName = new TreeMap<>();
             agents.values().forEach(a -> byName.put(a.path("name").asString(), a));
             assertThat(byName).containsOnlyKeys("vfs", "kendra", "gpt4", "weather", "orchestrator");
-            assertThat(byName.values()).allSatisfy(a -> assertThat(a.path("health").asString()).isEqualTo("UP"));
+            assertThat(byName.values())
+                    .allSatisfy(a -> assertThat(a.path("health").asString()).isEqualTo("UP"));
             assertThat(byName.get("kendra").path("url").asString()).isEqualTo(urls.get("kendra"));
             assertThat(byName.get("vfs").path("skills").size()).isEqualTo(8);
-            assertThat(byName.get("weather").path("skills").path(0).path("id").asString()).isEqualTo("forecast");
+            assertThat(byName.get("weather").path("skills").path(0).path("id").asString())
+                    .isEqualTo("forecast");
             assertThat(byName.get("orchestrator").path("self").asBoolean()).isTrue();
             assertThat(byName.get("orchestrator").path("routable").asBoolean()).isFalse();
         });
-        assertThat(Files.readString(manager.logs.resolve("agents/orchestrator.log"))).doesNotContain(manager.apiKey)
+        assertThat(Files.readString(manager.logs.resolve("agents/orchestrator.log")))
+                .doesNotContain(manager.apiKey)
                 .doesNotContain("answered HTTP 401");
     }
 
@@ -113,7 +125,9 @@ class OrchestratorIT {
         for (Map.Entry<String, String> agent : urls.entrySet()) {
             AgentCard card = new A2ACardResolver(new JdkA2AHttpClient(), agent.getValue()).getAgentCard();
             List<String> ours = new ArrayList<>();
-            get(agent.getValue() + "/.well-known/agent-card.json").path("skills").values()
+            get(agent.getValue() + "/.well-known/agent-card.json")
+                    .path("skills")
+                    .values()
                     .forEach(skill -> ours.add(skill.path("id").asString()));
             assertThat(card.name()).isEqualTo(agent.getKey());
             assertThat(card.protocolVersion()).isEqualTo("0.3.0");
@@ -122,8 +136,7 @@ class OrchestratorIT {
                 assertThat(card.url()).isEqualTo(agent.getValue() + "/a2a");
                 assertThat(card.capabilities().streaming()).isTrue();
             }
-            assertThat(card.skills()).extracting(io.a2a.spec.AgentSkill::id)
-                    .containsExactlyElementsOf(ours);
+            assertThat(card.skills()).extracting(io.a2a.spec.AgentSkill::id).containsExactlyElementsOf(ours);
         }
     }
 
@@ -136,15 +149,19 @@ class OrchestratorIT {
                 "gpt4", A2aCalls.data(Map.of("skill", "generate", "input", Map.of("prompt", "Hola", "max_tokens", 5))),
                 "orchestrator", A2aCalls.text("Which agents are running?"));
         for (Map.Entry<String, Message> request : requests.entrySet()) {
-            A2aCalls agent = new A2aCalls(new A2ACardResolver(new JdkA2AHttpClient(), urls.get(request.getKey()))
-                    .getAgentCard());
+            A2aCalls agent = new A2aCalls(
+                    new A2ACardResolver(new JdkA2AHttpClient(), urls.get(request.getKey())).getAgentCard());
             // gpt4 runs here with no model: its task fails with a message that says how to configure one.
             TaskState expected = request.getKey().equals("gpt4") ? TaskState.FAILED : TaskState.COMPLETED;
 
             Task sent = agent.send(request.getValue());
-            assertThat(sent.getStatus().state()).as(request.getKey() + ": " + sent.getStatus()).isEqualTo(expected);
+            assertThat(sent.getStatus().state())
+                    .as(request.getKey() + ": " + sent.getStatus())
+                    .isEqualTo(expected);
             assertThat(agent.get(sent.getId()).getStatus().state()).isEqualTo(expected);
-            assertThat(agent.stream(request.getValue()).getStatus().state()).as(request.getKey()).isEqualTo(expected);
+            assertThat(agent.stream(request.getValue()).getStatus().state())
+                    .as(request.getKey())
+                    .isEqualTo(expected);
             if (expected == TaskState.COMPLETED) {
                 assertThat(sent.getArtifacts().get(0).parts()).hasSize(2);
             } else {
@@ -163,18 +180,24 @@ class OrchestratorIT {
             Path snapshot = RealManager.ROOT.resolve("agents/orchestrator/src/main/resources/cards/" + name + ".json");
             JsonNode bundled = JSON.readTree(snapshot.toFile()).path("skills");
             JsonNode live = get(urls.get(name) + "/.well-known/agent-card.json").path("skills");
-            assertThat(bundled).as(name + ": refresh " + snapshot + " from the running agent's card").isEqualTo(live);
+            assertThat(bundled)
+                    .as(name + ": refresh " + snapshot + " from the running agent's card")
+                    .isEqualTo(live);
         }
     }
 
     @Test
     @Order(4)
     void anExecutedSearchCarriesItsRequestIdIntoKendraAndBothLogs() throws Exception {
-        HTTP.send(HttpRequest.newBuilder(URI.create(urls.get("kendra") + "/documents"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "[{\"id\": \"ia-1\", \"language\": \"es\", \"title\": \"Inteligencia artificial\", \"text\": "
-                                + "\"La inteligencia artificial estudia sistemas que aprenden de los datos.\"}]"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(urls.get("kendra") + "/documents"))
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "[{\"id\": \"ia-1\", \"language\": \"es\", \"title\": \"Inteligencia artificial\", \"text\": "
+                                                + "\"La inteligencia artificial estudia sistemas que aprenden de los datos.\"}]"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         HttpResponse<String> response = instruct(
                 "{\"text\": \"Busca información sobre inteligencia artificial\", \"execute\": true}", "it-trace-1");
@@ -182,25 +205,38 @@ class OrchestratorIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode answer = JSON.readTree(response.body());
         assertThat(answer.path("choice").path("agent").asString()).isEqualTo("kendra");
-        assertThat(answer.path("execution").path("request").asString()).isEqualTo("POST " + urls.get("kendra") + "/search");
-        assertThat(answer.path("execution").path("answer").path("hits").path(0).path("id").asString()).isEqualTo("ia-1");
+        assertThat(answer.path("execution").path("request").asString())
+                .isEqualTo("POST " + urls.get("kendra") + "/search");
+        assertThat(answer.path("execution")
+                        .path("answer")
+                        .path("hits")
+                        .path(0)
+                        .path("id")
+                        .asString())
+                .isEqualTo("ia-1");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(Files.readString(manager.logs.resolve("agents/orchestrator.log"))).contains(
-                    "[req=it-trace-1] Calling POST " + urls.get("kendra") + "/search");
-            assertThat(Files.readString(manager.logs.resolve("agents/kendra.log"))).containsPattern(
-                    "INFO  \\[kendra\\] \\S+ : \\[req=it-trace-1\\] POST /search answered 200");
+            assertThat(Files.readString(manager.logs.resolve("agents/orchestrator.log")))
+                    .contains("[req=it-trace-1] Calling POST " + urls.get("kendra") + "/search");
+            assertThat(Files.readString(manager.logs.resolve("agents/kendra.log")))
+                    .containsPattern("INFO  \\[kendra\\] \\S+ : \\[req=it-trace-1\\] POST /search answered 200");
         });
     }
 
     @Test
     @Order(5)
     void anInstructionWritesAndReadsAFileThroughVfs() throws Exception {
-        HttpResponse<String> written = instruct("{\"text\": \"Save \\\"hello from the orchestrator\\\" into "
-                + "notes/hello.txt\", \"execute\": true}", "it-vfs-1");
+        HttpResponse<String> written = instruct(
+                "{\"text\": \"Save \\\"hello from the orchestrator\\\" into " + "notes/hello.txt\", \"execute\": true}",
+                "it-vfs-1");
         assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
-        assertThat(JSON.readTree(written.body()).path("execution").path("status").asInt()).isEqualTo(201);
+        assertThat(JSON.readTree(written.body())
+                        .path("execution")
+                        .path("status")
+                        .asInt())
+                .isEqualTo(201);
 
-        HttpResponse<String> read = instruct("{\"text\": \"Lee el archivo notes/hello.txt\", \"execute\": true}", "it-vfs-2");
+        HttpResponse<String> read =
+                instruct("{\"text\": \"Lee el archivo notes/hello.txt\", \"execute\": true}", "it-vfs-2");
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
         assertThat(JSON.readTree(read.body()).path("execution").path("answer").asString())
                 .isEqualTo("hello from the orchestrator");
@@ -209,12 +245,12 @@ class OrchestratorIT {
     @Test
     @Order(6)
     void aFailingAgentIsAClearBadGatewayError() throws Exception {
-        HttpResponse<String> response = instruct("{\"text\": \"Write a short poem about the sea\", \"execute\": true}",
-                "it-gpt4-1");
+        HttpResponse<String> response =
+                instruct("{\"text\": \"Write a short poem about the sea\", \"execute\": true}", "it-gpt4-1");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(502);
         JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.path("detail").asString()).startsWith("gpt4 answered HTTP 503 to POST " + urls.get("gpt4")
-                + "/generate: ");
+        assertThat(problem.path("detail").asString())
+                .startsWith("gpt4 answered HTTP 503 to POST " + urls.get("gpt4") + "/generate: ");
         assertThat(problem.path("agent_status").asInt()).isEqualTo(503);
     }
 
@@ -235,7 +271,9 @@ class OrchestratorIT {
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             List<String> names = new ArrayList<>();
-            get(urls.get("orchestrator") + "/agents").path("agents").values()
+            get(urls.get("orchestrator") + "/agents")
+                    .path("agents")
+                    .values()
                     .forEach(a -> names.add(a.path("name").asString()));
             assertThat(names).doesNotContain("kendra").contains("vfs");
         });
@@ -243,8 +281,9 @@ class OrchestratorIT {
                 .body());
         assertThat(answer.path("choice").path("agent").asString()).isEqualTo("kendra");
         assertThat(answer.path("choice").path("running").asBoolean()).isFalse();
-        assertThat(answer.path("choice").path("launch").asString()).isEqualTo("curl -X POST " + manager.url
-                + "/api/launch_agents -H \"Content-Type: application/json\" -H \"X-API-Key: $RUNTIME_API_KEY\" -d "
-                + "'{\"agents\": [\"kendra\"], \"resources\": {}}'");
+        assertThat(answer.path("choice").path("launch").asString())
+                .isEqualTo("curl -X POST " + manager.url
+                        + "/api/launch_agents -H \"Content-Type: application/json\" -H \"X-API-Key: $RUNTIME_API_KEY\" -d "
+                        + "'{\"agents\": [\"kendra\"], \"resources\": {}}'");
     }
 }

@@ -38,7 +38,8 @@ final class PackagedManager implements AutoCloseable {
      */
     static String builtInJvmArgs(String agent) throws IOException {
         return Files.readAllLines(ROOT.resolve("agents/" + agent + "/agent.yml")).stream()
-                .filter(line -> line.startsWith("jvm-args:")).findFirst()
+                .filter(line -> line.startsWith("jvm-args:"))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("agents/" + agent + "/agent.yml has no jvm-args"));
     }
 
@@ -47,8 +48,11 @@ final class PackagedManager implements AutoCloseable {
      * in target/, where a test can check that it leaves none there.
      */
     static List<String> command(String... jvmOptions) {
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + TEMPORARY));
+        List<String> argv = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Djava.io.tmpdir=" + TEMPORARY));
         argv.addAll(List.of(jvmOptions));
         argv.addAll(List.of("-jar", JAR.toString()));
         return argv;
@@ -56,12 +60,17 @@ final class PackagedManager implements AutoCloseable {
 
     /** Starts the jar with these extra environment variables; its output goes to {@code output}. */
     static PackagedManager start(Map<String, String> env, Path output) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command()).directory(ROOT.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command())
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         // Its own state folder, so that it never takes over agents of a manager another test runs (e2e test classes
         // run two at a time) or left behind; a test that restarts a manager on one state folder passes STATE_DIR.
         Path stateDir = Files.createDirectories(ROOT.resolve("manager/target/packaged-state"));
-        builder.environment().put("STATE_DIR", Files.createTempDirectory(stateDir, "manager-").toString());
+        builder.environment()
+                .put(
+                        "STATE_DIR",
+                        Files.createTempDirectory(stateDir, "manager-").toString());
         builder.environment().putAll(env);
         return new PackagedManager(builder.start(), output);
     }
@@ -76,7 +85,8 @@ final class PackagedManager implements AutoCloseable {
             }
             try {
                 if (client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {

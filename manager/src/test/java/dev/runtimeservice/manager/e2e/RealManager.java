@@ -49,24 +49,44 @@ final class RealManager implements AutoCloseable {
         for (String name : JAVA_AGENTS) {
             descriptor(agents, name, ROOT.resolve("agents/" + name + "/target/" + name + "-agent.jar"), "");
         }
-        descriptor(agents, "orchestrator", ROOT.resolve("agents/orchestrator/target/orchestrator-agent.jar"),
+        descriptor(
+                agents,
+                "orchestrator",
+                ROOT.resolve("agents/orchestrator/target/orchestrator-agent.jar"),
                 "order: 100\nenv: {ORCHESTRATOR_DISCOVERY_INTERVAL: 1s}\n");
         Path py = Files.createDirectories(agents.resolve(PY_AGENT));
         Files.copy(Path.of("src/test/resources/e2e/weather_agent.py"), py.resolve("weather_agent.py"));
-        Files.writeString(py.resolve("agent.yml"), "description: Weather forecasts (Python, for OrchestratorIT)\n"
-                + "command: [python3, weather_agent.py]\nhealth: /health\n"
-                // The orchestrator's first look at the agents then takes 2 s (OrchestratorIT asks it during that look).
-                + "env: {FIRST_CARD_DELAY_SECONDS: '2'}\n");
+        Files.writeString(
+                py.resolve("agent.yml"),
+                "description: Weather forecasts (Python, for OrchestratorIT)\n"
+                        + "command: [python3, weather_agent.py]\nhealth: /health\n"
+                        // The orchestrator's first look at the agents then takes 2 s (OrchestratorIT asks it during
+                        // that look).
+                        + "env: {FIRST_CARD_DELAY_SECONDS: '2'}\n");
         int port = TestPorts.free();
         int agentPorts = TestPorts.freeRange(201);
         ProcessBuilder builder = new ProcessBuilder(PackagedManager.command("-Druntime.fast-start.enabled=false"))
-                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(home.resolve("manager.out").toFile());
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("manager.out").toFile());
         String apiKey = "it-key-" + UUID.randomUUID();
         builder.environment().remove("ORCHESTRATOR_MANAGER_API_KEY");
-        builder.environment().putAll(java.util.Map.of("PORT", String.valueOf(port), "AGENTS_DIR", agents.toString(),
-                "LOG_DIR", home.resolve("logs").toString(), "MIN_AGENT_PORT", String.valueOf(agentPorts),
-                "MAX_AGENT_PORT", String.valueOf(agentPorts + 200), "AGENT_STARTUP_TIMEOUT", "150",
-                "RUNTIME_API_KEY", apiKey));
+        builder.environment()
+                .putAll(java.util.Map.of(
+                        "PORT",
+                        String.valueOf(port),
+                        "AGENTS_DIR",
+                        agents.toString(),
+                        "LOG_DIR",
+                        home.resolve("logs").toString(),
+                        "MIN_AGENT_PORT",
+                        String.valueOf(agentPorts),
+                        "MAX_AGENT_PORT",
+                        String.valueOf(agentPorts + 200),
+                        "AGENT_STARTUP_TIMEOUT",
+                        "150",
+                        "RUNTIME_API_KEY",
+                        apiKey));
         return new RealManager(home, "http://127.0.0.1:" + port, apiKey, builder.start());
     }
 
@@ -76,8 +96,10 @@ final class RealManager implements AutoCloseable {
                     + "manager package -DskipTests first");
         }
         Path folder = Files.createDirectories(agents.resolve(name));
-        Files.writeString(folder.resolve("agent.yml"), "description: " + name + " (real jar, for OrchestratorIT)\n"
-                + "jar: " + jar + "\n" + PackagedManager.builtInJvmArgs(name) + "\n" + extra);
+        Files.writeString(
+                folder.resolve("agent.yml"),
+                "description: " + name + " (real jar, for OrchestratorIT)\n" + "jar: " + jar + "\n"
+                        + PackagedManager.builtInJvmArgs(name) + "\n" + extra);
     }
 
     void awaitHealthy(Duration timeout) throws Exception {
@@ -87,8 +109,12 @@ final class RealManager implements AutoCloseable {
                 throw new AssertionError("The manager exited: " + Files.readString(home.resolve("manager.out")));
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -100,9 +126,14 @@ final class RealManager implements AutoCloseable {
     }
 
     JsonNode post(String path, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path))
-                .timeout(Duration.ofMinutes(4)).header("Content-Type", "application/json").header("X-API-Key", apiKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url + path))
+                        .timeout(Duration.ofMinutes(4))
+                        .header("Content-Type", "application/json")
+                        .header("X-API-Key", apiKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
         }

@@ -40,8 +40,9 @@ class SpecificationCurlIT {
         assertThat(curls).hasSize(8);
         requireFree(8000, 8001, 8002, 8003, 8004);
         List<String> answers = new ArrayList<>();
-        try (PackagedManager manager = PackagedManager.start(Map.of("LOG_DIR", LOGS.toString(),
-                "AGENT_STARTUP_TIMEOUT", "180"), Path.of("target/e2e-manager.out"))) {
+        try (PackagedManager manager = PackagedManager.start(
+                Map.of("LOG_DIR", LOGS.toString(), "AGENT_STARTUP_TIMEOUT", "180"),
+                Path.of("target/e2e-manager.out"))) {
             manager.awaitHealthy("http://127.0.0.1:8000/actuator/health/readiness", Duration.ofSeconds(120));
 
             JsonPath first = run(curls.get(0), answers);
@@ -79,7 +80,8 @@ class SpecificationCurlIT {
             assertThat(known.getList("agents.findAll { it.routable }.name", String.class))
                     .containsExactlyInAnyOrder("vfs", "kendra", "gpt4");
             JsonPath discovered = run(curls.get(5), answers, "{\"agents\":[");
-            assertThat(discovered.getList("agents.name", String.class)).contains("orchestrator", "vfs", "kendra", "gpt4");
+            assertThat(discovered.getList("agents.name", String.class))
+                    .contains("orchestrator", "vfs", "kendra", "gpt4");
             JsonPath routed = run(curls.get(6), answers, "{");
             assertThat(routed.getString("language")).isEqualTo("es");
             assertThat(routed.getString("choice.agent")).isEqualTo("kendra");
@@ -90,15 +92,20 @@ class SpecificationCurlIT {
             assertThat(stopped.getString("agents[0].name")).isEqualTo("vfs");
             assertThat(stopped.getString("agents[0].status")).isEqualTo("STOPPED");
             assertThat(alive(vfsPid)).isFalse();
-            assertThat(PackagedManager.ROOT.resolve("agents/vfs/resources.json")).doesNotExist();
+            assertThat(PackagedManager.ROOT.resolve("agents/vfs/resources.json"))
+                    .doesNotExist();
             requireFree(8001);
 
-            List<ProcessHandle> started = ProcessHandle.of(manager.pid()).orElseThrow().descendants().toList();
+            List<ProcessHandle> started =
+                    ProcessHandle.of(manager.pid()).orElseThrow().descendants().toList();
             assertThat(started).hasSizeGreaterThanOrEqualTo(3);
-            assertThat(manager.terminate(Duration.ofSeconds(60))).as(manager.output()).isIn(0, 143);
+            assertThat(manager.terminate(Duration.ofSeconds(60)))
+                    .as(manager.output())
+                    .isIn(0, 143);
             assertThat(started).noneMatch(ProcessHandle::isAlive);
             assertThat(agentProcessesInTheProcessTable()).isEmpty();
-            assertThat(PackagedManager.ROOT.resolve("agents/kendra/resources.json")).doesNotExist();
+            assertThat(PackagedManager.ROOT.resolve("agents/kendra/resources.json"))
+                    .doesNotExist();
             requireFree(8000, 8001, 8002, 8003, 8004);
             assertThat(manager.output()).contains("Stopped agent orchestrator").doesNotContain(SECRET_URL);
         }
@@ -110,12 +117,14 @@ class SpecificationCurlIT {
         }
         assertThat(LOGS.resolve("agents/kendra.log")).exists();
         assertThat(Files.readAllLines(LOGS.resolve("agents/vfs.log")))
-                .allMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\S* +[A-Z]+ +\\[vfs\\] .*"));
+                .allMatch(line ->
+                        line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\S* +[A-Z]+ +\\[vfs\\] .*"));
     }
 
     private static void assertResourcesFile(String agent) throws IOException {
         Path file = PackagedManager.ROOT.resolve("agents/" + agent + "/resources.json");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         JsonPath content = JsonPath.from(Files.readString(file));
         assertThat(content.getString("name")).isEqualTo(agent);
         assertThat(content.getString("id")).isNotBlank();
@@ -144,7 +153,9 @@ class SpecificationCurlIT {
     }
 
     private static JsonPath run(String curl, List<String> answers, String expectedStart) throws Exception {
-        Process bash = new ProcessBuilder("bash", "-c", curl).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process bash = new ProcessBuilder("bash", "-c", curl)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String answer = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bash.waitFor()).as("curl exit code of: " + curl).isZero();
         answers.add(answer);

@@ -32,19 +32,37 @@ class TrainingRunIT {
         int heldPort = TestPorts.free();
         descriptor(agents, "trained", "jar: " + JAR + "\njvm-args: [-XX:+UseSerialGC, -XX:TieredStopAtLevel=1]\n");
         descriptor(agents, "blocked", "jar: " + JAR + "\njvm-args: [-XX:+UseSerialGC]\nport: " + heldPort + "\n");
-        descriptor(agents, "scripted", "command: [python3, " + Path.of("src/test/resources/test-agents/pyagent.py")
-                .toAbsolutePath() + "]\nhealth: /health\n");
+        descriptor(
+                agents,
+                "scripted",
+                "command: [python3, "
+                        + Path.of("src/test/resources/test-agents/pyagent.py").toAbsolutePath()
+                        + "]\nhealth: /health\n");
         // Agent ports of its own: the default range starts at 8001, where SpecificationCurlIT may run the real agents.
         int agentPorts = TestPorts.freeRange(20);
-        Map<String, String> env = Map.of("SPRING_PROFILES_ACTIVE", "train", "AGENTS_DIR", agents.toString(),
-                "LOG_DIR", WORK.resolve("logs").toString(), "RUNTIME_FASTSTART_CACHEDIR", cache.toString(),
-                "RUNTIME_API_KEY", "", "MIN_AGENT_PORT", Integer.toString(agentPorts),
-                "MAX_AGENT_PORT", Integer.toString(agentPorts + 19));
+        Map<String, String> env = Map.of(
+                "SPRING_PROFILES_ACTIVE",
+                "train",
+                "AGENTS_DIR",
+                agents.toString(),
+                "LOG_DIR",
+                WORK.resolve("logs").toString(),
+                "RUNTIME_FASTSTART_CACHEDIR",
+                cache.toString(),
+                "RUNTIME_API_KEY",
+                "",
+                "MIN_AGENT_PORT",
+                Integer.toString(agentPorts),
+                "MAX_AGENT_PORT",
+                Integer.toString(agentPorts + 19));
 
         try (ServerSocket held = new ServerSocket(heldPort)) {
             try (PackagedManager first = PackagedManager.start(env, WORK.resolve("first.out"))) {
-                assertThat(first.awaitExit(Duration.ofMinutes(4))).as(first.output()).isZero();
-                assertThat(first.output()).contains("Training run: recording the class archives of [blocked, trained]")
+                assertThat(first.awaitExit(Duration.ofMinutes(4)))
+                        .as(first.output())
+                        .isZero();
+                assertThat(first.output())
+                        .contains("Training run: recording the class archives of [blocked, trained]")
                         .contains("Training run: trained: recorded " + cache)
                         .contains("Training run: blocked: not trained: ")
                         .contains("(without an archive, its first launch that stops cleanly records one)")
@@ -56,8 +74,11 @@ class TrainingRunIT {
             assertThat(Files.size(archives.get(0))).isGreaterThan(1_000_000);
 
             try (PackagedManager second = PackagedManager.start(env, WORK.resolve("second.out"))) {
-                assertThat(second.awaitExit(Duration.ofMinutes(2))).as(second.output()).isZero();
-                assertThat(second.output()).contains("Training run: trained: already has an archive")
+                assertThat(second.awaitExit(Duration.ofMinutes(2)))
+                        .as(second.output())
+                        .isZero();
+                assertThat(second.output())
+                        .contains("Training run: trained: already has an archive")
                         .contains("Training run: blocked: not trained");
             }
             assertThat(archives(cache)).isEqualTo(archives);
@@ -65,13 +86,16 @@ class TrainingRunIT {
     }
 
     private static void descriptor(Path agents, String name, String body) throws IOException {
-        Files.writeString(Files.createDirectories(agents.resolve(name)).resolve("agent.yml"),
+        Files.writeString(
+                Files.createDirectories(agents.resolve(name)).resolve("agent.yml"),
                 "description: " + name + " (for TrainingRunIT)\n" + body);
     }
 
     private static List<Path> archives(Path cache) throws IOException {
         try (Stream<Path> files = Files.walk(cache)) {
-            return files.filter(file -> file.getFileName().toString().matches("app\\.(jsa|aot)")).sorted().toList();
+            return files.filter(file -> file.getFileName().toString().matches("app\\.(jsa|aot)"))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -23,7 +23,8 @@ class FastStartCacheTest {
         Path otherJar = entry("other-jar", cache.resolve("../kendra-agent.jar").normalize(), "old");
         Path unnamed = Files.createDirectories(cache.resolve("unnamed/ext"));
         // A process whose command line names the entry, as an agent's names its extracted jar and archive.
-        Process user = new ProcessBuilder("python3", "-c", "import time; time.sleep(60)", running + "/ext/vfs-agent.jar")
+        Process user = new ProcessBuilder(
+                        "python3", "-c", "import time; time.sleep(60)", running + "/ext/vfs-agent.jar")
                 .start();
         try {
             new FastStartCache(new FastStartProperties(true, cache)).deleteEarlierBuilds(jar, "new", current);

@@ -16,7 +16,8 @@ class AgentLogsTest {
     @Test
     void tailReadsTheLastLinesOfALargeLogWithoutReadingItAll(@TempDir Path logs) throws Exception {
         Files.createDirectories(logs.resolve("agents"));
-        List<String> lines = IntStream.range(0, 20_000).mapToObj(i -> "line " + i).toList();
+        List<String> lines =
+                IntStream.range(0, 20_000).mapToObj(i -> "line " + i).toList();
         Files.write(logs.resolve("agents/vfs.log"), lines);
         AgentLogs agentLogs = new AgentLogs(properties(logs));
 
@@ -31,11 +32,21 @@ class AgentLogsTest {
         String patterned = "2026-11-25T13:41:30.307Z INFO  [vfs] d.r.agent.Vfs : ready";
         assertThat(AgentOutputPump.format("vfs", patterned)).isEqualTo(patterned);
         assertThat(AgentOutputPump.format("vfs", "Error: Could not find or load main class x"))
-                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\S* INFO  \\[vfs\\] stdout : Error: Could not find.*");
+                .matches(
+                        "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\S* INFO  \\[vfs\\] stdout : Error: Could not find.*");
     }
 
     private static RuntimeProperties properties(Path logs) {
-        return new RuntimeProperties(false, 8001, 12001, Path.of("agents"), logs, Duration.ofSeconds(5),
-                Duration.ofSeconds(5), "127.0.0.1", "INFO", 0);
+        return new RuntimeProperties(
+                false,
+                8001,
+                12001,
+                Path.of("agents"),
+                logs,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                "127.0.0.1",
+                "INFO",
+                0);
     }
 }

@@ -46,14 +46,18 @@ class AgentOutputPumpTest {
                 import sys
                 for before in range(8192 - 13, 8192 + 1):
                     print("A" * before + sys.argv[1] + "B" * 20)
-                """, PASSWORD).redirectErrorStream(true).start();
+                """, PASSWORD)
+                .redirectErrorStream(true)
+                .start();
         List<String> lines = pump(agent.getInputStream());
 
-        assertThat(String.join("\n", lines)).doesNotContain("TopSe").doesNotContain("cret-123").doesNotContain("123B")
+        assertThat(String.join("\n", lines))
+                .doesNotContain("TopSe")
+                .doesNotContain("cret-123")
+                .doesNotContain("123B")
                 .doesNotContain("AT");
         assertThat(lines).allMatch(line -> line.length() <= AgentOutputPump.MAX_LINE_CHARS);
-        assertThat(String.join("", lines).replace("A", "").replace("B", ""))
-                .isEqualTo(SecretRedactor.MASK.repeat(14));
+        assertThat(String.join("", lines).replace("A", "").replace("B", "")).isEqualTo(SecretRedactor.MASK.repeat(14));
         assertThat(agent.waitFor()).isZero();
     }
 
@@ -61,7 +65,9 @@ class AgentOutputPumpTest {
     void endlessLinesAreCutAtTheLimitAndInvalidUtf8IsReplaced() throws Exception {
         String endless = "x".repeat(AgentOutputPump.MAX_LINE_CHARS * 2 + 10);
         byte[] invalid = {'b', 'a', 'd', (byte) 0xC3, (byte) 0x28, '\n'};
-        byte[] all = concat((endless + "\n").getBytes(StandardCharsets.US_ASCII), invalid,
+        byte[] all = concat(
+                (endless + "\n").getBytes(StandardCharsets.US_ASCII),
+                invalid,
                 ("user=" + PASSWORD + "\r\n").getBytes(StandardCharsets.US_ASCII));
 
         List<String> lines = pump(new ByteArrayInputStream(all));
@@ -78,8 +84,10 @@ class AgentOutputPumpTest {
         Thread pump = AgentOutputPump.start("pumped", 1, output, redactor, null);
         pump.join(Duration.ofSeconds(20).toMillis());
         assertThat(pump.isAlive()).isFalse();
-        return written.list.stream().map(ILoggingEvent::getFormattedMessage)
-                .map(line -> line.substring(line.indexOf(" stdout : ") + " stdout : ".length())).toList();
+        return written.list.stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .map(line -> line.substring(line.indexOf(" stdout : ") + " stdout : ".length()))
+                .toList();
     }
 
     private static byte[] concat(byte[]... parts) {

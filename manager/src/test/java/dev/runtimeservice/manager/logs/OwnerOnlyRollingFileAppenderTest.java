@@ -45,7 +45,8 @@ class OwnerOnlyRollingFileAppenderTest {
         }
         assertThat(files).as("rolled archives beside the active file").hasSize(2);
         for (Path file : files) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .as(file.toString())
                     .isEqualTo("rw-------");
         }
     }

@@ -23,7 +23,8 @@ class EphemeralPortRangeTest {
         assertThat(EphemeralPortRange.read(Files.writeString(dir.resolve("range"), "32768\t60999\n")))
                 .contains(new EphemeralPortRange(32768, 60999));
         assertThat(EphemeralPortRange.read(dir.resolve("absent"))).isEmpty();
-        assertThat(EphemeralPortRange.read(Files.writeString(dir.resolve("garbled"), "32768"))).isEmpty();
+        assertThat(EphemeralPortRange.read(Files.writeString(dir.resolve("garbled"), "32768")))
+                .isEmpty();
     }
 
     @Test
@@ -37,14 +38,16 @@ class EphemeralPortRangeTest {
 
     @Test
     void aPoolInsideTheSystemsEphemeralPortsIsWarnedAboutAtStart(CapturedOutput output) {
-        EphemeralPortRange system = EphemeralPortRange.read(EphemeralPortRange.LINUX).orElse(null);
+        EphemeralPortRange system =
+                EphemeralPortRange.read(EphemeralPortRange.LINUX).orElse(null);
         assumeThat(system).as("a Linux system that names its ephemeral ports").isNotNull();
 
         new PortPool(PortPoolTest.properties(8001, 12001), PROBE);
         assertThat(output).doesNotContain("overlaps the ports this system gives outgoing connections");
 
         new PortPool(PortPoolTest.properties(system.first(), system.first() + 10), PROBE);
-        assertThat(output).contains("MIN_AGENT_PORT..MAX_AGENT_PORT (" + system.first() + "-")
+        assertThat(output)
+                .contains("MIN_AGENT_PORT..MAX_AGENT_PORT (" + system.first() + "-")
                 .contains("overlaps the ports this system gives outgoing connections (" + system + ", ")
                 .contains("Choose agent ports below " + system.first());
     }

@@ -67,7 +67,8 @@ class PortPoolTest {
     void aFixedPortGivenToAnotherAgentIsAConflict() {
         pool.acquire("one", base, Map.of());
         assertThatThrownBy(() -> pool.acquire("two", base, Map.of()))
-                .isInstanceOf(PortConflictException.class).hasMessageContaining("agent one");
+                .isInstanceOf(PortConflictException.class)
+                .hasMessageContaining("agent one");
     }
 
     @Test
@@ -76,7 +77,8 @@ class PortPoolTest {
             pool.acquire("agent" + i, null, Map.of());
         }
         assertThatThrownBy(() -> pool.acquire("late", null, Map.of()))
-                .isInstanceOf(NoFreePortException.class).hasMessageContaining("MAX_AGENT_PORT=" + (base + 4));
+                .isInstanceOf(NoFreePortException.class)
+                .hasMessageContaining("MAX_AGENT_PORT=" + (base + 4));
     }
 
     @Test
@@ -87,8 +89,17 @@ class PortPoolTest {
     }
 
     static RuntimeProperties properties(int min, int max) {
-        return new RuntimeProperties(false, min, max, Path.of("agents"), Path.of("logs"), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), "127.0.0.1", "INFO", 0);
+        return new RuntimeProperties(
+                false,
+                min,
+                max,
+                Path.of("agents"),
+                Path.of("logs"),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                "127.0.0.1",
+                "INFO",
+                0);
     }
 
     private static int freeRangeOfFive() throws Exception {

@@ -21,10 +21,13 @@ class ResourcesTest {
         Path file = home.resolve("resources.json");
         new ResourcesFiles(json).write(file, "id-1", "vfs", Map.of("sharepoint", Map.of("password", "pass")));
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         @SuppressWarnings("unchecked")
         Map<String, Object> content = json.readValue(file.toFile(), Map.class);
-        assertThat(content).containsEntry("id", "id-1").containsEntry("name", "vfs")
+        assertThat(content)
+                .containsEntry("id", "id-1")
+                .containsEntry("name", "vfs")
                 .containsEntry("resources", Map.of("sharepoint", Map.of("password", "pass")));
         try (var leftovers = Files.list(home)) {
             assertThat(leftovers).containsExactly(file);
@@ -49,8 +52,21 @@ class ResourcesTest {
     @Test
     void everyStringValueOfARunningLaunchIsMaskedUntilItIsForgotten() {
         SecretRedactor redactor = new SecretRedactor();
-        redactor.register("launch-1", Map.of("sharepoint", Map.of("url", "https://example.com", "user", "user",
-                "password", "pass", "port", 8001, "hosts", List.of("alpha.example"))));
+        redactor.register(
+                "launch-1",
+                Map.of(
+                        "sharepoint",
+                        Map.of(
+                                "url",
+                                "https://example.com",
+                                "user",
+                                "user",
+                                "password",
+                                "pass",
+                                "port",
+                                8001,
+                                "hosts",
+                                List.of("alpha.example"))));
         redactor.register("launch-2", Map.of("short", "ab"));
 
         assertThat(redactor.redact("login user/pass at https://example.com on 8001 via alpha.example ab"))

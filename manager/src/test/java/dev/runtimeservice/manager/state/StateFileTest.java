@@ -21,7 +21,9 @@ class StateFileTest {
     @TempDir
     Path folder;
 
-    private final JsonMapper json = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+    private final JsonMapper json = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
     private final List<StateFolderLock> locks = new ArrayList<>();
 
     @AfterEach
@@ -42,16 +44,34 @@ class StateFileTest {
     @Test
     void whatIsSavedIsLoadedBackFromAFileOnlyItsOwnerCanRead() throws Exception {
         StateFile file = stateFile(folder);
-        AgentRecord vfs = new AgentRecord("vfs", "launch-1", 4242, Instant.now().truncatedTo(ChronoUnit.MILLIS), 8001,
-                AgentRecord.digest("token"), 2);
+        AgentRecord vfs = new AgentRecord(
+                "vfs",
+                "launch-1",
+                4242,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                8001,
+                AgentRecord.digest("token"),
+                2);
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        WaitingRecord kendra = new WaitingRecord("kendra", "launch-2", 8002, now.minusSeconds(30), 1, now.plusSeconds(2),
+        WaitingRecord kendra = new WaitingRecord(
+                "kendra",
+                "launch-2",
+                8002,
+                now.minusSeconds(30),
+                1,
+                now.plusSeconds(2),
                 "exited on its own with code 1");
-        FailedRecord gpt4 = new FailedRecord("gpt4", "launch-3", 8003, now.minusSeconds(60), 0,
-                "did not answer /actuator/health/readiness within 120 s", null);
-        FailedRecord echo = new FailedRecord("echo", "launch-4", 8005, now.minusSeconds(90), 3, "exited with code 2",
-                2);
+        FailedRecord gpt4 = new FailedRecord(
+                "gpt4",
+                "launch-3",
+                8003,
+                now.minusSeconds(60),
+                0,
+                "did not answer /actuator/health/readiness within 120 s",
+                null);
+        FailedRecord echo =
+                new FailedRecord("echo", "launch-4", 8005, now.minusSeconds(90), 3, "exited with code 2", 2);
 
         file.save(List.of(vfs), List.of(kendra), List.of(gpt4, echo));
 
@@ -59,10 +79,12 @@ class StateFileTest {
         assertThat(file.load().waiting()).containsExactly(kendra);
         assertThat(file.load().failed()).containsExactly(gpt4, echo);
         assertThat(file.load().problem()).isEmpty();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path())))
+                .isEqualTo("rw-------");
         assertThat(Files.readString(file.path())).doesNotContain("\"token\"");
         try (Stream<Path> files = Files.list(folder)) {
-            assertThat(files).as("no temporary file is left")
+            assertThat(files)
+                    .as("no temporary file is left")
                     .containsExactlyInAnyOrder(file.path(), folder.resolve(StateFolderLock.NAME));
         }
     }
@@ -78,7 +100,9 @@ class StateFileTest {
     @Test
     void aTruncatedFileIsMovedAsideAndSaysWhere() throws Exception {
         StateFile file = stateFile(folder);
-        file.save(List.of(new AgentRecord("vfs", "launch-1", 4242, Instant.now(), 8001, "digest", 0)), List.of(),
+        file.save(
+                List.of(new AgentRecord("vfs", "launch-1", 4242, Instant.now(), 8001, "digest", 0)),
+                List.of(),
                 List.of());
         byte[] content = Files.readAllBytes(file.path());
         Files.write(file.path(), java.util.Arrays.copyOf(content, content.length / 2));
@@ -86,16 +110,22 @@ class StateFileTest {
         StateFile.Loaded loaded = file.load();
 
         assertThat(loaded.agents()).isEmpty();
-        assertThat(loaded.problem()).get().asString().contains("cannot be read as a state file").contains("agents.json.broken-");
+        assertThat(loaded.problem())
+                .get()
+                .asString()
+                .contains("cannot be read as a state file")
+                .contains("agents.json.broken-");
         assertThat(file.path()).doesNotExist();
     }
 
     @Test
     void aFileFromBeforeWaitingAndFailedAgentsWereKeptLoadsWithNone() throws Exception {
         StateFile file = stateFile(folder);
-        Files.writeString(file.path(), "{\"version\":1,\"saved_at\":\"2026-11-25T10:00:00Z\",\"agents\":[{\"name\":\"vfs\","
-                + "\"id\":\"launch-1\",\"pid\":4242,\"process_start\":\"2026-11-25T09:00:00Z\",\"port\":8001,"
-                + "\"token_digest\":\"abc\",\"restarts\":0}]}");
+        Files.writeString(
+                file.path(),
+                "{\"version\":1,\"saved_at\":\"2026-11-25T10:00:00Z\",\"agents\":[{\"name\":\"vfs\","
+                        + "\"id\":\"launch-1\",\"pid\":4242,\"process_start\":\"2026-11-25T09:00:00Z\",\"port\":8001,"
+                        + "\"token_digest\":\"abc\",\"restarts\":0}]}");
 
         StateFile.Loaded loaded = file.load();
 
@@ -108,8 +138,10 @@ class StateFileTest {
     @Test
     void aWaitingEntryWithoutItsRestartTimeIsNotTrusted() throws Exception {
         StateFile file = stateFile(folder);
-        Files.writeString(file.path(), "{\"version\":1,\"agents\":[],\"waiting\":[{\"name\":\"vfs\",\"id\":\"l\","
-                + "\"port\":8001,\"started_at\":\"2026-11-25T09:00:00Z\",\"restarts\":0,\"reason\":\"exited\"}]}");
+        Files.writeString(
+                file.path(),
+                "{\"version\":1,\"agents\":[],\"waiting\":[{\"name\":\"vfs\",\"id\":\"l\","
+                        + "\"port\":8001,\"started_at\":\"2026-11-25T09:00:00Z\",\"restarts\":0,\"reason\":\"exited\"}]}");
 
         assertThat(file.load().problem()).get().asString().contains("cannot use");
     }
@@ -117,8 +149,10 @@ class StateFileTest {
     @Test
     void aFailedEntryWithoutItsReasonIsNotTrusted() throws Exception {
         StateFile file = stateFile(folder);
-        Files.writeString(file.path(), "{\"version\":1,\"agents\":[],\"failed\":[{\"name\":\"vfs\",\"id\":\"l\","
-                + "\"port\":8001,\"started_at\":\"2026-11-25T09:00:00Z\",\"restarts\":0}]}");
+        Files.writeString(
+                file.path(),
+                "{\"version\":1,\"agents\":[],\"failed\":[{\"name\":\"vfs\",\"id\":\"l\","
+                        + "\"port\":8001,\"started_at\":\"2026-11-25T09:00:00Z\",\"restarts\":0}]}");
 
         assertThat(file.load().problem()).get().asString().contains("cannot use");
     }
@@ -136,9 +170,11 @@ class StateFileTest {
         StateProperties properties = new StateProperties(Path.of("run/state"), false);
 
         assertThat(properties.outputOf("vfs", "launch-1"))
-                .isEqualTo(Path.of("run/state/vfs-launch-1.out").toAbsolutePath().normalize());
+                .isEqualTo(
+                        Path.of("run/state/vfs-launch-1.out").toAbsolutePath().normalize());
         StateProperties here = new StateProperties(folder, false);
         assertThat(new LiveAgents(here, lock(here)).read(ProcessHandle.current().pid()))
-                .as("the test JVM is no agent of this folder").isEmpty();
+                .as("the test JVM is no agent of this folder")
+                .isEmpty();
     }
 }

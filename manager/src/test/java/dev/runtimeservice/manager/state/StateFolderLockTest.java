@@ -24,20 +24,28 @@ class StateFolderLockTest {
 
     @Test
     void aFolderHeldByAnotherProcessIsRefusedNamingItsPidAndIsFreeOnceThatProcessIsKilled() throws Exception {
-        Process holder = new ProcessBuilder("python3", "-c", """
+        Process holder = new ProcessBuilder(
+                        "python3",
+                        "-c",
+                        """
                 import fcntl, os, sys, time
                 f = open(sys.argv[1], 'a+')
                 fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 f.truncate(0); f.write(str(os.getpid()) + '\\n'); f.flush()
                 print('locked', flush=True)
                 time.sleep(600)
-                """, folder.resolve(StateFolderLock.NAME).toString()).redirectErrorStream(true).start();
+                """,
+                        folder.resolve(StateFolderLock.NAME).toString())
+                .redirectErrorStream(true)
+                .start();
         try {
             assertThat(new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine()).isEqualTo("locked");
+                            .readLine())
+                    .isEqualTo("locked");
             StateProperties properties = new StateProperties(folder, false);
 
-            assertThatThrownBy(() -> new StateFolderLock(properties)).isInstanceOf(StateFolderInUseException.class)
+            assertThatThrownBy(() -> new StateFolderLock(properties))
+                    .isInstanceOf(StateFolderInUseException.class)
                     .hasMessage("The state folder " + folder.toAbsolutePath() + " is in use by another manager (pid "
                             + holder.pid() + ")");
 
@@ -45,7 +53,8 @@ class StateFolderLockTest {
             assertThat(holder.waitFor(10, TimeUnit.SECONDS)).isTrue();
             StateFolderLock lock = new StateFolderLock(properties);
             try {
-                assertThat(Files.readString(folder.resolve(StateFolderLock.NAME)).strip())
+                assertThat(Files.readString(folder.resolve(StateFolderLock.NAME))
+                                .strip())
                         .isEqualTo(Long.toString(ProcessHandle.current().pid()));
             } finally {
                 lock.destroy();
@@ -60,10 +69,12 @@ class StateFolderLockTest {
         StateProperties properties = new StateProperties(folder.resolve("new"), false);
         StateFolderLock first = new StateFolderLock(properties);
 
-        assertThatThrownBy(() -> new StateFolderLock(properties)).isInstanceOf(StateFolderInUseException.class)
+        assertThatThrownBy(() -> new StateFolderLock(properties))
+                .isInstanceOf(StateFolderInUseException.class)
                 .hasMessageContaining("(pid " + ProcessHandle.current().pid() + ")");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                folder.resolve("new").resolve(StateFolderLock.NAME)))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(folder.resolve("new").resolve(StateFolderLock.NAME))))
+                .isEqualTo("rw-------");
 
         first.destroy();
         new StateFolderLock(properties).destroy();

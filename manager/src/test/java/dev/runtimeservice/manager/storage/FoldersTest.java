@@ -12,7 +12,8 @@ class FoldersTest {
     @Test
     void deletesWhatAnEarlierRunLeftButNeverFollowsALink(@TempDir Path dir) throws Exception {
         Path folder = dir.resolve("home/.tmp");
-        Path outside = Files.writeString(Files.createDirectories(dir.resolve("outside")).resolve("keep.txt"), "mine");
+        Path outside = Files.writeString(
+                Files.createDirectories(dir.resolve("outside")).resolve("keep.txt"), "mine");
         Files.createDirectories(folder.resolve("tomcat-docbase.8001.1/deep"));
         Files.writeString(folder.resolve("onnxruntime.so"), "native");
         Files.createSymbolicLink(folder.resolve("link"), outside.getParent());
@@ -33,7 +34,8 @@ class FoldersTest {
     @Test
     void deletesAFolderAndWhatItHoldsButNeverFollowsALink(@TempDir Path dir) throws Exception {
         Path entry = dir.resolve("fast-start/abc");
-        Path outside = Files.writeString(Files.createDirectories(dir.resolve("outside")).resolve("keep.txt"), "mine");
+        Path outside = Files.writeString(
+                Files.createDirectories(dir.resolve("outside")).resolve("keep.txt"), "mine");
         Files.writeString(Files.createDirectories(entry.resolve("ext/lib")).resolve("a.jar"), "jar");
         Files.createSymbolicLink(entry.resolve("link"), outside.getParent());
 

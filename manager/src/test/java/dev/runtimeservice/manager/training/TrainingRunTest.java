@@ -22,10 +22,20 @@ class TrainingRunTest {
     @Test
     void withFastStartOffItLaunchesNothingAndSaysWhy(@TempDir Path dir, CapturedOutput output) throws Exception {
         Path agents = Files.createDirectories(dir.resolve("agents"));
-        Files.writeString(Files.createDirectories(agents.resolve("jarred")).resolve("agent.yml"),
+        Files.writeString(
+                Files.createDirectories(agents.resolve("jarred")).resolve("agent.yml"),
                 "description: a jar agent\njar: app.jar\n");
-        AgentCatalog catalog = new AgentCatalog(new RuntimeProperties(false, 8001, 12001, agents, dir.resolve("logs"),
-                Duration.ofSeconds(5), Duration.ofSeconds(5), "127.0.0.1", "INFO", 0));
+        AgentCatalog catalog = new AgentCatalog(new RuntimeProperties(
+                false,
+                8001,
+                12001,
+                agents,
+                dir.resolve("logs"),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                "127.0.0.1",
+                "INFO",
+                0));
         FastStartCache off = new FastStartCache(new FastStartProperties(false, dir.resolve("cache")));
 
         // No manager: with fast start off, the training must not launch anything.

@@ -44,9 +44,14 @@ import tools.jackson.databind.node.ObjectNode;
  * The gpt4 agent over A2A with the real in-process model (stories260K), through the official A2A Java client:
  * streamed tokens, a cancel that stops the model, and a conversation threaded by its contextId.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // A generation long enough to cancel on any machine: 8000 tokens, past the end of text.
-        "gpt4.embedded.context-size=8192", "gpt4.embedded.ignore-eos=true", "gpt4.limits.max-tokens=8000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            // A generation long enough to cancel on any machine: 8000 tokens, past the end of text.
+            "gpt4.embedded.context-size=8192",
+            "gpt4.embedded.ignore-eos=true",
+            "gpt4.limits.max-tokens=8000"
+        })
 class Gpt4A2aTests {
 
     @TempDir
@@ -68,29 +73,35 @@ class Gpt4A2aTests {
     void aStreamedGenerationSendsTheTokensAsTheyComeAndTheWholeTextAsTheAnswer() throws Exception {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
 
-        client(true).sendMessage(generate("Once upon a time", 20, null), List.of((e, c) -> events.add(e)),
-                errors::add, null);
+        client(true)
+                .sendMessage(
+                        generate("Once upon a time", 20, null), List.of((e, c) -> events.add(e)), errors::add, null);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !events.isEmpty() && state(last(events)).isFinal());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !events.isEmpty() && state(last(events)).isFinal());
         Task task = task(last(events));
         assertThat(task.status().state()).isEqualTo(TaskState.TASK_STATE_COMPLETED);
         String streamed = String.join("", pieces(events));
         assertThat(streamed).isEqualTo(EmbeddedGenerationTests.STORY_42);
         assertThat(pieces(events)).hasSizeGreaterThan(5);
-        assertThat(task.artifacts()).filteredOn(a -> a.artifactId().endsWith("-answer")).singleElement()
-                .satisfies(a -> assertThat(((TextPart) a.parts().get(0)).text())
-                        .isEqualTo(EmbeddedGenerationTests.STORY_42));
+        assertThat(task.artifacts())
+                .filteredOn(a -> a.artifactId().endsWith("-answer"))
+                .singleElement()
+                .satisfies(a ->
+                        assertThat(((TextPart) a.parts().get(0)).text()).isEqualTo(EmbeddedGenerationTests.STORY_42));
     }
 
     @Test
     void cancellingAGenerationStopsTheModel() throws Exception {
         long cancelledBefore = statusNumber("$.generation.cancelled");
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
-        client(true).sendMessage(generate("Once upon a time", 8000, null), List.of((e, c) -> events.add(e)),
-                errors::add, null);
+        client(true)
+                .sendMessage(
+                        generate("Once upon a time", 8000, null), List.of((e, c) -> events.add(e)), errors::add, null);
         await().atMost(Duration.ofSeconds(30)).until(() -> pieces(events).size() > 3);
 
-        Task cancelled = client(false).cancelTask(new TaskIdParams(task(events.get(0)).id()), null);
+        Task cancelled =
+                client(false).cancelTask(new TaskIdParams(task(events.get(0)).id()), null);
 
         assertThat(cancelled.status().state()).isEqualTo(TaskState.TASK_STATE_CANCELED);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -120,21 +131,30 @@ class Gpt4A2aTests {
 
     @SuppressWarnings("unchecked")
     private static long promptTokens(Task task) {
-        Map<String, Object> data = (Map<String, Object>) ((DataPart) task.artifacts().get(0).parts().get(1)).data();
+        Map<String, Object> data = (Map<String, Object>)
+                ((DataPart) task.artifacts().get(0).parts().get(1)).data();
         return ((Number) ((Map<String, Object>) data.get("usage")).get("prompt_tokens")).longValue();
     }
 
     private static Message generate(String prompt, int maxTokens, String contextId) {
-        return Message.builder().role(Message.Role.ROLE_USER).messageId(UUID.randomUUID().toString())
-                .contextId(contextId).metadata(Map.of("skill", "generate"))
-                .parts(new DataPart(Map.of("prompt", prompt, "max_tokens", maxTokens, "seed", 42))).build();
+        return Message.builder()
+                .role(Message.Role.ROLE_USER)
+                .messageId(UUID.randomUUID().toString())
+                .contextId(contextId)
+                .metadata(Map.of("skill", "generate"))
+                .parts(new DataPart(Map.of("prompt", prompt, "max_tokens", maxTokens, "seed", 42)))
+                .build();
     }
 
     private static List<String> pieces(List<ClientEvent> events) {
-        return events.stream().filter(TaskUpdateEvent.class::isInstance)
-                .map(e -> ((TaskUpdateEvent) e).getUpdateEvent()).filter(TaskArtifactUpdateEvent.class::isInstance)
-                .map(u -> (TaskArtifactUpdateEvent) u).filter(u -> u.artifact().artifactId().endsWith("-stream"))
-                .map(u -> ((TextPart) u.artifact().parts().get(0)).text()).toList();
+        return events.stream()
+                .filter(TaskUpdateEvent.class::isInstance)
+                .map(e -> ((TaskUpdateEvent) e).getUpdateEvent())
+                .filter(TaskArtifactUpdateEvent.class::isInstance)
+                .map(u -> (TaskArtifactUpdateEvent) u)
+                .filter(u -> u.artifact().artifactId().endsWith("-stream"))
+                .map(u -> ((TextPart) u.artifact().parts().get(0)).text())
+                .toList();
     }
 
     private static ClientEvent last(List<ClientEvent> events) {
@@ -150,8 +170,10 @@ class Gpt4A2aTests {
     }
 
     private Client client(boolean streaming) throws Exception {
-        return Client.builder(card()).clientConfig(new ClientConfig.Builder().setStreaming(streaming).build())
-                .withTransport(JSONRPCTransport.class, new JSONRPCTransportConfig()).build();
+        return Client.builder(card())
+                .clientConfig(new ClientConfig.Builder().setStreaming(streaming).build())
+                .withTransport(JSONRPCTransport.class, new JSONRPCTransportConfig())
+                .build();
     }
 
     /**
@@ -159,8 +181,12 @@ class Gpt4A2aTests {
      * ignore them), so the four fields kept for 0.3 clients are taken out first.
      */
     private AgentCard card() throws Exception {
-        String json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/.well-known/agent-card.json")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String json = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/.well-known/agent-card.json"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         ObjectNode card = (ObjectNode) JsonMapper.builder().build().readTree(json);
         card.remove(List.of("protocolVersion", "url", "preferredTransport", "additionalInterfaces"));
         io.a2a.grpc.AgentCard.Builder builder = io.a2a.grpc.AgentCard.newBuilder();
@@ -170,8 +196,15 @@ class Gpt4A2aTests {
 
     private long statusNumber(String path) {
         Number[] value = new Number[1];
-        RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build().get().uri("/status").exchange()
-                .expectBody().jsonPath(path).value(Number.class, n -> value[0] = n);
+        RestTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .build()
+                .get()
+                .uri("/status")
+                .exchange()
+                .expectBody()
+                .jsonPath(path)
+                .value(Number.class, n -> value[0] = n);
         return value[0].longValue();
     }
 
@@ -181,6 +214,8 @@ class Gpt4A2aTests {
      */
     @org.junit.jupiter.api.AfterEach
     void assertNoAgentError() {
-        assertThat(errors).filteredOn(e -> e != null && !(e instanceof java.io.IOException)).isEmpty();
+        assertThat(errors)
+                .filteredOn(e -> e != null && !(e instanceof java.io.IOException))
+                .isEmpty();
     }
 }

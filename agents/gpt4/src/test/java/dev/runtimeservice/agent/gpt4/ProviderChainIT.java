@@ -60,19 +60,26 @@ class ProviderChainIT {
             throw new IllegalStateException("System property gpt4.jar must name the packaged jar; run the *IT tests "
                     + "through Maven's verify phase");
         }
-        return PackagedAgent.of("gpt4", Path.of(jar)).descriptor(Path.of("agent.yml").toAbsolutePath()).home(home)
-                .jvmArgs(List.of("-Dde.kherud.llama.tmpdir=" + home)).environment(environment).start();
+        return PackagedAgent.of("gpt4", Path.of(jar))
+                .descriptor(Path.of("agent.yml").toAbsolutePath())
+                .home(home)
+                .jvmArgs(List.of("-Dde.kherud.llama.tmpdir=" + home))
+                .environment(environment)
+                .start();
     }
 
     @BeforeAll
     static void startBothAgents() throws Exception {
-        upstream = start(dir.resolve("upstream"), Map.of(
-                "GPT4_MODEL_PATH", TestModel.path().toString(), "GPT4_SERVER_API_KEY", UPSTREAM_KEY));
+        upstream = start(
+                dir.resolve("upstream"),
+                Map.of("GPT4_MODEL_PATH", TestModel.path().toString(), "GPT4_SERVER_API_KEY", UPSTREAM_KEY));
         Path resources = dir.resolve("gateway-resources.json");
-        Files.writeString(resources, ("{\"id\":\"it\",\"name\":\"gpt4\",\"resources\":{"
-                + "\"openai\":{\"base_url\":\"%s/v1\",\"api_key\":\"%s\",\"model\":\"stories260K\"},"
-                + "\"sharepoint\":{\"url\":\"https://contoso.sharepoint.com\",\"token\":\"%s\"}}}")
-                .formatted(upstream.url(), UPSTREAM_KEY, SHAREPOINT_TOKEN));
+        Files.writeString(
+                resources,
+                ("{\"id\":\"it\",\"name\":\"gpt4\",\"resources\":{"
+                                + "\"openai\":{\"base_url\":\"%s/v1\",\"api_key\":\"%s\",\"model\":\"stories260K\"},"
+                                + "\"sharepoint\":{\"url\":\"https://contoso.sharepoint.com\",\"token\":\"%s\"}}}")
+                        .formatted(upstream.url(), UPSTREAM_KEY, SHAREPOINT_TOKEN));
         gateway = start(dir.resolve("gateway"), Map.of("AGENT_RESOURCES_FILE", resources.toString()));
         upstream.awaitReady(Duration.ofSeconds(150));
         gateway.awaitReady(Duration.ofSeconds(150));
@@ -104,25 +111,42 @@ class ProviderChainIT {
 
     @Test
     void theGatewayGeneratesExactlyWhatTheUpstreamModelWrites() {
-        client(gateway).post().uri("/generate").contentType(MediaType.APPLICATION_JSON)
-                .body("{\"prompt\":\"Once upon a time\",\"max_tokens\":20,\"seed\":42}").exchange()
-                .expectStatus().isOk()
+        client(gateway)
+                .post()
+                .uri("/generate")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"prompt\":\"Once upon a time\",\"max_tokens\":20,\"seed\":42}")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.text").isEqualTo(EmbeddedGenerationTests.STORY_42)
-                .jsonPath("$.model").isEqualTo("stories260K")
-                .jsonPath("$.finish_reason").isEqualTo("length")
-                .jsonPath("$.usage.prompt_tokens").isEqualTo(4);
+                .jsonPath("$.text")
+                .isEqualTo(EmbeddedGenerationTests.STORY_42)
+                .jsonPath("$.model")
+                .isEqualTo("stories260K")
+                .jsonPath("$.finish_reason")
+                .isEqualTo("length")
+                .jsonPath("$.usage.prompt_tokens")
+                .isEqualTo(4);
     }
 
     @Test
     void theOfficialOpenAiClientStreamsThroughTheGateway() {
-        OpenAIClient openAi = OpenAIOkHttpClient.builder().baseUrl(gateway.url() + "/v1").apiKey("unused")
-                .maxRetries(0).build();
-        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("stories260K")
-                .addUserMessage("Once upon a time").maxCompletionTokens(20).seed(42).build();
+        OpenAIClient openAi = OpenAIOkHttpClient.builder()
+                .baseUrl(gateway.url() + "/v1")
+                .apiKey("unused")
+                .maxRetries(0)
+                .build();
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
+                .model("stories260K")
+                .addUserMessage("Once upon a time")
+                .maxCompletionTokens(20)
+                .seed(42)
+                .build();
         StringBuilder text = new StringBuilder();
         int[] chunks = {0};
-        try (StreamResponse<ChatCompletionChunk> stream = openAi.chat().completions().createStreaming(params)) {
+        try (StreamResponse<ChatCompletionChunk> stream =
+                openAi.chat().completions().createStreaming(params)) {
             stream.stream().forEach(chunk -> {
                 chunks[0]++;
                 chunk.choices().forEach(choice -> choice.delta().content().ifPresent(text::append));
@@ -135,41 +159,70 @@ class ProviderChainIT {
 
     @Test
     void theUpstreamRefusesCallersWithoutItsKey() {
-        client(upstream).post().uri("/v1/chat/completions").contentType(MediaType.APPLICATION_JSON)
-                .body("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").value(String.class,
-                        detail -> assertThat(detail).contains("GPT4_SERVER_API_KEY").doesNotContain(UPSTREAM_KEY));
+        client(upstream)
+                .post()
+                .uri("/v1/chat/completions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(
+                        String.class,
+                        detail -> assertThat(detail)
+                                .contains("GPT4_SERVER_API_KEY")
+                                .doesNotContain(UPSTREAM_KEY));
     }
 
     @Test
     void aWrongKeyForTheUpstreamBecomesAnAnswerAboutTheKeyThatNeverQuotesIt() {
-        OpenAiSettings settings = new OpenAiSettings(upstream.url() + "/v1", "sk-wrong-key-99", "stories260K",
-                "Authorization", Duration.ofSeconds(5), Duration.ofSeconds(30), 3, Duration.ofMillis(10),
+        OpenAiSettings settings = new OpenAiSettings(
+                upstream.url() + "/v1",
+                "sk-wrong-key-99",
+                "stories260K",
+                "Authorization",
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                3,
+                Duration.ofMillis(10),
                 Duration.ofMillis(100));
-        OpenAiCompatibleProvider provider = new OpenAiCompatibleProvider(settings, "this test",
-                JsonMapper.builder().build());
-        GenerationRequest request = new GenerationRequest(List.of(ChatMessage.user("Hi")), 5, null, null, 1L,
-                List.of());
+        OpenAiCompatibleProvider provider = new OpenAiCompatibleProvider(
+                settings, "this test", JsonMapper.builder().build());
+        GenerationRequest request =
+                new GenerationRequest(List.of(ChatMessage.user("Hi")), 5, null, null, 1L, List.of());
 
-        GenerationException error = catchThrowableOfType(GenerationException.class,
-                () -> provider.generate(request, TokenSink.IGNORE));
+        GenerationException error =
+                catchThrowableOfType(GenerationException.class, () -> provider.generate(request, TokenSink.IGNORE));
 
         assertThat(error.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
-        assertThat(error.getMessage()).contains("refused the API key (HTTP 401)").doesNotContain("sk-wrong-key-99");
+        assertThat(error.getMessage())
+                .contains("refused the API key (HTTP 401)")
+                .doesNotContain("sk-wrong-key-99");
     }
 
     @Test
     void theGatewaysStatusNamesItsProviderAndResourcesButNeverASecret() throws Exception {
-        byte[] status = client(gateway).get().uri("/status").exchange()
-                .expectStatus().isOk()
+        byte[] status = client(gateway)
+                .get()
+                .uri("/status")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.generation.provider").isEqualTo("openai-compatible")
-                .jsonPath("$.generation.model").isEqualTo("stories260K")
-                .jsonPath("$.resources[?(@.name == 'openai')].used").isEqualTo(List.of(true))
-                .jsonPath("$.resources[?(@.name == 'sharepoint')].used").isEqualTo(List.of(false))
-                .returnResult().getResponseBodyContent();
+                .jsonPath("$.generation.provider")
+                .isEqualTo("openai-compatible")
+                .jsonPath("$.generation.model")
+                .isEqualTo("stories260K")
+                .jsonPath("$.resources[?(@.name == 'openai')].used")
+                .isEqualTo(List.of(true))
+                .jsonPath("$.resources[?(@.name == 'sharepoint')].used")
+                .isEqualTo(List.of(false))
+                .returnResult()
+                .getResponseBodyContent();
         String body = new String(status, StandardCharsets.UTF_8);
         assertThat(body).doesNotContain(UPSTREAM_KEY, SHAREPOINT_TOKEN);
         assertThat(gateway.log()).doesNotContain(UPSTREAM_KEY, SHAREPOINT_TOKEN);
@@ -184,11 +237,12 @@ class ProviderChainIT {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Length: " + bytes.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(bytes);
             out.flush();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             String line = reader.readLine();
             while (line != null && !line.startsWith("data:")) {
                 line = reader.readLine();
@@ -196,9 +250,15 @@ class ProviderChainIT {
             assertThat(line).contains("chat.completion.chunk");
         }
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> client(upstream).get().uri("/status").exchange()
-                .expectBody()
-                .jsonPath("$.generation.cancelled").isEqualTo(1)
-                .jsonPath("$.generation.active").isEqualTo(0));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> client(upstream)
+                        .get()
+                        .uri("/status")
+                        .exchange()
+                        .expectBody()
+                        .jsonPath("$.generation.cancelled")
+                        .isEqualTo(1)
+                        .jsonPath("$.generation.active")
+                        .isEqualTo(0));
     }
 }

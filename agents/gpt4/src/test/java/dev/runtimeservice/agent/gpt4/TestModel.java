@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Finds the test model that the build names in the {@code gpt4.test-model} system property. */
 public final class TestModel {
 
-    private TestModel() {
-    }
+    private TestModel() {}
 
     /**
      * Returns the model file.

@@ -26,7 +26,8 @@ abstract class AgentHttpTest {
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
         registry.add("agent.home", HOME::toString);
-        registry.add("agent.resources-file", () -> HOME.resolve("resources.json").toString());
+        registry.add(
+                "agent.resources-file", () -> HOME.resolve("resources.json").toString());
         registry.add("agent.manager-url", () -> ABSENT_MANAGER);
     }
 
@@ -47,8 +48,10 @@ abstract class AgentHttpTest {
             // Under target/, not deleted after a class: the cached context serves several classes.
             Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
             Path home = Files.createTempDirectory(target, "kendra-home");
-            Files.writeString(home.resolve("resources.json"), "{\"id\": \"launch-1\", \"name\": \"kendra\", "
-                    + "\"resources\": {\"sharepoint\": {\"url\": \"https://example.com\", \"password\": \"s3cr3t\"}}}");
+            Files.writeString(
+                    home.resolve("resources.json"),
+                    "{\"id\": \"launch-1\", \"name\": \"kendra\", "
+                            + "\"resources\": {\"sharepoint\": {\"url\": \"https://example.com\", \"password\": \"s3cr3t\"}}}");
             return home;
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -54,7 +54,8 @@ class DurabilityIT {
         for (String id : acknowledged) {
             assertThat(get(second + "/documents/" + id).statusCode()).as(id).isEqualTo(200);
         }
-        JsonNode search = JSON.readTree(get(second + "/search?q=durable&mode=keyword").body());
+        JsonNode search =
+                JSON.readTree(get(second + "/search?q=durable&mode=keyword").body());
         assertThat(search.get("total").asInt()).isEqualTo(acknowledged.size());
         AgentContract.assertServes(agents.get(1), "kendra");
         AgentContract.assertShutsDown(agents.get(1));
@@ -62,7 +63,9 @@ class DurabilityIT {
 
     private String start() throws IOException {
         PackagedAgent agent = PackagedAgent.of("kendra", Path.of("target", "kendra-agent.jar"))
-                .descriptor(Path.of("agent.yml").toAbsolutePath()).home(home).start();
+                .descriptor(Path.of("agent.yml").toAbsolutePath())
+                .home(home)
+                .start();
         agents.add(agent);
         agent.awaitReady(Duration.ofMinutes(3));
         return agent.url();
@@ -71,15 +74,20 @@ class DurabilityIT {
     private static String batch(int batch) {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < 40; i++) {
-            json.append(i > 0 ? "," : "").append("{\"id\": \"doc-%d-%d\", \"text\": \"durable document %d of batch %d\"}"
-                    .formatted(batch, i, i, batch));
+            json.append(i > 0 ? "," : "")
+                    .append("{\"id\": \"doc-%d-%d\", \"text\": \"durable document %d of batch %d\"}"
+                            .formatted(batch, i, i, batch));
         }
         return json.append("]").toString();
     }
 
     private static HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {

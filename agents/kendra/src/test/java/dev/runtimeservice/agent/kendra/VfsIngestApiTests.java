@@ -13,23 +13,36 @@ class VfsIngestApiTests extends AgentHttpTest {
 
     @Test
     void whenTheManagerDoesNotAnswerIngestFromVfsIsAServiceUnavailableProblemThatSaysWhatToStart() {
-        client().post().uri("/ingest/vfs").contentType(MediaType.APPLICATION_JSON).body("{\"glob\": \"**/*.md\"}")
+        client().post()
+                .uri("/ingest/vfs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"glob\": \"**/*.md\"}")
                 .exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.detail").value(detail -> assertThat(detail.toString())
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString())
                         .contains("The manager at " + ABSENT_MANAGER + " did not answer")
                         .contains("java -jar manager/target/runtime-manager.jar", "MANAGER_URL", "KENDRA_VFS_URL"));
     }
 
     @Test
     void aRequestWithNeitherPathsNorGlobIsABadRequestProblem() {
-        client().post().uri("/ingest/vfs").contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        client().post()
+                .uri("/ingest/vfs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("'paths'", "'glob'"));
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).contains("'paths'", "'glob'"));
     }
 
     @Test
@@ -45,20 +58,43 @@ class VfsIngestApiTests extends AgentHttpTest {
 
     @Test
     void anIdHoldingSlashesSuchAsAVfsPathCanBeReadAndDeleted() {
-        client().post().uri("/documents").contentType(MediaType.APPLICATION_JSON)
+        client().post()
+                .uri("/documents")
+                .contentType(MediaType.APPLICATION_JSON)
                 .body("[{\"id\": \"vfs:slash-suite/deep/a.md\", \"text\": \"an id with slashes\"}]")
-                .exchange().expectStatus().isOk();
-        client().get().uri("/documents/vfs:slash-suite/deep/a.md").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.id").isEqualTo("vfs:slash-suite/deep/a.md");
-        client().delete().uri("/documents/vfs:slash-suite/deep/a.md").exchange().expectStatus().isNoContent();
-        client().get().uri("/documents/vfs:slash-suite/deep/a.md").exchange().expectStatus().isNotFound();
+                .exchange()
+                .expectStatus()
+                .isOk();
+        client().get()
+                .uri("/documents/vfs:slash-suite/deep/a.md")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.id")
+                .isEqualTo("vfs:slash-suite/deep/a.md");
+        client().delete()
+                .uri("/documents/vfs:slash-suite/deep/a.md")
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+        client().get()
+                .uri("/documents/vfs:slash-suite/deep/a.md")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     private void expectBadRequest(String body, String detailPart) {
-        client().post().uri("/ingest/vfs").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
-                .expectStatus().isBadRequest()
+        client().post()
+                .uri("/ingest/vfs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).as(body).contains(detailPart));
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).as(body).contains(detailPart));
     }
 }

@@ -29,7 +29,9 @@ public record OrchestratorProperties(
         @DefaultValue("2") @Min(1) int dropAfterFailures,
         @Nullable String managerApiKey,
         @DefaultValue("30s") @NotNull Duration callTimeout,
-        @DefaultValue(OrchestratorProperties.DEFAULT_MIN_SCORE) @DecimalMin("0") @DecimalMax("1") double minScore) {
+
+        @DefaultValue(OrchestratorProperties.DEFAULT_MIN_SCORE) @DecimalMin("0") @DecimalMax("1")
+        double minScore) {
 
     /** The default lowest routing score that counts as a fit, set from the labelled instructions' measurements. */
     public static final String DEFAULT_MIN_SCORE = "0.40";
@@ -43,7 +45,11 @@ public record OrchestratorProperties(
     @Override
     public String toString() {
         return "OrchestratorProperties[discoveryInterval=%s, cardTimeout=%s, dropAfterFailures=%d, managerApiKey=%s, "
-                .formatted(discoveryInterval, cardTimeout, dropAfterFailures, managerApiKey == null ? "none" : "****")
+                        .formatted(
+                                discoveryInterval,
+                                cardTimeout,
+                                dropAfterFailures,
+                                managerApiKey == null ? "none" : "****")
                 + "callTimeout=%s, minScore=%s]".formatted(callTimeout, minScore);
     }
 }

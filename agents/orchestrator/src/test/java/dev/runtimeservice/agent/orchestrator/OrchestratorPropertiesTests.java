@@ -12,8 +12,7 @@ class OrchestratorPropertiesTests {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(OrchestratorProperties.class)
-    static class Config {
-    }
+    static class Config {}
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
 
@@ -30,12 +29,16 @@ class OrchestratorPropertiesTests {
 
     @Test
     void theKeyNeverShowsInTheDescription() {
-        runner.withPropertyValues("orchestrator.manager-api-key=s3cr3t").run(context -> assertThat(
-                context.getBean(OrchestratorProperties.class).toString()).contains("****").doesNotContain("s3cr3t"));
+        runner.withPropertyValues("orchestrator.manager-api-key=s3cr3t")
+                .run(context -> assertThat(
+                                context.getBean(OrchestratorProperties.class).toString())
+                        .contains("****")
+                        .doesNotContain("s3cr3t"));
     }
 
     @Test
     void aScoreOutsideZeroToOneStopsTheStart() {
-        runner.withPropertyValues("orchestrator.min-score=1.5").run(context -> assertThat(context).hasFailed());
+        runner.withPropertyValues("orchestrator.min-score=1.5")
+                .run(context -> assertThat(context).hasFailed());
     }
 }

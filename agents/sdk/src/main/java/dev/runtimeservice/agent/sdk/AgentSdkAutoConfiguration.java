@@ -22,12 +22,19 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({PropertiesConfiguration.class, IdentityConfiguration.class, ResourcesConfiguration.class,
-        LifecycleConfiguration.class, CardConfiguration.class, ErrorConfiguration.class,
-        TraceConfiguration.class, SkillConfiguration.class, A2aConfiguration.class})
+@Import({
+    PropertiesConfiguration.class,
+    IdentityConfiguration.class,
+    ResourcesConfiguration.class,
+    LifecycleConfiguration.class,
+    CardConfiguration.class,
+    ErrorConfiguration.class,
+    TraceConfiguration.class,
+    SkillConfiguration.class,
+    A2aConfiguration.class
+})
 public class AgentSdkAutoConfiguration {
 
     /** Creates the auto-configuration; Spring Boot instantiates it. */
-    public AgentSdkAutoConfiguration() {
-    }
+    public AgentSdkAutoConfiguration() {}
 }

@@ -22,7 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(classes = TestAgentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = TestAgentApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"agent.name=test-agent", "agent.token=right-token", "agent.shutdown-requires-token=true"})
 class AgentContractTests {
 
@@ -49,110 +51,181 @@ class AgentContractTests {
 
     @BeforeEach
     void client() {
-        client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        client = RestTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .build();
     }
 
     @Test
     void rootAnswersNameDescriptionAndVersion() {
-        client.get().uri("/").exchange()
-                .expectStatus().isOk()
+        client.get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.name").isEqualTo("test-agent")
-                .jsonPath("$.description").isEqualTo("Test agent that echoes nothing.")
-                .jsonPath("$.version").isEqualTo("9.9.9-test");
+                .jsonPath("$.name")
+                .isEqualTo("test-agent")
+                .jsonPath("$.description")
+                .isEqualTo("Test agent that echoes nothing.")
+                .jsonPath("$.version")
+                .isEqualTo("9.9.9-test");
     }
 
     @Test
     void statusReportsRunningProcessAndResourceNamesOnly() {
-        client.get().uri("/status").exchange()
-                .expectStatus().isOk()
+        client.get()
+                .uri("/status")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.name").isEqualTo("test-agent")
-                .jsonPath("$.state").isEqualTo("RUNNING")
-                .jsonPath("$.pid").isEqualTo((int) ProcessHandle.current().pid())
-                .jsonPath("$.port").isEqualTo(port)
-                .jsonPath("$.started_at").value(String.class,
-                        value -> assertThat(value).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}.*Z"))
-                .jsonPath("$.uptime_seconds").value(Integer.class, value -> assertThat(value).isNotNegative())
-                .jsonPath("$.resources.length()").isEqualTo(2)
-                .jsonPath("$.resources[0].name").isEqualTo("database")
-                .jsonPath("$.resources[0].used").isEqualTo(true)
-                .jsonPath("$.resources[0].reason").isEqualTo("stores echoes")
-                .jsonPath("$.resources[1].name").isEqualTo("sharepoint")
-                .jsonPath("$.resources[1].used").isEqualTo(false)
+                .jsonPath("$.name")
+                .isEqualTo("test-agent")
+                .jsonPath("$.state")
+                .isEqualTo("RUNNING")
+                .jsonPath("$.pid")
+                .isEqualTo((int) ProcessHandle.current().pid())
+                .jsonPath("$.port")
+                .isEqualTo(port)
+                .jsonPath("$.started_at")
+                .value(String.class, value -> assertThat(value).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}.*Z"))
+                .jsonPath("$.uptime_seconds")
+                .value(Integer.class, value -> assertThat(value).isNotNegative())
+                .jsonPath("$.resources.length()")
+                .isEqualTo(2)
+                .jsonPath("$.resources[0].name")
+                .isEqualTo("database")
+                .jsonPath("$.resources[0].used")
+                .isEqualTo(true)
+                .jsonPath("$.resources[0].reason")
+                .isEqualTo("stores echoes")
+                .jsonPath("$.resources[1].name")
+                .isEqualTo("sharepoint")
+                .jsonPath("$.resources[1].used")
+                .isEqualTo(false)
                 .jsonPath("$.resources[1].reason")
                 .isEqualTo("test-agent has no capability that uses resource 'sharepoint'");
     }
 
     @Test
     void agentCardFollowsA2aWithTheAppsSkills() {
-        client.get().uri("/.well-known/agent-card.json").exchange()
-                .expectStatus().isOk()
+        client.get()
+                .uri("/.well-known/agent-card.json")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.supportedInterfaces[0].url").isEqualTo("http://127.0.0.1:" + port + "/a2a")
-                .jsonPath("$.supportedInterfaces[0].protocolBinding").isEqualTo("JSONRPC")
-                .jsonPath("$.supportedInterfaces[0].protocolVersion").isEqualTo("1.0")
-                .jsonPath("$.supportedInterfaces[1].url").isEqualTo("http://127.0.0.1:" + port + "/a2a/rest")
-                .jsonPath("$.supportedInterfaces[1].protocolBinding").isEqualTo("HTTP+JSON")
-                .jsonPath("$.protocolVersion").isEqualTo("0.3.0")
-                .jsonPath("$.name").isEqualTo("test-agent")
-                .jsonPath("$.description").isEqualTo("Test agent that echoes nothing.")
-                .jsonPath("$.url").isEqualTo("http://127.0.0.1:" + port + "/a2a")
-                .jsonPath("$.preferredTransport").isEqualTo("JSONRPC")
-                .jsonPath("$.version").isEqualTo("9.9.9-test")
-                .jsonPath("$.capabilities.streaming").isEqualTo(true)
-                .jsonPath("$.capabilities.pushNotifications").isEqualTo(false)
-                .jsonPath("$.defaultInputModes").isEqualTo(List.of("application/json", "text/plain"))
-                .jsonPath("$.defaultOutputModes").isEqualTo(List.of("application/json", "text/plain"))
-                .jsonPath("$.skills.length()").isEqualTo(2)
-                .jsonPath("$.skills[0].id").isEqualTo("echo")
-                .jsonPath("$.skills[0].name").isEqualTo("Echo")
-                .jsonPath("$.skills[0].tags[0]").isEqualTo("test")
-                .jsonPath("$.skills[0].examples[0]").isEqualTo("echo hello")
-                .jsonPath("$.skills[0].inputModes.length()").isEqualTo(2)
-                .jsonPath("$.skills[0].outputModes[0]").isEqualTo("application/json")
-                .jsonPath("$.skills[1].id").isEqualTo("count");
+                .jsonPath("$.supportedInterfaces[0].url")
+                .isEqualTo("http://127.0.0.1:" + port + "/a2a")
+                .jsonPath("$.supportedInterfaces[0].protocolBinding")
+                .isEqualTo("JSONRPC")
+                .jsonPath("$.supportedInterfaces[0].protocolVersion")
+                .isEqualTo("1.0")
+                .jsonPath("$.supportedInterfaces[1].url")
+                .isEqualTo("http://127.0.0.1:" + port + "/a2a/rest")
+                .jsonPath("$.supportedInterfaces[1].protocolBinding")
+                .isEqualTo("HTTP+JSON")
+                .jsonPath("$.protocolVersion")
+                .isEqualTo("0.3.0")
+                .jsonPath("$.name")
+                .isEqualTo("test-agent")
+                .jsonPath("$.description")
+                .isEqualTo("Test agent that echoes nothing.")
+                .jsonPath("$.url")
+                .isEqualTo("http://127.0.0.1:" + port + "/a2a")
+                .jsonPath("$.preferredTransport")
+                .isEqualTo("JSONRPC")
+                .jsonPath("$.version")
+                .isEqualTo("9.9.9-test")
+                .jsonPath("$.capabilities.streaming")
+                .isEqualTo(true)
+                .jsonPath("$.capabilities.pushNotifications")
+                .isEqualTo(false)
+                .jsonPath("$.defaultInputModes")
+                .isEqualTo(List.of("application/json", "text/plain"))
+                .jsonPath("$.defaultOutputModes")
+                .isEqualTo(List.of("application/json", "text/plain"))
+                .jsonPath("$.skills.length()")
+                .isEqualTo(2)
+                .jsonPath("$.skills[0].id")
+                .isEqualTo("echo")
+                .jsonPath("$.skills[0].name")
+                .isEqualTo("Echo")
+                .jsonPath("$.skills[0].tags[0]")
+                .isEqualTo("test")
+                .jsonPath("$.skills[0].examples[0]")
+                .isEqualTo("echo hello")
+                .jsonPath("$.skills[0].inputModes.length()")
+                .isEqualTo(2)
+                .jsonPath("$.skills[0].outputModes[0]")
+                .isEqualTo("application/json")
+                .jsonPath("$.skills[1].id")
+                .isEqualTo("count");
     }
 
     @Test
     void livenessAndReadinessProbesAnswerUp() {
-        Stream.of("/actuator/health/liveness", "/actuator/health/readiness").forEach(path ->
-                client.get().uri(path).exchange()
-                        .expectStatus().isOk()
-                        .expectBody().jsonPath("$.status").isEqualTo("UP"));
+        Stream.of("/actuator/health/liveness", "/actuator/health/readiness")
+                .forEach(path -> client.get()
+                        .uri(path)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.status")
+                        .isEqualTo("UP"));
     }
 
     @Test
     void shutdownWithoutTokenIsRefusedAsProblemDetail() {
-        client.get().uri("/shutdown").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        client.get()
+                .uri("/shutdown")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(401)
-                .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("X-Agent-Token"));
+                .jsonPath("$.status")
+                .isEqualTo(401)
+                .jsonPath("$.detail")
+                .value(String.class, detail -> assertThat(detail).contains("X-Agent-Token"));
         assertThat(TestAgentApplication.EXITS).isEmpty();
     }
 
     @Test
     void shutdownWithWrongTokenIsRefused() {
-        client.get().uri("/shutdown").header("X-Agent-Token", "right-tokeX").exchange()
-                .expectStatus().isUnauthorized();
-        client.get().uri("/status").exchange()
-                .expectBody().jsonPath("$.state").isEqualTo("RUNNING");
+        client.get()
+                .uri("/shutdown")
+                .header("X-Agent-Token", "right-tokeX")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        client.get().uri("/status").exchange().expectBody().jsonPath("$.state").isEqualTo("RUNNING");
     }
 
     @Test
     void unknownPathIsAProblemDetail() {
-        client.get().uri("/no-such-thing").exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get()
+                .uri("/no-such-thing")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
     void noAnswerContainsAResourceValue() {
         Stream.of("/", "/status", "/.well-known/agent-card.json", "/actuator/health", "/actuator/info", "/shutdown")
                 .forEach(path -> {
-                    String body = client.get().uri(path).exchange().expectBody(String.class).returnResult().getResponseBody();
+                    String body = client.get()
+                            .uri(path)
+                            .exchange()
+                            .expectBody(String.class)
+                            .returnResult()
+                            .getResponseBody();
                     assertThat(body).as(path).isNotNull().doesNotContain(SECRET).doesNotContain("bob");
                 });
     }

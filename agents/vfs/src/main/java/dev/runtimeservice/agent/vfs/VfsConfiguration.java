@@ -56,10 +56,13 @@ class VfsConfiguration {
             Files.createDirectories(root);
             root = root.toRealPath();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the vfs data root " + root + "; set VFS_ROOT to a "
-                    + "writable folder", e);
+            throw new UncheckedIOException(
+                    "Cannot create the vfs data root " + root + "; set VFS_ROOT to a " + "writable folder", e);
         }
-        log.info("vfs data root is {} (limit {}, per file {})", root, Sizes.describe(properties.maxRootSize()),
+        log.info(
+                "vfs data root is {} (limit {}, per file {})",
+                root,
+                Sizes.describe(properties.maxRootSize()),
                 Sizes.describe(properties.maxFileSize()));
         return new Volumes(new Volume("", root, Volume.Kind.DATA, false), mounts.volumes(), mounts.fileSystems());
     }

@@ -45,25 +45,40 @@ class VfsAgentApplicationTests {
 
     @Test
     void rootNamesTheAgentAndSaysHonestlyWhatItCanDo() {
-        client().get().uri("/").exchange()
-                .expectStatus().isOk()
+        client().get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.name").isEqualTo("vfs")
-                .jsonPath("$.description").isEqualTo(VfsAgentApplication.DESCRIPTION)
-                .jsonPath("$.version").isEqualTo("0.1.0-SNAPSHOT");
+                .jsonPath("$.name")
+                .isEqualTo("vfs")
+                .jsonPath("$.description")
+                .isEqualTo(VfsAgentApplication.DESCRIPTION)
+                .jsonPath("$.version")
+                .isEqualTo("0.1.0-SNAPSHOT");
     }
 
     @Test
     void agentCardDeclaresOneSkillPerFileOperation() {
-        client().get().uri("/.well-known/agent-card.json").exchange()
-                .expectStatus().isOk()
+        client().get()
+                .uri("/.well-known/agent-card.json")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.protocolVersion").isEqualTo("0.3.0")
-                .jsonPath("$.supportedInterfaces[1].protocolBinding").isEqualTo("HTTP+JSON")
-                .jsonPath("$.name").isEqualTo("vfs")
-                .jsonPath("$.description").isEqualTo(VfsAgentApplication.DESCRIPTION)
-                .jsonPath("$.skills.length()").isEqualTo(8)
-                .jsonPath("$.skills[?(@.id == 'vfs.write')].inputModes[0]").isEqualTo("*/*");
+                .jsonPath("$.protocolVersion")
+                .isEqualTo("0.3.0")
+                .jsonPath("$.supportedInterfaces[1].protocolBinding")
+                .isEqualTo("HTTP+JSON")
+                .jsonPath("$.name")
+                .isEqualTo("vfs")
+                .jsonPath("$.description")
+                .isEqualTo(VfsAgentApplication.DESCRIPTION)
+                .jsonPath("$.skills.length()")
+                .isEqualTo(8)
+                .jsonPath("$.skills[?(@.id == 'vfs.write')].inputModes[0]")
+                .isEqualTo("*/*");
     }
 
     @Test
@@ -72,38 +87,54 @@ class VfsAgentApplicationTests {
                 {"jsonrpc": "2.0", "id": 1, "method": "SendMessage", "params": {"message": {"messageId": "w",
                  "role": "ROLE_USER", "parts": [{"data": {"skill": "vfs.write", "input": {"path": "a2a/note.md",
                  "text": "# Hola", "parents": true}}}]}}}""")
-                .jsonPath("$.result.task.status.state").isEqualTo("TASK_STATE_COMPLETED")
-                .jsonPath("$.result.task.artifacts[0].parts[1].data.path").isEqualTo("a2a/note.md");
+                .jsonPath("$.result.task.status.state")
+                .isEqualTo("TASK_STATE_COMPLETED")
+                .jsonPath("$.result.task.artifacts[0].parts[1].data.path")
+                .isEqualTo("a2a/note.md");
         a2a("""
                 {"jsonrpc": "2.0", "id": 2, "method": "SendMessage", "params": {"message": {"messageId": "r",
                  "role": "ROLE_USER", "metadata": {"skill": "vfs.read"},
-                 "parts": [{"data": {"path": "a2a/note.md"}}]}}}""")
-                .jsonPath("$.result.task.artifacts[0].parts[0].text").isEqualTo("# Hola");
+                 "parts": [{"data": {"path": "a2a/note.md"}}]}}}""").jsonPath("$.result.task.artifacts[0].parts[0].text").isEqualTo("# Hola");
         a2a("""
                 {"jsonrpc": "2.0", "id": 3, "method": "SendMessage", "params": {"message": {"messageId": "t",
                  "role": "ROLE_USER", "parts": [{"text": "show me my notes"}]}}}""")
-                .jsonPath("$.result.task.status.state").isEqualTo("TASK_STATE_INPUT_REQUIRED")
-                .jsonPath("$.result.task.status.message.parts[0].text").value(String.class,
-                        question -> assertThat(question).contains("vfs.list", "vfs.read"));
+                .jsonPath("$.result.task.status.state")
+                .isEqualTo("TASK_STATE_INPUT_REQUIRED")
+                .jsonPath("$.result.task.status.message.parts[0].text")
+                .value(String.class, question -> assertThat(question).contains("vfs.list", "vfs.read"));
         a2a("""
                 {"jsonrpc": "2.0", "id": 4, "method": "SendMessage", "params": {"message": {"messageId": "x",
                  "role": "ROLE_USER", "metadata": {"skill": "vfs.read"},
-                 "parts": [{"data": {"path": "../etc/passwd"}}]}}}""")
-                .jsonPath("$.result.task.status.state").isEqualTo("TASK_STATE_FAILED");
+                 "parts": [{"data": {"path": "../etc/passwd"}}]}}}""").jsonPath("$.result.task.status.state").isEqualTo("TASK_STATE_FAILED");
         // The tasks are kept beside the file tree, never in it.
         assertThat(home.resolve(".a2a/tasks")).isNotEmptyDirectory();
-        client().get().uri("/fs/list").exchange().expectBody().jsonPath("$.entries[*].name")
+        client().get()
+                .uri("/fs/list")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.entries[*].name")
                 .value(names -> assertThat(names.toString()).doesNotContain(".a2a", "tasks"));
     }
 
     private org.springframework.test.web.servlet.client.RestTestClient.BodyContentSpec a2a(String body) {
-        return client().post().uri("/a2a").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .body(body).exchange().expectStatus().isOk().expectBody();
+        return client().post()
+                .uri("/a2a")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
     }
 
     @Test
     void theDataRootIsCreatedUnderTheAgentsHome() {
-        client().put().uri("/fs/content?path=a.txt").body("x").exchange().expectStatus().isCreated();
+        client().put()
+                .uri("/fs/content?path=a.txt")
+                .body("x")
+                .exchange()
+                .expectStatus()
+                .isCreated();
         assertThat(home.resolve("data/a.txt")).hasContent("x");
     }
 
@@ -123,10 +154,12 @@ class VfsAgentApplicationTests {
             }
         }
         Set<String> served = new TreeSet<>();
-        mappings.getHandlerMethods().forEach((info, handler) -> info.getPatternValues().stream()
-                .filter(pattern -> pattern.startsWith("/fs"))
-                .forEach(pattern -> info.getMethodsCondition().getMethods()
-                        .forEach(method -> served.add(method.name() + " " + pattern))));
+        mappings.getHandlerMethods()
+                .forEach((info, handler) -> info.getPatternValues().stream()
+                        .filter(pattern -> pattern.startsWith("/fs"))
+                        .forEach(pattern -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> served.add(method.name() + " " + pattern))));
         assertThat(described).isEqualTo(served).hasSize(8);
     }
 }

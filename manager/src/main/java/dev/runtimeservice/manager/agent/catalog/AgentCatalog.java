@@ -45,11 +45,15 @@ public class AgentCatalog {
     /** The descriptor of each named agent, or an error naming every unknown one. */
     public List<AgentDescriptor> find(Collection<String> names) {
         Set<String> known = names();
-        List<String> unknown = names.stream().filter(name -> !known.contains(name)).distinct().toList();
+        List<String> unknown =
+                names.stream().filter(name -> !known.contains(name)).distinct().toList();
         if (!unknown.isEmpty()) {
             throw new UnknownAgentException(unknown, known);
         }
-        return names.stream().distinct().map(name -> reader.read(directory.resolve(name))).toList();
+        return names.stream()
+                .distinct()
+                .map(name -> reader.read(directory.resolve(name)))
+                .toList();
     }
 
     /** The descriptor of one agent, or an error if it is unknown or its descriptor is invalid. */
@@ -59,7 +63,9 @@ public class AgentCatalog {
 
     /** The names of every agent folder, valid or not, sorted. */
     public Set<String> names() {
-        return folders().map(home -> home.getFileName().toString()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        return folders()
+                .map(home -> home.getFileName().toString())
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /** The fixed ports of every valid descriptor, by agent name: no other agent may take them. */
@@ -88,8 +94,11 @@ public class AgentCatalog {
 
     private Stream<Path> folders() {
         try (Stream<Path> children = Files.list(directory)) {
-            return children.filter(child -> Files.isRegularFile(child.resolve(DescriptorReader.FILE_NAME)))
-                    .sorted().toList().stream();
+            return children
+                    .filter(child -> Files.isRegularFile(child.resolve(DescriptorReader.FILE_NAME)))
+                    .sorted()
+                    .toList()
+                    .stream();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list AGENTS_DIR " + directory, e);
         }

@@ -17,5 +17,4 @@ record DescriptorFile(
         @Nullable Integer order,
         @Nullable Map<String, String> env,
         @Nullable String restart,
-        @Nullable String liveness) {
-}
+        @Nullable String liveness) {}

@@ -31,16 +31,16 @@ final class DescriptorReader {
         try {
             raw = Objects.requireNonNull(yaml.readValue(file.toFile(), DescriptorFile.class), "empty file");
         } catch (JacksonException | NullPointerException e) {
-            throw new InvalidDescriptorException(name, file, "it is not readable YAML of the expected fields ("
-                    + firstLine(e.getMessage()) + ")");
+            throw new InvalidDescriptorException(
+                    name, file, "it is not readable YAML of the expected fields (" + firstLine(e.getMessage()) + ")");
         }
         return check(name, home, file, raw);
     }
 
     private AgentDescriptor check(String name, Path home, Path file, DescriptorFile raw) {
         if (!AgentNames.isValid(name)) {
-            throw new InvalidDescriptorException(name, file, "the folder name is not a valid agent name ("
-                    + AgentNames.RULE + ")");
+            throw new InvalidDescriptorException(
+                    name, file, "the folder name is not a valid agent name (" + AgentNames.RULE + ")");
         }
         List<String> command = raw.command() == null ? List.of() : List.copyOf(raw.command());
         if ((raw.jar() == null) == command.isEmpty()) {
@@ -50,23 +50,43 @@ final class DescriptorReader {
             throw new InvalidDescriptorException(name, file, "'port' must be between 1 and 65535");
         }
         String health = raw.health() == null ? DEFAULT_HEALTH_PATH : raw.health();
-        String liveness = raw.liveness() != null ? raw.liveness() : raw.jar() != null ? DEFAULT_JAR_LIVENESS_PATH : health;
+        String liveness =
+                raw.liveness() != null ? raw.liveness() : raw.jar() != null ? DEFAULT_JAR_LIVENESS_PATH : health;
         if (Stream.of(health, liveness, raw.shutdown()).anyMatch(path -> path != null && !path.startsWith("/"))) {
-            throw new InvalidDescriptorException(name, file,
-                    "'health', 'liveness' and 'shutdown' must be paths starting with /");
+            throw new InvalidDescriptorException(
+                    name, file, "'health', 'liveness' and 'shutdown' must be paths starting with /");
         }
-        RestartPolicy restart = raw.restart() == null ? RestartPolicy.ON_FAILURE : RestartPolicy.fromYaml(raw.restart())
-                .orElseThrow(() -> new InvalidDescriptorException(name, file,
-                        "'restart' must be never, on-failure or always, not '" + raw.restart() + "'"));
+        RestartPolicy restart = raw.restart() == null
+                ? RestartPolicy.ON_FAILURE
+                : RestartPolicy.fromYaml(raw.restart())
+                        .orElseThrow(() -> new InvalidDescriptorException(
+                                name,
+                                file,
+                                "'restart' must be never, on-failure or always, not '" + raw.restart() + "'"));
         Map<String, String> env = raw.env() == null ? Map.of() : Map.copyOf(raw.env());
-        env.keySet().stream().filter(key -> !ENV_NAME.matcher(key).matches()).findFirst().ifPresent(key -> {
-            throw new InvalidDescriptorException(name, file, "'" + key + "' is not a valid environment variable name");
-        });
-        return new AgentDescriptor(name, raw.description() == null ? "" : raw.description(), home.toAbsolutePath(),
-                raw.jar() == null ? null : home.toAbsolutePath().resolve(raw.jar()).normalize(), command,
-                raw.jvmArgs() == null ? List.of() : List.copyOf(raw.jvmArgs()), raw.port(), health,
+        env.keySet().stream()
+                .filter(key -> !ENV_NAME.matcher(key).matches())
+                .findFirst()
+                .ifPresent(key -> {
+                    throw new InvalidDescriptorException(
+                            name, file, "'" + key + "' is not a valid environment variable name");
+                });
+        return new AgentDescriptor(
+                name,
+                raw.description() == null ? "" : raw.description(),
+                home.toAbsolutePath(),
+                raw.jar() == null
+                        ? null
+                        : home.toAbsolutePath().resolve(raw.jar()).normalize(),
+                command,
+                raw.jvmArgs() == null ? List.of() : List.copyOf(raw.jvmArgs()),
+                raw.port(),
+                health,
                 raw.jar() != null && raw.shutdown() == null ? "/shutdown" : raw.shutdown(),
-                raw.order() == null ? 0 : raw.order(), env, restart, liveness);
+                raw.order() == null ? 0 : raw.order(),
+                env,
+                restart,
+                liveness);
     }
 
     private static String firstLine(@org.jspecify.annotations.Nullable String message) {

@@ -29,6 +29,8 @@ public enum RestartPolicy {
     }
 
     static Optional<RestartPolicy> fromYaml(String value) {
-        return Arrays.stream(values()).filter(policy -> policy.yamlName().equals(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(policy -> policy.yamlName().equals(value))
+                .findFirst();
     }
 }

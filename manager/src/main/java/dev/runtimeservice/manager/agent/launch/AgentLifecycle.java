@@ -39,8 +39,14 @@ public class AgentLifecycle {
     private final LaunchPlanner planner;
     private final LogTail logTail;
 
-    AgentLifecycle(AgentRegistry registry, NewLaunches launches, AgentSpawner spawner, LaunchRelease release,
-            AgentHost host, LaunchPlanner planner, LogTail logTail) {
+    AgentLifecycle(
+            AgentRegistry registry,
+            NewLaunches launches,
+            AgentSpawner spawner,
+            LaunchRelease release,
+            AgentHost host,
+            LaunchPlanner planner,
+            LogTail logTail) {
         this.registry = registry;
         this.launches = launches;
         this.spawner = spawner;
@@ -52,8 +58,8 @@ public class AgentLifecycle {
 
     /** Launches the agent with {@code resources}, a snapshot made before the caller took the lock. */
     public AgentOutcome launch(AgentDescriptor descriptor, ResourcesSnapshot resources) {
-        Optional<ManagedAgent> current = registry.find(descriptor.name())
-                .filter(agent -> agent.state() == AgentState.RUNNING);
+        Optional<ManagedAgent> current =
+                registry.find(descriptor.name()).filter(agent -> agent.state() == AgentState.RUNNING);
         if (current.isEmpty()) {
             return new AgentOutcome(descriptor.name(), LaunchAction.STARTED, start(descriptor, resources, 0, null));
         }
@@ -87,15 +93,22 @@ public class AgentLifecycle {
 
     /** Starts a new launch of an agent that ended on its own, with the resources it had. */
     public ManagedAgent restart(ManagedAgent ended) {
-        return start(ended.descriptor(), ended.resources(), ended.restarts() + 1, ended.failure().orElse(null));
+        return start(
+                ended.descriptor(),
+                ended.resources(),
+                ended.restarts() + 1,
+                ended.failure().orElse(null));
     }
 
     /** An agent that ended on its own and will be started again at {@code restartAt}, {@code delay} from now. */
-    public void backOff(ManagedAgent agent, String reason, @Nullable Integer code, Instant restartAt,
-            Duration delay) {
+    public void backOff(ManagedAgent agent, String reason, @Nullable Integer code, Instant restartAt, Duration delay) {
         if (agent.backOff(reason, code, restartAt)) {
             release.release(agent);
-            log.warn("Agent {} {}; restarting it in {} ms (restart {})", agent.name(), reason, delay.toMillis(),
+            log.warn(
+                    "Agent {} {}; restarting it in {} ms (restart {})",
+                    agent.name(),
+                    reason,
+                    delay.toMillis(),
                     agent.restarts() + 1);
         }
     }
@@ -104,8 +117,11 @@ public class AgentLifecycle {
     public void giveUp(ManagedAgent agent, String reason, @Nullable Integer code) {
         if (agent.fail(reason, code) || agent.state() == AgentState.FAILED) {
             release.release(agent);
-            log.error("Agent {} {}; it stays FAILED until it is launched again. Last log lines:\n{}", agent.name(),
-                    reason, String.join("\n", logTail.last(agent.name(), null, 10)));
+            log.error(
+                    "Agent {} {}; it stays FAILED until it is launched again. Last log lines:\n{}",
+                    agent.name(),
+                    reason,
+                    String.join("\n", logTail.last(agent.name(), null, 10)));
         }
     }
 
@@ -123,8 +139,8 @@ public class AgentLifecycle {
         }
     }
 
-    private ManagedAgent start(AgentDescriptor descriptor, ResourcesSnapshot resources, int restarts,
-            @Nullable String restartedAfter) {
+    private ManagedAgent start(
+            AgentDescriptor descriptor, ResourcesSnapshot resources, int restarts, @Nullable String restartedAfter) {
         NewLaunch launch = launches.open(descriptor, resources, restarts, restartedAfter);
         ManagedAgent agent = launch.agent();
         long began = System.nanoTime();
@@ -134,8 +150,12 @@ public class AgentLifecycle {
         } catch (IOException | RuntimeException e) {
             throw failStart(agent, e);
         }
-        log.info("Started agent {} (pid {}) on port {} in {} ms", agent.name(), agent.pid().orElse(-1L),
-                agent.port(), Duration.ofNanos(System.nanoTime() - began).toMillis());
+        log.info(
+                "Started agent {} (pid {}) on port {} in {} ms",
+                agent.name(),
+                agent.pid().orElse(-1L),
+                agent.port(),
+                Duration.ofNanos(System.nanoTime() - began).toMillis());
         return agent;
     }
 
@@ -149,9 +169,14 @@ public class AgentLifecycle {
             log.info("{}", stopped.getMessage());
             return stopped;
         }
-        agent.fail(String.valueOf(cause.getMessage()), agent.process().filter(process -> !process.isAlive())
-                .map(process -> process.onExit().join()).orElse(null));
-        RuntimeServiceException problem = cause instanceof RuntimeServiceException known ? known
+        agent.fail(
+                String.valueOf(cause.getMessage()),
+                agent.process()
+                        .filter(process -> !process.isAlive())
+                        .map(process -> process.onExit().join())
+                        .orElse(null));
+        RuntimeServiceException problem = cause instanceof RuntimeServiceException known
+                ? known
                 : spawner.notSpawned(agent, "the manager could not spawn it: " + cause.getMessage());
         release.release(agent);
         log.warn("{}", problem.getMessage());
@@ -161,13 +186,19 @@ public class AgentLifecycle {
     private void stop(ManagedAgent agent) {
         agent.moveTo(AgentState.STOPPING);
         long began = System.nanoTime();
-        StopOutcome outcome = agent.process().map(process -> host.stop(process, planner.shutdownUrl(agent),
-                agent.token(), planner.shutdownTimeout(agent))).orElse(StopOutcome.ALREADY_EXITED);
+        StopOutcome outcome = agent.process()
+                .map(process ->
+                        host.stop(process, planner.shutdownUrl(agent), agent.token(), planner.shutdownTimeout(agent)))
+                .orElse(StopOutcome.ALREADY_EXITED);
         agent.moveTo(AgentState.STOPPED);
         release.release(agent);
         registry.remove(agent);
-        log.info("Stopped agent {} (pid {}) in {} ms ({})", agent.name(), agent.pid().orElse(-1L),
-                Duration.ofNanos(System.nanoTime() - began).toMillis(), describe(outcome));
+        log.info(
+                "Stopped agent {} (pid {}) in {} ms ({})",
+                agent.name(),
+                agent.pid().orElse(-1L),
+                Duration.ofNanos(System.nanoTime() - began).toMillis(),
+                describe(outcome));
     }
 
     private static String describe(StopOutcome outcome) {

@@ -45,8 +45,14 @@ public class AgentSpawner {
     private final AgentRegistry registry;
     private final StartSlots slots;
 
-    AgentSpawner(AgentHost host, LaunchPlanner planner, FastStartCache fastStart, LogTail logTail,
-            ApplicationEventPublisher events, AgentRegistry registry, StartSlots slots) {
+    AgentSpawner(
+            AgentHost host,
+            LaunchPlanner planner,
+            FastStartCache fastStart,
+            LogTail logTail,
+            ApplicationEventPublisher events,
+            AgentRegistry registry,
+            StartSlots slots) {
         this.host = host;
         this.planner = planner;
         this.fastStart = fastStart;
@@ -66,14 +72,19 @@ public class AgentSpawner {
         }
         AgentDescriptor descriptor = agent.descriptor();
         if (descriptor.jar() != null && !Files.isRegularFile(descriptor.jar())) {
-            throw new AgentNotSpawnedException(agent.name(), "its jar " + descriptor.jar()
-                    + " does not exist; build it with ./mvnw -DskipTests package", lastLines(agent));
+            throw new AgentNotSpawnedException(
+                    agent.name(),
+                    "its jar " + descriptor.jar() + " does not exist; build it with ./mvnw -DskipTests package",
+                    lastLines(agent));
         }
         if (descriptor.jar() != null) {
             Folders.makeEmpty(descriptor.tempDir());
         }
-        FastStart fast = descriptor.jar() == null ? null
-                : fastStart.prepare(agent.name(), descriptor.jar(), descriptor.jvmArgs(), agent.id()).orElse(null);
+        FastStart fast = descriptor.jar() == null
+                ? null
+                : fastStart
+                        .prepare(agent.name(), descriptor.jar(), descriptor.jvmArgs(), agent.id())
+                        .orElse(null);
         slots.acquire(agent);
         AgentProcess process;
         try {
@@ -159,14 +170,25 @@ public class AgentSpawner {
         }
         switch (result.outcome()) {
             case READY -> agent.moveTo(AgentState.RUNNING);
-            case EXITED -> throw new AgentExitedDuringStartException(agent.name(),
-                    "the process exited with code " + result.exitCode() + " before it was ready", lastLines(agent));
-            case PORT_TAKEN -> throw new AgentPortTakenException(agent.name(), "another process took its port "
-                    + agent.port() + " before it could listen there, and answered its readiness probe; stop that "
-                    + "process, or give the agent another port", lastLines(agent));
-            case TIMED_OUT -> throw new AgentStartTimeoutException(agent.name(),
-                    "it did not answer " + health + " with 200 within AGENT_STARTUP_TIMEOUT="
-                            + planner.startupTimeout().toSeconds() + "s", lastLines(agent));
+            case EXITED ->
+                throw new AgentExitedDuringStartException(
+                        agent.name(),
+                        "the process exited with code " + result.exitCode() + " before it was ready",
+                        lastLines(agent));
+            case PORT_TAKEN ->
+                throw new AgentPortTakenException(
+                        agent.name(),
+                        "another process took its port "
+                                + agent.port()
+                                + " before it could listen there, and answered its readiness probe; stop that "
+                                + "process, or give the agent another port",
+                        lastLines(agent));
+            case TIMED_OUT ->
+                throw new AgentStartTimeoutException(
+                        agent.name(),
+                        "it did not answer " + health + " with 200 within AGENT_STARTUP_TIMEOUT="
+                                + planner.startupTimeout().toSeconds() + "s",
+                        lastLines(agent));
         }
     }
 }

@@ -9,8 +9,7 @@ public final class LaunchIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private LaunchIds() {
-    }
+    private LaunchIds() {}
 
     public static String newId() {
         return UUID.randomUUID().toString();

@@ -28,7 +28,10 @@ public class LaunchPlanner {
     private final ManagerAddress managerAddress;
     private final SecurityProperties security;
 
-    public LaunchPlanner(RuntimeProperties properties, StateProperties state, ManagerAddress managerAddress,
+    public LaunchPlanner(
+            RuntimeProperties properties,
+            StateProperties state,
+            ManagerAddress managerAddress,
             SecurityProperties security) {
         this.properties = properties;
         this.state = state;
@@ -38,14 +41,26 @@ public class LaunchPlanner {
 
     /** The plan of a launch's process, started the fast way when {@code fastStart} is given. */
     public LaunchPlan plan(ManagedAgent agent, @Nullable FastStart fastStart) {
-        return LaunchPlans.plan(agent, properties, outputOf(agent.name(), agent.id()), managerAddress.url(),
-                security.apiKeyRequired(), fastStart);
+        return LaunchPlans.plan(
+                agent,
+                properties,
+                outputOf(agent.name(), agent.id()),
+                managerAddress.url(),
+                security.apiKeyRequired(),
+                fastStart);
     }
 
     /** The plan of a jar agent in warm standby (see {@link LaunchPlans#standby}). */
     public LaunchPlan standby(Standby.Launch launch, FastStart fastStart, String mainClass, Path warmFile) {
-        return LaunchPlans.standby(launch, properties, outputOf(launch.descriptor().name(), launch.id()),
-                managerAddress.url(), security.apiKeyRequired(), fastStart, mainClass, warmFile);
+        return LaunchPlans.standby(
+                launch,
+                properties,
+                outputOf(launch.descriptor().name(), launch.id()),
+                managerAddress.url(),
+                security.apiKeyRequired(),
+                fastStart,
+                mainClass,
+                warmFile);
     }
 
     /** Where a launch's output goes: its FIFO in the state directory. */
@@ -73,7 +88,8 @@ public class LaunchPlanner {
      * as it exits: killing it then would throw the archive away, and the next run would record it again.
      */
     public Duration shutdownTimeout(ManagedAgent agent) {
-        boolean recording = agent.fastStart().filter(fast -> fast.training() != null).isPresent();
+        boolean recording =
+                agent.fastStart().filter(fast -> fast.training() != null).isPresent();
         return recording ? shutdownTimeout().plus(ARCHIVE_WRITE_ALLOWANCE) : shutdownTimeout();
     }
 

@@ -20,15 +20,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LaunchPlans {
 
-    private LaunchPlans() {
-    }
+    private LaunchPlans() {}
 
     /**
      * @param tokenRequired whether the agent's shutdown endpoint must demand its token (the manager has an API
      *     key, so callers without it must not be able to stop agents behind its back)
      */
-    static LaunchPlan plan(ManagedAgent agent, RuntimeProperties properties, Path output, String managerUrl,
-            boolean tokenRequired) {
+    static LaunchPlan plan(
+            ManagedAgent agent, RuntimeProperties properties, Path output, String managerUrl, boolean tokenRequired) {
         return plan(agent, properties, output, managerUrl, tokenRequired, null);
     }
 
@@ -37,11 +36,16 @@ public final class LaunchPlans {
      *
      * @param output the FIFO the agent's output goes to
      */
-    static LaunchPlan plan(ManagedAgent agent, RuntimeProperties properties, Path output, String managerUrl,
-            boolean tokenRequired, @Nullable FastStart fastStart) {
+    static LaunchPlan plan(
+            ManagedAgent agent,
+            RuntimeProperties properties,
+            Path output,
+            String managerUrl,
+            boolean tokenRequired,
+            @Nullable FastStart fastStart) {
         AgentDescriptor descriptor = agent.descriptor();
-        Map<String, String> env = environment(descriptor, agent.port(), agent.id(), agent.token(), properties,
-                managerUrl, tokenRequired);
+        Map<String, String> env =
+                environment(descriptor, agent.port(), agent.id(), agent.token(), properties, managerUrl, tokenRequired);
         return new LaunchPlan(descriptor.name(), argv(descriptor, fastStart), descriptor.home(), env, output);
     }
 
@@ -51,18 +55,31 @@ public final class LaunchPlans {
      *
      * @param warmFile the file the standby creates once it has warmed up
      */
-    public static LaunchPlan standby(Standby.Launch launch, RuntimeProperties properties, Path output, String managerUrl,
-            boolean tokenRequired, FastStart fastStart, String mainClass, Path warmFile) {
+    public static LaunchPlan standby(
+            Standby.Launch launch,
+            RuntimeProperties properties,
+            Path output,
+            String managerUrl,
+            boolean tokenRequired,
+            FastStart fastStart,
+            String mainClass,
+            Path warmFile) {
         AgentDescriptor descriptor = launch.descriptor();
-        Map<String, String> env = environment(descriptor, launch.port(), launch.id(), launch.token(), properties,
-                managerUrl, tokenRequired);
+        Map<String, String> env = environment(
+                descriptor, launch.port(), launch.id(), launch.token(), properties, managerUrl, tokenRequired);
         List<String> argv = java(descriptor, fastStart.jvmOptions());
         argv.addAll(List.of("-cp", fastStart.jar().toString(), Standby.MAIN_CLASS, warmFile.toString(), mainClass));
         return new LaunchPlan(descriptor.name(), argv, descriptor.home(), env, output);
     }
 
-    private static Map<String, String> environment(AgentDescriptor descriptor, int port, String id, String token,
-            RuntimeProperties properties, String managerUrl, boolean tokenRequired) {
+    private static Map<String, String> environment(
+            AgentDescriptor descriptor,
+            int port,
+            String id,
+            String token,
+            RuntimeProperties properties,
+            String managerUrl,
+            boolean tokenRequired) {
         Map<String, String> env = new HashMap<>(descriptor.env());
         env.put("AGENT_NAME", descriptor.name());
         env.put("AGENT_PORT", Integer.toString(port));

@@ -29,7 +29,11 @@ class LaunchRelease {
     private final AgentHost host;
     private final AgentRegistry registry;
 
-    LaunchRelease(PortPool ports, LaunchResources resources, FastStartCache fastStart, AgentHost host,
+    LaunchRelease(
+            PortPool ports,
+            LaunchResources resources,
+            FastStartCache fastStart,
+            AgentHost host,
             AgentRegistry registry) {
         this.ports = ports;
         this.resources = resources;
@@ -42,9 +46,13 @@ class LaunchRelease {
     void release(ManagedAgent agent) {
         agent.process().ifPresent(process -> process.awaitOutput(LogTail.OUTPUT_DRAIN));
         // SIGKILL may have cut the archive half-way; any other end of the JVM wrote it whole.
-        agent.fastStart().ifPresent(fast -> fastStart.afterExit(fast, agent.process()
-                .filter(process -> !process.isAlive())
-                .map(process -> !Objects.equals(process.onExit().join(), SIGKILL_EXIT)).orElse(false)));
+        agent.fastStart()
+                .ifPresent(fast -> fastStart.afterExit(
+                        fast,
+                        agent.process()
+                                .filter(process -> !process.isAlive())
+                                .map(process -> !Objects.equals(process.onExit().join(), SIGKILL_EXIT))
+                                .orElse(false)));
         agent.process().filter(process -> !process.isAlive()).ifPresent(LaunchRelease::deleteOutput);
         ports.release(agent.name(), agent.port());
         // An agent waiting for its restart keeps its resources file, so that a manager started meanwhile (this one

@@ -43,7 +43,11 @@ public class LaunchResources {
 
     /** Writes the launch's resources file, which the agent reads at start. */
     public void write(ManagedAgent agent) {
-        files.write(agent.descriptor().resourcesFile(), agent.id(), agent.name(), agent.resources().values());
+        files.write(
+                agent.descriptor().resourcesFile(),
+                agent.id(),
+                agent.name(),
+                agent.resources().values());
     }
 
     /** The resources a launch's file holds, if the file is still that launch's. */

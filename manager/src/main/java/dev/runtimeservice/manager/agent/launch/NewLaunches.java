@@ -26,8 +26,13 @@ class NewLaunches {
     private final AgentRegistry registry;
     private final Clock clock;
 
-    NewLaunches(AgentCatalog catalog, PortPool ports, StandbyPool standbys, LaunchResources resources,
-            AgentRegistry registry, Clock clock) {
+    NewLaunches(
+            AgentCatalog catalog,
+            PortPool ports,
+            StandbyPool standbys,
+            LaunchResources resources,
+            AgentRegistry registry,
+            Clock clock) {
         this.clock = clock;
         this.catalog = catalog;
         this.ports = ports;
@@ -37,18 +42,20 @@ class NewLaunches {
     }
 
     /** A launch just opened, and the warm standby it starts from, if any. */
-    record NewLaunch(ManagedAgent agent, @Nullable Standby standby) {
-    }
+    record NewLaunch(ManagedAgent agent, @Nullable Standby standby) {}
 
-    NewLaunch open(AgentDescriptor descriptor, ResourcesSnapshot resourceValues, int restarts,
+    NewLaunch open(
+            AgentDescriptor descriptor,
+            ResourcesSnapshot resourceValues,
+            int restarts,
             @Nullable String restartedAfter) {
         int port = ports.acquire(descriptor.name(), descriptor.port(), catalog.reservedPorts());
         Standby standby = standbys.take(descriptor, port).orElse(null);
         // A standby was started with the id and token of the launch it becomes.
         String id = standby == null ? LaunchIds.newId() : standby.launch().id();
         String token = standby == null ? LaunchIds.newToken() : standby.launch().token();
-        ManagedAgent agent = new ManagedAgent(descriptor, id, port, "127.0.0.1", token, resourceValues, restarts,
-                restartedAfter, clock.instant());
+        ManagedAgent agent = new ManagedAgent(
+                descriptor, id, port, "127.0.0.1", token, resourceValues, restarts, restartedAfter, clock.instant());
         registry.put(agent);
         resources.register(agent.id(), resourceValues);
         return new NewLaunch(agent, standby);
@@ -56,7 +63,8 @@ class NewLaunches {
 
     /** Whether a launch brings no resources or those the running agent has, so that it need not restart. */
     boolean sameResources(ManagedAgent running, ResourcesSnapshot resourceValues) {
-        return resourceValues.isEmpty() || resourceValues.fingerprint().equals(running.resources().fingerprint());
+        return resourceValues.isEmpty()
+                || resourceValues.fingerprint().equals(running.resources().fingerprint());
     }
 
     /** Writes the launch's resources file. */

@@ -18,11 +18,11 @@ public final class Standby {
 
     /** The SDK's entry point for a standby. */
     public static final String MAIN_CLASS = "dev.runtimeservice.agent.sdk.standby.StandbyMain";
+
     private static final byte[] START_LINE = "start\n".getBytes(StandardCharsets.US_ASCII);
 
     /** The launch a standby becomes when it is started: its agent, launch id, token and port. */
-    public record Launch(AgentDescriptor descriptor, String id, String token, int port) {
-    }
+    public record Launch(AgentDescriptor descriptor, String id, String token, int port) {}
 
     private final Launch launch;
     private final FastStart fastStart;

@@ -69,8 +69,14 @@ public class StandbyPool implements SmartLifecycle {
     private final Map<String, Integer> failures = new HashMap<>();
     private @Nullable ScheduledExecutorService scheduler;
 
-    StandbyPool(StandbyProperties standby, AgentCatalog catalog, AgentRegistry registry, FastStartCache fastStart,
-            AgentHost host, LaunchPlanner planner, LogTail logTail) {
+    StandbyPool(
+            StandbyProperties standby,
+            AgentCatalog catalog,
+            AgentRegistry registry,
+            FastStartCache fastStart,
+            AgentHost host,
+            LaunchPlanner planner,
+            LogTail logTail) {
         this.names = standby.agents();
         this.catalog = catalog;
         this.registry = registry;
@@ -105,8 +111,8 @@ public class StandbyPool implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        started.scheduleWithFixedDelay(this::fill, CHECK_PERIOD.toMillis(), CHECK_PERIOD.toMillis(),
-                TimeUnit.MILLISECONDS);
+        started.scheduleWithFixedDelay(
+                this::fill, CHECK_PERIOD.toMillis(), CHECK_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         scheduler = started;
         log.info("Keeping agents in warm standby while they do not run: {}", names);
     }
@@ -170,8 +176,11 @@ public class StandbyPool implements SmartLifecycle {
         standbys.values().removeIf(standby -> {
             boolean warmingUp = !standby.launch().descriptor().name().equals(launched) && !standby.warm();
             if (warmingUp) {
-                log.info("Ending the standby of agent {}, still warming up, while agent {} starts; it is made again "
-                        + "later", standby.launch().descriptor().name(), launched);
+                log.info(
+                        "Ending the standby of agent {}, still warming up, while agent {} starts; it is made again "
+                                + "later",
+                        standby.launch().descriptor().name(),
+                        launched);
                 standby.discard();
             }
             return warmingUp;
@@ -205,15 +214,21 @@ public class StandbyPool implements SmartLifecycle {
 
     /** Says which standbys became warm, then makes one missing standby if nothing is starting or warming up. */
     private synchronized void fillOne() {
-        standbys.values().stream().filter(Standby::warm).filter(Standby::announceWarm).forEach(standby ->
-                log.info("Agent {} is warm in standby (pid {}): its launch will take a fraction of a second",
-                        standby.launch().descriptor().name(), standby.process().pid()));
-        if (scheduler == null || standbys.values().stream().anyMatch(standby -> !standby.warm())
+        standbys.values().stream()
+                .filter(Standby::warm)
+                .filter(Standby::announceWarm)
+                .forEach(standby -> log.info(
+                        "Agent {} is warm in standby (pid {}): its launch will take a fraction of a second",
+                        standby.launch().descriptor().name(),
+                        standby.process().pid()));
+        if (scheduler == null
+                || standbys.values().stream().anyMatch(standby -> !standby.warm())
                 || registry.all().stream().anyMatch(agent -> agent.state() == AgentState.STARTING)) {
             return;
         }
         names.stream()
-                .filter(name -> !standbys.containsKey(name) && registry.find(name).isEmpty())
+                .filter(name ->
+                        !standbys.containsKey(name) && registry.find(name).isEmpty())
                 .filter(name -> failures.getOrDefault(name, 0) < MAX_FAILURES)
                 .findFirst()
                 .ifPresent(this::make);
@@ -223,12 +238,15 @@ public class StandbyPool implements SmartLifecycle {
         try {
             AgentDescriptor descriptor = catalog.find(name);
             Path jar = descriptor.jar();
-            if (jar == null || descriptor.port() == null || fastStart.archive(jar, descriptor.jvmArgs()).isEmpty()) {
+            if (jar == null
+                    || descriptor.port() == null
+                    || fastStart.archive(jar, descriptor.jvmArgs()).isEmpty()) {
                 // No archive yet: the agent's next launch records it, and a standby follows the launch after.
                 return;
             }
             String id = LaunchIds.newId();
-            FastStart fast = fastStart.prepare(name, jar, descriptor.jvmArgs(), id).orElse(null);
+            FastStart fast =
+                    fastStart.prepare(name, jar, descriptor.jvmArgs(), id).orElse(null);
             if (fast == null || fast.archive() == null || fast.training() != null) {
                 return;
             }
@@ -240,7 +258,10 @@ public class StandbyPool implements SmartLifecycle {
             Standby standby = new Standby(launch, fast, process, warmFile);
             standbys.put(name, standby);
             process.process().onExit().thenAccept(code -> ended(standby, code));
-            log.info("Agent {} warming up in standby (pid {})", name, process.process().pid());
+            log.info(
+                    "Agent {} warming up in standby (pid {})",
+                    name,
+                    process.process().pid());
         } catch (IOException | RuntimeException e) {
             failed(name, "it could not be made: " + e.getMessage());
         }
@@ -259,8 +280,7 @@ public class StandbyPool implements SmartLifecycle {
         List<String> lastLines = logTail.last(name, standby.process(), 10);
         synchronized (this) {
             standbys.remove(name, standby);
-            failed(name, "it exited with code " + code + ". Last log lines:\n"
-                    + String.join("\n", lastLines));
+            failed(name, "it exited with code " + code + ". Last log lines:\n" + String.join("\n", lastLines));
         }
     }
 
@@ -268,8 +288,11 @@ public class StandbyPool implements SmartLifecycle {
         int count = failures.merge(name, 1, Integer::sum);
         log.warn("The warm standby of agent {} failed ({} of {}): {}", name, count, MAX_FAILURES, why);
         if (count >= MAX_FAILURES) {
-            log.error("No more warm standbys for agent {} until it is launched again: it failed {} times in a row; is "
-                    + "the agent built on the agent SDK, and does it start when launched?", name, MAX_FAILURES);
+            log.error(
+                    "No more warm standbys for agent {} until it is launched again: it failed {} times in a row; is "
+                            + "the agent built on the agent SDK, and does it start when launched?",
+                    name,
+                    MAX_FAILURES);
         }
     }
 
@@ -285,7 +308,9 @@ public class StandbyPool implements SmartLifecycle {
     /** The agent's main class, from the extracted jar's manifest. */
     private static String mainClass(Path jar) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
-            String main = file.getManifest() == null ? null : file.getManifest().getMainAttributes().getValue("Main-Class");
+            String main = file.getManifest() == null
+                    ? null
+                    : file.getManifest().getMainAttributes().getValue("Main-Class");
             if (main == null) {
                 throw new IOException(jar + " names no Main-Class in its manifest");
             }

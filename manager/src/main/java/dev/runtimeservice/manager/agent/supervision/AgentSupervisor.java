@@ -1,8 +1,8 @@
 package dev.runtimeservice.manager.agent.supervision;
 
+import dev.runtimeservice.manager.agent.AgentExited;
 import dev.runtimeservice.manager.agent.AgentRegistry;
 import dev.runtimeservice.manager.agent.AgentState;
-import dev.runtimeservice.manager.agent.AgentExited;
 import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.agent.launch.AgentLifecycle;
 import dev.runtimeservice.manager.config.SupervisionProperties;
@@ -39,8 +39,13 @@ public class AgentSupervisor implements DisposableBean {
     private final Clock clock;
 
     /** {@code supervisionScheduler} runs restarts and liveness probes; a test's runs them when it says. */
-    AgentSupervisor(AgentLifecycle lifecycle, AgentRegistry registry, SupervisionProperties settings,
-            LivenessProbe liveness, Clock clock, ScheduledExecutorService supervisionScheduler) {
+    AgentSupervisor(
+            AgentLifecycle lifecycle,
+            AgentRegistry registry,
+            SupervisionProperties settings,
+            LivenessProbe liveness,
+            Clock clock,
+            ScheduledExecutorService supervisionScheduler) {
         this.scheduler = supervisionScheduler;
         this.clock = clock;
         this.lifecycle = lifecycle;
@@ -55,11 +60,16 @@ public class AgentSupervisor implements DisposableBean {
     public void onExit(AgentExited event) {
         ManagedAgent agent = event.agent();
         boolean hung = agent.killedAsHung();
-        String reason = hung ? "was killed after " + settings.livenessFailures() + " failed liveness probes"
-                : "exited on its own " + (event.exitCode() == null ? "(exit code unknown: the manager took it over from an earlier one)"
-                        : "with code " + event.exitCode());
+        String reason = hung
+                ? "was killed after " + settings.livenessFailures() + " failed liveness probes"
+                : "exited on its own "
+                        + (event.exitCode() == null
+                                ? "(exit code unknown: the manager took it over from an earlier one)"
+                                : "with code " + event.exitCode());
         if (!agent.descriptor().restart().restartsAfter(event.exitCode(), hung)) {
-            lifecycle.giveUp(agent, reason + " (restart policy " + agent.descriptor().restart().yamlName() + ")",
+            lifecycle.giveUp(
+                    agent,
+                    reason + " (restart policy " + agent.descriptor().restart().yamlName() + ")",
                     event.exitCode());
             return;
         }
@@ -68,13 +78,18 @@ public class AgentSupervisor implements DisposableBean {
     }
 
     private void retryOrGiveUp(ManagedAgent agent, String reason, @Nullable Integer exitCode, Duration uptime) {
-        RestartHistory history = histories.computeIfAbsent(agent.name(),
-                name -> new RestartHistory(settings, () -> ThreadLocalRandom.current().nextDouble()));
+        RestartHistory history = histories.computeIfAbsent(
+                agent.name(),
+                name -> new RestartHistory(
+                        settings, () -> ThreadLocalRandom.current().nextDouble()));
         Instant now = clock.instant();
         Optional<Duration> delay = history.failed(now, uptime);
         if (delay.isEmpty()) {
-            lifecycle.giveUp(agent, reason + "; it failed " + history.recentFailures() + " times within "
-                    + settings.failureWindow().toSeconds() + " s, so it is not restarted again", exitCode);
+            lifecycle.giveUp(
+                    agent,
+                    reason + "; it failed " + history.recentFailures() + " times within "
+                            + settings.failureWindow().toSeconds() + " s, so it is not restarted again",
+                    exitCode);
             return;
         }
         lifecycle.backOff(agent, reason, exitCode, now.plus(delay.get()), delay.get());
@@ -83,22 +98,29 @@ public class AgentSupervisor implements DisposableBean {
 
     /** Restarts, when it is due, an agent that the previous manager left waiting for its restart. */
     public void resume(ManagedAgent waiting) {
-        long delay = waiting.nextRestartAt().map(at -> Math.max(0, Duration.between(clock.instant(), at).toMillis()))
+        long delay = waiting.nextRestartAt()
+                .map(at -> Math.max(0, Duration.between(clock.instant(), at).toMillis()))
                 .orElse(0L);
         scheduler.schedule(() -> restart(waiting), delay, TimeUnit.MILLISECONDS);
     }
 
     private void restart(ManagedAgent ended) {
         registry.withLock(ended.name(), () -> {
-            boolean stillWaiting = registry.find(ended.name()).filter(current -> current == ended)
-                    .filter(current -> current.state() == AgentState.BACKOFF).isPresent();
+            boolean stillWaiting = registry.find(ended.name())
+                    .filter(current -> current == ended)
+                    .filter(current -> current.state() == AgentState.BACKOFF)
+                    .isPresent();
             if (stillWaiting) {
                 try {
                     lifecycle.restart(ended);
                 } catch (RuntimeServiceException e) {
-                    registry.find(ended.name()).filter(failed -> failed.state() == AgentState.FAILED)
-                            .ifPresent(failed -> retryOrGiveUp(failed, "failed to restart: " + e.getMessage(),
-                                    failed.exitCode().orElse(null), Duration.ZERO));
+                    registry.find(ended.name())
+                            .filter(failed -> failed.state() == AgentState.FAILED)
+                            .ifPresent(failed -> retryOrGiveUp(
+                                    failed,
+                                    "failed to restart: " + e.getMessage(),
+                                    failed.exitCode().orElse(null),
+                                    Duration.ZERO));
                 }
             }
             return null;

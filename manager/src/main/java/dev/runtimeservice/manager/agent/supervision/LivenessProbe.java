@@ -33,7 +33,9 @@ class LivenessProbe {
     }
 
     private boolean answers(ManagedAgent agent, SupervisionProperties settings) {
-        return agent.process().map(process -> host.answers(process,
-                agent.url().resolve(agent.descriptor().livenessPath()), settings.livenessTimeout())).orElse(false);
+        return agent.process()
+                .map(process -> host.answers(
+                        process, agent.url().resolve(agent.descriptor().livenessPath()), settings.livenessTimeout()))
+                .orElse(false);
     }
 }

@@ -38,8 +38,14 @@ class Adopter {
     private final AgentLifecycle lifecycle;
     private final Leftovers leftovers;
 
-    Adopter(AgentCatalog catalog, AgentRegistry registry, PortPool ports, LaunchResources resources,
-            AgentSpawner spawner, AgentLifecycle lifecycle, Leftovers leftovers) {
+    Adopter(
+            AgentCatalog catalog,
+            AgentRegistry registry,
+            PortPool ports,
+            LaunchResources resources,
+            AgentSpawner spawner,
+            AgentLifecycle lifecycle,
+            Leftovers leftovers) {
         this.catalog = catalog;
         this.registry = registry;
         this.ports = ports;
@@ -68,10 +74,19 @@ class Adopter {
         if (!ports.claim(found.name(), found.port())) {
             return refuse(found, process.get(), "its port " + found.port() + " is given to another agent");
         }
-        ResourcesSnapshot values = resources.snapshot(resources.read(descriptor, found.id()).orElse(Map.of()));
+        ResourcesSnapshot values =
+                resources.snapshot(resources.read(descriptor, found.id()).orElse(Map.of()));
         resources.register(found.id(), values);
-        ManagedAgent agent = new ManagedAgent(descriptor, found.id(), found.port(), "127.0.0.1", found.token(),
-                values, restarts, null, found.start());
+        ManagedAgent agent = new ManagedAgent(
+                descriptor,
+                found.id(),
+                found.port(),
+                "127.0.0.1",
+                found.token(),
+                values,
+                restarts,
+                null,
+                found.start());
         registry.put(agent);
         spawner.attachAdopted(agent, process.get());
         return Optional.of(agent);
@@ -89,11 +104,15 @@ class Adopter {
         if (readiness.outcome() == Readiness.Outcome.READY && agent.moveTo(AgentState.RUNNING)) {
             return true;
         }
-        log.warn("Agent {} (pid {}) taken over from the previous manager {}; stopping and forgetting it", agent.name(),
-                process.pid(), switch (readiness.outcome()) {
+        log.warn(
+                "Agent {} (pid {}) taken over from the previous manager {}; stopping and forgetting it",
+                agent.name(),
+                process.pid(),
+                switch (readiness.outcome()) {
                     case EXITED -> "ended";
                     case PORT_TAKEN -> "no longer listens on its port " + agent.port() + ", which another process took";
-                    case READY, TIMED_OUT -> "did not answer " + agent.descriptor().healthPath() + " within AGENT_STARTUP_TIMEOUT";
+                    case READY, TIMED_OUT ->
+                        "did not answer " + agent.descriptor().healthPath() + " within AGENT_STARTUP_TIMEOUT";
                 });
         lifecycle.stop(agent.name(), agent);
         return false;

@@ -44,7 +44,12 @@ class AgentAdoption implements SmartLifecycle {
     private final EndedLaunches ended;
     private volatile boolean running;
 
-    AgentAdoption(StateFile stateFile, AgentHost host, AgentRegistry registry, Adopter adopter, Leftovers leftovers,
+    AgentAdoption(
+            StateFile stateFile,
+            AgentHost host,
+            AgentRegistry registry,
+            Adopter adopter,
+            Leftovers leftovers,
             EndedLaunches ended) {
         this.stateFile = stateFile;
         this.host = host;
@@ -61,7 +66,9 @@ class AgentAdoption implements SmartLifecycle {
         saved.problem().ifPresent(problem -> log.warn("{}; the running processes are used instead", problem));
         if (!host.canTakeOver()) {
             if (!saved.agents().isEmpty()) {
-                log.warn("Cannot take over the {} agents of {}: that needs Linux's /proc", saved.agents().size(),
+                log.warn(
+                        "Cannot take over the {} agents of {}: that needs Linux's /proc",
+                        saved.agents().size(),
                         stateFile.path());
             }
             return;
@@ -72,8 +79,11 @@ class AgentAdoption implements SmartLifecycle {
         for (AgentRecord record : saved.agents()) {
             LiveAgent process = live.get(record.pid());
             if (process == null || !sameLaunch(record, process)) {
-                log.info("Agent {} (pid {}) of the previous manager no longer runs; forgetting it and freeing port {}",
-                        record.name(), record.pid(), record.port());
+                log.info(
+                        "Agent {} (pid {}) of the previous manager no longer runs; forgetting it and freeing port {}",
+                        record.name(),
+                        record.pid(),
+                        record.port());
                 leftovers.forget(record.name(), record.id());
                 continue;
             }
@@ -81,8 +91,11 @@ class AgentAdoption implements SmartLifecycle {
             adopter.adopt(process, record.restarts()).ifPresent(adopted::add);
         }
         for (LiveAgent stray : live.values()) {
-            log.warn("Agent {} (pid {}, port {}) runs but the state file does not list it; taking it over",
-                    stray.name(), stray.pid(), stray.port());
+            log.warn(
+                    "Agent {} (pid {}, port {}) runs but the state file does not list it; taking it over",
+                    stray.name(),
+                    stray.pid(),
+                    stray.port());
             adopter.adopt(stray, 0).ifPresent(adopted::add);
         }
         List<ManagedAgent> ready = awaitReady(adopted);
@@ -91,14 +104,19 @@ class AgentAdoption implements SmartLifecycle {
         ended.restore(saved.waiting(), saved.failed());
         registry.persist();
         if (!saved.agents().isEmpty() || !adopted.isEmpty()) {
-            log.info("Took over {} running agents from the previous manager: {}", ready.size(),
-                    ready.stream().map(agent -> agent.name() + " (pid " + agent.pid().orElse(-1L) + ", port "
-                            + agent.port() + ")").toList());
+            log.info(
+                    "Took over {} running agents from the previous manager: {}",
+                    ready.size(),
+                    ready.stream()
+                            .map(agent ->
+                                    agent.name() + " (pid " + agent.pid().orElse(-1L) + ", port " + agent.port() + ")")
+                            .toList());
         }
     }
 
     private static boolean sameLaunch(AgentRecord record, LiveAgent process) {
-        return record.name().equals(process.name()) && record.id().equals(process.id())
+        return record.name().equals(process.name())
+                && record.id().equals(process.id())
                 && record.processStart().toEpochMilli() == process.start().toEpochMilli()
                 && record.tokenDigest().equals(AgentRecord.digest(process.token()));
     }
@@ -110,7 +128,8 @@ class AgentAdoption implements SmartLifecycle {
         ExecutorService waiters = Executors.newCachedThreadPool();
         try {
             List<CompletableFuture<Boolean>> checks = adopted.stream()
-                    .map(agent -> CompletableFuture.supplyAsync(() -> adopter.becameReady(agent), waiters)).toList();
+                    .map(agent -> CompletableFuture.supplyAsync(() -> adopter.becameReady(agent), waiters))
+                    .toList();
             List<ManagedAgent> ready = new ArrayList<>();
             for (int i = 0; i < adopted.size(); i++) {
                 if (checks.get(i).join()) {

@@ -33,8 +33,7 @@ class EndedLaunches {
     private final LaunchResources resources;
     private final AgentSupervisor supervisor;
 
-    EndedLaunches(AgentCatalog catalog, AgentRegistry registry, LaunchResources resources,
-            AgentSupervisor supervisor) {
+    EndedLaunches(AgentCatalog catalog, AgentRegistry registry, LaunchResources resources, AgentSupervisor supervisor) {
         this.catalog = catalog;
         this.registry = registry;
         this.resources = resources;
@@ -53,15 +52,30 @@ class EndedLaunches {
         }
         Optional<Map<String, Object>> values = resources.read(descriptor.get(), waiting.id());
         if (values.isEmpty()) {
-            log.warn("Agent {} waited for its restart, but the resources of its last launch are gone from {}; it "
-                    + "restarts without resources", waiting.name(), descriptor.get().resourcesFile());
+            log.warn(
+                    "Agent {} waited for its restart, but the resources of its last launch are gone from {}; it "
+                            + "restarts without resources",
+                    waiting.name(),
+                    descriptor.get().resourcesFile());
         }
-        ManagedAgent agent = ManagedAgent.ended(descriptor.get(), waiting.id(), waiting.port(), waiting.startedAt(),
-                waiting.restarts(), resources.snapshot(values.orElse(Map.of())), waiting.reason(), null);
+        ManagedAgent agent = ManagedAgent.ended(
+                descriptor.get(),
+                waiting.id(),
+                waiting.port(),
+                waiting.startedAt(),
+                waiting.restarts(),
+                resources.snapshot(values.orElse(Map.of())),
+                waiting.reason(),
+                null);
         agent.backOff(waiting.reason(), null, waiting.restartAt());
         registry.put(agent);
-        log.info("Agent {} waited for its restart when the previous manager ended ({}); restarting it at {} "
-                + "(restart {})", waiting.name(), waiting.reason(), waiting.restartAt(), waiting.restarts() + 1);
+        log.info(
+                "Agent {} waited for its restart when the previous manager ended ({}); restarting it at {} "
+                        + "(restart {})",
+                waiting.name(),
+                waiting.reason(),
+                waiting.restartAt(),
+                waiting.restarts() + 1);
         supervisor.resume(agent);
     }
 
@@ -70,10 +84,19 @@ class EndedLaunches {
         if (descriptor.isEmpty()) {
             return;
         }
-        registry.put(ManagedAgent.ended(descriptor.get(), failed.id(), failed.port(), failed.startedAt(),
-                failed.restarts(), ResourcesSnapshot.NONE, failed.reason(), failed.exitCode()));
-        log.info("Agent {} had failed when the previous manager ended ({}); it stays FAILED until it is launched again",
-                failed.name(), failed.reason());
+        registry.put(ManagedAgent.ended(
+                descriptor.get(),
+                failed.id(),
+                failed.port(),
+                failed.startedAt(),
+                failed.restarts(),
+                ResourcesSnapshot.NONE,
+                failed.reason(),
+                failed.exitCode()));
+        log.info(
+                "Agent {} had failed when the previous manager ended ({}); it stays FAILED until it is launched again",
+                failed.name(),
+                failed.reason());
     }
 
     /** The agent's descriptor, unless a process of it was taken over or the descriptor cannot be used any more. */
@@ -85,7 +108,10 @@ class EndedLaunches {
         try {
             return Optional.of(catalog.find(name));
         } catch (RuntimeServiceException e) {
-            log.warn("Agent {} {}, but its descriptor cannot be used any more ({}); forgetting it", name, what,
+            log.warn(
+                    "Agent {} {}, but its descriptor cannot be used any more ({}); forgetting it",
+                    name,
+                    what,
                     e.getMessage());
             return Optional.empty();
         }

@@ -2,7 +2,6 @@ package dev.runtimeservice.manager.agent.takeover;
 
 import dev.runtimeservice.manager.agent.AgentRegistry;
 import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
-import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.agent.launch.LaunchPlanner;
 import dev.runtimeservice.manager.agent.launch.LaunchResources;
 import dev.runtimeservice.manager.process.AgentHost;
@@ -34,7 +33,11 @@ class Leftovers {
     private final LaunchPlanner planner;
     private final AgentRegistry registry;
 
-    Leftovers(AgentHost host, AgentCatalog catalog, LaunchResources resources, LaunchPlanner planner,
+    Leftovers(
+            AgentHost host,
+            AgentCatalog catalog,
+            LaunchResources resources,
+            LaunchPlanner planner,
             AgentRegistry registry) {
         this.host = host;
         this.catalog = catalog;
@@ -47,7 +50,8 @@ class Leftovers {
     void forget(String name, String id) {
         try {
             Files.deleteIfExists(planner.outputOf(name, id));
-            catalog.find(List.of(name)).stream().filter(descriptor -> resources.read(descriptor, id).isPresent())
+            catalog.find(List.of(name)).stream()
+                    .filter(descriptor -> resources.read(descriptor, id).isPresent())
                     .forEach(resources::delete);
         } catch (IOException | RuntimeException e) {
             log.debug("Could not clean up after agent {} launch {}", name, id, e);
@@ -70,10 +74,13 @@ class Leftovers {
      * ran, and of warm standbys, which end with the manager. Nothing would open them again.
      */
     void deleteStrayOutputs() {
-        Set<Path> kept = registry.all().stream().filter(agent -> agent.process().isPresent())
-                .map(agent -> planner.outputOf(agent.name(), agent.id())).collect(Collectors.toSet());
+        Set<Path> kept = registry.all().stream()
+                .filter(agent -> agent.process().isPresent())
+                .map(agent -> planner.outputOf(agent.name(), agent.id()))
+                .collect(Collectors.toSet());
         try (Stream<Path> files = Files.list(planner.stateDirectory())) {
-            files.filter(file -> file.getFileName().toString().endsWith(".out")).filter(file -> !kept.contains(file))
+            files.filter(file -> file.getFileName().toString().endsWith(".out"))
+                    .filter(file -> !kept.contains(file))
                     .forEach(file -> {
                         try {
                             Files.deleteIfExists(file);

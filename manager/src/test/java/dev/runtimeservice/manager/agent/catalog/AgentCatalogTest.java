@@ -24,12 +24,14 @@ class AgentCatalogTest {
         write("vfs", "jar: target/vfs-agent.jar\nport: 8001\n");
         AgentDescriptor vfs = catalog().find(List.of("vfs")).get(0);
 
-        assertThat(vfs.jar()).isEqualTo(agents.resolve("vfs/target/vfs-agent.jar").toAbsolutePath());
+        assertThat(vfs.jar())
+                .isEqualTo(agents.resolve("vfs/target/vfs-agent.jar").toAbsolutePath());
         assertThat(vfs.fixedPort()).contains(8001);
         assertThat(vfs.healthPath()).isEqualTo("/actuator/health/readiness");
         assertThat(vfs.shutdownPath()).isEqualTo("/shutdown");
         assertThat(vfs.order()).isZero();
-        assertThat(vfs.resourcesFile()).isEqualTo(agents.resolve("vfs/resources.json").toAbsolutePath());
+        assertThat(vfs.resourcesFile())
+                .isEqualTo(agents.resolve("vfs/resources.json").toAbsolutePath());
     }
 
     @Test
@@ -51,7 +53,8 @@ class AgentCatalogTest {
         write("kendra", "jar: b.jar\n");
         assertThatThrownBy(() -> catalog().find(List.of("vfs", "nope", "gone")))
                 .isInstanceOf(UnknownAgentException.class)
-                .hasMessageContaining("nope, gone").hasMessageContaining("Known agents: kendra, vfs");
+                .hasMessageContaining("nope, gone")
+                .hasMessageContaining("Known agents: kendra, vfs");
     }
 
     @Test
@@ -88,7 +91,8 @@ class AgentCatalogTest {
     @Test
     void aMissingCatalogFolderStopsTheManagerWithAMessageNamingAgentsDir() {
         assertThatThrownBy(() -> new AgentCatalog(properties(agents.resolve("missing"))))
-                .hasMessageContaining("AGENTS_DIR").hasMessageContaining("missing");
+                .hasMessageContaining("AGENTS_DIR")
+                .hasMessageContaining("missing");
     }
 
     @Test
@@ -103,8 +107,10 @@ class AgentCatalogTest {
     }
 
     private void assertInvalid(AgentCatalog catalog, String name, String reason) {
-        assertThatThrownBy(() -> catalog.find(List.of(name))).isInstanceOf(InvalidDescriptorException.class)
-                .hasMessageContaining(name).hasMessageContaining(reason);
+        assertThatThrownBy(() -> catalog.find(List.of(name)))
+                .isInstanceOf(InvalidDescriptorException.class)
+                .hasMessageContaining(name)
+                .hasMessageContaining(reason);
     }
 
     private void write(String name, String yaml) throws Exception {
@@ -117,7 +123,16 @@ class AgentCatalogTest {
     }
 
     private static RuntimeProperties properties(Path agents) {
-        return new RuntimeProperties(false, 8001, 12001, agents, Path.of("logs"), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), "127.0.0.1", "INFO", 0);
+        return new RuntimeProperties(
+                false,
+                8001,
+                12001,
+                agents,
+                Path.of("logs"),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                "127.0.0.1",
+                "INFO",
+                0);
     }
 }

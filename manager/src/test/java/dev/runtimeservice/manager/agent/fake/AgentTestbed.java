@@ -1,8 +1,8 @@
 package dev.runtimeservice.manager.agent.fake;
 
-import dev.runtimeservice.manager.agent.AgentTiming;
 import dev.runtimeservice.manager.agent.AgentManager;
 import dev.runtimeservice.manager.agent.AgentRegistry;
+import dev.runtimeservice.manager.agent.AgentTiming;
 import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.config.StandbyProperties;
@@ -42,9 +42,16 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AgentTestbed implements AutoCloseable {
 
     /** Restart settings: backoff 1 s doubling, no jitter, three failures in five minutes spend the budget. */
-    public static final SupervisionProperties SUPERVISION = new SupervisionProperties(Duration.ofSeconds(1),
-            Duration.ofSeconds(60), 0, 3, Duration.ofMinutes(5), Duration.ofSeconds(60), Duration.ofSeconds(5),
-            Duration.ofSeconds(2), 3);
+    public static final SupervisionProperties SUPERVISION = new SupervisionProperties(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(60),
+            0,
+            3,
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(2),
+            3);
 
     private final Path root;
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -79,14 +86,25 @@ public final class AgentTestbed implements AutoCloseable {
 
     /** Wires and starts the manager's agent beans; take-over of what {@link #host()} left running happens now. */
     public AgentTestbed start() {
-        RuntimeProperties runtime = new RuntimeProperties(false, 21000, 21999, root.resolve("agents"),
-                root.resolve("logs"), Duration.ofSeconds(5), Duration.ofSeconds(5), "127.0.0.1", "INFO", 2);
+        RuntimeProperties runtime = new RuntimeProperties(
+                false,
+                21000,
+                21999,
+                root.resolve("agents"),
+                root.resolve("logs"),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                "127.0.0.1",
+                "INFO",
+                2);
         StateProperties state = new StateProperties(root.resolve("state"), false);
         JsonMapper json = JsonMapper.builder().build();
         context = new AnnotationConfigApplicationContext();
         context.registerBean(RuntimeProperties.class, () -> runtime);
         context.registerBean(StateProperties.class, () -> state);
-        context.registerBean(SecurityProperties.class, () -> new SecurityProperties("", 1_048_576, List.of(), 1000, 32, Duration.ofSeconds(10), 16));
+        context.registerBean(
+                SecurityProperties.class,
+                () -> new SecurityProperties("", 1_048_576, List.of(), 1000, 32, Duration.ofSeconds(10), 16));
         context.registerBean(SupervisionProperties.class, () -> SUPERVISION);
         context.registerBean(StandbyProperties.class, () -> new StandbyProperties(standbyAgents));
         context.registerBean(Clock.class, () -> clock);

@@ -57,8 +57,12 @@ public final class FakeAgentHost implements AgentHost {
 
     /** An agent an earlier manager left running, for the next manager to find and take over. */
     public FakeAgentProcess leaveRunning(LiveAgent agent) {
-        FakeAgentProcess process = new FakeAgentProcess(agent.pid(), new LaunchPlan(agent.name(), List.of("agent"),
-                Path.of("."), Map.of()), true, agent.start()).becomeReady();
+        FakeAgentProcess process = new FakeAgentProcess(
+                        agent.pid(),
+                        new LaunchPlan(agent.name(), List.of("agent"), Path.of("."), Map.of()),
+                        true,
+                        agent.start())
+                .becomeReady();
         running.add(agent);
         adoptable.put(agent.pid(), process);
         return process;
@@ -69,7 +73,9 @@ public final class FakeAgentHost implements AgentHost {
     }
 
     public List<FakeAgentProcess> launched(String agent) {
-        return launched.stream().filter(process -> process.plan().name().equals(agent)).toList();
+        return launched.stream()
+                .filter(process -> process.plan().name().equals(agent))
+                .toList();
     }
 
     public List<FakeAgentProcess> standbys() {
@@ -91,7 +97,7 @@ public final class FakeAgentHost implements AgentHost {
             process.becomeReady();
         }
         launched.add(process);
-        onLaunch.getOrDefault(plan.name(), started -> { }).accept(process);
+        onLaunch.getOrDefault(plan.name(), started -> {}).accept(process);
         return process;
     }
 
@@ -115,7 +121,9 @@ public final class FakeAgentHost implements AgentHost {
 
     @Override
     public Optional<AgentProcess> adopt(String name, long pid, Path output) {
-        return Optional.ofNullable(adoptable.get(pid)).filter(FakeAgentProcess::isAlive).map(AgentProcess.class::cast);
+        return Optional.ofNullable(adoptable.get(pid))
+                .filter(FakeAgentProcess::isAlive)
+                .map(AgentProcess.class::cast);
     }
 
     /** Ready as soon as the agent says so; exited as soon as it ends, as the real probe fails fast. */
@@ -123,7 +131,8 @@ public final class FakeAgentHost implements AgentHost {
     public Readiness awaitReady(AgentProcess process, URI healthUrl, Duration timeout) {
         FakeAgentProcess fake = (FakeAgentProcess) process;
         CompletableFuture.anyOf(fake.ready(), fake.onExit()).join();
-        return fake.isAlive() ? new Readiness(Readiness.Outcome.READY, null)
+        return fake.isAlive()
+                ? new Readiness(Readiness.Outcome.READY, null)
                 : new Readiness(Readiness.Outcome.EXITED, fake.onExit().join());
     }
 

@@ -34,8 +34,10 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
 
     /** Runs, in order, the one-off tasks due by the clock's time; returns how many ran. */
     public int runDue() {
-        List<Task> due = once.stream().filter(task -> !task.due().isAfter(clock.instant()))
-                .sorted((a, b) -> a.due().compareTo(b.due())).toList();
+        List<Task> due = once.stream()
+                .filter(task -> !task.due().isAfter(clock.instant()))
+                .sorted((a, b) -> a.due().compareTo(b.due()))
+                .toList();
         once.removeAll(due);
         due.forEach(task -> task.action().run());
         return due.size();
@@ -103,8 +105,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
         return true;
     }
 
-    private record Task(Instant due, Runnable action) {
-    }
+    private record Task(Instant due, Runnable action) {}
 
     /** The handle of a scheduled task; the manager never cancels or waits on one. */
     private static final class Handle implements ScheduledFuture<Object> {

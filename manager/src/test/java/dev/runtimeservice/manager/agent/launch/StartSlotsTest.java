@@ -50,15 +50,43 @@ class StartSlotsTest {
     }
 
     private static RuntimeProperties properties(int slots) {
-        return new RuntimeProperties(false, 8001, 12001, Path.of("agents"), Path.of("logs"), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), "127.0.0.1", "INFO", slots);
+        return new RuntimeProperties(
+                false,
+                8001,
+                12001,
+                Path.of("agents"),
+                Path.of("logs"),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                "127.0.0.1",
+                "INFO",
+                slots);
     }
 
     private static ManagedAgent agent(String name) {
-        AgentDescriptor descriptor = new AgentDescriptor(name, "", Path.of("/srv/agents", name), null,
-                List.of("python3", "agent.py"), List.of(), null, "/health", null, 0, Map.of(), RestartPolicy.NEVER,
+        AgentDescriptor descriptor = new AgentDescriptor(
+                name,
+                "",
+                Path.of("/srv/agents", name),
+                null,
+                List.of("python3", "agent.py"),
+                List.of(),
+                null,
+                "/health",
+                null,
+                0,
+                Map.of(),
+                RestartPolicy.NEVER,
                 "/health");
-        return new ManagedAgent(descriptor, "launch-" + name, 23000, "127.0.0.1", "token", ResourcesSnapshot.NONE, 0,
-                null, Instant.now());
+        return new ManagedAgent(
+                descriptor,
+                "launch-" + name,
+                23000,
+                "127.0.0.1",
+                "token",
+                ResourcesSnapshot.NONE,
+                0,
+                null,
+                Instant.now());
     }
 }

@@ -10,24 +10,35 @@ import org.junit.jupiter.api.Test;
 class RestartHistoryTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
-    private final SupervisionProperties settings = new SupervisionProperties(Duration.ofSeconds(1),
-            Duration.ofSeconds(60), 0.2, 5, Duration.ofMinutes(5), Duration.ofSeconds(60), Duration.ofSeconds(5),
-            Duration.ofSeconds(2), 3);
+    private final SupervisionProperties settings = new SupervisionProperties(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(60),
+            0.2,
+            5,
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(2),
+            3);
 
     @Test
     void theWaitDoublesFromOneSecondUpToTheCapWithoutJitterAtTheMiddle() {
         RestartHistory history = new RestartHistory(withMaxFailures(20), () -> 0.5);
         long[] waits = new long[8];
         for (int i = 0; i < waits.length; i++) {
-            waits[i] = history.failed(T0.plusSeconds(i), Duration.ofSeconds(1)).orElseThrow().toMillis();
+            waits[i] = history.failed(T0.plusSeconds(i), Duration.ofSeconds(1))
+                    .orElseThrow()
+                    .toMillis();
         }
         assertThat(waits).containsExactly(1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000);
     }
 
     @Test
     void jitterStaysWithinItsShare() {
-        assertThat(new RestartHistory(settings, () -> 0.0).failed(T0, Duration.ZERO)).contains(Duration.ofMillis(800));
-        assertThat(new RestartHistory(settings, () -> 1.0).failed(T0, Duration.ZERO)).contains(Duration.ofMillis(1200));
+        assertThat(new RestartHistory(settings, () -> 0.0).failed(T0, Duration.ZERO))
+                .contains(Duration.ofMillis(800));
+        assertThat(new RestartHistory(settings, () -> 1.0).failed(T0, Duration.ZERO))
+                .contains(Duration.ofMillis(1200));
     }
 
     @Test
@@ -52,8 +63,15 @@ class RestartHistoryTest {
     }
 
     private SupervisionProperties withMaxFailures(int maxFailures) {
-        return new SupervisionProperties(settings.initialBackoff(), settings.maxBackoff(), settings.jitter(),
-                maxFailures, settings.failureWindow(), settings.stableAfter(), settings.livenessPeriod(),
-                settings.livenessTimeout(), settings.livenessFailures());
+        return new SupervisionProperties(
+                settings.initialBackoff(),
+                settings.maxBackoff(),
+                settings.jitter(),
+                maxFailures,
+                settings.failureWindow(),
+                settings.stableAfter(),
+                settings.livenessPeriod(),
+                settings.livenessTimeout(),
+                settings.livenessFailures());
     }
 }

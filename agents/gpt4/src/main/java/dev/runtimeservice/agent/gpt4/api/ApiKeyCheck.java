@@ -29,12 +29,16 @@ final class ApiKeyCheck implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws java.io.IOException {
         String header = request.getHeader("Authorization");
-        String given = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : "";
+        String given = header != null && header.startsWith("Bearer ")
+                ? header.substring(7).strip()
+                : "";
         if (MessageDigest.isEqual(key, given.getBytes(StandardCharsets.UTF_8))) {
             return true;
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "This agent needs an API "
-                + "key: send the one set in GPT4_SERVER_API_KEY as 'Authorization: Bearer <key>'.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNAUTHORIZED,
+                "This agent needs an API "
+                        + "key: send the one set in GPT4_SERVER_API_KEY as 'Authorization: Bearer <key>'.");
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

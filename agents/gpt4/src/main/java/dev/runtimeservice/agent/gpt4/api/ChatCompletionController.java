@@ -47,19 +47,22 @@ class ChatCompletionController {
         if (status.model() == null) {
             throw new NoProviderException(status.detail());
         }
-        return Map.of("object", "list", "data", List.of(Map.of("id", status.model(), "object", "model",
-                "created", 0, "owned_by", status.provider())));
+        return Map.of(
+                "object",
+                "list",
+                "data",
+                List.of(Map.of("id", status.model(), "object", "model", "created", 0, "owned_by", status.provider())));
     }
 
     /** Answers JSON, or, for {@code "stream": true}, writes server-sent events itself and returns {@code null}. */
     @PostMapping("/chat/completions")
-    ChatCompletions.@Nullable Completion complete(@Valid @RequestBody ChatCompletionRequest body,
-            HttpServletResponse response) throws IOException {
+    ChatCompletions.@Nullable Completion complete(
+            @Valid @RequestBody ChatCompletionRequest body, HttpServletResponse response) throws IOException {
         if (body.n() != null && body.n() != 1) {
             throw GenerationException.badRequest("Only n = 1 is supported");
         }
-        GenerationRequest request = generation.request(body.chatMessages(), body.tokenLimit(), body.temperature(),
-                body.topP(), body.seed(), body.stop());
+        GenerationRequest request = generation.request(
+                body.chatMessages(), body.tokenLimit(), body.temperature(), body.topP(), body.seed(), body.stop());
         ChatCompletions completions = ChatCompletions.start(generation.status().model());
         if (!body.streamed()) {
             return completions.completion(generation.generate(request, TokenSink.IGNORE));
@@ -68,12 +71,13 @@ class ChatCompletionController {
         return null;
     }
 
-    private void stream(GenerationRequest request, ChatCompletions completions, boolean withUsage,
-            HttpServletResponse response) throws IOException {
+    private void stream(
+            GenerationRequest request, ChatCompletions completions, boolean withUsage, HttpServletResponse response)
+            throws IOException {
         SseWriter events = new SseWriter(response, mapper);
         try {
-            GenerationResult result = generation.generate(request,
-                    token -> events.send(completions.delta(token, events.isStarted())));
+            GenerationResult result =
+                    generation.generate(request, token -> events.send(completions.delta(token, events.isStarted())));
             events.send(completions.finish(result.finishReason()));
             if (withUsage) {
                 events.send(completions.usage(result.usage()));

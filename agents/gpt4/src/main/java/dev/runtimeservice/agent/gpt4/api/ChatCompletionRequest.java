@@ -34,7 +34,10 @@ record ChatCompletionRequest(
         @Nullable Double temperature,
         @JsonProperty("top_p") @Nullable Double topP,
         @Nullable Long seed,
-        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<String> stop,
+
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable
+        List<String> stop,
+
         @Nullable Integer n,
         @Nullable Boolean stream,
         @JsonProperty("stream_options") @Nullable StreamOptions streamOptions) {
@@ -75,14 +78,15 @@ record ChatCompletionRequest(
      *
      * @param includeUsage whether to send the usage in a last chunk
      */
-    record StreamOptions(@JsonProperty("include_usage") @Nullable Boolean includeUsage) {
-    }
+    record StreamOptions(
+            @JsonProperty("include_usage") @Nullable Boolean includeUsage) {}
 
     List<ChatMessage> chatMessages() {
         return messages.stream().map(Message::toChatMessage).toList();
     }
 
-    @Nullable Integer tokenLimit() {
+    @Nullable
+    Integer tokenLimit() {
         return maxCompletionTokens != null ? maxCompletionTokens : maxTokens;
     }
 

@@ -26,8 +26,10 @@ final class ChatCompletions {
     }
 
     static ChatCompletions start(@Nullable String model) {
-        return new ChatCompletions("chatcmpl-" + UUID.randomUUID().toString().replace("-", ""),
-                Instant.now().getEpochSecond(), model == null ? "none" : model);
+        return new ChatCompletions(
+                "chatcmpl-" + UUID.randomUUID().toString().replace("-", ""),
+                Instant.now().getEpochSecond(),
+                model == null ? "none" : model);
     }
 
     String id() {
@@ -45,9 +47,13 @@ final class ChatCompletions {
      * @param usage token counts, or {@code null}
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Completion(String id, String object, long created, String model, List<Choice> choices,
-            @Nullable TokenUsage usage) {
-    }
+    record Completion(
+            String id,
+            String object,
+            long created,
+            String model,
+            List<Choice> choices,
+            @Nullable TokenUsage usage) {}
 
     /**
      * One answer of a completion.
@@ -58,17 +64,24 @@ final class ChatCompletions {
      * @param logprobs always {@code null}
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Choice(int index, Map<String, @Nullable Object> message, @JsonProperty("finish_reason") String finishReason,
-            @Nullable Object logprobs) {
-    }
+    record Choice(
+            int index,
+            Map<String, @Nullable Object> message,
+            @JsonProperty("finish_reason") String finishReason,
+            @Nullable Object logprobs) {}
 
     Completion completion(GenerationResult result) {
         Map<String, @Nullable Object> message = new HashMap<>();
         message.put("role", "assistant");
         message.put("content", result.text());
         message.put("refusal", null);
-        return new Completion(id, "chat.completion", created, result.model(),
-                List.of(new Choice(0, message, result.finishReason().openAiName(), null)), result.usage());
+        return new Completion(
+                id,
+                "chat.completion",
+                created,
+                result.model(),
+                List.of(new Choice(0, message, result.finishReason().openAiName(), null)),
+                result.usage());
     }
 
     Map<String, Object> delta(String text, boolean started) {

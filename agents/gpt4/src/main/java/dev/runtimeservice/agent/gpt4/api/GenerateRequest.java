@@ -22,5 +22,6 @@ record GenerateRequest(
         @JsonProperty("max_tokens") @Nullable Integer maxTokens,
         @Nullable Double temperature,
         @Nullable Long seed,
-        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<String> stop) {
-}
+
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable
+        List<String> stop) {}

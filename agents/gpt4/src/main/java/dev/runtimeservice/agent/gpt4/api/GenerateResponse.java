@@ -20,6 +20,7 @@ record GenerateResponse(
         @Nullable TokenUsage usage) {
 
     static GenerateResponse of(GenerationResult result) {
-        return new GenerateResponse(result.text(), result.model(), result.finishReason().openAiName(), result.usage());
+        return new GenerateResponse(
+                result.text(), result.model(), result.finishReason().openAiName(), result.usage());
     }
 }

@@ -36,13 +36,15 @@ class GenerationProblems {
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException exception) {
         String fields = exception.getBindingResult().getFieldErrors().stream()
                 .map(error -> "'%s' %s".formatted(error.getField(), error.getDefaultMessage()))
-                .sorted().collect(Collectors.joining("; "));
+                .sorted()
+                .collect(Collectors.joining("; "));
         return badRequest("The request body is not valid: " + fields + ". Fix these fields and send it again.");
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException exception) {
-        return badRequest("The request body is not the JSON this endpoint takes; see the agent's README for its fields.");
+        return badRequest(
+                "The request body is not the JSON this endpoint takes; see the agent's README for its fields.");
     }
 
     private static ResponseEntity<ProblemDetail> badRequest(String detail) {

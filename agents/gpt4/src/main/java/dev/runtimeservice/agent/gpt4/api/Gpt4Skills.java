@@ -34,49 +34,74 @@ class Gpt4Skills {
 
     @Bean
     Skill<GenerateRequest> generateSkill() {
-        return Skill.withText(new AgentSkill("generate", "Text generation",
-                "POST /generate {prompt, system?, max_tokens?, temperature?, seed?, stop?} returns the generated text, "
-                        + "model, finish reason and token usage; POST /v1/chat/completions does the same for OpenAI "
-                        + "clients, plain or streamed as server-sent events. Over A2A a plain-text message is the "
-                        + "prompt, and the earlier turns of the same contextId come before it." + MODEL_NOTE,
-                List.of("generation", "llm", "completion", "chat", "openai"),
-                List.of("{\"prompt\":\"Once upon a time\",\"max_tokens\":40,\"seed\":42}",
-                        "Write a haiku about spring")),
-                GenerateRequest.class, GenerateResponse.class,
-                text -> new GenerateRequest(text, null, null, null, null, null), this::generate).preferredForText();
+        return Skill.withText(
+                        new AgentSkill(
+                                "generate",
+                                "Text generation",
+                                "POST /generate {prompt, system?, max_tokens?, temperature?, seed?, stop?} returns the generated text, "
+                                        + "model, finish reason and token usage; POST /v1/chat/completions does the same for OpenAI "
+                                        + "clients, plain or streamed as server-sent events. Over A2A a plain-text message is the "
+                                        + "prompt, and the earlier turns of the same contextId come before it."
+                                        + MODEL_NOTE,
+                                List.of("generation", "llm", "completion", "chat", "openai"),
+                                List.of(
+                                        "{\"prompt\":\"Once upon a time\",\"max_tokens\":40,\"seed\":42}",
+                                        "Write a haiku about spring")),
+                        GenerateRequest.class,
+                        GenerateResponse.class,
+                        text -> new GenerateRequest(text, null, null, null, null, null),
+                        this::generate)
+                .preferredForText();
     }
 
     @Bean
     Skill<TaskRequests.Summarize> summarizeSkill() {
-        return Skill.withText(new AgentSkill("summarize", "Summarise a text",
-                "POST /tasks/summarize {text, max_words?} asks the model for a summary of at most max_words words."
-                        + MODEL_NOTE,
-                List.of("summarization", "summary", "summarize", "summarise", "resumen", "resume"),
-                List.of("{\"text\":\"<a long report>\",\"max_words\":50}", "Resume este texto en tres frases")),
-                TaskRequests.Summarize.class, GenerateResponse.class,
-                text -> new TaskRequests.Summarize(text, null, null, null, null), this::summarize);
+        return Skill.withText(
+                new AgentSkill(
+                        "summarize",
+                        "Summarise a text",
+                        "POST /tasks/summarize {text, max_words?} asks the model for a summary of at most max_words words."
+                                + MODEL_NOTE,
+                        List.of("summarization", "summary", "summarize", "summarise", "resumen", "resume"),
+                        List.of("{\"text\":\"<a long report>\",\"max_words\":50}", "Resume este texto en tres frases")),
+                TaskRequests.Summarize.class,
+                GenerateResponse.class,
+                text -> new TaskRequests.Summarize(text, null, null, null, null),
+                this::summarize);
     }
 
     @Bean
     Skill<TaskRequests.Translate> translateSkill() {
-        return Skill.of(new AgentSkill("translate", "Translate a text",
-                "POST /tasks/translate {text, target_language, source_language?} asks the model for a translation."
-                        + " Over A2A send the same fields as a data part." + MODEL_NOTE,
-                List.of("translation", "translate", "traducción", "language"),
-                List.of("{\"text\":\"Hola, ¿qué tal?\",\"target_language\":\"English\"}",
-                        "Translate this paragraph into Spanish")),
-                TaskRequests.Translate.class, GenerateResponse.class, this::translate);
+        return Skill.of(
+                new AgentSkill(
+                        "translate",
+                        "Translate a text",
+                        "POST /tasks/translate {text, target_language, source_language?} asks the model for a translation."
+                                + " Over A2A send the same fields as a data part." + MODEL_NOTE,
+                        List.of("translation", "translate", "traducción", "language"),
+                        List.of(
+                                "{\"text\":\"Hola, ¿qué tal?\",\"target_language\":\"English\"}",
+                                "Translate this paragraph into Spanish")),
+                TaskRequests.Translate.class,
+                GenerateResponse.class,
+                this::translate);
     }
 
     @Bean
     Skill<TaskRequests.Rewrite> rewriteSkill() {
-        return Skill.of(new AgentSkill("rewrite", "Rewrite a text",
-                "POST /tasks/rewrite {text, instruction} asks the model to rewrite the text as instructed (tone, "
-                        + "length, audience). Over A2A send the same fields as a data part." + MODEL_NOTE,
-                List.of("rewriting", "rewrite", "paraphrase", "style", "reescribir"),
-                List.of("{\"text\":\"hey, send me the file\",\"instruction\":\"more formal\"}",
-                        "Make this email shorter and friendlier")),
-                TaskRequests.Rewrite.class, GenerateResponse.class, this::rewrite);
+        return Skill.of(
+                new AgentSkill(
+                        "rewrite",
+                        "Rewrite a text",
+                        "POST /tasks/rewrite {text, instruction} asks the model to rewrite the text as instructed (tone, "
+                                + "length, audience). Over A2A send the same fields as a data part." + MODEL_NOTE,
+                        List.of("rewriting", "rewrite", "paraphrase", "style", "reescribir"),
+                        List.of(
+                                "{\"text\":\"hey, send me the file\",\"instruction\":\"more formal\"}",
+                                "Make this email shorter and friendlier")),
+                TaskRequests.Rewrite.class,
+                GenerateResponse.class,
+                this::rewrite);
     }
 
     private SkillResult generate(GenerateRequest body, SkillContext context) {
@@ -94,15 +119,18 @@ class Gpt4Skills {
     private SkillResult summarize(TaskRequests.Summarize body, SkillContext context) {
         int words = body.maxWords() == null ? 60 : body.maxWords();
         String system = ("You summarise texts. Answer with a summary of at most %d words, in the text's own language, "
-                + "and nothing else.").formatted(words);
+                        + "and nothing else.")
+                .formatted(words);
         return instructed(system, body.text(), body.maxTokens(), body.temperature(), body.seed(), context);
     }
 
     private SkillResult translate(TaskRequests.Translate body, SkillContext context) {
-        String from = body.sourceLanguage() == null || body.sourceLanguage().isBlank() ? ""
+        String from = body.sourceLanguage() == null || body.sourceLanguage().isBlank()
+                ? ""
                 : " from " + body.sourceLanguage().strip();
         String system = ("You translate texts%s into %s. Answer with the translation only, keeping the meaning, "
-                + "tone and formatting.").formatted(from, body.targetLanguage().strip());
+                        + "tone and formatting.")
+                .formatted(from, body.targetLanguage().strip());
         return instructed(system, body.text(), body.maxTokens(), body.temperature(), body.seed(), context);
     }
 
@@ -112,14 +140,29 @@ class Gpt4Skills {
         return instructed(system, body.text(), body.maxTokens(), body.temperature(), body.seed(), context);
     }
 
-    private SkillResult instructed(String system, String text, @Nullable Integer maxTokens,
-            @Nullable Double temperature, @Nullable Long seed, SkillContext context) {
-        return run(List.of(ChatMessage.system(system), ChatMessage.user(text)), maxTokens, temperature, seed, null,
+    private SkillResult instructed(
+            String system,
+            String text,
+            @Nullable Integer maxTokens,
+            @Nullable Double temperature,
+            @Nullable Long seed,
+            SkillContext context) {
+        return run(
+                List.of(ChatMessage.system(system), ChatMessage.user(text)),
+                maxTokens,
+                temperature,
+                seed,
+                null,
                 context);
     }
 
-    private SkillResult run(List<ChatMessage> messages, @Nullable Integer maxTokens, @Nullable Double temperature,
-            @Nullable Long seed, @Nullable List<String> stop, SkillContext context) {
+    private SkillResult run(
+            List<ChatMessage> messages,
+            @Nullable Integer maxTokens,
+            @Nullable Double temperature,
+            @Nullable Long seed,
+            @Nullable List<String> stop,
+            SkillContext context) {
         var request = generation.request(messages, maxTokens, temperature, null, seed, stop);
         GenerateResponse response = GenerateResponse.of(generation.generate(request, sink(context)));
         return new SkillResult(response.text(), response);

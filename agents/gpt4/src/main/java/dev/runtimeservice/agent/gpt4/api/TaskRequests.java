@@ -9,8 +9,7 @@ import org.jspecify.annotations.Nullable;
 /** Bodies of the task endpoints: summarise, translate and rewrite a text. */
 final class TaskRequests {
 
-    private TaskRequests() {
-    }
+    private TaskRequests() {}
 
     /**
      * Body of {@code POST /tasks/summarize}.
@@ -21,10 +20,15 @@ final class TaskRequests {
      * @param temperature sampling temperature, or {@code null}
      * @param seed the sampling seed, or {@code null}
      */
-    record Summarize(@NotBlank String text, @JsonProperty("max_words") @Nullable @Min(5) @Max(1000) Integer maxWords,
-            @JsonProperty("max_tokens") @Nullable Integer maxTokens, @Nullable Double temperature,
-            @Nullable Long seed) {
-    }
+    record Summarize(
+            @NotBlank String text,
+
+            @JsonProperty("max_words") @Nullable @Min(5) @Max(1000)
+            Integer maxWords,
+
+            @JsonProperty("max_tokens") @Nullable Integer maxTokens,
+            @Nullable Double temperature,
+            @Nullable Long seed) {}
 
     /**
      * Body of {@code POST /tasks/translate}.
@@ -36,11 +40,13 @@ final class TaskRequests {
      * @param temperature sampling temperature, or {@code null}
      * @param seed the sampling seed, or {@code null}
      */
-    record Translate(@NotBlank String text, @JsonProperty("target_language") @NotBlank String targetLanguage,
+    record Translate(
+            @NotBlank String text,
+            @JsonProperty("target_language") @NotBlank String targetLanguage,
             @JsonProperty("source_language") @Nullable String sourceLanguage,
-            @JsonProperty("max_tokens") @Nullable Integer maxTokens, @Nullable Double temperature,
-            @Nullable Long seed) {
-    }
+            @JsonProperty("max_tokens") @Nullable Integer maxTokens,
+            @Nullable Double temperature,
+            @Nullable Long seed) {}
 
     /**
      * Body of {@code POST /tasks/rewrite}.
@@ -51,8 +57,10 @@ final class TaskRequests {
      * @param temperature sampling temperature, or {@code null}
      * @param seed the sampling seed, or {@code null}
      */
-    record Rewrite(@NotBlank String text, @NotBlank String instruction,
-            @JsonProperty("max_tokens") @Nullable Integer maxTokens, @Nullable Double temperature,
-            @Nullable Long seed) {
-    }
+    record Rewrite(
+            @NotBlank String text,
+            @NotBlank String instruction,
+            @JsonProperty("max_tokens") @Nullable Integer maxTokens,
+            @Nullable Double temperature,
+            @Nullable Long seed) {}
 }

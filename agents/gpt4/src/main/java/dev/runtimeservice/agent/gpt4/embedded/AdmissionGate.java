@@ -35,15 +35,19 @@ final class AdmissionGate {
 
     Permit enter() {
         if (!admitted.tryAcquire()) {
-            throw GenerationException.busy(("The in-process model is busy: %d generations are running and %d are "
-                    + "waiting, the most it takes (gpt4.embedded.max-concurrent, max-queued). Retry later.")
-                    .formatted(maxConcurrent, maxQueued), retryAfter);
+            throw GenerationException.busy(
+                    ("The in-process model is busy: %d generations are running and %d are "
+                                    + "waiting, the most it takes (gpt4.embedded.max-concurrent, max-queued). Retry later.")
+                            .formatted(maxConcurrent, maxQueued),
+                    retryAfter);
         }
         try {
             if (!running.tryAcquire(queueTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 admitted.release();
-                throw GenerationException.busy("The in-process model had no free slot within %d s. Retry later."
-                        .formatted(queueTimeout.toSeconds()), retryAfter);
+                throw GenerationException.busy(
+                        "The in-process model had no free slot within %d s. Retry later."
+                                .formatted(queueTimeout.toSeconds()),
+                        retryAfter);
             }
         } catch (InterruptedException e) {
             admitted.release();

@@ -53,8 +53,8 @@ public record EmbeddedSettings(
      * @return the copy
      */
     public EmbeddedSettings withModelPath(String path) {
-        return new EmbeddedSettings(path, maxConcurrent, maxQueued, queueTimeout, retryAfter, contextSize, threads,
-                ignoreEos);
+        return new EmbeddedSettings(
+                path, maxConcurrent, maxQueued, queueTimeout, retryAfter, contextSize, threads, ignoreEos);
     }
 
     /**

@@ -19,8 +19,7 @@ final class GgufMetadata {
     private static final int ARRAY = 9;
     private static final int[] SIZES = {1, 1, 2, 2, 4, 4, 4, 1, -1, -1, 8, 8, 8};
 
-    private GgufMetadata() {
-    }
+    private GgufMetadata() {}
 
     static boolean hasChatTemplate(Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {

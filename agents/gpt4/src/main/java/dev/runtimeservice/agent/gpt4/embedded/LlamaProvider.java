@@ -43,16 +43,16 @@ public final class LlamaProvider implements TextProvider, AutoCloseable {
     private final AdmissionGate gate;
     private final AtomicLong cancelled = new AtomicLong();
 
-    private LlamaProvider(LlamaModel model, String modelName, String source, boolean chatTemplate,
-            EmbeddedSettings settings) {
+    private LlamaProvider(
+            LlamaModel model, String modelName, String source, boolean chatTemplate, EmbeddedSettings settings) {
         this.model = model;
         this.chatTemplate = chatTemplate;
         this.modelName = modelName;
         this.source = source;
         this.slotContext = settings.contextSize();
         this.ignoreEos = settings.ignoreEos();
-        this.gate = new AdmissionGate(settings.maxConcurrent(), settings.maxQueued(), settings.queueTimeout(),
-                settings.retryAfter());
+        this.gate = new AdmissionGate(
+                settings.maxConcurrent(), settings.maxQueued(), settings.queueTimeout(), settings.retryAfter());
     }
 
     /**
@@ -67,14 +67,17 @@ public final class LlamaProvider implements TextProvider, AutoCloseable {
     public static LlamaProvider load(Path modelPath, String source, EmbeddedSettings settings) {
         if (!Files.isRegularFile(modelPath)) {
             throw new IllegalStateException("The model file %s (from %s) does not exist or is not a file; point it at "
-                    .formatted(modelPath, source) + "a GGUF model on this machine (nothing is downloaded)");
+                            .formatted(modelPath, source)
+                    + "a GGUF model on this machine (nothing is downloaded)");
         }
         boolean chatTemplate;
         try {
             chatTemplate = GgufMetadata.hasChatTemplate(modelPath);
         } catch (IOException e) {
-            throw new IllegalStateException("The model file %s (from %s) is not a usable GGUF model: %s"
-                    .formatted(modelPath, source, e.getMessage()), e);
+            throw new IllegalStateException(
+                    "The model file %s (from %s) is not a usable GGUF model: %s"
+                            .formatted(modelPath, source, e.getMessage()),
+                    e);
         }
         long started = System.nanoTime();
         ModelParameters parameters = new ModelParameters()
@@ -87,12 +90,20 @@ public final class LlamaProvider implements TextProvider, AutoCloseable {
         try {
             model = new LlamaModel(parameters);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("The model file %s (from %s) could not be loaded by llama.cpp (%s); "
-                    .formatted(modelPath, source, e.getClass().getSimpleName()) + "is it a GGUF model?", e);
+            throw new IllegalStateException(
+                    "The model file %s (from %s) could not be loaded by llama.cpp (%s); "
+                                    .formatted(modelPath, source, e.getClass().getSimpleName())
+                            + "is it a GGUF model?",
+                    e);
         }
         String name = modelPath.getFileName().toString().replaceFirst("(?i)\\.gguf$", "");
-        log.info("Loaded model {} from {} in {} ms ({} slots of {} tokens, {})", name, modelPath,
-                (System.nanoTime() - started) / 1_000_000, settings.maxConcurrent(), settings.contextSize(),
+        log.info(
+                "Loaded model {} from {} in {} ms ({} slots of {} tokens, {})",
+                name,
+                modelPath,
+                (System.nanoTime() - started) / 1_000_000,
+                settings.maxConcurrent(),
+                settings.contextSize(),
                 chatTemplate ? "its chat template" : "plain-text prompts");
         return new LlamaProvider(model, name, source, chatTemplate, settings);
     }
@@ -103,8 +114,10 @@ public final class LlamaProvider implements TextProvider, AutoCloseable {
             String prompt = render(request.messages());
             int promptTokens = model.encode(prompt).length;
             if (promptTokens >= slotContext) {
-                throw GenerationException.badRequest(("The prompt is %d tokens; the in-process model's context holds %d "
-                        + "(gpt4.embedded.context-size). Shorten the prompt.").formatted(promptTokens, slotContext));
+                throw GenerationException.badRequest(
+                        ("The prompt is %d tokens; the in-process model's context holds %d "
+                                        + "(gpt4.embedded.context-size). Shorten the prompt.")
+                                .formatted(promptTokens, slotContext));
             }
             return run(parameters(prompt, request), promptTokens, request.maxTokens(), sink);
         }
@@ -139,8 +152,8 @@ public final class LlamaProvider implements TextProvider, AutoCloseable {
     }
 
     private InferenceParameters parameters(String prompt, GenerationRequest request) {
-        InferenceParameters parameters = new InferenceParameters(prompt).setNPredict(request.maxTokens())
-                .setIgnoreEos(ignoreEos);
+        InferenceParameters parameters =
+                new InferenceParameters(prompt).setNPredict(request.maxTokens()).setIgnoreEos(ignoreEos);
         if (request.temperature() != null) {
             parameters.setTemperature(request.temperature().floatValue());
         }
@@ -160,19 +173,28 @@ public final class LlamaProvider implements TextProvider, AutoCloseable {
         if (!chatTemplate) {
             return messages.stream().map(ChatMessage::content).collect(Collectors.joining("\n\n"));
         }
-        String system = messages.stream().filter(m -> "system".equals(m.role())).map(ChatMessage::content)
+        String system = messages.stream()
+                .filter(m -> "system".equals(m.role()))
+                .map(ChatMessage::content)
                 .collect(Collectors.joining("\n\n"));
-        List<Pair<String, String>> turns = messages.stream().filter(m -> !"system".equals(m.role()))
-                .map(m -> new Pair<>(m.role(), m.content())).toList();
+        List<Pair<String, String>> turns = messages.stream()
+                .filter(m -> !"system".equals(m.role()))
+                .map(m -> new Pair<>(m.role(), m.content()))
+                .toList();
         @Nullable String systemPrompt = system.isEmpty() ? null : system;
         return model.applyTemplate(new InferenceParameters("").setMessages(systemPrompt, turns));
     }
 
     @Override
     public ProviderStatus status() {
-        return new ProviderStatus("embedded", modelName, "llama.cpp in process, model file from " + source
-                + (chatTemplate ? "" : "; the model has no chat template, so prompts are given as plain text"),
-                gate.active(), gate.queued(), cancelled.get());
+        return new ProviderStatus(
+                "embedded",
+                modelName,
+                "llama.cpp in process, model file from " + source
+                        + (chatTemplate ? "" : "; the model has no chat template, so prompts are given as plain text"),
+                gate.active(),
+                gate.queued(),
+                cancelled.get());
     }
 
     /** Frees the model; llama.cpp's thread still holds the JVM, which the SDK's shutdown ends. */

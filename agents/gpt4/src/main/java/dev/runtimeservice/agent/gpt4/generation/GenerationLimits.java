@@ -15,5 +15,4 @@ public record GenerationLimits(
         @DefaultValue("32000") @Min(1) int maxPromptChars,
         @DefaultValue("2048") @Min(1) int maxTokens,
         @DefaultValue("256") @Min(1) int defaultMaxTokens,
-        @DefaultValue("4") @Min(0) int maxStops) {
-}
+        @DefaultValue("4") @Min(0) int maxStops) {}

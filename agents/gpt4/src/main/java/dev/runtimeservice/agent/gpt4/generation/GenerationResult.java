@@ -10,5 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param finishReason why it ended
  * @param usage token counts, or {@code null} when the provider did not report them
  */
-public record GenerationResult(String text, String model, FinishReason finishReason, @Nullable TokenUsage usage) {
-}
+public record GenerationResult(
+        String text,
+        String model,
+        FinishReason finishReason,
+        @Nullable TokenUsage usage) {}

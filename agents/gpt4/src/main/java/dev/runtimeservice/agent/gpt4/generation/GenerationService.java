@@ -35,13 +35,18 @@ public class GenerationService {
      * @return the request
      * @throws GenerationException when a limit is broken
      */
-    public GenerationRequest request(List<ChatMessage> messages, @Nullable Integer maxTokens,
-            @Nullable Double temperature, @Nullable Double topP, @Nullable Long seed, @Nullable List<String> stop) {
+    public GenerationRequest request(
+            List<ChatMessage> messages,
+            @Nullable Integer maxTokens,
+            @Nullable Double temperature,
+            @Nullable Double topP,
+            @Nullable Long seed,
+            @Nullable List<String> stop) {
         checkMessages(messages);
         int tokens = maxTokens == null ? Math.min(limits.defaultMaxTokens(), limits.maxTokens()) : maxTokens;
         if (tokens < 1 || tokens > limits.maxTokens()) {
-            throw GenerationException.badRequest("max_tokens must be between 1 and %d; it was %d"
-                    .formatted(limits.maxTokens(), tokens));
+            throw GenerationException.badRequest(
+                    "max_tokens must be between 1 and %d; it was %d".formatted(limits.maxTokens(), tokens));
         }
         if (temperature != null && (temperature < 0 || temperature > 2)) {
             throw GenerationException.badRequest("temperature must be between 0 and 2; it was " + temperature);
@@ -82,13 +87,16 @@ public class GenerationService {
         }
         for (ChatMessage message : messages) {
             if (!ChatMessage.ROLES.contains(message.role())) {
-                throw GenerationException.badRequest("Message role '%s' is not supported; use system, user or assistant"
-                        .formatted(message.role()));
+                throw GenerationException.badRequest(
+                        "Message role '%s' is not supported; use system, user or assistant".formatted(message.role()));
             }
         }
-        long chars = messages.stream().mapToLong(message -> message.content().length()).sum();
+        long chars = messages.stream()
+                .mapToLong(message -> message.content().length())
+                .sum();
         if (chars > limits.maxPromptChars()) {
-            throw new GenerationException(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE,
+            throw new GenerationException(
+                    org.springframework.http.HttpStatus.CONTENT_TOO_LARGE,
                     "The prompt holds %d characters; the limit is %d (gpt4.limits.max-prompt-chars). Shorten it."
                             .formatted(chars, limits.maxPromptChars()));
         }

@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param cancelled generations stopped because their client went away, or {@code null} when not counted
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProviderStatus(String provider, @Nullable String model, String detail, @Nullable Integer active,
-        @Nullable Integer queued, @Nullable Long cancelled) {
-}
+public record ProviderStatus(
+        String provider,
+        @Nullable String model,
+        String detail,
+        @Nullable Integer active,
+        @Nullable Integer queued,
+        @Nullable Long cancelled) {}

@@ -7,7 +7,7 @@ import java.io.IOException;
 public interface TokenSink {
 
     /** A sink for callers that want only the finished text. */
-    TokenSink IGNORE = text -> { };
+    TokenSink IGNORE = text -> {};
 
     /**
      * Takes the next piece of text.

@@ -57,7 +57,7 @@ public record Gpt4Properties(
     /** Describes the configuration without the keys. */
     @Override
     public String toString() {
-        return "Gpt4Properties[provider=%s, openai=%s, embedded=%s, limits=%s, serverApiKey=%s]".formatted(provider,
-                openai, embedded, limits, serverApiKey == null ? "none" : "****");
+        return "Gpt4Properties[provider=%s, openai=%s, embedded=%s, limits=%s, serverApiKey=%s]"
+                .formatted(provider, openai, embedded, limits, serverApiKey == null ? "none" : "****");
     }
 }

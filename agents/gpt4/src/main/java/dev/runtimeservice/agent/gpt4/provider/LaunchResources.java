@@ -14,8 +14,7 @@ final class LaunchResources {
     static final String OPENAI = "openai";
     static final String GGUF = "gguf";
 
-    private LaunchResources() {
-    }
+    private LaunchResources() {}
 
     /**
      * An {@code openai} resource's fields, or why it cannot be used.
@@ -25,8 +24,11 @@ final class LaunchResources {
      * @param model the model
      * @param problem why it cannot be used, or {@code null} when it can
      */
-    record OpenAi(String baseUrl, @Nullable String apiKey, String model, @Nullable String problem) {
-    }
+    record OpenAi(
+            String baseUrl,
+            @Nullable String apiKey,
+            String model,
+            @Nullable String problem) {}
 
     static OpenAi openAi(JsonNode value) {
         String baseUrl = text(value, "base_url");

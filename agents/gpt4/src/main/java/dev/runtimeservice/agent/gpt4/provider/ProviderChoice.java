@@ -13,8 +13,7 @@ sealed interface ProviderChoice {
      * @param settings how to reach it
      * @param source where the settings came from
      */
-    record Remote(OpenAiSettings settings, String source) implements ProviderChoice {
-    }
+    record Remote(OpenAiSettings settings, String source) implements ProviderChoice {}
 
     /**
      * The model in process.
@@ -23,14 +22,12 @@ sealed interface ProviderChoice {
      * @param modelPath the GGUF file
      * @param source where the path came from
      */
-    record Embedded(EmbeddedSettings settings, Path modelPath, String source) implements ProviderChoice {
-    }
+    record Embedded(EmbeddedSettings settings, Path modelPath, String source) implements ProviderChoice {}
 
     /**
      * None: generation answers 503.
      *
      * @param howToConfigure what to set
      */
-    record None(String howToConfigure) implements ProviderChoice {
-    }
+    record None(String howToConfigure) implements ProviderChoice {}
 }

@@ -26,14 +26,16 @@ final class ProviderResourceConsumer implements ResourceConsumer {
                 return ResourceUse.unused(problem);
             }
             return choice instanceof ProviderChoice.Remote remote
-                    ? ResourceUse.used("the OpenAI-compatible provider, model " + remote.settings().model())
+                    ? ResourceUse.used("the OpenAI-compatible provider, model "
+                            + remote.settings().model())
                     : ResourceUse.unused("GPT4_PROVIDER selects another provider");
         }
         if (LaunchResources.modelPath(value).isEmpty()) {
             return ResourceUse.unused("the 'model_path' field is missing; give the path of a GGUF file");
         }
         return choice instanceof ProviderChoice.Embedded embedded
-                ? ResourceUse.used("the in-process model " + embedded.modelPath().getFileName())
+                ? ResourceUse.used(
+                        "the in-process model " + embedded.modelPath().getFileName())
                 : ResourceUse.unused("the OpenAI-compatible provider is configured and takes precedence");
     }
 }

@@ -16,8 +16,7 @@ final class ProviderSelector {
             + "or launch gpt4 with the resource \"openai\": {\"base_url\", \"api_key\", \"model\"}; for the model "
             + "in process set GPT4_MODEL_PATH to a GGUF file, or launch with the resource \"gguf\": {\"model_path\"}.";
 
-    private ProviderSelector() {
-    }
+    private ProviderSelector() {}
 
     static ProviderChoice choose(Gpt4Properties properties, AgentResources resources) {
         OpenAiSettings remote = properties.openai();
@@ -36,15 +35,24 @@ final class ProviderSelector {
             embeddedSource = "the launch's 'gguf' resource";
         }
         ProviderChoice remoteChoice = remote.isConfigured() ? new ProviderChoice.Remote(remote, remoteSource) : null;
-        ProviderChoice embeddedChoice = embedded.modelPath() == null ? null
+        ProviderChoice embeddedChoice = embedded.modelPath() == null
+                ? null
                 : new ProviderChoice.Embedded(embedded, Path.of(embedded.modelPath()), embeddedSource);
         return switch (properties.provider()) {
-            case AUTO -> remoteChoice != null ? remoteChoice
-                    : embeddedChoice != null ? embeddedChoice : new ProviderChoice.None(HOW_TO_CONFIGURE);
-            case OPENAI -> remoteChoice != null ? remoteChoice : new ProviderChoice.None(
-                    "GPT4_PROVIDER is openai, but no base URL and model are set. " + HOW_TO_CONFIGURE);
-            case EMBEDDED -> embeddedChoice != null ? embeddedChoice : new ProviderChoice.None(
-                    "GPT4_PROVIDER is embedded, but no model file is set. " + HOW_TO_CONFIGURE);
+            case AUTO ->
+                remoteChoice != null
+                        ? remoteChoice
+                        : embeddedChoice != null ? embeddedChoice : new ProviderChoice.None(HOW_TO_CONFIGURE);
+            case OPENAI ->
+                remoteChoice != null
+                        ? remoteChoice
+                        : new ProviderChoice.None(
+                                "GPT4_PROVIDER is openai, but no base URL and model are set. " + HOW_TO_CONFIGURE);
+            case EMBEDDED ->
+                embeddedChoice != null
+                        ? embeddedChoice
+                        : new ProviderChoice.None(
+                                "GPT4_PROVIDER is embedded, but no model file is set. " + HOW_TO_CONFIGURE);
         };
     }
 }

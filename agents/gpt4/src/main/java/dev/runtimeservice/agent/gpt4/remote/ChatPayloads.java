@@ -58,7 +58,9 @@ final class ChatPayloads {
         if (!usage.isObject() || !usage.path("prompt_tokens").isNumber()) {
             return null;
         }
-        return new TokenUsage(usage.path("prompt_tokens").asInt(), usage.path("completion_tokens").asInt());
+        return new TokenUsage(
+                usage.path("prompt_tokens").asInt(),
+                usage.path("completion_tokens").asInt());
     }
 
     static @Nullable FinishReason finishReason(JsonNode choice) {

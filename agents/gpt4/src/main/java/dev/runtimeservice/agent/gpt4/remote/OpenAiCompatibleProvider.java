@@ -43,20 +43,23 @@ public final class OpenAiCompatibleProvider implements TextProvider {
         this.source = source;
         this.server = base.getScheme() + "://" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort());
         this.payloads = new ChatPayloads(mapper, model);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         this.caller = new RetryingCaller(http, settings, new ProviderErrors(server, settings.apiKey(), mapper));
     }
 
     @Override
     public GenerationResult generate(GenerationRequest request, TokenSink sink) {
         if (sink == TokenSink.IGNORE) {
-            HttpResponse<String> response = caller.call(payloads.request(request, false),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    caller.call(payloads.request(request, false), HttpResponse.BodyHandlers.ofString());
             return parse(response.body());
         }
-        HttpResponse<InputStream> response = caller.call(payloads.request(request, true),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response =
+                caller.call(payloads.request(request, true), HttpResponse.BodyHandlers.ofInputStream());
         return stream(response.body(), sink);
     }
 
@@ -68,8 +71,11 @@ public final class OpenAiCompatibleProvider implements TextProvider {
             throw caller.errors().malformed("without choices");
         }
         FinishReason reason = ChatPayloads.finishReason(choice);
-        return new GenerationResult(content.isString() ? content.asString() : "", payloads.modelOf(answer),
-                reason == null ? FinishReason.STOP : reason, ChatPayloads.usage(answer));
+        return new GenerationResult(
+                content.isString() ? content.asString() : "",
+                payloads.modelOf(answer),
+                reason == null ? FinishReason.STOP : reason,
+                ChatPayloads.usage(answer));
     }
 
     private GenerationResult stream(InputStream body, TokenSink sink) {
@@ -77,7 +83,8 @@ public final class OpenAiCompatibleProvider implements TextProvider {
         String answeredModel = model;
         FinishReason reason = FinishReason.STOP;
         @Nullable TokenUsage usage = null;
-        try (body; BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+        try (body;
+                BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (!line.startsWith("data:")) {
                     continue;
@@ -102,7 +109,8 @@ public final class OpenAiCompatibleProvider implements TextProvider {
                 }
             }
         } catch (IOException e) {
-            throw caller.errors().malformed("a stream that broke off (" + e.getClass().getSimpleName() + ")");
+            throw caller.errors()
+                    .malformed("a stream that broke off (" + e.getClass().getSimpleName() + ")");
         }
         return new GenerationResult(text.toString(), answeredModel, reason, usage);
     }
@@ -126,7 +134,12 @@ public final class OpenAiCompatibleProvider implements TextProvider {
 
     @Override
     public ProviderStatus status() {
-        return new ProviderStatus("openai-compatible", model, "chat completions at %s, configured by %s"
-                .formatted(server, source), null, null, null);
+        return new ProviderStatus(
+                "openai-compatible",
+                model,
+                "chat completions at %s, configured by %s".formatted(server, source),
+                null,
+                null,
+                null);
     }
 }

@@ -73,8 +73,16 @@ public record OpenAiSettings(
      * @return the copy, with the same timeouts and retries
      */
     public OpenAiSettings withServer(String newBaseUrl, @Nullable String newApiKey, String newModel) {
-        return new OpenAiSettings(newBaseUrl, newApiKey, newModel, apiKeyHeader, connectTimeout, requestTimeout,
-                maxRetries, initialBackoff, maxBackoff);
+        return new OpenAiSettings(
+                newBaseUrl,
+                newApiKey,
+                newModel,
+                apiKeyHeader,
+                connectTimeout,
+                requestTimeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff);
     }
 
     /** Describes the settings without the key. */

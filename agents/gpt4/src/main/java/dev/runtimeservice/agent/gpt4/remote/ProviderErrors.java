@@ -50,7 +50,8 @@ final class ProviderErrors {
             return retriable;
         }
 
-        @Nullable Duration retryAfter() {
+        @Nullable
+        Duration retryAfter() {
             return retryAfter;
         }
     }
@@ -58,44 +59,86 @@ final class ProviderErrors {
     Failure fromStatus(int status, Optional<String> retryAfterHeader, String body) {
         Duration retryAfter = retryAfterHeader.flatMap(ProviderErrors::seconds).orElse(null);
         return switch (status) {
-            case 401, 403 -> new Failure(new GenerationException(HttpStatus.BAD_GATEWAY, ("The provider at %s refused "
-                    + "the API key (HTTP %d). Set a valid key in the 'openai' resource's api_key or in "
-                    + "GPT4_OPENAI_API_KEY.").formatted(server, status)), false, null);
-            case 404 -> new Failure(new GenerationException(HttpStatus.BAD_GATEWAY, ("The provider at %s has no such "
-                    + "endpoint or model (HTTP 404: %s). Check the base URL (it usually ends in /v1) and the model name.")
-                    .formatted(server, quote(body))), false, null);
-            case 429 -> new Failure(GenerationException.busy("The provider at %s is limiting requests (HTTP 429: %s). "
-                    .formatted(server, quote(body)) + "Retry later.", retryAfter == null ? Duration.ofSeconds(5)
-                    : retryAfter), true, retryAfter);
-            default -> status >= 500
-                    ? new Failure(new GenerationException(HttpStatus.BAD_GATEWAY, "The provider at %s failed (HTTP %d: %s)."
-                            .formatted(server, status, quote(body)) + " Retry later or check the server."), true,
-                            retryAfter)
-                    : new Failure(GenerationException.badRequest("The provider at %s refused the request (HTTP %d: %s)."
-                            .formatted(server, status, quote(body)) + " Change the request's options."), false, null);
+            case 401, 403 ->
+                new Failure(
+                        new GenerationException(
+                                HttpStatus.BAD_GATEWAY,
+                                ("The provider at %s refused "
+                                                + "the API key (HTTP %d). Set a valid key in the 'openai' resource's api_key or in "
+                                                + "GPT4_OPENAI_API_KEY.")
+                                        .formatted(server, status)),
+                        false,
+                        null);
+            case 404 ->
+                new Failure(
+                        new GenerationException(
+                                HttpStatus.BAD_GATEWAY,
+                                ("The provider at %s has no such "
+                                                + "endpoint or model (HTTP 404: %s). Check the base URL (it usually ends in /v1) and the model name.")
+                                        .formatted(server, quote(body))),
+                        false,
+                        null);
+            case 429 ->
+                new Failure(
+                        GenerationException.busy(
+                                "The provider at %s is limiting requests (HTTP 429: %s). "
+                                                .formatted(server, quote(body))
+                                        + "Retry later.",
+                                retryAfter == null ? Duration.ofSeconds(5) : retryAfter),
+                        true,
+                        retryAfter);
+            default ->
+                status >= 500
+                        ? new Failure(
+                                new GenerationException(
+                                        HttpStatus.BAD_GATEWAY,
+                                        "The provider at %s failed (HTTP %d: %s)."
+                                                        .formatted(server, status, quote(body))
+                                                + " Retry later or check the server."),
+                                true,
+                                retryAfter)
+                        : new Failure(
+                                GenerationException.badRequest("The provider at %s refused the request (HTTP %d: %s)."
+                                                .formatted(server, status, quote(body))
+                                        + " Change the request's options."),
+                                false,
+                                null);
         };
     }
 
     Failure fromIo(IOException e) {
         if (e instanceof HttpTimeoutException) {
-            return new Failure(new GenerationException(HttpStatus.GATEWAY_TIMEOUT, ("The provider at %s did not answer "
-                    + "in time (gpt4.openai.request-timeout). Retry, or ask for fewer tokens.").formatted(server)),
-                    false, null);
+            return new Failure(
+                    new GenerationException(
+                            HttpStatus.GATEWAY_TIMEOUT,
+                            ("The provider at %s did not answer "
+                                            + "in time (gpt4.openai.request-timeout). Retry, or ask for fewer tokens.")
+                                    .formatted(server)),
+                    false,
+                    null);
         }
-        return new Failure(new GenerationException(HttpStatus.BAD_GATEWAY, ("Cannot reach the provider at %s (%s). "
-                + "Check its base URL and that the server is running.").formatted(server, e.getClass().getSimpleName())),
-                true, null);
+        return new Failure(
+                new GenerationException(
+                        HttpStatus.BAD_GATEWAY,
+                        ("Cannot reach the provider at %s (%s). "
+                                        + "Check its base URL and that the server is running.")
+                                .formatted(server, e.getClass().getSimpleName())),
+                true,
+                null);
     }
 
     GenerationException malformed(String what) {
-        return new GenerationException(HttpStatus.BAD_GATEWAY, "The provider at %s answered %s; is it OpenAI-compatible?"
-                .formatted(server, what));
+        return new GenerationException(
+                HttpStatus.BAD_GATEWAY,
+                "The provider at %s answered %s; is it OpenAI-compatible?".formatted(server, what));
     }
 
     GenerationException exhausted(Failure last, int attempts) {
         GenerationException answer = last.answer();
-        return new GenerationException(answer.status(), answer.getMessage() + " (gave up after %d attempts)"
-                .formatted(attempts), answer.retryAfter());
+        return new GenerationException(
+                answer.status(),
+                answer.getMessage() + " (gave up after %d attempts)".formatted(attempts),
+                answer.retryAfter());
     }
 
     /** Quotes the provider's own error message, shortened, with the key blanked out. */

@@ -55,15 +55,18 @@ final class RetryingCaller {
                 throw errors.exhausted(failure, attempts);
             }
             Duration wait = backoff(attempt, failure.retryAfter());
-            log.warn("Provider call failed ({}); retry {} of {} in {} ms", failure.getMessage(), attempt,
-                    settings.maxRetries(), wait.toMillis());
+            log.warn(
+                    "Provider call failed ({}); retry {} of {} in {} ms",
+                    failure.getMessage(),
+                    attempt,
+                    settings.maxRetries(),
+                    wait.toMillis());
             pause(wait);
         }
     }
 
     /** One attempt's success or failure. */
-    private record Outcome<T>(@Nullable HttpResponse<T> response, ProviderErrors.@Nullable Failure failure) {
-    }
+    private record Outcome<T>(@Nullable HttpResponse<T> response, ProviderErrors.@Nullable Failure failure) {}
 
     private <T> Outcome<T> attempt(String body, HttpResponse.BodyHandler<T> handler) {
         try {
@@ -71,8 +74,12 @@ final class RetryingCaller {
             if (response.statusCode() / 100 == 2) {
                 return new Outcome<>(response, null);
             }
-            return new Outcome<>(null, errors.fromStatus(response.statusCode(),
-                    response.headers().firstValue("Retry-After"), text(response.body())));
+            return new Outcome<>(
+                    null,
+                    errors.fromStatus(
+                            response.statusCode(),
+                            response.headers().firstValue("Retry-After"),
+                            text(response.body())));
         } catch (IOException e) {
             return new Outcome<>(null, errors.fromIo(e));
         } catch (InterruptedException e) {
@@ -96,7 +103,8 @@ final class RetryingCaller {
     }
 
     Duration backoff(int attempt, @Nullable Duration retryAfter) {
-        Duration wait = retryAfter != null ? retryAfter
+        Duration wait = retryAfter != null
+                ? retryAfter
                 : settings.initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
         return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
     }

@@ -24,10 +24,18 @@ class GgufMetadataTests {
     @Test
     void aModelWhoseHeaderHoldsAChatTemplateIsSeenAfterTheKeysBeforeIt(@TempDir Path dir) throws IOException {
         ByteBuffer header = ByteBuffer.allocate(512).order(ByteOrder.LITTLE_ENDIAN);
-        header.put("GGUF".getBytes(StandardCharsets.US_ASCII)).putInt(3).putLong(0).putLong(3);
+        header.put("GGUF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(3)
+                .putLong(0)
+                .putLong(3);
         key(header, "general.name").putInt(8);
         text(header, "tiny");
-        key(header, "tokenizer.ggml.scores").putInt(9).putInt(6).putLong(2).putFloat(0.5f).putFloat(1.5f);
+        key(header, "tokenizer.ggml.scores")
+                .putInt(9)
+                .putInt(6)
+                .putLong(2)
+                .putFloat(0.5f)
+                .putFloat(1.5f);
         key(header, "tokenizer.chat_template").putInt(8);
         text(header, "{{ messages }}");
         Path file = dir.resolve("chat.gguf");
@@ -49,7 +57,8 @@ class GgufMetadataTests {
     void aFileThatIsNotGgufIsRefused(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("model.gguf"), "not a model at all");
 
-        assertThatThrownBy(() -> GgufMetadata.hasChatTemplate(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> GgufMetadata.hasChatTemplate(file))
+                .isInstanceOf(IOException.class)
                 .hasMessage("not a GGUF file");
     }
 }

@@ -44,8 +44,7 @@ class OpenAiCompatibleProviderTests {
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
 
-    record Reply(int status, String contentType, String body, String retryAfter) {
-    }
+    record Reply(int status, String contentType, String body, String retryAfter) {}
 
     @BeforeEach
     void startServer() throws IOException {
@@ -78,9 +77,18 @@ class OpenAiCompatibleProviderTests {
     }
 
     private OpenAiCompatibleProvider provider(String baseUrl) {
-        OpenAiSettings settings = new OpenAiSettings(baseUrl, KEY, "gpt-x", "Authorization", Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 2, Duration.ofMillis(10), Duration.ofMillis(50));
-        return new OpenAiCompatibleProvider(settings, "a test", JsonMapper.builder().build());
+        OpenAiSettings settings = new OpenAiSettings(
+                baseUrl,
+                KEY,
+                "gpt-x",
+                "Authorization",
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                2,
+                Duration.ofMillis(10),
+                Duration.ofMillis(50));
+        return new OpenAiCompatibleProvider(
+                settings, "a test", JsonMapper.builder().build());
     }
 
     private OpenAiCompatibleProvider provider() {
@@ -99,22 +107,32 @@ class OpenAiCompatibleProviderTests {
 
         GenerationResult result = provider().generate(hello(), TokenSink.IGNORE);
 
-        assertThat(result).isEqualTo(new GenerationResult("Hello there", "gpt-x-2025", FinishReason.STOP,
-                new dev.runtimeservice.agent.gpt4.generation.TokenUsage(7, 2)));
+        assertThat(result)
+                .isEqualTo(new GenerationResult(
+                        "Hello there",
+                        "gpt-x-2025",
+                        FinishReason.STOP,
+                        new dev.runtimeservice.agent.gpt4.generation.TokenUsage(7, 2)));
         assertThat(authorizations).hasSize(3).allMatch(("Bearer " + KEY)::equals);
-        assertThat(bodies.get(0)).contains("\"model\":\"gpt-x\"", "\"max_tokens\":16", "\"seed\":42",
-                "\"stop\":[\"\\n\"]", "\"stream\":false");
+        assertThat(bodies.get(0))
+                .contains(
+                        "\"model\":\"gpt-x\"",
+                        "\"max_tokens\":16",
+                        "\"seed\":42",
+                        "\"stop\":[\"\\n\"]",
+                        "\"stream\":false");
     }
 
     @Test
     void aRejectedKeyIsNotRetriedAndTheAnswerSpeaksOfTheKeyWithoutQuotingIt() {
         reply(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}");
 
-        GenerationException error = catchThrowableOfType(GenerationException.class,
-                () -> provider().generate(hello(), TokenSink.IGNORE));
+        GenerationException error =
+                catchThrowableOfType(GenerationException.class, () -> provider().generate(hello(), TokenSink.IGNORE));
 
         assertThat(error.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
-        assertThat(error.getMessage()).contains("refused the API key (HTTP 401)", "GPT4_OPENAI_API_KEY")
+        assertThat(error.getMessage())
+                .contains("refused the API key (HTTP 401)", "GPT4_OPENAI_API_KEY")
                 .doesNotContain(KEY, "sk-");
         assertThat(authorizations).hasSize(1);
     }
@@ -123,8 +141,8 @@ class OpenAiCompatibleProviderTests {
     void aLastingOutageGivesUpAfterTheRetriesWith502() {
         reply(500, "{\"error\":{\"message\":\"boom\"}}");
 
-        GenerationException error = catchThrowableOfType(GenerationException.class,
-                () -> provider().generate(hello(), TokenSink.IGNORE));
+        GenerationException error =
+                catchThrowableOfType(GenerationException.class, () -> provider().generate(hello(), TokenSink.IGNORE));
 
         assertThat(error.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
         assertThat(error.getMessage()).contains("failed (HTTP 500: boom)", "gave up after 3 attempts");
@@ -135,8 +153,8 @@ class OpenAiCompatibleProviderTests {
     void aRateLimitThatLastsIsAnswered429WithTheProvidersRetryAfter() {
         replies.add(new Reply(429, "application/json", "{\"error\":{\"message\":\"quota\"}}", "0"));
 
-        GenerationException error = catchThrowableOfType(GenerationException.class,
-                () -> provider().generate(hello(), TokenSink.IGNORE));
+        GenerationException error =
+                catchThrowableOfType(GenerationException.class, () -> provider().generate(hello(), TokenSink.IGNORE));
 
         assertThat(error.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(error.retryAfter()).isEqualTo(Duration.ZERO);
@@ -147,8 +165,8 @@ class OpenAiCompatibleProviderTests {
     void aRefusedRequestQuotesTheProviderWithTheKeyBlankedOut() {
         reply(400, "{\"error\":{\"message\":\"bad temperature for key " + KEY + "\"}}");
 
-        GenerationException error = catchThrowableOfType(GenerationException.class,
-                () -> provider().generate(hello(), TokenSink.IGNORE));
+        GenerationException error =
+                catchThrowableOfType(GenerationException.class, () -> provider().generate(hello(), TokenSink.IGNORE));
 
         assertThat(error.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(error.getMessage()).contains("bad temperature for key ****").doesNotContain(KEY);
@@ -161,21 +179,23 @@ class OpenAiCompatibleProviderTests {
             closedPort = socket.getLocalPort();
         }
 
-        GenerationException error = catchThrowableOfType(GenerationException.class,
+        GenerationException error = catchThrowableOfType(
+                GenerationException.class,
                 () -> provider("http://127.0.0.1:" + closedPort + "/v1").generate(hello(), TokenSink.IGNORE));
 
         assertThat(error.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
-        assertThat(error.getMessage()).contains("Cannot reach the provider at http://127.0.0.1:" + closedPort,
-                "gave up after 3 attempts");
+        assertThat(error.getMessage())
+                .contains("Cannot reach the provider at http://127.0.0.1:" + closedPort, "gave up after 3 attempts");
     }
 
     @Test
     void aStreamedAnswerIsHandedOnPieceByPieceWithItsUsage() {
-        String events = "data: {\"model\":\"gpt-x\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hel\"}}]}\n\n"
-                + "data: {\"model\":\"gpt-x\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"lo\"}}]}\n\n"
-                + "data: {\"model\":\"gpt-x\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"length\"}]}\n\n"
-                + "data: {\"model\":\"gpt-x\",\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2}}\n\n"
-                + "data: [DONE]\n\n";
+        String events =
+                "data: {\"model\":\"gpt-x\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hel\"}}]}\n\n"
+                        + "data: {\"model\":\"gpt-x\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"lo\"}}]}\n\n"
+                        + "data: {\"model\":\"gpt-x\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"length\"}]}\n\n"
+                        + "data: {\"model\":\"gpt-x\",\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2}}\n\n"
+                        + "data: [DONE]\n\n";
         replies.add(new Reply(200, "text/event-stream", events, ""));
         List<String> pieces = new ArrayList<>();
 
@@ -190,10 +210,21 @@ class OpenAiCompatibleProviderTests {
 
     @Test
     void backoffDoublesUpToItsCapAndHonoursRetryAfterWithinIt() {
-        OpenAiSettings settings = new OpenAiSettings("http://127.0.0.1:1/v1", null, "m", "Authorization",
-                Duration.ofSeconds(1), Duration.ofSeconds(1), 5, Duration.ofMillis(500), Duration.ofSeconds(3));
-        RetryingCaller caller = new RetryingCaller(java.net.http.HttpClient.newHttpClient(), settings,
-                new ProviderErrors("http://127.0.0.1:1", null, JsonMapper.builder().build()));
+        OpenAiSettings settings = new OpenAiSettings(
+                "http://127.0.0.1:1/v1",
+                null,
+                "m",
+                "Authorization",
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                5,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(3));
+        RetryingCaller caller = new RetryingCaller(
+                java.net.http.HttpClient.newHttpClient(),
+                settings,
+                new ProviderErrors(
+                        "http://127.0.0.1:1", null, JsonMapper.builder().build()));
 
         assertThat(caller.backoff(1, null)).isEqualTo(Duration.ofMillis(500));
         assertThat(caller.backoff(2, null)).isEqualTo(Duration.ofSeconds(1));

@@ -13,8 +13,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 /** The terms the index's analysis makes of a text, as it would index them in one language's text field. */
 final class AnalyzedTerms {
 
-    private AnalyzedTerms() {
-    }
+    private AnalyzedTerms() {}
 
     static List<String> of(Analyzer analyzer, String text, TextLanguage language) {
         List<String> terms = new ArrayList<>();

@@ -75,8 +75,7 @@ public final class BilingualLexicon {
         this.englishToSpanish = englishToSpanish;
     }
 
-    private static Set<String> entry(Stems stems, String words, TextLanguage language,
-            Map<String, Set<String>> map) {
+    private static Set<String> entry(Stems stems, String words, TextLanguage language, Map<String, Set<String>> map) {
         List<String> stemmed = stems.of(words, language);
         if (stemmed.isEmpty() || stemmed.size() > 2) {
             return new LinkedHashSet<>();

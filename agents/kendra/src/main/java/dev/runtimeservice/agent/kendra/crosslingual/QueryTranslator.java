@@ -57,7 +57,8 @@ public final class QueryTranslator {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < terms.size(); i++) {
             List<String> pair = i + 1 < terms.size()
-                    ? lexicon.get().translations(terms.get(i) + " " + terms.get(i + 1), from) : List.of();
+                    ? lexicon.get().translations(terms.get(i) + " " + terms.get(i + 1), from)
+                    : List.of();
             if (!pair.isEmpty()) {
                 out.addAll(first(pair));
                 i++;

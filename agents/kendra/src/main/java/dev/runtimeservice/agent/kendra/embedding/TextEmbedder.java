@@ -39,6 +39,8 @@ public final class TextEmbedder {
      */
     public List<float[]> embedAll(List<String> texts) {
         List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-        return model.get().embedAll(segments).content().stream().map(Embedding::vector).toList();
+        return model.get().embedAll(segments).content().stream()
+                .map(Embedding::vector)
+                .toList();
     }
 }

@@ -35,8 +35,7 @@ public final class DocumentFields {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final FieldType TEXT_TYPE = textType();
 
-    private DocumentFields() {
-    }
+    private DocumentFields() {}
 
     /**
      * Names an analyzed field for a language.
@@ -115,9 +114,14 @@ public final class DocumentFields {
      */
     public static IndexedDocument fromLucene(Document lucene) {
         TextLanguage analysis = TextLanguage.of(lucene.get(LANGUAGE));
-        Map<String, Object> metadata = JSON.readValue(lucene.get(METADATA), new TypeReference<>() { });
-        return new IndexedDocument(lucene.get(ID), lucene.get(field("title", analysis)),
-                lucene.get(field("text", analysis)), lucene.get(URI), lucene.get(LANGUAGE), metadata);
+        Map<String, Object> metadata = JSON.readValue(lucene.get(METADATA), new TypeReference<>() {});
+        return new IndexedDocument(
+                lucene.get(ID),
+                lucene.get(field("title", analysis)),
+                lucene.get(field("text", analysis)),
+                lucene.get(URI),
+                lucene.get(LANGUAGE),
+                metadata);
     }
 
     private static void addMetadata(Document lucene, String key, @Nullable Object value) {

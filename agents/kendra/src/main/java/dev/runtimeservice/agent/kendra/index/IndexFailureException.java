@@ -14,8 +14,10 @@ public class IndexFailureException extends AgentSdkException {
      * @param cause the failure
      */
     public IndexFailureException(String action, IOException cause) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, "Could not " + action + " (" + cause.getClass().getSimpleName()
-                + "); nothing of this request was acknowledged. Check the disk under the index folder and retry.");
+        super(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Could not " + action + " (" + cause.getClass().getSimpleName()
+                        + "); nothing of this request was acknowledged. Check the disk under the index folder and retry.");
         initCause(cause);
     }
 }

@@ -30,7 +30,10 @@ public record KendraProperties(
         @DefaultValue("100") @Min(10) @Max(1000) int rankWindow,
         @DefaultValue("60") @Min(1) @Max(1000) int rrfK,
         @DefaultValue("2000") @Min(100) @Max(100000) int maxEmbeddedChars,
-        @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") float translationWeight,
+
+        @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1")
+        float translationWeight,
+
         @DefaultValue("3") @Min(1) @Max(10) int translationsPerWord) {
 
     /**
@@ -40,6 +43,8 @@ public record KendraProperties(
      * @return {@link #indexDir()} when set, else {@code <home>/data/index}
      */
     public Path indexDirUnder(Path home) {
-        return indexDir != null ? indexDir.toAbsolutePath().normalize() : home.resolve("data").resolve("index");
+        return indexDir != null
+                ? indexDir.toAbsolutePath().normalize()
+                : home.resolve("data").resolve("index");
     }
 }

@@ -48,12 +48,15 @@ public final class LuceneIndex implements Closeable {
         try {
             Files.createDirectories(path);
             this.directory = FSDirectory.open(path);
-            this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            this.writer = new IndexWriter(
+                    directory,
+                    new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open the index at " + path
-                    + "; check that the folder is writable and not used by another kendra", e);
+            throw new UncheckedIOException(
+                    "Cannot open the index at " + path
+                            + "; check that the folder is writable and not used by another kendra",
+                    e);
         }
         log.info("Opened index {} with {} documents", path, count());
     }

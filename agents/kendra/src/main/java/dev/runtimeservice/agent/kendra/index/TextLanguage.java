@@ -14,12 +14,14 @@ public enum TextLanguage {
     /** Lower case and accent folding only, for any other or unknown language. */
     OTHER("std");
 
-    private static final Set<String> SPANISH_WORDS = Set.of("de", "la", "que", "el", "en", "los", "del", "se",
-            "las", "por", "un", "para", "con", "una", "su", "al", "lo", "como", "más", "pero", "sus", "es", "son",
-            "y", "este", "esta", "también", "muy", "sin", "sobre", "entre", "cuando", "hay");
-    private static final Set<String> ENGLISH_WORDS = Set.of("the", "of", "and", "to", "in", "is", "that", "for",
-            "it", "with", "as", "was", "on", "are", "be", "by", "this", "an", "which", "or", "from", "at", "its",
-            "have", "has", "not", "they", "their", "can", "will", "when", "there", "about");
+    private static final Set<String> SPANISH_WORDS = Set.of(
+            "de", "la", "que", "el", "en", "los", "del", "se", "las", "por", "un", "para", "con", "una", "su", "al",
+            "lo", "como", "más", "pero", "sus", "es", "son", "y", "este", "esta", "también", "muy", "sin", "sobre",
+            "entre", "cuando", "hay");
+    private static final Set<String> ENGLISH_WORDS = Set.of(
+            "the", "of", "and", "to", "in", "is", "that", "for", "it", "with", "as", "was", "on", "are", "be", "by",
+            "this", "an", "which", "or", "from", "at", "its", "have", "has", "not", "they", "their", "can", "will",
+            "when", "there", "about");
 
     private final String suffix;
 

@@ -9,8 +9,7 @@ sealed interface BatchItem {
     long position();
 
     /** A JSON value, still to be checked. */
-    record Parsed(long position, JsonNode node) implements BatchItem {
-    }
+    record Parsed(long position, JsonNode node) implements BatchItem {}
 
     /**
      * A part that is not JSON.
@@ -19,6 +18,5 @@ sealed interface BatchItem {
      * @param reason what is wrong
      * @param fatal whether the rest of the body could not be read after it
      */
-    record Malformed(long position, String reason, boolean fatal) implements BatchItem {
-    }
+    record Malformed(long position, String reason, boolean fatal) implements BatchItem {}
 }

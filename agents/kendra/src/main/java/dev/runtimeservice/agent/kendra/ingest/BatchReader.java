@@ -48,8 +48,8 @@ final class BatchReader {
         long position = 0;
         try (JsonParser parser = mapper.createParser(body)) {
             if (!toArray(parser)) {
-                sink.accept(new BatchItem.Malformed(0, "the body must be a JSON array of documents or "
-                        + "{\"documents\": [...]}", true));
+                sink.accept(new BatchItem.Malformed(
+                        0, "the body must be a JSON array of documents or " + "{\"documents\": [...]}", true));
                 return;
             }
             while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -58,8 +58,11 @@ final class BatchReader {
                 sink.accept(new BatchItem.Parsed(position, node));
             }
         } catch (JacksonException e) {
-            sink.accept(new BatchItem.Malformed(Math.max(position, 1), "the body stops being valid JSON here ("
-                    + e.getOriginalMessage() + "); the documents after this point were not read", true));
+            sink.accept(new BatchItem.Malformed(
+                    Math.max(position, 1),
+                    "the body stops being valid JSON here (" + e.getOriginalMessage()
+                            + "); the documents after this point were not read",
+                    true));
         }
     }
 

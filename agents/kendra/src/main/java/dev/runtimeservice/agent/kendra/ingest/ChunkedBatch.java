@@ -13,8 +13,7 @@ import org.apache.lucene.document.Document;
 /** One batch on its way into the index: checked, embedded and added a chunk at a time. */
 final class ChunkedBatch {
 
-    private record Pending(long position, IndexedDocument document) {
-    }
+    private record Pending(long position, IndexedDocument document) {}
 
     private final LuceneIndex index;
     private final TextEmbedder embedder;
@@ -61,8 +60,8 @@ final class ChunkedBatch {
         try {
             add(parsed.position(), DocumentParser.parse(parsed.node()));
         } catch (InvalidDocumentException e) {
-            failures.add(new IngestResult.Failure(parsed.position(), DocumentParser.idOf(parsed.node()),
-                    e.getMessage()));
+            failures.add(
+                    new IngestResult.Failure(parsed.position(), DocumentParser.idOf(parsed.node()), e.getMessage()));
         }
     }
 
@@ -88,7 +87,9 @@ final class ChunkedBatch {
 
     /** Embeds the chunk; when the model fails on the chunk, embeds one by one to find the culprit. */
     private List<float[]> embed() {
-        List<String> texts = pending.stream().map(p -> p.document().embeddingText(maxEmbeddedChars)).toList();
+        List<String> texts = pending.stream()
+                .map(p -> p.document().embeddingText(maxEmbeddedChars))
+                .toList();
         try {
             return embedder.embedAll(texts);
         } catch (RuntimeException chunkFailure) {
@@ -104,8 +105,11 @@ final class ChunkedBatch {
         try {
             return embedder.embed(text);
         } catch (RuntimeException e) {
-            failures.add(new IngestResult.Failure(document.position(), document.document().id(),
-                    "the embedding model failed on this document (" + e.getClass().getSimpleName() + ")"));
+            failures.add(new IngestResult.Failure(
+                    document.position(),
+                    document.document().id(),
+                    "the embedding model failed on this document ("
+                            + e.getClass().getSimpleName() + ")"));
             return null;
         }
     }

@@ -8,5 +8,4 @@ import org.jspecify.annotations.Nullable;
  * @param id the document's id; none counts the documents
  * @param delete whether to delete it instead of reading it
  */
-public record DocumentCall(@Nullable String id, @Nullable Boolean delete) {
-}
+public record DocumentCall(@Nullable String id, @Nullable Boolean delete) {}

@@ -1,7 +1,7 @@
 package dev.runtimeservice.agent.kendra.ingest;
 
-import dev.runtimeservice.agent.sdk.skill.Skills;
 import dev.runtimeservice.agent.kendra.index.IndexedDocument;
+import dev.runtimeservice.agent.sdk.skill.Skills;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.http.HttpStatus;
@@ -67,12 +67,14 @@ class DocumentController {
     /** A batch where nothing could be indexed is a client error; a partial one is acknowledged. */
     private static ResponseEntity<?> answer(IngestResult result) {
         if (result.indexed() == 0 && !result.failed().isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
                     "No document of the batch could be indexed; see 'failed' for each one and what to change.");
             problem.setProperty("indexed", 0);
             problem.setProperty("failed", result.failed());
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
         return ResponseEntity.ok(result);
     }

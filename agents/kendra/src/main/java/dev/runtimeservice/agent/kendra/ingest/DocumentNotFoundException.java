@@ -7,7 +7,9 @@ import org.springframework.http.HttpStatus;
 class DocumentNotFoundException extends AgentSdkException {
 
     DocumentNotFoundException(String id) {
-        super(HttpStatus.NOT_FOUND, "No document has id '" + id
-                + "'; ids are exact and case-sensitive. Add it with POST /documents or find ids with GET /search.");
+        super(
+                HttpStatus.NOT_FOUND,
+                "No document has id '" + id
+                        + "'; ids are exact and case-sensitive. Add it with POST /documents or find ids with GET /search.");
     }
 }

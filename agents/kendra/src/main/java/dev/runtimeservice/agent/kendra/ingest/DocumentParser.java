@@ -20,8 +20,7 @@ final class DocumentParser {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*");
 
-    private DocumentParser() {
-    }
+    private DocumentParser() {}
 
     /**
      * Reads the id of a document when it has a usable one, for error reports.
@@ -49,11 +48,16 @@ final class DocumentParser {
         }
         String text = required(node, "text");
         if (text.length() > MAX_TEXT_LENGTH) {
-            throw new InvalidDocumentException("'text' is longer than " + MAX_TEXT_LENGTH
-                    + " characters; split the document into several");
+            throw new InvalidDocumentException(
+                    "'text' is longer than " + MAX_TEXT_LENGTH + " characters; split the document into several");
         }
-        return new IndexedDocument(id, optional(node, "title"), text, optional(node, "uri"),
-                language(node, text), metadata(node.get("metadata")));
+        return new IndexedDocument(
+                id,
+                optional(node, "title"),
+                text,
+                optional(node, "uri"),
+                language(node, text),
+                metadata(node.get("metadata")));
     }
 
     private static String required(JsonNode node, String field) {
@@ -97,8 +101,8 @@ final class DocumentParser {
         Map<String, Object> metadata = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             if (!KEY.matcher(entry.getKey()).matches()) {
-                throw new InvalidDocumentException("metadata key '" + entry.getKey()
-                        + "' must be 1 to 64 letters, digits, '_', '.' or '-'");
+                throw new InvalidDocumentException(
+                        "metadata key '" + entry.getKey() + "' must be 1 to 64 letters, digits, '_', '.' or '-'");
             }
             metadata.put(entry.getKey(), value(entry.getKey(), entry.getValue()));
         }
@@ -129,7 +133,7 @@ final class DocumentParser {
         if (node.isNumber()) {
             return node.asDouble();
         }
-        throw new InvalidDocumentException("metadata '" + key
-                + "' must be a string, number, boolean or a list of them");
+        throw new InvalidDocumentException(
+                "metadata '" + key + "' must be a string, number, boolean or a list of them");
     }
 }

@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param failed the documents that were not, each with why
  * @param tookMs how long the batch took
  */
-public record IngestResult(int indexed, List<Failure> failed, @JsonProperty("took_ms") long tookMs) {
+public record IngestResult(
+        int indexed,
+        List<Failure> failed,
+        @JsonProperty("took_ms") long tookMs) {
 
     /** Copies the failures. */
     public IngestResult {
@@ -27,6 +30,5 @@ public record IngestResult(int indexed, List<Failure> failed, @JsonProperty("too
      * @param error what is wrong and what to change
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Failure(long position, @Nullable String id, String error) {
-    }
+    public record Failure(long position, @Nullable String id, String error) {}
 }

@@ -17,15 +17,16 @@ final class Filters {
 
     private static final List<String> RANGE_BOUNDS = List.of("gte", "gt", "lte", "lt");
 
-    private Filters() {
-    }
+    private Filters() {}
 
     /** Returns the filter, or {@code null} when the request has none. */
     static @Nullable Query of(@Nullable String language, @Nullable Map<String, Object> filters) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         boolean any = false;
         if (language != null && !language.isBlank()) {
-            all.add(new TermQuery(new Term(DocumentFields.LANGUAGE, language.trim().toLowerCase(Locale.ROOT))),
+            all.add(
+                    new TermQuery(
+                            new Term(DocumentFields.LANGUAGE, language.trim().toLowerCase(Locale.ROOT))),
                     BooleanClause.Occur.FILTER);
             any = true;
         }

@@ -37,7 +37,8 @@ final class KeywordQueries {
      */
     Query parse(String text, @Nullable String language) {
         List<TextLanguage> languages = language == null || language.isBlank()
-                ? List.of(TextLanguage.values()) : List.of(TextLanguage.of(language));
+                ? List.of(TextLanguage.values())
+                : List.of(TextLanguage.of(language));
         Query query = parse(text, languages, 1f);
         return query == null ? new MatchNoDocsQuery("only stop words") : query;
     }
@@ -64,8 +65,8 @@ final class KeywordQueries {
     }
 
     private void addTranslated(BooleanQuery.Builder query, String words, TextLanguage language, float weight) {
-        Query translated = words.isBlank() ? null : parse(SYNTAX.matcher(words).replaceAll(" "), List.of(language),
-                weight);
+        Query translated =
+                words.isBlank() ? null : parse(SYNTAX.matcher(words).replaceAll(" "), List.of(language), weight);
         if (translated != null) {
             query.add(translated, BooleanClause.Occur.SHOULD);
         }

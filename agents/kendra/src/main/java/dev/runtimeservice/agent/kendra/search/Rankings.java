@@ -19,8 +19,7 @@ import org.jspecify.annotations.Nullable;
 /** The three rankings: BM25, nearest vectors, and their reciprocal rank fusion. */
 final class Rankings {
 
-    private Rankings() {
-    }
+    private Rankings() {}
 
     /** Restricts a query to the filter, when there is one. */
     static Query filtered(Query query, @Nullable Query filter) {
@@ -39,8 +38,9 @@ final class Rankings {
 
     static List<ScoreDoc> semantic(IndexSearcher searcher, float[] vector, @Nullable Query filter, int depth)
             throws IOException {
-        return Arrays.asList(searcher.search(new KnnFloatVectorQuery(DocumentFields.VECTOR, vector, depth, filter),
-                depth).scoreDocs);
+        return Arrays.asList(
+                searcher.search(new KnnFloatVectorQuery(DocumentFields.VECTOR, vector, depth, filter), depth)
+                        .scoreDocs);
     }
 
     /** Counts what the filter lets through: every such document has a similarity to the query. */

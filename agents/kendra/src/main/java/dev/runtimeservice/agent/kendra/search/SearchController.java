@@ -30,7 +30,8 @@ class SearchController {
     }
 
     @GetMapping("/search")
-    SearchResponse search(@RequestParam(required = false) @Nullable String q,
+    SearchResponse search(
+            @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String mode,
             @RequestParam(name = "top_k", required = false) @Nullable Integer topK,
             @RequestParam(required = false) @Nullable Integer offset,

@@ -25,5 +25,4 @@ public record SearchHit(
         String language,
         Map<String, Object> metadata,
         float score,
-        String snippet) {
-}
+        String snippet) {}

@@ -24,8 +24,8 @@ public enum SearchMode {
         return Arrays.stream(values())
                 .filter(mode -> mode.name().equalsIgnoreCase(name.trim()))
                 .findFirst()
-                .orElseThrow(() -> new InvalidSearchException("Unknown mode '" + name
-                        + "'; use keyword, semantic or hybrid."));
+                .orElseThrow(() ->
+                        new InvalidSearchException("Unknown mode '" + name + "'; use keyword, semantic or hybrid."));
     }
 
     /**

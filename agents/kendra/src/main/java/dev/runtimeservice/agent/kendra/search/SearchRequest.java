@@ -63,8 +63,8 @@ public record SearchRequest(
     int checkedOffset() {
         int value = offset == null ? 0 : offset;
         if (value < 0 || value + checkedTopK() > MAX_DEPTH) {
-            throw new InvalidSearchException("'offset' must be at least 0 and 'offset' + 'top_k' at most "
-                    + MAX_DEPTH + "; narrow the query or add filters to reach deeper hits.");
+            throw new InvalidSearchException("'offset' must be at least 0 and 'offset' + 'top_k' at most " + MAX_DEPTH
+                    + "; narrow the query or add filters to reach deeper hits.");
         }
         return value;
     }

@@ -22,5 +22,4 @@ public record SearchResponse(
         int offset,
         @JsonProperty("top_k") int topK,
         @JsonProperty("took_ms") long tookMs,
-        List<SearchHit> hits) {
-}
+        List<SearchHit> hits) {}

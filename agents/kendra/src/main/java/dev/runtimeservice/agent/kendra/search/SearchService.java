@@ -41,8 +41,10 @@ public class SearchService {
         this.properties = properties;
         this.keywordQueries = new KeywordQueries(index.analyzer());
         BilingualLexicon.Stems stems = BilingualLexicon.Stems.of(index.analyzer());
-        this.translator = new QueryTranslator(new LoadedOnFirstUse<>("the Spanish-English lexicon",
-                () -> BilingualLexicon.shipped(stems)), stems, properties.translationsPerWord());
+        this.translator = new QueryTranslator(
+                new LoadedOnFirstUse<>("the Spanish-English lexicon", () -> BilingualLexicon.shipped(stems)),
+                stems,
+                properties.translationsPerWord());
     }
 
     /**
@@ -59,18 +61,30 @@ public class SearchService {
         int topK = request.checkedTopK();
         int offset = request.checkedOffset();
         QueryTranslator.Translation translation = properties.translationWeight() > 0
-                ? translator.translate(text, request.language()) : QueryTranslator.Translation.NONE;
+                ? translator.translate(text, request.language())
+                : QueryTranslator.Translation.NONE;
         Query keyword = keywordQueries.parse(text, request.language(), translation, properties.translationWeight());
         Query filter = Filters.of(request.language(), request.filters());
-        List<float[]> vectors = mode == SearchMode.KEYWORD ? List.of() : embeddedQueries(text, translation).stream()
-                .map(embedder::embed).toList();
+        List<float[]> vectors = mode == SearchMode.KEYWORD
+                ? List.of()
+                : embeddedQueries(text, translation).stream()
+                        .map(embedder::embed)
+                        .toList();
         try {
             return index.read(searcher -> {
                 Ranked ranked = rank(searcher, mode, keyword, filter, vectors, offset + topK);
-                List<ScoreDoc> page = ranked.hits().subList(Math.min(offset, ranked.hits().size()),
-                        Math.min(offset + topK, ranked.hits().size()));
-                return new SearchResponse(text, mode.label(), ranked.total(), offset, topK,
-                        (System.nanoTime() - start) / 1_000_000, load(searcher, keyword, page));
+                List<ScoreDoc> page = ranked.hits()
+                        .subList(
+                                Math.min(offset, ranked.hits().size()),
+                                Math.min(offset + topK, ranked.hits().size()));
+                return new SearchResponse(
+                        text,
+                        mode.label(),
+                        ranked.total(),
+                        offset,
+                        topK,
+                        (System.nanoTime() - start) / 1_000_000,
+                        load(searcher, keyword, page));
             });
         } catch (IOException e) {
             throw new IndexFailureException("search the index", e);
@@ -91,11 +105,16 @@ public class SearchService {
         return List.of(first, text + " (" + translation.spanish() + ")");
     }
 
-    private record Ranked(List<ScoreDoc> hits, long total) {
-    }
+    private record Ranked(List<ScoreDoc> hits, long total) {}
 
-    private Ranked rank(IndexSearcher searcher, SearchMode mode, Query keyword, @Nullable Query filter,
-            List<float[]> vectors, int depth) throws IOException {
+    private Ranked rank(
+            IndexSearcher searcher,
+            SearchMode mode,
+            Query keyword,
+            @Nullable Query filter,
+            List<float[]> vectors,
+            int depth)
+            throws IOException {
         Query filteredKeyword = Rankings.filtered(keyword, filter);
         if (mode == SearchMode.KEYWORD) {
             return new Ranked(Rankings.keyword(searcher, filteredKeyword, depth), searcher.count(filteredKeyword));
@@ -105,14 +124,14 @@ public class SearchService {
             return new Ranked(semantic(searcher, vectors, filter, depth), total);
         }
         int window = Math.max(depth, properties.rankWindow());
-        List<List<ScoreDoc>> lists = List.of(Rankings.keyword(searcher, filteredKeyword, window),
-                semantic(searcher, vectors, filter, window));
+        List<List<ScoreDoc>> lists = List.of(
+                Rankings.keyword(searcher, filteredKeyword, window), semantic(searcher, vectors, filter, window));
         List<ScoreDoc> fused = Rankings.fuse(properties.rrfK(), lists);
         return new Ranked(fused, total);
     }
 
-    private List<ScoreDoc> semantic(IndexSearcher searcher, List<float[]> vectors, @Nullable Query filter,
-            int depth) throws IOException {
+    private List<ScoreDoc> semantic(IndexSearcher searcher, List<float[]> vectors, @Nullable Query filter, int depth)
+            throws IOException {
         if (vectors.size() == 1) {
             return Rankings.semantic(searcher, vectors.get(0), filter, depth);
         }
@@ -129,9 +148,16 @@ public class SearchService {
         String[] snippets = Snippets.of(searcher, index.analyzer(), keyword, docIds);
         List<SearchHit> hits = new ArrayList<>(page.size());
         for (int i = 0; i < page.size(); i++) {
-            IndexedDocument document = DocumentFields.fromLucene(searcher.storedFields().document(docIds[i]));
-            hits.add(new SearchHit(document.id(), document.title(), document.uri(), document.language(),
-                    document.metadata(), page.get(i).score, snippets[i]));
+            IndexedDocument document =
+                    DocumentFields.fromLucene(searcher.storedFields().document(docIds[i]));
+            hits.add(new SearchHit(
+                    document.id(),
+                    document.title(),
+                    document.uri(),
+                    document.language(),
+                    document.metadata(),
+                    page.get(i).score,
+                    snippets[i]));
         }
         return hits;
     }

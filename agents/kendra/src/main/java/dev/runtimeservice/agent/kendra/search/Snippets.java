@@ -14,8 +14,7 @@ final class Snippets {
 
     private static final int PASSAGES = 2;
 
-    private Snippets() {
-    }
+    private Snippets() {}
 
     /**
      * Highlights hits.

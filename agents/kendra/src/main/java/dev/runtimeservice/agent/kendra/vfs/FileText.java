@@ -15,12 +15,11 @@ final class FileText {
     static final int BINARY_PROBE_BYTES = 8192;
 
     private static final int TITLE_SEARCH_CHARS = 20_000;
-    private static final Pattern MARKDOWN_HEADING = Pattern.compile("^ {0,3}#{1,6}[ \\t]+(.+?)[ \\t#]*$",
-            Pattern.MULTILINE);
+    private static final Pattern MARKDOWN_HEADING =
+            Pattern.compile("^ {0,3}#{1,6}[ \\t]+(.+?)[ \\t#]*$", Pattern.MULTILINE);
     private static final Pattern HTML_TITLE = Pattern.compile("<title[^>]*>([^<]+)</title>", Pattern.CASE_INSENSITIVE);
 
-    private FileText() {
-    }
+    private FileText() {}
 
     /**
      * Decodes a file as UTF-8 text.
@@ -38,8 +37,12 @@ final class FileText {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new SkippedFileException("not UTF-8 text; save it as UTF-8 to index it");
         }
@@ -57,7 +60,8 @@ final class FileText {
         String name = path.substring(path.lastIndexOf('/') + 1);
         String lower = name.toLowerCase(Locale.ROOT);
         String head = text.length() > TITLE_SEARCH_CHARS ? text.substring(0, TITLE_SEARCH_CHARS) : text;
-        Pattern pattern = lower.endsWith(".md") || lower.endsWith(".markdown") ? MARKDOWN_HEADING
+        Pattern pattern = lower.endsWith(".md") || lower.endsWith(".markdown")
+                ? MARKDOWN_HEADING
                 : lower.endsWith(".html") || lower.endsWith(".htm") ? HTML_TITLE : null;
         if (pattern != null) {
             Matcher matcher = pattern.matcher(head);

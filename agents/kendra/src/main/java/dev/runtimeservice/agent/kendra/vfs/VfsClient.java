@@ -27,8 +27,7 @@ final class VfsClient {
      * @param type {@code file}, {@code folder}, {@code link} or {@code other}
      * @param size its size in bytes
      */
-    record Entry(String path, String type, long size) {
-    }
+    record Entry(String path, String type, long size) {}
 
     /**
      * What a search found.
@@ -36,8 +35,7 @@ final class VfsClient {
      * @param entries the files and folders, at most the limit asked for
      * @param truncated whether vfs found more past the limit
      */
-    record Found(List<Entry> entries, boolean truncated) {
-    }
+    record Found(List<Entry> entries, boolean truncated) {}
 
     private static final int MAX_PROBLEM_BYTES = 8192;
 
@@ -60,7 +58,9 @@ final class VfsClient {
     }
 
     Found search(String folder, String glob, int limit) {
-        JsonNode answer = getJson("/fs/search", Map.of("path", folder, "glob", glob, "limit", Integer.toString(limit)),
+        JsonNode answer = getJson(
+                "/fs/search",
+                Map.of("path", folder, "glob", glob, "limit", Integer.toString(limit)),
                 "search '" + glob + "' below '" + folder + "'");
         List<Entry> entries = new ArrayList<>();
         for (JsonNode hit : answer.path("hits")) {
@@ -96,17 +96,22 @@ final class VfsClient {
         } catch (IOException e) {
             throw unreachable(action, e);
         } catch (JacksonException e) {
-            throw new VfsAnswerException(502, "vfs at " + base + " answered " + endpoint + " with something that is "
-                    + "not JSON; check that " + base + " is the vfs agent.");
+            throw new VfsAnswerException(
+                    502,
+                    "vfs at " + base + " answered " + endpoint + " with something that is " + "not JSON; check that "
+                            + base + " is the vfs agent.");
         }
     }
 
     private HttpResponse<InputStream> send(String endpoint, Map<String, String> query, String action) {
-        String parameters = query.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
-                .map(entry -> entry.getKey() + "=" + encode(entry.getValue())).collect(Collectors.joining("&"));
+        String parameters = query.entrySet().stream()
+                .filter(entry -> !entry.getValue().isEmpty())
+                .map(entry -> entry.getKey() + "=" + encode(entry.getValue()))
+                .collect(Collectors.joining("&"));
         URI uri = base.resolve(endpoint + (parameters.isEmpty() ? "" : "?" + parameters));
         try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+            return http.send(
+                    HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw unreachable(action, e);
@@ -119,12 +124,15 @@ final class VfsClient {
     private VfsAnswerException refused(int status, InputStream body, String action) throws IOException {
         String detail;
         try {
-            detail = json.readTree(body.readNBytes(MAX_PROBLEM_BYTES)).path("detail").asString("");
+            detail = json.readTree(body.readNBytes(MAX_PROBLEM_BYTES))
+                    .path("detail")
+                    .asString("");
         } catch (JacksonException notJson) {
             detail = "";
         }
-        return new VfsAnswerException(status, "vfs answered " + status + " when asked to " + action
-                + (detail.isBlank() ? "." : ": " + detail));
+        return new VfsAnswerException(
+                status,
+                "vfs answered " + status + " when asked to " + action + (detail.isBlank() ? "." : ": " + detail));
     }
 
     private VfsUnavailableException unreachable(String action, IOException e) {
@@ -133,7 +141,9 @@ final class VfsClient {
     }
 
     private static Entry entry(JsonNode node) {
-        return new Entry(node.path("path").asString(""), node.path("type").asString("other"),
+        return new Entry(
+                node.path("path").asString(""),
+                node.path("type").asString("other"),
                 node.path("size").asLong(0));
     }
 

@@ -11,8 +11,7 @@ final class VfsDocument {
     /** What a document's id is made of: this prefix and the file's vfs path. */
     static final String ID_PREFIX = "vfs:";
 
-    private VfsDocument() {
-    }
+    private VfsDocument() {}
 
     static String idOf(String path) {
         return ID_PREFIX + path;

@@ -14,11 +14,13 @@ import tools.jackson.databind.ObjectMapper;
 class VfsIngestConfiguration {
 
     @Bean
-    VfsIngestService vfsIngestService(AgentProperties agent, VfsIngestProperties properties, IngestService ingest,
-            ObjectMapper json) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.timeout()).build();
-        return new VfsIngestService(new VfsLocator(http, json, agent.managerUrl(), properties), ingest, properties,
-                json);
+    VfsIngestService vfsIngestService(
+            AgentProperties agent, VfsIngestProperties properties, IngestService ingest, ObjectMapper json) {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.timeout())
+                .build();
+        return new VfsIngestService(
+                new VfsLocator(http, json, agent.managerUrl(), properties), ingest, properties, json);
     }
 }

@@ -25,7 +25,8 @@ class VfsIngestController {
     @PostMapping(path = "/ingest/vfs", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> ingest(@RequestBody JsonNode body) {
         VfsIngestResult result = skills.data(VfsIngestSkill.ID, body, VfsIngestResult.class);
-        if (result.indexed() == 0 && (!result.failed().isEmpty() || !result.skipped().isEmpty())) {
+        if (result.indexed() == 0
+                && (!result.failed().isEmpty() || !result.skipped().isEmpty())) {
             return nothingIndexed(result);
         }
         return ResponseEntity.ok(result);
@@ -33,7 +34,8 @@ class VfsIngestController {
 
     /** Files were found but none could be indexed: a client error, with every file and why. */
     private static ResponseEntity<ProblemDetail> nothingIndexed(VfsIngestResult result) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_CONTENT,
                 "No file could be indexed; see 'skipped' and 'failed' for each file and what to change.");
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("indexed", 0);
@@ -42,7 +44,8 @@ class VfsIngestController {
         properties.put("truncated", result.truncated());
         properties.put("vfs", result.vfs());
         problem.setProperties(properties);
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 }

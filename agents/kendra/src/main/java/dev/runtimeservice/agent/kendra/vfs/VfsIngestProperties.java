@@ -25,5 +25,4 @@ public record VfsIngestProperties(
         @Nullable URI url,
         @DefaultValue("1MB") @NotNull DataSize maxFileSize,
         @DefaultValue("1000") @Min(1) @Max(100_000) int maxFiles,
-        @DefaultValue("30s") @NotNull Duration timeout) {
-}
+        @DefaultValue("30s") @NotNull Duration timeout) {}

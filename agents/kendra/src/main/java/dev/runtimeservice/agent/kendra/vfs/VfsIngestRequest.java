@@ -14,7 +14,11 @@ import tools.jackson.databind.JsonNode;
  * @param language the language of every file, or {@code null} to guess it per file
  * @param metadata metadata given to every file, or {@code null}
  */
-record VfsIngestRequest(List<String> paths, @Nullable String glob, String folder, @Nullable String language,
+record VfsIngestRequest(
+        List<String> paths,
+        @Nullable String glob,
+        String folder,
+        @Nullable String language,
         @Nullable JsonNode metadata) {
 
     private static final List<String> FIELDS = List.of("paths", "glob", "folder", "language", "metadata");
@@ -44,8 +48,8 @@ record VfsIngestRequest(List<String> paths, @Nullable String glob, String folder
         List<String> paths = paths(body.get("paths"), maxFiles);
         String glob = text(body, "glob");
         if (paths.isEmpty() && glob == null) {
-            throw new InvalidVfsIngestException("Give 'paths' (a list of vfs files or folders), 'glob' (such as "
-                    + "\"**/*.md\"), or both.");
+            throw new InvalidVfsIngestException(
+                    "Give 'paths' (a list of vfs files or folders), 'glob' (such as " + "\"**/*.md\"), or both.");
         }
         String folder = text(body, "folder");
         if (folder != null && glob == null) {
@@ -53,7 +57,11 @@ record VfsIngestRequest(List<String> paths, @Nullable String glob, String folder
                     + "the folder in 'paths' to index every file below it.");
         }
         JsonNode metadata = body.get("metadata");
-        return new VfsIngestRequest(paths, glob, folder == null ? "" : folder, text(body, "language"),
+        return new VfsIngestRequest(
+                paths,
+                glob,
+                folder == null ? "" : folder,
+                text(body, "language"),
                 metadata == null || metadata.isNull() ? null : metadata);
     }
 

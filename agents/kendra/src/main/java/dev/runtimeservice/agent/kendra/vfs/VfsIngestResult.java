@@ -16,8 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param vfs the vfs the files were read from
  * @param tookMs how long it took
  */
-record VfsIngestResult(int indexed, List<IndexedFile> documents, List<SkippedFile> skipped, List<FailedFile> failed,
-        boolean truncated, String vfs, @JsonProperty("took_ms") long tookMs) {
+record VfsIngestResult(
+        int indexed,
+        List<IndexedFile> documents,
+        List<SkippedFile> skipped,
+        List<FailedFile> failed,
+        boolean truncated,
+        String vfs,
+        @JsonProperty("took_ms") long tookMs) {
 
     VfsIngestResult {
         documents = List.copyOf(documents);
@@ -26,15 +32,12 @@ record VfsIngestResult(int indexed, List<IndexedFile> documents, List<SkippedFil
     }
 
     /** A file that is now a document. */
-    record IndexedFile(String path, String id) {
-    }
+    record IndexedFile(String path, String id) {}
 
     /** A file left out on purpose. */
-    record SkippedFile(String path, String reason) {
-    }
+    record SkippedFile(String path, String reason) {}
 
     /** A file that could not be read or indexed; {@code id} is absent when it was not read. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record FailedFile(String path, @Nullable String id, String error) {
-    }
+    record FailedFile(String path, @Nullable String id, String error) {}
 }

@@ -41,12 +41,14 @@ final class VfsIngestService {
         checkDefaults(request);
         VfsClient vfs = locator.locate();
         FileSelection selection = FileSelection.of(vfs, request, properties.maxFiles());
-        FileDocuments documents = new FileDocuments(vfs, json, request, properties.maxFileSize().toBytes());
+        FileDocuments documents =
+                new FileDocuments(vfs, json, request, properties.maxFileSize().toBytes());
         List<VfsClient.Entry> files = selection.files();
         java.util.concurrent.atomic.AtomicInteger position = new java.util.concurrent.atomic.AtomicInteger();
         IngestResult result = ingest.ingestNodes(files.stream()
                 .takeWhile(file -> progress.next(position.incrementAndGet(), files.size(), file.path()))
-                .map(documents::read).flatMap(Optional::stream));
+                .map(documents::read)
+                .flatMap(Optional::stream));
 
         List<FailedFile> failed = new ArrayList<>(selection.failed());
         failed.addAll(documents.failed());
@@ -56,19 +58,27 @@ final class VfsIngestService {
             notIndexed.add(path);
             failed.add(new FailedFile(path, failure.id(), failure.error()));
         }
-        List<IndexedFile> indexed = documents.sent().stream().filter(path -> !notIndexed.contains(path))
-                .map(path -> new IndexedFile(path, VfsDocument.idOf(path))).toList();
+        List<IndexedFile> indexed = documents.sent().stream()
+                .filter(path -> !notIndexed.contains(path))
+                .map(path -> new IndexedFile(path, VfsDocument.idOf(path)))
+                .toList();
         List<VfsIngestResult.SkippedFile> skipped = new ArrayList<>(selection.skipped());
         skipped.addAll(documents.skipped());
-        return new VfsIngestResult(result.indexed(), indexed, skipped, failed, selection.truncated(),
-                vfs.base().toString(), (System.nanoTime() - start) / 1_000_000);
+        return new VfsIngestResult(
+                result.indexed(),
+                indexed,
+                skipped,
+                failed,
+                selection.truncated(),
+                vfs.base().toString(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Checks the language and metadata every file gets once, before anything is read. */
     private void checkDefaults(VfsIngestRequest request) {
         ingest.problemWith(VfsDocument.of(json, request, "probe.txt", "probe")).ifPresent(problem -> {
-            throw new InvalidVfsIngestException("The 'language' or 'metadata' given for every file is not valid: "
-                    + problem + ".");
+            throw new InvalidVfsIngestException(
+                    "The 'language' or 'metadata' given for every file is not valid: " + problem + ".");
         });
     }
 }

@@ -44,7 +44,11 @@ final class VfsLocator {
         URI list = URI.create(base() + "/api/list_agents?name=vfs");
         HttpResponse<String> answer;
         try {
-            answer = http.send(HttpRequest.newBuilder(list).timeout(properties.timeout()).GET().build(),
+            answer = http.send(
+                    HttpRequest.newBuilder(list)
+                            .timeout(properties.timeout())
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new VfsUnavailableException("The manager at " + base() + " did not answer ("
@@ -77,8 +81,8 @@ final class VfsLocator {
                     + "something that is not JSON; check that MANAGER_URL points at the manager.");
         }
         if (vfs.isMissingNode()) {
-            throw new VfsUnavailableException("vfs is not running: the manager at " + base()
-                    + " has not launched it. " + launchHint());
+            throw new VfsUnavailableException(
+                    "vfs is not running: the manager at " + base() + " has not launched it. " + launchHint());
         }
         String status = vfs.path("status").asString("");
         String url = vfs.path("url").asString("");

@@ -28,9 +28,11 @@ class QueryTranslatorTest {
 
     @Test
     void anInflectedWordIsFoundThroughItsStem() {
-        assertThat(lexicon.translations(stems.of("semanas", TextLanguage.SPANISH).get(0), TextLanguage.SPANISH))
+        assertThat(lexicon.translations(
+                        stems.of("semanas", TextLanguage.SPANISH).get(0), TextLanguage.SPANISH))
                 .contains("week");
-        assertThat(lexicon.translations(stems.of("fathers", TextLanguage.ENGLISH).get(0), TextLanguage.ENGLISH))
+        assertThat(lexicon.translations(
+                        stems.of("fathers", TextLanguage.ENGLISH).get(0), TextLanguage.ENGLISH))
                 .contains("padre");
     }
 

@@ -27,8 +27,7 @@ public final class Evaluation {
         }
     }
 
-    private Evaluation() {
-    }
+    private Evaluation() {}
 
     /**
      * Scores one mode.
@@ -59,7 +58,9 @@ public final class Evaluation {
      * @return those in that language
      */
     public static List<TestCollection.Query> inLanguage(List<TestCollection.Query> queries, String language) {
-        return queries.stream().filter(query -> query.language().equals(language)).toList();
+        return queries.stream()
+                .filter(query -> query.language().equals(language))
+                .toList();
     }
 
     /**

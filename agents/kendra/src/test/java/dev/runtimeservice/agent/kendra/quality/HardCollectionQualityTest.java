@@ -43,9 +43,12 @@ class HardCollectionQualityTest {
     @Test
     void theCollectionHasEveryKindOfQueryInBothLanguages() {
         assertThat(TestCollection.documents(TestCollection.HARD)).hasSizeGreaterThanOrEqualTo(60);
-        assertThat(queries).hasSizeGreaterThanOrEqualTo(40).allMatch(query -> !query.relevant().isEmpty());
+        assertThat(queries)
+                .hasSizeGreaterThanOrEqualTo(40)
+                .allMatch(query -> !query.relevant().isEmpty());
         for (String kind : List.of("paraphrase", "trap", "cross", "plain")) {
-            assertThat(Evaluation.ofKind(queries, kind)).extracting(TestCollection.Query::language)
+            assertThat(Evaluation.ofKind(queries, kind))
+                    .extracting(TestCollection.Query::language)
                     .contains("es", "en");
         }
     }
@@ -61,8 +64,8 @@ class HardCollectionQualityTest {
 
     @Test
     void aQueryFindsAnswersWrittenOnlyInTheOtherLanguageByKeywordAlone() {
-        Evaluation.Scores keyword = Evaluation.score(kendra.search(), SearchMode.KEYWORD,
-                Evaluation.ofKind(queries, "cross"));
+        Evaluation.Scores keyword =
+                Evaluation.score(kendra.search(), SearchMode.KEYWORD, Evaluation.ofKind(queries, "cross"));
         System.out.println("hard collection, cross-language queries, keyword: " + keyword);
 
         // Without the lexicon keyword search scored 0.131 / 0.217 here: no shared word, nothing found.
@@ -72,8 +75,8 @@ class HardCollectionQualityTest {
 
     @Test
     void semanticRankingFindsAnswersInTheOtherLanguageThroughTheTranslatedQuery() {
-        Evaluation.Scores semantic = Evaluation.score(kendra.search(), SearchMode.SEMANTIC,
-                Evaluation.ofKind(queries, "cross"));
+        Evaluation.Scores semantic =
+                Evaluation.score(kendra.search(), SearchMode.SEMANTIC, Evaluation.ofKind(queries, "cross"));
         System.out.println("hard collection, cross-language queries, semantic: " + semantic);
 
         // The English model alone scored 0.179 / 0.450 here.
@@ -83,12 +86,14 @@ class HardCollectionQualityTest {
 
     @Test
     void aSpanishQueryFindsAnEnglishDocumentAndItsSnippetMarksTheTranslatedWords() {
-        SearchResponse response = kendra.search().search(SearchRequest.of("contraseña olvidada", SearchMode.KEYWORD,
-                3));
+        SearchResponse response =
+                kendra.search().search(SearchRequest.of("contraseña olvidada", SearchMode.KEYWORD, 3));
 
         // h11 is the Spanish password policy, which has the word itself; h09 tells how to reset a password.
         assertThat(response.hits()).extracting(hit -> hit.id()).contains("h11", "h09");
-        assertThat(response.hits()).filteredOn(hit -> hit.id().equals("h09")).singleElement()
+        assertThat(response.hits())
+                .filteredOn(hit -> hit.id().equals("h09"))
+                .singleElement()
                 .satisfies(hit -> assertThat(hit.snippet()).containsIgnoringCase("<mark>password</mark>"));
     }
 }

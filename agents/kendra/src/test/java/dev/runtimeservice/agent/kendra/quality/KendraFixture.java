@@ -36,7 +36,8 @@ public final class KendraFixture implements AutoCloseable {
     public KendraFixture(Path indexDir, TextEmbedder embedder, float translationWeight) {
         KendraProperties properties = new KendraProperties(indexDir, 32, 100, 60, 2000, translationWeight, 3);
         this.index = new LuceneIndex(indexDir);
-        this.ingest = new IngestService(index, embedder, properties, JsonMapper.builder().build());
+        this.ingest = new IngestService(
+                index, embedder, properties, JsonMapper.builder().build());
         this.search = new SearchService(index, embedder, properties);
     }
 

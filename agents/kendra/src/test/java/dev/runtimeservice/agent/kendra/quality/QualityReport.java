@@ -19,8 +19,7 @@ public final class QualityReport {
 
     private static final List<String> KINDS = List.of("paraphrase", "trap", "cross", "plain");
 
-    private QualityReport() {
-    }
+    private QualityReport() {}
 
     public static void main(String[] args) throws Exception {
         boolean perQuery = List.of(args).contains("--queries");
@@ -43,18 +42,20 @@ public final class QualityReport {
     }
 
     private static String header(String collection) {
-        List<String> columns = new ArrayList<>(List.of("mode", "nDCG@10", "recall@10", "es nDCG / recall",
-                "en nDCG / recall"));
+        List<String> columns =
+                new ArrayList<>(List.of("mode", "nDCG@10", "recall@10", "es nDCG / recall", "en nDCG / recall"));
         if (collection.equals(TestCollection.HARD)) {
             KINDS.forEach(kind -> columns.add(kind + " nDCG / recall"));
         }
         return "| " + String.join(" | ", columns) + " |";
     }
 
-    private static String row(KendraFixture kendra, SearchMode mode, List<TestCollection.Query> queries,
-            String collection) {
+    private static String row(
+            KendraFixture kendra, SearchMode mode, List<TestCollection.Query> queries, String collection) {
         Evaluation.Scores all = Evaluation.score(kendra.search(), mode, queries);
-        List<String> cells = new ArrayList<>(List.of(mode.label(), "%.3f".formatted(all.ndcg()),
+        List<String> cells = new ArrayList<>(List.of(
+                mode.label(),
+                "%.3f".formatted(all.ndcg()),
                 "%.3f".formatted(all.recall()),
                 pair(kendra, mode, Evaluation.inLanguage(queries, "es")),
                 pair(kendra, mode, Evaluation.inLanguage(queries, "en"))));
@@ -71,11 +72,21 @@ public final class QualityReport {
 
     private static void perQuery(KendraFixture kendra, List<TestCollection.Query> queries) {
         for (TestCollection.Query query : queries) {
-            List<String> ranking = kendra.search().search(SearchRequest.of(query.query(), SearchMode.HYBRID,
-                    Evaluation.K)).hits().stream().map(SearchHit::id).toList();
-            System.out.printf("%s %-10s %.3f %s  %s%n", query.id(), query.kind(),
+            List<String> ranking =
+                    kendra
+                            .search()
+                            .search(SearchRequest.of(query.query(), SearchMode.HYBRID, Evaluation.K))
+                            .hits()
+                            .stream()
+                            .map(SearchHit::id)
+                            .toList();
+            System.out.printf(
+                    "%s %-10s %.3f %s  %s%n",
+                    query.id(),
+                    query.kind(),
                     RankingMetrics.ndcg(ranking, query.relevant(), Evaluation.K),
-                    ranking.stream().limit(3).collect(Collectors.joining(",")), query.query());
+                    ranking.stream().limit(3).collect(Collectors.joining(",")),
+                    query.query());
         }
     }
 }

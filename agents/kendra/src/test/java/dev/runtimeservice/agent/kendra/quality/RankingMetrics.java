@@ -6,8 +6,7 @@ import java.util.Map;
 /** nDCG@k and recall@k of one ranking against graded judgements. */
 public final class RankingMetrics {
 
-    private RankingMetrics() {
-    }
+    private RankingMetrics() {}
 
     /**
      * Computes nDCG@k with gains {@code 2^grade - 1} and a log2 discount.

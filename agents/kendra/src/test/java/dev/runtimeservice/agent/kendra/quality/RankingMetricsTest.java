@@ -23,8 +23,8 @@ class RankingMetricsTest {
     void aRelevantDocumentRankedLowerCountsLessAndOneBeyondTheCutOffNotAtAll() {
         Map<String, Integer> relevant = Map.of("a", 1);
 
-        assertThat(RankingMetrics.ndcg(List.of("x", "a"), relevant, 10)).isCloseTo(1 / (Math.log(3) / Math.log(2)),
-                within(1e-9));
+        assertThat(RankingMetrics.ndcg(List.of("x", "a"), relevant, 10))
+                .isCloseTo(1 / (Math.log(3) / Math.log(2)), within(1e-9));
         assertThat(RankingMetrics.recall(List.of("x", "a"), relevant, 1)).isZero();
     }
 }

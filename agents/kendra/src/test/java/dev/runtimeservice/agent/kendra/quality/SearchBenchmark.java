@@ -7,7 +7,6 @@ import dev.runtimeservice.agent.kendra.search.SearchRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,8 +15,7 @@ import java.util.List;
  */
 public final class SearchBenchmark {
 
-    private SearchBenchmark() {
-    }
+    private SearchBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int copies = args.length > 0 ? Integer.parseInt(args[0]) : 30;
@@ -33,7 +31,8 @@ public final class SearchBenchmark {
                 kendra.ingest().ingest(documents.subList(from, Math.min(from + 100, documents.size())));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("indexed %d documents in batches of 100 (embedding + commit per batch): %.1f docs/s%n",
+            System.out.printf(
+                    "indexed %d documents in batches of 100 (embedding + commit per batch): %.1f docs/s%n",
                     documents.size() - 100, (documents.size() - 100) / seconds);
             for (SearchMode mode : SearchMode.values()) {
                 latency(kendra, mode);
@@ -49,8 +48,8 @@ public final class SearchBenchmark {
         latency(kendra, mode, TestCollection.queries(), "first collection's queries");
     }
 
-    private static void latency(KendraFixture kendra, SearchMode mode, List<TestCollection.Query> queries,
-            String which) {
+    private static void latency(
+            KendraFixture kendra, SearchMode mode, List<TestCollection.Query> queries, String which) {
         for (TestCollection.Query query : queries) {
             kendra.search().search(SearchRequest.of(query.query(), mode, 10));
         }
@@ -63,7 +62,8 @@ public final class SearchBenchmark {
             }
         }
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("%-8s %d runs of the %s, top 10 with snippets: p50 %.1f ms, p99 %.1f ms%n",
+        System.out.printf(
+                "%-8s %d runs of the %s, top 10 with snippets: p50 %.1f ms, p99 %.1f ms%n",
                 mode.label(), sorted.length, which, percentile(sorted, 0.50), percentile(sorted, 0.99));
     }
 
@@ -76,8 +76,13 @@ public final class SearchBenchmark {
         List<IndexedDocument> all = new ArrayList<>();
         for (int copy = 0; copy < copies; copy++) {
             for (IndexedDocument d : originals) {
-                all.add(new IndexedDocument(d.id() + "-" + copy, d.title(), d.text() + " (copy " + copy + ")",
-                        d.uri(), d.language(), d.metadata()));
+                all.add(new IndexedDocument(
+                        d.id() + "-" + copy,
+                        d.title(),
+                        d.text() + " (copy " + copy + ")",
+                        d.uri(),
+                        d.language(),
+                        d.metadata()));
             }
         }
         return all;

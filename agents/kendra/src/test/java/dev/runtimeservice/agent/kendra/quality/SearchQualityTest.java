@@ -38,10 +38,13 @@ class SearchQualityTest {
 
     @Test
     void theCollectionIsBigEnoughAndBilingual() {
-        assertThat(TestCollection.documents()).hasSizeGreaterThanOrEqualTo(60)
+        assertThat(TestCollection.documents())
+                .hasSizeGreaterThanOrEqualTo(60)
                 .anyMatch(document -> document.language().equals("es"))
                 .anyMatch(document -> document.language().equals("en"));
-        assertThat(queries).hasSizeGreaterThanOrEqualTo(40).allMatch(query -> !query.relevant().isEmpty());
+        assertThat(queries)
+                .hasSizeGreaterThanOrEqualTo(40)
+                .allMatch(query -> !query.relevant().isEmpty());
     }
 
     @Test
@@ -66,13 +69,17 @@ class SearchQualityTest {
 
         assertThat(hybrid.ndcg()).isGreaterThanOrEqualTo(HYBRID_NDCG);
         assertThat(hybrid.recall()).isGreaterThanOrEqualTo(HYBRID_RECALL);
-        assertThat(hybrid.recall()).isGreaterThan(Evaluation.score(kendra.search(), SearchMode.KEYWORD, queries)
-                .recall());
+        assertThat(hybrid.recall())
+                .isGreaterThan(Evaluation.score(kendra.search(), SearchMode.KEYWORD, queries)
+                        .recall());
     }
 
     private static Evaluation.Scores report(SearchMode mode) {
         Evaluation.Scores all = Evaluation.score(kendra.search(), mode, queries);
-        System.out.printf("%-8s all %s | es %s | en %s%n", mode.label(), all,
+        System.out.printf(
+                "%-8s all %s | es %s | en %s%n",
+                mode.label(),
+                all,
                 Evaluation.score(kendra.search(), mode, Evaluation.inLanguage(queries, "es")),
                 Evaluation.score(kendra.search(), mode, Evaluation.inLanguage(queries, "en")));
         return all;

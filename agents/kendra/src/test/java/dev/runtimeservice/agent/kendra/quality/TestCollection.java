@@ -39,12 +39,10 @@ public final class TestCollection {
      * @param relevant graded relevance by document id: in the first collection 2 answers the query and 1 is
      *     related; in the hard one 3 answers it, 2 answers part of it, 1 is related
      */
-    public record Query(String id, String language, @Nullable String kind, String query,
-            Map<String, Integer> relevant) {
-    }
+    public record Query(
+            String id, String language, @Nullable String kind, String query, Map<String, Integer> relevant) {}
 
-    private TestCollection() {
-    }
+    private TestCollection() {}
 
     /**
      * Reads the first collection's documents.
@@ -71,7 +69,7 @@ public final class TestCollection {
      * @return its documents
      */
     public static List<IndexedDocument> documents(String collection) {
-        return lines(collection, "documents.jsonl", new TypeReference<IndexedDocument>() { });
+        return lines(collection, "documents.jsonl", new TypeReference<IndexedDocument>() {});
     }
 
     /**
@@ -81,7 +79,7 @@ public final class TestCollection {
      * @return its judged queries
      */
     public static List<Query> queries(String collection) {
-        return lines(collection, "queries.jsonl", new TypeReference<Query>() { });
+        return lines(collection, "queries.jsonl", new TypeReference<Query>() {});
     }
 
     private static <T> List<T> lines(String collection, String name, TypeReference<T> type) {

@@ -22,7 +22,8 @@ class FileTextTest {
 
     @Test
     void otherFilesAndFilesWithoutAHeadingAreTitledByTheirName() {
-        assertThat(FileText.title("scripts/run.py", "# not a heading: a Python comment\nprint(1)")).isEqualTo("run.py");
+        assertThat(FileText.title("scripts/run.py", "# not a heading: a Python comment\nprint(1)"))
+                .isEqualTo("run.py");
         assertThat(FileText.title("notes.md", "no heading here")).isEqualTo("notes.md");
         assertThat(FileText.title("top.txt", "x")).isEqualTo("top.txt");
     }
@@ -36,14 +37,16 @@ class FileTextTest {
     @Test
     void aFileWithANulByteNearItsStartIsSkippedAsBinary() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13};
-        assertThatThrownBy(() -> FileText.decode(png)).isInstanceOf(SkippedFileException.class)
+        assertThatThrownBy(() -> FileText.decode(png))
+                .isInstanceOf(SkippedFileException.class)
                 .hasMessageContaining("binary");
     }
 
     @Test
     void aFileThatIsNotUtf8IsSkippedWithWhatToDo() {
         byte[] latin1 = "Canción".getBytes(StandardCharsets.ISO_8859_1);
-        assertThatThrownBy(() -> FileText.decode(latin1)).isInstanceOf(SkippedFileException.class)
+        assertThatThrownBy(() -> FileText.decode(latin1))
+                .isInstanceOf(SkippedFileException.class)
                 .hasMessage("not UTF-8 text; save it as UTF-8 to index it");
     }
 }

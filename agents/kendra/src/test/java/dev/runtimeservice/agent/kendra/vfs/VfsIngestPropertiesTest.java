@@ -30,8 +30,11 @@ class VfsIngestPropertiesTest {
 
     @Test
     void aConfiguredUrlAndLimitsAreBound() {
-        runner.withPropertyValues("kendra.vfs.url=http://127.0.0.1:8001", "kendra.vfs.max-file-size=64KB",
-                "kendra.vfs.max-files=10").run(context -> {
+        runner.withPropertyValues(
+                        "kendra.vfs.url=http://127.0.0.1:8001",
+                        "kendra.vfs.max-file-size=64KB",
+                        "kendra.vfs.max-files=10")
+                .run(context -> {
                     VfsIngestProperties properties = context.getBean(VfsIngestProperties.class);
                     assertThat(properties.url()).isEqualTo(URI.create("http://127.0.0.1:8001"));
                     assertThat(properties.maxFileSize()).isEqualTo(DataSize.ofKilobytes(64));
@@ -41,12 +44,14 @@ class VfsIngestPropertiesTest {
 
     @Test
     void aMaxFilesBelowOneStopsTheStartNamingTheProperty() {
-        runner.withPropertyValues("kendra.vfs.max-files=0").run(context ->
-                assertThat(context).getFailure().rootCause().hasMessageContaining("kendra.vfs")
+        runner.withPropertyValues("kendra.vfs.max-files=0")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("kendra.vfs")
                         .hasMessageContaining("maxFiles"));
     }
 
     @EnableConfigurationProperties(VfsIngestProperties.class)
-    static class Enabled {
-    }
+    static class Enabled {}
 }

@@ -12,8 +12,8 @@ import java.util.List;
  * @param protocolVersion the A2A protocol version of the card
  * @param skills its skills, in card order
  */
-public record AgentCardInfo(String name, String description, String url, String version, String protocolVersion,
-        List<SkillCard> skills) {
+public record AgentCardInfo(
+        String name, String description, String url, String version, String protocolVersion, List<SkillCard> skills) {
 
     /** Copies the list. */
     public AgentCardInfo {

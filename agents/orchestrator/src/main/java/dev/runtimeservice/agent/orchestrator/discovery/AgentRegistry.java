@@ -53,9 +53,12 @@ public class AgentRegistry {
         } catch (DiscoveryException e) {
             managerError = e.getMessage();
             // Without the manager's word, keep looking at the agents already known: they may well still run.
-            running = agents.values().stream().map(a -> new ManagerClient.RunningAgent(a.name(), a.url())).toList();
+            running = agents.values().stream()
+                    .map(a -> new ManagerClient.RunningAgent(a.name(), a.url()))
+                    .toList();
         }
-        Set<String> names = running.stream().map(ManagerClient.RunningAgent::name).collect(Collectors.toSet());
+        Set<String> names =
+                running.stream().map(ManagerClient.RunningAgent::name).collect(Collectors.toSet());
         for (String gone : Set.copyOf(agents.keySet())) {
             if (!names.contains(gone)) {
                 agents.remove(gone);
@@ -99,29 +102,57 @@ public class AgentRegistry {
         try {
             AgentCardInfo card = manager.card(running.url());
             failures.remove(running.name());
-            agents.put(running.name(), new DiscoveredAgent(running.name(), running.url(), DiscoveredAgent.UP, self,
-                    card.description(), card.version(), card.skills(), clock.instant(), null));
+            agents.put(
+                    running.name(),
+                    new DiscoveredAgent(
+                            running.name(),
+                            running.url(),
+                            DiscoveredAgent.UP,
+                            self,
+                            card.description(),
+                            card.version(),
+                            card.skills(),
+                            clock.instant(),
+                            null));
             if (known == null || !DiscoveredAgent.UP.equals(known.health())) {
-                log.info("Discovered agent {} at {} with {} skills", running.name(), running.url(), card.skills().size());
+                log.info(
+                        "Discovered agent {} at {} with {} skills",
+                        running.name(),
+                        running.url(),
+                        card.skills().size());
             }
         } catch (DiscoveryException e) {
             int failed = failures.merge(running.name(), 1, Integer::sum);
             if (failed >= dropAfterFailures) {
                 agents.remove(running.name());
                 failures.remove(running.name());
-                log.warn("Dropped agent {}: its card did not answer {} times in a row ({})", running.name(), failed,
+                log.warn(
+                        "Dropped agent {}: its card did not answer {} times in a row ({})",
+                        running.name(),
+                        failed,
                         e.getMessage());
             } else {
                 Instant lastSeen = known == null ? Instant.EPOCH : known.lastSeen();
-                agents.put(running.name(), new DiscoveredAgent(running.name(), running.url(), DiscoveredAgent.DOWN, self,
-                        known == null ? "" : known.description(), known == null ? "" : known.version(),
-                        known == null ? List.of() : known.skills(), lastSeen, e.getMessage()));
+                agents.put(
+                        running.name(),
+                        new DiscoveredAgent(
+                                running.name(),
+                                running.url(),
+                                DiscoveredAgent.DOWN,
+                                self,
+                                known == null ? "" : known.description(),
+                                known == null ? "" : known.version(),
+                                known == null ? List.of() : known.skills(),
+                                lastSeen,
+                                e.getMessage()));
             }
         }
     }
 
     private List<DiscoveredAgent> sorted() {
-        return agents.values().stream().sorted(Comparator.comparing(DiscoveredAgent::name)).toList();
+        return agents.values().stream()
+                .sorted(Comparator.comparing(DiscoveredAgent::name))
+                .toList();
     }
 
     /**
@@ -131,6 +162,8 @@ public class AgentRegistry {
      * @param managerError why the manager could not be asked, or {@code null}
      * @param refreshedAt when the look ended, or {@code null} before the first
      */
-    public record Snapshot(List<DiscoveredAgent> agents, @Nullable String managerError, @Nullable Instant refreshedAt) {
-    }
+    public record Snapshot(
+            List<DiscoveredAgent> agents,
+            @Nullable String managerError,
+            @Nullable Instant refreshedAt) {}
 }

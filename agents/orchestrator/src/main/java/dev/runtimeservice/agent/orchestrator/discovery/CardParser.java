@@ -10,8 +10,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class CardParser {
 
-    private CardParser() {
-    }
+    private CardParser() {}
 
     /**
      * Reads a card.
@@ -32,12 +31,21 @@ public final class CardParser {
         for (JsonNode skill : skills.values()) {
             String id = text(skill, "id");
             if (!id.isBlank()) {
-                parsed.add(new SkillCard(id, text(skill, "name"), text(skill, "description"), texts(skill, "tags"),
+                parsed.add(new SkillCard(
+                        id,
+                        text(skill, "name"),
+                        text(skill, "description"),
+                        texts(skill, "tags"),
                         texts(skill, "examples")));
             }
         }
-        return new AgentCardInfo(text(card, "name"), text(card, "description"), text(card, "url"),
-                text(card, "version"), text(card, "protocolVersion"), parsed);
+        return new AgentCardInfo(
+                text(card, "name"),
+                text(card, "description"),
+                text(card, "url"),
+                text(card, "version"),
+                text(card, "protocolVersion"),
+                parsed);
     }
 
     private static String text(JsonNode node, String field) {

@@ -17,8 +17,16 @@ import org.jspecify.annotations.Nullable;
  * @param lastSeen when its card last answered
  * @param error why the last look failed, or {@code null}
  */
-public record DiscoveredAgent(String name, String url, String health, boolean self, String description, String version,
-        List<SkillCard> skills, Instant lastSeen, @Nullable String error) {
+public record DiscoveredAgent(
+        String name,
+        String url,
+        String health,
+        boolean self,
+        String description,
+        String version,
+        List<SkillCard> skills,
+        Instant lastSeen,
+        @Nullable String error) {
 
     /** Health of an agent whose card answered. */
     public static final String UP = "UP";

@@ -1,8 +1,8 @@
 package dev.runtimeservice.agent.orchestrator.discovery;
 
-import dev.runtimeservice.agent.sdk.skill.Skills;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.runtimeservice.agent.sdk.skill.Skills;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -33,22 +33,46 @@ class DiscoveryController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AgentsAnswer(List<AgentView> agents, String manager, @JsonProperty("manager_error") @Nullable String managerError,
+    record AgentsAnswer(
+            List<AgentView> agents,
+            String manager,
+            @JsonProperty("manager_error") @Nullable String managerError,
             @JsonProperty("refreshed_at") @Nullable Instant refreshedAt) {
 
         static AgentsAnswer of(AgentRegistry.Snapshot snapshot, String manager) {
-            return new AgentsAnswer(snapshot.agents().stream().map(AgentView::of).toList(), manager,
-                    snapshot.managerError(), snapshot.refreshedAt());
+            return new AgentsAnswer(
+                    snapshot.agents().stream().map(AgentView::of).toList(),
+                    manager,
+                    snapshot.managerError(),
+                    snapshot.refreshedAt());
         }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AgentView(String name, String url, String health, boolean self, boolean routable, String description,
-            String version, @JsonProperty("last_seen") Instant lastSeen, @Nullable String error, List<SkillCard> skills) {
+    record AgentView(
+            String name,
+            String url,
+            String health,
+            boolean self,
+            boolean routable,
+            String description,
+            String version,
+            @JsonProperty("last_seen") Instant lastSeen,
+            @Nullable String error,
+            List<SkillCard> skills) {
 
         static AgentView of(DiscoveredAgent agent) {
-            return new AgentView(agent.name(), agent.url(), agent.health(), agent.self(), agent.routable(),
-                    agent.description(), agent.version(), agent.lastSeen(), agent.error(), agent.skills());
+            return new AgentView(
+                    agent.name(),
+                    agent.url(),
+                    agent.health(),
+                    agent.self(),
+                    agent.routable(),
+                    agent.description(),
+                    agent.version(),
+                    agent.lastSeen(),
+                    agent.error(),
+                    agent.skills());
         }
     }
 }

@@ -35,7 +35,8 @@ public class ManagerClient {
         this.managerHasKey = properties.managerApiKey() != null || agent.shutdownRequiresToken();
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.cardTimeout()).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(properties.cardTimeout()).build();
     }
 
     /** The manager's base URL, without a trailing slash. */
@@ -62,8 +63,10 @@ public class ManagerClient {
      * @throws DiscoveryException when the manager cannot be asked or answers an error
      */
     public List<RunningAgent> runningAgents() {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(managerUrl() + "/api/list_agents?status=RUNNING"))
-                .timeout(properties.cardTimeout()).header("Accept", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(managerUrl() + "/api/list_agents?status=RUNNING"))
+                .timeout(properties.cardTimeout())
+                .header("Accept", "application/json");
         // The manager's key when one is configured; otherwise this launch's own token, which a manager with a key
         // accepts for this one read from an agent it runs (agents never get the key).
         if (properties.managerApiKey() != null) {
@@ -91,8 +94,10 @@ public class ManagerClient {
      * @throws DiscoveryException when the card cannot be read or is not a card
      */
     public AgentCardInfo card(String baseUrl) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + CARD_PATH)).timeout(properties.cardTimeout())
-                .header("Accept", "application/json").build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + CARD_PATH))
+                .timeout(properties.cardTimeout())
+                .header("Accept", "application/json")
+                .build();
         try {
             return CardParser.parse(get(request, baseUrl + CARD_PATH));
         } catch (IllegalArgumentException notACard) {
@@ -105,8 +110,9 @@ public class ManagerClient {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new DiscoveryException(what + " answered HTTP " + response.statusCode()
-                        + (response.statusCode() == 401 ? "; it accepts the launch token of an agent it runs, so an "
-                                + "orchestrator started another way needs ORCHESTRATOR_MANAGER_API_KEY set to the manager's key"
+                        + (response.statusCode() == 401
+                                ? "; it accepts the launch token of an agent it runs, so an "
+                                        + "orchestrator started another way needs ORCHESTRATOR_MANAGER_API_KEY set to the manager's key"
                                 : ""));
             }
             return json.readTree(response.body());
@@ -132,6 +138,5 @@ public class ManagerClient {
      * @param name its name
      * @param url its base URL
      */
-    public record RunningAgent(String name, String url) {
-    }
+    public record RunningAgent(String name, String url) {}
 }

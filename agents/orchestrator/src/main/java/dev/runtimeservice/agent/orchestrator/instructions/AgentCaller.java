@@ -36,10 +36,14 @@ final class AgentCaller {
 
     Execution call(String agent, String baseUrl, HttpCall call, String requestId) {
         String target = call.method() + " " + baseUrl + call.path();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + call.path())).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + call.path()))
+                .timeout(timeout)
                 .header(RequestIdFilter.HEADER, requestId)
-                .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(call.body()));
+                .method(
+                        call.method(),
+                        call.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(call.body()));
         if (call.contentType() != null) {
             request.header("Content-Type", call.contentType());
         }
@@ -51,18 +55,25 @@ final class AgentCaller {
             Object answer = body(response);
             log.info("{} answered {} in {} ms", target, response.statusCode(), took);
             if (response.statusCode() >= 400) {
-                throw new InstructionException(HttpStatus.BAD_GATEWAY, "%s answered HTTP %d to %s: %s".formatted(agent,
-                        response.statusCode(), target, detail(answer)))
-                        .with("agent_status", response.statusCode()).with("agent_answer", answer);
+                throw new InstructionException(
+                                HttpStatus.BAD_GATEWAY,
+                                "%s answered HTTP %d to %s: %s"
+                                        .formatted(agent, response.statusCode(), target, detail(answer)))
+                        .with("agent_status", response.statusCode())
+                        .with("agent_answer", answer);
             }
             return new Execution(target, response.statusCode(), took, answer);
         } catch (HttpTimeoutException e) {
-            throw new InstructionException(HttpStatus.GATEWAY_TIMEOUT, "%s did not answer %s within %s; try again, or "
-                    .formatted(agent, target, timeout) + "raise orchestrator.call-timeout");
+            throw new InstructionException(
+                    HttpStatus.GATEWAY_TIMEOUT,
+                    "%s did not answer %s within %s; try again, or ".formatted(agent, target, timeout)
+                            + "raise orchestrator.call-timeout");
         } catch (ConnectException e) {
-            throw new InstructionException(HttpStatus.SERVICE_UNAVAILABLE, ("%s did not accept a connection at %s; it "
-                    + "may have just stopped: check GET /agents and launch it again through the manager").formatted(
-                    agent, baseUrl));
+            throw new InstructionException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    ("%s did not accept a connection at %s; it "
+                                    + "may have just stopped: check GET /agents and launch it again through the manager")
+                            .formatted(agent, baseUrl));
         } catch (IOException e) {
             throw new InstructionException(HttpStatus.BAD_GATEWAY, "%s failed: %s".formatted(target, e));
         } catch (InterruptedException e) {
@@ -84,7 +95,8 @@ final class AgentCaller {
     }
 
     private static String detail(Object answer) {
-        if (answer instanceof tools.jackson.databind.JsonNode node && node.path("detail").isString()) {
+        if (answer instanceof tools.jackson.databind.JsonNode node
+                && node.path("detail").isString()) {
             return node.path("detail").stringValue();
         }
         String text = answer.toString();
@@ -99,6 +111,9 @@ final class AgentCaller {
      * @param tookMs how long the call took
      * @param answer the agent's answer: JSON when it sent JSON, else text
      */
-    record Execution(String request, int status, @JsonProperty("took_ms") long tookMs, Object answer) {
-    }
+    record Execution(
+            String request,
+            int status,
+            @JsonProperty("took_ms") long tookMs,
+            Object answer) {}
 }

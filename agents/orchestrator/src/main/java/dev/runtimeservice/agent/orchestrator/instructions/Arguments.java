@@ -14,14 +14,17 @@ final class Arguments {
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"|“([^”]+)”|«([^»]+)»|'([^']+)'");
     private static final Pattern PATH = TextAnalysis.PATH;
     private static final Pattern GLOB = Pattern.compile("\\S*\\*\\S*|(?<!\\w)\\.[A-Za-z0-9]{1,5}(?!\\w)");
-    private static final Pattern TOPIC = Pattern.compile(
-            "(?i)\\b(?:about|on|regarding|concerning|for|sobre|acerca de|de|del|respecto a)\\s+(.+)$");
+    private static final Pattern TOPIC =
+            Pattern.compile("(?i)\\b(?:about|on|regarding|concerning|for|sobre|acerca de|de|del|respecto a)\\s+(.+)$");
     private static final Pattern ID = Pattern.compile("(?i)\\bid\\s+([\\w.-]+)");
     private static final Pattern DOCUMENT = Pattern.compile("(?i)\\bdocumento?\\s+([\\w.-]*[\\d-][\\w.-]*)");
     private static final List<String[]> LANGUAGES = List.of(
-            new String[] {"English", "english", "ingles", "inglés"}, new String[] {"Spanish", "spanish", "espanol", "español", "castellano"},
-            new String[] {"French", "french", "frances", "francés"}, new String[] {"German", "german", "aleman", "alemán"},
-            new String[] {"Italian", "italian", "italiano"}, new String[] {"Portuguese", "portuguese", "portugues", "portugués"});
+            new String[] {"English", "english", "ingles", "inglés"},
+                    new String[] {"Spanish", "spanish", "espanol", "español", "castellano"},
+            new String[] {"French", "french", "frances", "francés"},
+                    new String[] {"German", "german", "aleman", "alemán"},
+            new String[] {"Italian", "italian", "italiano"},
+                    new String[] {"Portuguese", "portuguese", "portugues", "portugués"});
 
     private final String text;
 
@@ -66,7 +69,9 @@ final class Arguments {
     /** The text after the first colon (what to summarise, translate, rewrite or store), or the quoted text. */
     Optional<String> payload() {
         int colon = text.indexOf(':');
-        if (colon >= 0 && colon < text.length() - 1 && !text.substring(colon + 1).isBlank()) {
+        if (colon >= 0
+                && colon < text.length() - 1
+                && !text.substring(colon + 1).isBlank()) {
             return Optional.of(text.substring(colon + 1).strip());
         }
         return quoted();
@@ -93,7 +98,9 @@ final class Arguments {
         String folded = text.toLowerCase(Locale.ROOT);
         for (String[] names : LANGUAGES) {
             for (int i = 1; i < names.length; i++) {
-                if (Pattern.compile("\\b(?:into|to|al|a|en)\\s+(?:el\\s+)?" + names[i] + "\\b").matcher(folded).find()) {
+                if (Pattern.compile("\\b(?:into|to|al|a|en)\\s+(?:el\\s+)?" + names[i] + "\\b")
+                        .matcher(folded)
+                        .find()) {
                     return Optional.of(names[0]);
                 }
             }

@@ -12,7 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param body the body, or {@code null}
  * @param contentType the body's media type, or {@code null}
  */
-record HttpCall(String method, String path, @Nullable String body, @Nullable String contentType) {
+record HttpCall(
+        String method,
+        String path,
+        @Nullable String body,
+        @Nullable String contentType) {
 
     static HttpCall get(String path) {
         return new HttpCall("GET", path, null, null);

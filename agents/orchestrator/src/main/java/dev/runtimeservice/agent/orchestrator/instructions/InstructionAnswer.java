@@ -18,9 +18,14 @@ import org.jspecify.annotations.Nullable;
  * @param execution the agent's answer when the instruction was executed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record InstructionAnswer(@JsonProperty("request_id") String requestId, String language, PromptOptimizer.Prompt prompt,
-        @Nullable Choice choice, @JsonProperty("no_match") @Nullable String noMatch,
-        @JsonProperty("runner_ups") List<Choice> runnerUps, AgentCaller.@Nullable Execution execution) {
+record InstructionAnswer(
+        @JsonProperty("request_id") String requestId,
+        String language,
+        PromptOptimizer.Prompt prompt,
+        @Nullable Choice choice,
+        @JsonProperty("no_match") @Nullable String noMatch,
+        @JsonProperty("runner_ups") List<Choice> runnerUps,
+        AgentCaller.@Nullable Execution execution) {
 
     InstructionAnswer withExecution(AgentCaller.Execution execution) {
         return new InstructionAnswer(requestId, language, prompt, choice, noMatch, runnerUps, execution);
@@ -39,15 +44,28 @@ record InstructionAnswer(@JsonProperty("request_id") String requestId, String la
      * @param launch how to launch the agent when it is not running
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Choice(String agent, String skill, @JsonProperty("skill_name") String skillName, @Nullable String url,
-            boolean running, double confidence, boolean executable, @Nullable String launch) {
+    record Choice(
+            String agent,
+            String skill,
+            @JsonProperty("skill_name") String skillName,
+            @Nullable String url,
+            boolean running,
+            double confidence,
+            boolean executable,
+            @Nullable String launch) {
 
         static Choice of(Router.Scored scored, boolean executable, String launchCommand) {
             var candidate = scored.candidate();
             String launch = candidate.running() ? null : launchCommand;
-            return new Choice(candidate.agent(), candidate.skill().id(), candidate.skill().name(),
-                    candidate.running() ? candidate.url() : null, candidate.running(),
-                    Math.round(scored.score() * 1000) / 1000.0, executable, launch);
+            return new Choice(
+                    candidate.agent(),
+                    candidate.skill().id(),
+                    candidate.skill().name(),
+                    candidate.running() ? candidate.url() : null,
+                    candidate.running(),
+                    Math.round(scored.score() * 1000) / 1000.0,
+                    executable,
+                    launch);
         }
     }
 }

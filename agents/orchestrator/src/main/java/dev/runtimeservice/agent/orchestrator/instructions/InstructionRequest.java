@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
  */
 record InstructionRequest(
         @NotBlank(message = "give the instruction as a non-empty 'text'")
-        @Size(max = 8000, message = "'text' may have at most 8000 characters") @Nullable String text,
+        @Size(max = 8000, message = "'text' may have at most 8000 characters")
+        @Nullable
+        String text,
+
         @Nullable Boolean execute) {
 
     boolean executes() {

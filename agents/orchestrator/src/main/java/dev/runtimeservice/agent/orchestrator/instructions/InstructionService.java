@@ -25,7 +25,11 @@ class InstructionService {
     private final AgentCaller caller;
     private final double minScore;
 
-    InstructionService(Router router, CandidateSkills candidates, AgentRegistry registry, JsonMapper json,
+    InstructionService(
+            Router router,
+            CandidateSkills candidates,
+            AgentRegistry registry,
+            JsonMapper json,
             OrchestratorProperties properties) {
         this.router = router;
         this.candidates = candidates;
@@ -39,37 +43,74 @@ class InstructionService {
         Router.Route route = router.route(text, candidates.current());
         Router.Scored best = route.ranked().isEmpty() ? null : route.ranked().get(0);
         Router.Scored chosen = route.fits() ? best : null;
-        var prompt = PromptOptimizer.optimise(text, route.query().language(), chosen == null ? null : chosen.candidate());
-        List<InstructionAnswer.Choice> runnerUps = route.ranked().stream().skip(chosen == null ? 0 : 1)
-                .filter(s -> s.score() > 0).limit(RUNNER_UPS).map(this::choice).toList();
-        String noMatch = chosen != null ? null : best == null ? "No agent is running and none is known."
-                : "No agent fits this instruction: the closest skill, %s of %s, scored %.3f, under the %.2f a fit needs."
-                        .formatted(best.candidate().skill().id(), best.candidate().agent(), best.score(), minScore);
-        InstructionAnswer answer = new InstructionAnswer(requestId, route.query().language(), prompt,
-                chosen == null ? null : choice(chosen), noMatch, runnerUps, null);
-        log.info("Instruction ({} chars, {}) routed to {}", text.length(), answer.language(),
+        var prompt =
+                PromptOptimizer.optimise(text, route.query().language(), chosen == null ? null : chosen.candidate());
+        List<InstructionAnswer.Choice> runnerUps = route.ranked().stream()
+                .skip(chosen == null ? 0 : 1)
+                .filter(s -> s.score() > 0)
+                .limit(RUNNER_UPS)
+                .map(this::choice)
+                .toList();
+        String noMatch = chosen != null
+                ? null
+                : best == null
+                        ? "No agent is running and none is known."
+                        : "No agent fits this instruction: the closest skill, %s of %s, scored %.3f, under the %.2f a fit needs."
+                                .formatted(
+                                        best.candidate().skill().id(),
+                                        best.candidate().agent(),
+                                        best.score(),
+                                        minScore);
+        InstructionAnswer answer = new InstructionAnswer(
+                requestId,
+                route.query().language(),
+                prompt,
+                chosen == null ? null : choice(chosen),
+                noMatch,
+                runnerUps,
+                null);
+        log.info(
+                "Instruction ({} chars, {}) routed to {}",
+                text.length(),
+                answer.language(),
                 chosen == null ? "no agent" : chosen.candidate().key() + " (%.3f)".formatted(chosen.score()));
         return execute ? execute(answer, chosen, text, requestId) : answer;
     }
 
     private InstructionAnswer execute(InstructionAnswer answer, Router.Scored chosen, String text, String requestId) {
         if (chosen == null) {
-            throw new InstructionException(HttpStatus.UNPROCESSABLE_CONTENT, answer.noMatch()
-                    + " Nothing was executed; rephrase it for one of the skills listed by GET /agents.")
+            throw new InstructionException(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            answer.noMatch()
+                                    + " Nothing was executed; rephrase it for one of the skills listed by GET /agents.")
                     .with("routing", answer);
         }
         var candidate = chosen.candidate();
         if (!candidate.running()) {
-            throw new InstructionException(HttpStatus.SERVICE_UNAVAILABLE, ("The %s agent, whose skill %s should handle "
-                    + "this, is not running; launch it with: %s").formatted(candidate.agent(), candidate.skill().id(),
-                    answer.choice().launch())).with("agent", candidate.agent()).with("launch", answer.choice().launch())
+            throw new InstructionException(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            ("The %s agent, whose skill %s should handle " + "this, is not running; launch it with: %s")
+                                    .formatted(
+                                            candidate.agent(),
+                                            candidate.skill().id(),
+                                            answer.choice().launch()))
+                    .with("agent", candidate.agent())
+                    .with("launch", answer.choice().launch())
                     .with("routing", answer);
         }
-        HttpCall call = calls.call(candidate.key(), new Arguments(text), answer.prompt().text())
-                .orElseThrow(() -> new InstructionException(HttpStatus.NOT_IMPLEMENTED, ("The orchestrator cannot call "
-                        + "skill %s of %s itself; call it directly at %s as its agent card describes (GET %s"
-                        + "/.well-known/agent-card.json).").formatted(candidate.skill().id(), candidate.agent(),
-                        candidate.url(), candidate.url())).with("routing", answer));
+        HttpCall call = calls.call(
+                        candidate.key(), new Arguments(text), answer.prompt().text())
+                .orElseThrow(() -> new InstructionException(
+                                HttpStatus.NOT_IMPLEMENTED,
+                                ("The orchestrator cannot call "
+                                                + "skill %s of %s itself; call it directly at %s as its agent card describes (GET %s"
+                                                + "/.well-known/agent-card.json).")
+                                        .formatted(
+                                                candidate.skill().id(),
+                                                candidate.agent(),
+                                                candidate.url(),
+                                                candidate.url()))
+                        .with("routing", answer));
         try {
             return answer.withExecution(caller.call(candidate.agent(), candidate.url(), call, requestId));
         } catch (InstructionException e) {
@@ -78,7 +119,9 @@ class InstructionService {
     }
 
     private InstructionAnswer.Choice choice(Router.Scored scored) {
-        return InstructionAnswer.Choice.of(scored, calls.supported().contains(scored.candidate().key()),
+        return InstructionAnswer.Choice.of(
+                scored,
+                calls.supported().contains(scored.candidate().key()),
                 registry.launchCommand(scored.candidate().agent()));
     }
 }

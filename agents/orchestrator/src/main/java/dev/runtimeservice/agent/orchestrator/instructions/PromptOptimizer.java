@@ -11,22 +11,28 @@ import org.jspecify.annotations.Nullable;
 final class PromptOptimizer {
 
     // Courtesy and filler carry no meaning for a model; they are cut from the task.
-    private static final Pattern FILLER = Pattern.compile("(?i)^(?:hey|hi|hola|oye)[,!]?\\s+|\\b(?:please|por favor)\\b[,]?"
-            + "|^(?:could|can|would) you\\s+|^(?:¿)?(?:me )?(?:puedes|podrías|podrias)\\s+|^i (?:want|need) you to\\s+"
-            + "|^(?:quiero|necesito) que\\s+");
+    private static final Pattern FILLER =
+            Pattern.compile("(?i)^(?:hey|hi|hola|oye)[,!]?\\s+|\\b(?:please|por favor)\\b[,]?"
+                    + "|^(?:could|can|would) you\\s+|^(?:¿)?(?:me )?(?:puedes|podrías|podrias)\\s+|^i (?:want|need) you to\\s+"
+                    + "|^(?:quiero|necesito) que\\s+");
 
-    private PromptOptimizer() {
-    }
+    private PromptOptimizer() {}
 
     static Prompt optimise(String instruction, String language, @Nullable Candidate target) {
         String task = task(instruction);
         String context = target == null
                 ? "No agent skill fits this instruction; it is answered by the model alone, if at all."
-                : "It is handled by the %s agent's skill '%s' (%s): %s".formatted(target.agent(),
-                        target.skill().name(), target.skill().id(), firstSentence(target.skill().description()));
+                : "It is handled by the %s agent's skill '%s' (%s): %s"
+                        .formatted(
+                                target.agent(),
+                                target.skill().name(),
+                                target.skill().id(),
+                                firstSentence(target.skill().description()));
         List<String> constraints = new ArrayList<>();
-        constraints.add("es".equals(language) ? "Answer in Spanish, the language of the request."
-                : "Answer in English, the language of the request.");
+        constraints.add(
+                "es".equals(language)
+                        ? "Answer in Spanish, the language of the request."
+                        : "Answer in English, the language of the request.");
         if (target != null) {
             constraints.add("Use only what the " + target.agent() + " agent returns; do not invent files, documents "
                     + "or facts.");
@@ -36,7 +42,8 @@ final class PromptOptimizer {
         if (!arguments.paths().isEmpty()) {
             constraints.add("Keep these paths exactly as written: " + String.join(", ", arguments.paths()) + ".");
         }
-        String expected = target == null ? "A short answer, or a statement that the request cannot be carried out."
+        String expected = target == null
+                ? "A short answer, or a statement that the request cannot be carried out."
                 : "The result of '" + target.skill().name() + "' as " + target.agent()
                         + " returns it, then a one-paragraph summary of it for the user.";
         return new Prompt(task, context, constraints, expected);
@@ -84,7 +91,10 @@ final class PromptOptimizer {
      * @param constraints rules the answer must keep
      * @param expectedOutput what the answer should be
      */
-    record Prompt(String task, String context, List<String> constraints,
+    record Prompt(
+            String task,
+            String context,
+            List<String> constraints,
             @JsonProperty("expected_output") String expectedOutput) {
 
         /** The prompt as one text, in sections. */

@@ -20,34 +20,75 @@ final class SkillCalls {
     SkillCalls(JsonMapper json) {
         this.json = json;
         this.calls = Map.ofEntries(
-                Map.entry("vfs:vfs.list", (a, p) -> HttpCall.get("/fs/list" + query(a.paths().stream().findFirst()))),
+                Map.entry(
+                        "vfs:vfs.list",
+                        (a, p) -> HttpCall.get(
+                                "/fs/list" + query(a.paths().stream().findFirst()))),
                 Map.entry("vfs:vfs.stat", (a, p) -> HttpCall.get("/fs/stat?path=" + HttpCall.encode(path(a)))),
                 Map.entry("vfs:vfs.read", (a, p) -> HttpCall.get("/fs/content?path=" + HttpCall.encode(path(a)))),
                 Map.entry("vfs:vfs.search", (a, p) -> search(a)),
-                Map.entry("vfs:vfs.mkdir", (a, p) -> new HttpCall("POST",
-                        "/fs/mkdir?parents=true&path=" + HttpCall.encode(path(a)), null, null)),
-                Map.entry("vfs:vfs.write", (a, p) -> new HttpCall("PUT",
-                        "/fs/content?parents=true&path=" + HttpCall.encode(path(a)),
-                        need(a.quoted(), "the text to write, in quotes"), "text/plain; charset=utf-8")),
+                Map.entry(
+                        "vfs:vfs.mkdir",
+                        (a, p) -> new HttpCall(
+                                "POST", "/fs/mkdir?parents=true&path=" + HttpCall.encode(path(a)), null, null)),
+                Map.entry(
+                        "vfs:vfs.write",
+                        (a, p) -> new HttpCall(
+                                "PUT",
+                                "/fs/content?parents=true&path=" + HttpCall.encode(path(a)),
+                                need(a.quoted(), "the text to write, in quotes"),
+                                "text/plain; charset=utf-8")),
                 Map.entry("vfs:vfs.move", (a, p) -> move(a)),
-                Map.entry("kendra:search", (a, p) -> HttpCall.json("POST", "/search",
-                        write(Map.of("query", a.topic(), "mode", "hybrid", "top_k", 5)))),
-                Map.entry("kendra:ingest", (a, p) -> HttpCall.json("POST", "/documents", write(List.of(Map.of(
-                        "id", "orchestrator-" + Integer.toHexString(a.payload().orElse("").hashCode()),
-                        "text", need(a.payload(), "the text to index, after a colon or in quotes")))))),
+                Map.entry(
+                        "kendra:search",
+                        (a, p) -> HttpCall.json(
+                                "POST", "/search", write(Map.of("query", a.topic(), "mode", "hybrid", "top_k", 5)))),
+                Map.entry(
+                        "kendra:ingest",
+                        (a, p) -> HttpCall.json(
+                                "POST",
+                                "/documents",
+                                write(List.of(Map.of(
+                                        "id",
+                                        "orchestrator-"
+                                                + Integer.toHexString(
+                                                        a.payload().orElse("").hashCode()),
+                                        "text",
+                                        need(a.payload(), "the text to index, after a colon or in quotes")))))),
                 Map.entry("kendra:ingest-vfs", (a, p) -> vfsIngest(a)),
-                Map.entry("kendra:documents", (a, p) -> a.documentId()
-                        .map(id -> HttpCall.get("/documents/" + HttpCall.encode(id))).orElse(HttpCall.get("/index"))),
-                Map.entry("gpt4:generate", (a, p) -> HttpCall.json("POST", "/generate",
-                        write(Map.of("prompt", p, "max_tokens", 256)))),
-                Map.entry("gpt4:summarize", (a, p) -> HttpCall.json("POST", "/tasks/summarize",
-                        write(Map.of("text", need(a.payload(), "the text to summarise, after a colon or in quotes"))))),
-                Map.entry("gpt4:translate", (a, p) -> HttpCall.json("POST", "/tasks/translate", write(Map.of(
-                        "text", need(a.payload(), "the text to translate, after a colon or in quotes"),
-                        "target_language", need(a.targetLanguage(), "the language to translate into"))))),
-                Map.entry("gpt4:rewrite", (a, p) -> HttpCall.json("POST", "/tasks/rewrite", write(Map.of(
-                        "text", need(a.payload(), "the text to rewrite, after a colon or in quotes"),
-                        "instruction", a.head())))));
+                Map.entry(
+                        "kendra:documents",
+                        (a, p) -> a.documentId()
+                                .map(id -> HttpCall.get("/documents/" + HttpCall.encode(id)))
+                                .orElse(HttpCall.get("/index"))),
+                Map.entry(
+                        "gpt4:generate",
+                        (a, p) -> HttpCall.json("POST", "/generate", write(Map.of("prompt", p, "max_tokens", 256)))),
+                Map.entry(
+                        "gpt4:summarize",
+                        (a, p) -> HttpCall.json(
+                                "POST",
+                                "/tasks/summarize",
+                                write(Map.of(
+                                        "text",
+                                        need(a.payload(), "the text to summarise, after a colon or in quotes"))))),
+                Map.entry(
+                        "gpt4:translate",
+                        (a, p) -> HttpCall.json(
+                                "POST",
+                                "/tasks/translate",
+                                write(Map.of(
+                                        "text", need(a.payload(), "the text to translate, after a colon or in quotes"),
+                                        "target_language",
+                                                need(a.targetLanguage(), "the language to translate into"))))),
+                Map.entry(
+                        "gpt4:rewrite",
+                        (a, p) -> HttpCall.json(
+                                "POST",
+                                "/tasks/rewrite",
+                                write(Map.of(
+                                        "text", need(a.payload(), "the text to rewrite, after a colon or in quotes"),
+                                        "instruction", a.head())))));
     }
 
     /** The keys of the skills this orchestrator can call. */
@@ -78,8 +119,12 @@ final class SkillCalls {
 
     private static HttpCall search(Arguments arguments) {
         StringBuilder query = new StringBuilder("/fs/search?");
-        arguments.glob().ifPresent(g -> query.append("glob=").append(HttpCall.encode(g)).append('&'));
-        arguments.quoted().ifPresent(t -> query.append("text=").append(HttpCall.encode(t)).append('&'));
+        arguments
+                .glob()
+                .ifPresent(g -> query.append("glob=").append(HttpCall.encode(g)).append('&'));
+        arguments
+                .quoted()
+                .ifPresent(t -> query.append("text=").append(HttpCall.encode(t)).append('&'));
         if (arguments.glob().isEmpty() && arguments.quoted().isEmpty()) {
             query.append("text=").append(HttpCall.encode(arguments.topic())).append('&');
         }
@@ -103,8 +148,11 @@ final class SkillCalls {
         if (paths.size() < 2) {
             throw missing("two paths, what to move and where to (such as draft.md and docs/final.md)");
         }
-        return new HttpCall("POST", "/fs/move?from=" + HttpCall.encode(paths.get(0)) + "&to="
-                + HttpCall.encode(paths.get(1)), null, null);
+        return new HttpCall(
+                "POST",
+                "/fs/move?from=" + HttpCall.encode(paths.get(0)) + "&to=" + HttpCall.encode(paths.get(1)),
+                null,
+                null);
     }
 
     private static String need(Optional<String> value, String what) {
@@ -112,7 +160,8 @@ final class SkillCalls {
     }
 
     private static InstructionException missing(String what) {
-        return new InstructionException(HttpStatus.UNPROCESSABLE_CONTENT,
+        return new InstructionException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
                 "The instruction does not say " + what + "; add it to the instruction and send it again.");
     }
 

@@ -17,8 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class BundledCards {
 
-    private BundledCards() {
-    }
+    private BundledCards() {}
 
     /** The bundled cards by agent name. */
     public static Map<String, AgentCardInfo> load(JsonMapper json) {

@@ -40,8 +40,8 @@ public final class CandidateSkills {
     }
 
     /** The candidates plus the bundled agents' skills for every bundled agent not in {@code running}. */
-    public static List<Candidate> withBundled(List<Candidate> candidates, Set<String> running,
-            Map<String, AgentCardInfo> bundled) {
+    public static List<Candidate> withBundled(
+            List<Candidate> candidates, Set<String> running, Map<String, AgentCardInfo> bundled) {
         List<Candidate> all = new ArrayList<>(candidates);
         bundled.forEach((name, card) -> {
             if (!running.contains(name)) {

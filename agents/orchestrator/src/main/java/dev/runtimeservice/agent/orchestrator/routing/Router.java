@@ -34,8 +34,10 @@ public class Router {
         TextAnalysis query = TextAnalysis.of(instruction, lexicon);
         List<float[]> vectors = List.of(embedder.embed(instruction), embedder.embed(query.gloss()));
         Map<Candidate, SkillProfile> byCandidate = new HashMap<>();
-        candidates.forEach(c -> byCandidate.put(c, profiles.computeIfAbsent(c,
-                k -> SkillProfile.of(k.agent(), k.skill(), hints.of(k.key()), lexicon, embedder))));
+        candidates.forEach(c -> byCandidate.put(
+                c,
+                profiles.computeIfAbsent(
+                        c, k -> SkillProfile.of(k.agent(), k.skill(), hints.of(k.key()), lexicon, embedder))));
         Map<String, Double> idf = idf(query.features(), byCandidate.values());
         List<Scored> ranked = new ArrayList<>();
         for (Candidate candidate : candidates) {
@@ -57,7 +59,9 @@ public class Router {
     private static Map<String, Double> idf(Set<String> features, java.util.Collection<SkillProfile> profiles) {
         Map<String, Double> idf = new HashMap<>();
         for (String feature : features) {
-            long df = profiles.stream().filter(p -> p.weights().containsKey(feature)).count();
+            long df = profiles.stream()
+                    .filter(p -> p.weights().containsKey(feature))
+                    .count();
             if (df > 0) {
                 // Words outside the lexicon (names in examples, say) count less: concepts carry the intent.
                 double weight = feature.startsWith("w:") ? 0.3 : 1;
@@ -87,8 +91,7 @@ public class Router {
      * @param lexical the lexical score in [0, 1]
      * @param semantic the best cosine similarity to the skill's texts
      */
-    public record Scored(Candidate candidate, double score, double lexical, double semantic) {
-    }
+    public record Scored(Candidate candidate, double score, double lexical, double semantic) {}
 
     /**
      * The ranking of an instruction.
@@ -97,6 +100,5 @@ public class Router {
      * @param ranked every candidate, best first
      * @param fits whether the best one scored at least the minimum
      */
-    public record Route(TextAnalysis query, List<Scored> ranked, boolean fits) {
-    }
+    public record Route(TextAnalysis query, List<Scored> ranked, boolean fits) {}
 }

@@ -29,7 +29,8 @@ record SkillProfile(Map<String, Double> weights, List<float[]> vectors) {
             TextAnalysis.of(text, lexicon).features().forEach(f -> counts.merge(f, 1, Integer::sum));
         }
         // A description is long prose: only its concepts count, not every word it happens to use.
-        TextAnalysis.of(skill.description(), lexicon).features().stream().filter(f -> !f.startsWith("w:"))
+        TextAnalysis.of(skill.description(), lexicon).features().stream()
+                .filter(f -> !f.startsWith("w:"))
                 .forEach(f -> counts.merge(f, 1, Integer::sum));
         Map<String, Double> weights = new HashMap<>();
         counts.forEach((feature, count) -> weights.put(feature, count / (count + 1.0)));

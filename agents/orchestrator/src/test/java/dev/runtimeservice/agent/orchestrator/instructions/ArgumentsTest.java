@@ -11,19 +11,25 @@ class ArgumentsTest {
         Arguments arguments = new Arguments("Save \"meeting at 10\" into notes/monday.txt");
         assertThat(arguments.paths()).containsExactly("notes/monday.txt");
         assertThat(arguments.quoted()).contains("meeting at 10");
-        assertThat(new Arguments("Resume este texto: la reunión fue larga").payload()).contains("la reunión fue larga");
-        assertThat(new Arguments("Rename draft.md to docs/final.md").paths()).containsExactly("draft.md", "docs/final.md");
+        assertThat(new Arguments("Resume este texto: la reunión fue larga").payload())
+                .contains("la reunión fue larga");
+        assertThat(new Arguments("Rename draft.md to docs/final.md").paths())
+                .containsExactly("draft.md", "docs/final.md");
     }
 
     @Test
     void findsTheTopicTheTargetLanguageAGlobAndADocumentId() {
         assertThat(new Arguments("Busca información sobre inteligencia artificial").topic())
                 .isEqualTo("inteligencia artificial");
-        assertThat(new Arguments("Find documents about renewable energy?").topic()).isEqualTo("renewable energy");
-        assertThat(new Arguments("Traduce esto al inglés: hola").targetLanguage()).contains("English");
-        assertThat(new Arguments("Translate this into German: hello").targetLanguage()).contains("German");
+        assertThat(new Arguments("Find documents about renewable energy?").topic())
+                .isEqualTo("renewable energy");
+        assertThat(new Arguments("Traduce esto al inglés: hola").targetLanguage())
+                .contains("English");
+        assertThat(new Arguments("Translate this into German: hello").targetLanguage())
+                .contains("German");
         assertThat(new Arguments("Find every .csv file under data").glob()).contains("**/*.csv");
-        assertThat(new Arguments("Fetch the indexed document with id policy-7").documentId()).contains("policy-7");
+        assertThat(new Arguments("Fetch the indexed document with id policy-7").documentId())
+                .contains("policy-7");
         assertThat(new Arguments("Get document doc-1").documentId()).contains("doc-1");
         assertThat(new Arguments("How many documents are there?").documentId()).isEmpty();
         assertThat(new Arguments("List the files").paths()).isEmpty();
@@ -31,10 +37,10 @@ class ArgumentsTest {
 
     @Test
     void theTaskLosesCourtesyButKeepsItsMeaning() {
-        assertThat(PromptOptimizer.task("  please   could you list the files in docs ")).isEqualTo(
-                "List the files in docs.");
-        assertThat(PromptOptimizer.task("¿Puedes resumir este texto, por favor?")).isEqualTo(
-                "Resumir este texto.");
+        assertThat(PromptOptimizer.task("  please   could you list the files in docs "))
+                .isEqualTo("List the files in docs.");
+        assertThat(PromptOptimizer.task("¿Puedes resumir este texto, por favor?"))
+                .isEqualTo("Resumir este texto.");
         assertThat(PromptOptimizer.task("¿Qué archivos hay en docs?")).isEqualTo("¿Qué archivos hay en docs?");
         assertThat(PromptOptimizer.task("hola, busca información sobre IA")).isEqualTo("Busca información sobre IA.");
     }
@@ -43,7 +49,10 @@ class ArgumentsTest {
     void theContextDropsTheHttpCallACardsDescriptionStartsWith() {
         assertThat(PromptOptimizer.firstSentence("POST /search {\"query\", \"mode\"} ranks the documents. More."))
                 .isEqualTo("Ranks the documents.");
-        assertThat(PromptOptimizer.firstSentence("Lists a folder. GET /fs/list")).isEqualTo("Lists a folder.");
-        assertThat(PromptOptimizer.firstSentence("word ".repeat(60))).hasSizeLessThanOrEqualTo(202).endsWith(" …");
+        assertThat(PromptOptimizer.firstSentence("Lists a folder. GET /fs/list"))
+                .isEqualTo("Lists a folder.");
+        assertThat(PromptOptimizer.firstSentence("word ".repeat(60)))
+                .hasSizeLessThanOrEqualTo(202)
+                .endsWith(" …");
     }
 }

@@ -13,11 +13,9 @@ final class LabelledInstructions {
 
     static final String NONE = "none";
 
-    private LabelledInstructions() {
-    }
+    private LabelledInstructions() {}
 
-    record Labelled(String language, Set<String> accepted, String text) {
-    }
+    record Labelled(String language, Set<String> accepted, String text) {}
 
     record Outcome(Labelled labelled, String chosen, String detectedLanguage, double score, String top) {
 
@@ -27,8 +25,8 @@ final class LabelledInstructions {
     }
 
     static List<Labelled> load() {
-        try (InputStream in = LabelledInstructions.class.getClassLoader()
-                .getResourceAsStream("routing/labelled-instructions.tsv")) {
+        try (InputStream in =
+                LabelledInstructions.class.getClassLoader().getResourceAsStream("routing/labelled-instructions.tsv")) {
             List<Labelled> all = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank() && !line.startsWith("#")) {
@@ -45,10 +43,17 @@ final class LabelledInstructions {
     static Outcome run(Router router, List<Candidate> candidates, Labelled labelled) {
         Router.Route route = router.route(labelled.text(), candidates);
         Router.Scored best = route.ranked().get(0);
-        String top = route.ranked().stream().limit(3).map(s -> "%s(%.2f/%.2f)".formatted(s.candidate().key(),
-                s.lexical(), s.semantic())).reduce((a, b) -> a + " " + b).orElse("");
-        return new Outcome(labelled, route.fits() ? best.candidate().key() : NONE, route.query().language(),
-                best.score(), top + " " + route.query().features());
+        String top = route.ranked().stream()
+                .limit(3)
+                .map(s -> "%s(%.2f/%.2f)".formatted(s.candidate().key(), s.lexical(), s.semantic()))
+                .reduce((a, b) -> a + " " + b)
+                .orElse("");
+        return new Outcome(
+                labelled,
+                route.fits() ? best.candidate().key() : NONE,
+                route.query().language(),
+                best.score(),
+                top + " " + route.query().features());
     }
 
     static double accuracy(List<Outcome> outcomes) {
@@ -58,8 +63,14 @@ final class LabelledInstructions {
     static String report(List<Outcome> outcomes) {
         StringBuilder report = new StringBuilder();
         for (Outcome o : outcomes) {
-            report.append("%s %-5s %.3f %-18s want %-35s %s%n".formatted(o.right() ? "ok  " : "MISS",
-                    o.detectedLanguage(), o.score(), o.chosen(), o.labelled().accepted(), o.labelled().text()));
+            report.append("%s %-5s %.3f %-18s want %-35s %s%n"
+                    .formatted(
+                            o.right() ? "ok  " : "MISS",
+                            o.detectedLanguage(),
+                            o.score(),
+                            o.chosen(),
+                            o.labelled().accepted(),
+                            o.labelled().text()));
             if (!o.right()) {
                 report.append("       ").append(o.top()).append(System.lineSeparator());
             }

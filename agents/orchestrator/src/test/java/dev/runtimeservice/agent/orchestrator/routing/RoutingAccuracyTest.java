@@ -27,7 +27,10 @@ class RoutingAccuracyTest {
     @BeforeAll
     static void router() {
         JsonMapper json = JsonMapper.builder().build();
-        router = new Router(Lexicon.load(), new Embedder(), SkillHints.load(json),
+        router = new Router(
+                Lexicon.load(),
+                new Embedder(),
+                SkillHints.load(json),
                 Double.parseDouble(OrchestratorProperties.DEFAULT_MIN_SCORE));
         candidates = CandidateSkills.withBundled(List.of(), Set.of(), BundledCards.load(json));
     }
@@ -37,7 +40,9 @@ class RoutingAccuracyTest {
         List<LabelledInstructions.Labelled> all = LabelledInstructions.load();
         assertThat(all).hasSizeGreaterThanOrEqualTo(80);
         assertThat(all.stream().filter(l -> l.language().equals("es")).count()).isEqualTo(all.size() / 2);
-        assertThat(all.stream().filter(l -> l.accepted().contains(LabelledInstructions.NONE)).count())
+        assertThat(all.stream()
+                        .filter(l -> l.accepted().contains(LabelledInstructions.NONE))
+                        .count())
                 .isGreaterThanOrEqualTo(10);
         assertThat(all.stream().filter(l -> l.accepted().size() > 1).count()).isGreaterThanOrEqualTo(4);
     }
@@ -45,24 +50,38 @@ class RoutingAccuracyTest {
     @Test
     void routesTheLabelledInstructionsAboveTheMeasuredAccuracyInEachLanguage() {
         List<LabelledInstructions.Outcome> outcomes = LabelledInstructions.load().stream()
-                .map(l -> LabelledInstructions.run(router, candidates, l)).toList();
+                .map(l -> LabelledInstructions.run(router, candidates, l))
+                .toList();
         String report = LabelledInstructions.report(outcomes);
         System.out.println(report);
         Map<String, List<LabelledInstructions.Outcome>> byLanguage = Map.of(
-                "es", outcomes.stream().filter(o -> o.labelled().language().equals("es")).toList(),
-                "en", outcomes.stream().filter(o -> o.labelled().language().equals("en")).toList());
-        System.out.printf("Routing accuracy: %.3f overall, %.3f es, %.3f en, on %d instructions%n",
-                LabelledInstructions.accuracy(outcomes), LabelledInstructions.accuracy(byLanguage.get("es")),
-                LabelledInstructions.accuracy(byLanguage.get("en")), outcomes.size());
+                "es",
+                        outcomes.stream()
+                                .filter(o -> o.labelled().language().equals("es"))
+                                .toList(),
+                "en",
+                        outcomes.stream()
+                                .filter(o -> o.labelled().language().equals("en"))
+                                .toList());
+        System.out.printf(
+                "Routing accuracy: %.3f overall, %.3f es, %.3f en, on %d instructions%n",
+                LabelledInstructions.accuracy(outcomes),
+                LabelledInstructions.accuracy(byLanguage.get("es")),
+                LabelledInstructions.accuracy(byLanguage.get("en")),
+                outcomes.size());
 
         assertThat(LabelledInstructions.accuracy(outcomes)).as(report).isGreaterThanOrEqualTo(MIN_ACCURACY);
-        byLanguage.forEach((language, some) -> assertThat(LabelledInstructions.accuracy(some)).as(language + "\n" + report)
+        byLanguage.forEach((language, some) -> assertThat(LabelledInstructions.accuracy(some))
+                .as(language + "\n" + report)
                 .isGreaterThanOrEqualTo(MIN_ACCURACY_PER_LANGUAGE));
     }
 
     @Test
     void detectsTheLanguageOfEveryLabelledInstruction() {
-        assertThat(LabelledInstructions.load()).allSatisfy(l -> assertThat(
-                router.route(l.text(), candidates).query().language()).as(l.text()).isEqualTo(l.language()));
+        assertThat(LabelledInstructions.load())
+                .allSatisfy(l -> assertThat(
+                                router.route(l.text(), candidates).query().language())
+                        .as(l.text())
+                        .isEqualTo(l.language()));
     }
 }

@@ -21,20 +21,27 @@ import tools.jackson.databind.json.JsonMapper;
 public class A2aConfiguration {
 
     /** Creates the configuration; used by the SDK's auto-configuration. */
-    public A2aConfiguration() {
-    }
+    public A2aConfiguration() {}
 
     @Bean
     TaskStore a2aTaskStore(AgentProperties agent, A2aProperties properties, JsonMapper json) {
         // Beside the agent's data, not in it: vfs serves <home>/data as its file tree.
-        return new TaskStore(agent.home().resolve(".a2a").resolve("tasks"), json, properties.maxTasks(),
-                properties.taskTimeToLive(), Clock.systemUTC());
+        return new TaskStore(
+                agent.home().resolve(".a2a").resolve("tasks"),
+                json,
+                properties.maxTasks(),
+                properties.taskTimeToLive(),
+                Clock.systemUTC());
     }
 
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService a2aWorkers(A2aProperties properties) {
         AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
+        return new ThreadPoolExecutor(
+                properties.workers(),
+                properties.workers(),
+                60,
+                TimeUnit.SECONDS,
                 properties.queue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(properties.queue()),
                 work -> {
                     Thread thread = new Thread(work, "a2a-task-" + count.incrementAndGet());
@@ -44,8 +51,8 @@ public class A2aConfiguration {
     }
 
     @Bean
-    TaskService a2aTaskService(Skills skills, Validator validator, TaskStore store, ExecutorService a2aWorkers,
-            JsonMapper json) {
+    TaskService a2aTaskService(
+            Skills skills, Validator validator, TaskStore store, ExecutorService a2aWorkers, JsonMapper json) {
         return new TaskService(new SkillRouter(skills, new SkillInputs(json, validator)), store, a2aWorkers, json);
     }
 

@@ -38,17 +38,26 @@ public final class A2aException extends RuntimeException {
     }
 
     static A2aException taskNotFound(String id) {
-        return new A2aException(-32001, HttpStatus.NOT_FOUND, "TASK_NOT_FOUND", "No task " + id
-                + " here: it never existed or expired; list the tasks with ListTasks (GET /tasks).");
+        return new A2aException(
+                -32001,
+                HttpStatus.NOT_FOUND,
+                "TASK_NOT_FOUND",
+                "No task " + id + " here: it never existed or expired; list the tasks with ListTasks (GET /tasks).");
     }
 
     static A2aException taskNotCancelable(Task task) {
-        return new A2aException(-32002, HttpStatus.BAD_REQUEST, "TASK_NOT_CANCELABLE", "Task " + task.id()
-                + " is " + task.status().state() + " and cannot be cancelled any more.");
+        return new A2aException(
+                -32002,
+                HttpStatus.BAD_REQUEST,
+                "TASK_NOT_CANCELABLE",
+                "Task " + task.id() + " is " + task.status().state() + " and cannot be cancelled any more.");
     }
 
     static A2aException pushNotificationNotSupported() {
-        return new A2aException(-32003, HttpStatus.BAD_REQUEST, "PUSH_NOTIFICATION_NOT_SUPPORTED",
+        return new A2aException(
+                -32003,
+                HttpStatus.BAD_REQUEST,
+                "PUSH_NOTIFICATION_NOT_SUPPORTED",
                 "This agent does not send push notifications; stream the task (SubscribeToTask) or poll GetTask.");
     }
 
@@ -57,13 +66,20 @@ public final class A2aException extends RuntimeException {
     }
 
     static A2aException extendedCardNotConfigured() {
-        return new A2aException(-32007, HttpStatus.BAD_REQUEST, "EXTENDED_AGENT_CARD_NOT_CONFIGURED",
+        return new A2aException(
+                -32007,
+                HttpStatus.BAD_REQUEST,
+                "EXTENDED_AGENT_CARD_NOT_CONFIGURED",
                 "This agent has no extended card; its card is at /.well-known/agent-card.json.");
     }
 
     static A2aException versionNotSupported(String version) {
-        return new A2aException(-32009, HttpStatus.BAD_REQUEST, "VERSION_NOT_SUPPORTED", "A2A version " + version
-                + " is not served here; send A2A-Version: 1.0 (or 0.3), or leave the header out.");
+        return new A2aException(
+                -32009,
+                HttpStatus.BAD_REQUEST,
+                "VERSION_NOT_SUPPORTED",
+                "A2A version " + version
+                        + " is not served here; send A2A-Version: 1.0 (or 0.3), or leave the header out.");
     }
 
     /** @return the JSON-RPC error code */

@@ -20,5 +20,4 @@ public record A2aProperties(
         @DefaultValue("24h") Duration taskTimeToLive,
         @DefaultValue("1000") @Min(1) int maxTasks,
         @DefaultValue("4") @Min(1) int workers,
-        @DefaultValue("32") @Min(0) int queue) {
-}
+        @DefaultValue("32") @Min(0) int queue) {}

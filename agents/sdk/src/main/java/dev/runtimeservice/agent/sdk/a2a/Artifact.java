@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Artifact(String artifactId, @Nullable String name, @Nullable String description, List<Part> parts,
-        @Nullable Map<String, Object> metadata) {
-}
+public record Artifact(
+        String artifactId,
+        @Nullable String name,
+        @Nullable String description,
+        List<Part> parts,
+        @Nullable Map<String, Object> metadata) {}

@@ -17,8 +17,7 @@ final class EventStream {
 
     static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
-    private EventStream() {
-    }
+    private EventStream() {}
 
     /**
      * @param events the task's events, the snapshot first
@@ -35,8 +34,9 @@ final class EventStream {
         }
     }
 
-    private static void write(BlockingQueue<StreamResponse> events, HttpServletResponse response,
-            Function<StreamResponse, String> frame) throws InterruptedException {
+    private static void write(
+            BlockingQueue<StreamResponse> events, HttpServletResponse response, Function<StreamResponse, String> frame)
+            throws InterruptedException {
         response.setStatus(200);
         response.setContentType("text/event-stream");
         response.setCharacterEncoding("UTF-8");

@@ -32,8 +32,11 @@ class JsonRpcController {
     }
 
     @PostMapping(PATH)
-    void call(@RequestBody(required = false) byte @Nullable [] body, HttpServletRequest request,
-            HttpServletResponse response) throws IOException, InterruptedException {
+    void call(
+            @RequestBody(required = false) byte @Nullable [] body,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException, InterruptedException {
         JsonNode id = NullNode.getInstance();
         try {
             JsonNode call = parse(body);
@@ -43,8 +46,10 @@ class JsonRpcController {
             Object result = methods.call(method, call.path("params"));
             if (result instanceof Subscription subscription) {
                 JsonNode streamId = id;
-                EventStream.write(subscription, response, event -> json.writeValueAsString(success(streamId,
-                        methods.streamed(method, event))));
+                EventStream.write(
+                        subscription,
+                        response,
+                        event -> json.writeValueAsString(success(streamId, methods.streamed(method, event))));
                 return;
             }
             write(response, success(id, result));
@@ -61,15 +66,15 @@ class JsonRpcController {
         try {
             return json.readTree(new String(body, StandardCharsets.UTF_8));
         } catch (JacksonException e) {
-            throw A2aException.parseError("The body is not JSON (" + e.getOriginalMessage()
-                    + "); send a JSON-RPC 2.0 request.");
+            throw A2aException.parseError(
+                    "The body is not JSON (" + e.getOriginalMessage() + "); send a JSON-RPC 2.0 request.");
         }
     }
 
     private static String checked(JsonNode call) {
         if (!call.isObject()) {
-            throw A2aException.invalidRequest("A batch or a bare value is not served: send one JSON-RPC request "
-                    + "object.");
+            throw A2aException.invalidRequest(
+                    "A batch or a bare value is not served: send one JSON-RPC request " + "object.");
         }
         if (!"2.0".equals(call.path("jsonrpc").asString(""))) {
             throw A2aException.invalidRequest("\"jsonrpc\" must be \"2.0\".");

@@ -12,14 +12,29 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JsonRpcMethods {
 
-    private static final Map<String, String> LEGACY_NAMES = Map.of("message/send", "SendMessage",
-            "message/stream", "SendStreamingMessage", "tasks/get", "GetTask", "tasks/cancel", "CancelTask",
-            "tasks/resubscribe", "SubscribeToTask", "tasks/list", "ListTasks");
+    private static final Map<String, String> LEGACY_NAMES = Map.of(
+            "message/send",
+            "SendMessage",
+            "message/stream",
+            "SendStreamingMessage",
+            "tasks/get",
+            "GetTask",
+            "tasks/cancel",
+            "CancelTask",
+            "tasks/resubscribe",
+            "SubscribeToTask",
+            "tasks/list",
+            "ListTasks");
 
-    private static final Set<String> PUSH_METHODS = Set.of("CreateTaskPushNotificationConfig",
-            "GetTaskPushNotificationConfig", "ListTaskPushNotificationConfigs", "DeleteTaskPushNotificationConfig",
-            "tasks/pushNotificationConfig/set", "tasks/pushNotificationConfig/get",
-            "tasks/pushNotificationConfig/list", "tasks/pushNotificationConfig/delete");
+    private static final Set<String> PUSH_METHODS = Set.of(
+            "CreateTaskPushNotificationConfig",
+            "GetTaskPushNotificationConfig",
+            "ListTaskPushNotificationConfigs",
+            "DeleteTaskPushNotificationConfig",
+            "tasks/pushNotificationConfig/set",
+            "tasks/pushNotificationConfig/get",
+            "tasks/pushNotificationConfig/list",
+            "tasks/pushNotificationConfig/delete");
 
     private final TaskService tasks;
     private final JsonMapper json;
@@ -41,14 +56,18 @@ final class JsonRpcMethods {
                 yield tasks.get(request.id(), request.historyLength());
             }
             case "ListTasks" -> tasks.list(read(params, Requests.ListTasks.class));
-            case "CancelTask" -> tasks.cancel(read(params, Requests.TaskId.class).id());
-            case "SubscribeToTask" -> tasks.subscribe(read(params, Requests.TaskId.class).id());
+            case "CancelTask" ->
+                tasks.cancel(read(params, Requests.TaskId.class).id());
+            case "SubscribeToTask" ->
+                tasks.subscribe(read(params, Requests.TaskId.class).id());
             case "GetExtendedAgentCard", "agent/getAuthenticatedExtendedCard" ->
-                    throw A2aException.extendedCardNotConfigured();
-            default -> throw PUSH_METHODS.contains(method) ? A2aException.pushNotificationNotSupported()
-                    : A2aException.methodNotFound("No method " + method + " here; the A2A methods served are "
-                            + "SendMessage, SendStreamingMessage, GetTask, ListTasks, CancelTask and "
-                            + "SubscribeToTask (and their 0.3 names, such as message/send).");
+                throw A2aException.extendedCardNotConfigured();
+            default ->
+                throw PUSH_METHODS.contains(method)
+                        ? A2aException.pushNotificationNotSupported()
+                        : A2aException.methodNotFound("No method " + method + " here; the A2A methods served are "
+                                + "SendMessage, SendStreamingMessage, GetTask, ListTasks, CancelTask and "
+                                + "SubscribeToTask (and their 0.3 names, such as message/send).");
         };
         if (legacy && !(result instanceof Subscription)) {
             return LegacyShapes.result(json.valueToTree(result));
@@ -63,8 +82,8 @@ final class JsonRpcMethods {
 
     private <T> T read(JsonNode params, Class<T> type) {
         if (params.isMissingNode() || params.isNull()) {
-            throw A2aException.invalidParams("\"params\" is missing; see the method's parameters in the A2A "
-                    + "specification (a2a.proto).");
+            throw A2aException.invalidParams(
+                    "\"params\" is missing; see the method's parameters in the A2A " + "specification (a2a.proto).");
         }
         try {
             return json.treeToValue(params, type);

@@ -12,8 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class LegacyShapes {
 
-    private LegacyShapes() {
-    }
+    private LegacyShapes() {}
 
     static JsonNode result(JsonNode result) {
         if (result.has("task")) {
@@ -68,7 +67,8 @@ final class LegacyShapes {
 
     private static void message(ObjectNode message) {
         message.put("kind", "message");
-        message.put("role", message.path("role").asString("").replace("ROLE_", "").toLowerCase(Locale.ROOT));
+        message.put(
+                "role", message.path("role").asString("").replace("ROLE_", "").toLowerCase(Locale.ROOT));
         parts(message.get("parts"));
     }
 

@@ -21,9 +21,15 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Message(@Nullable String messageId, @Nullable String contextId, @Nullable String taskId,
-        @Nullable Role role, @Nullable List<Part> parts, @Nullable Map<String, Object> metadata,
-        @Nullable List<String> extensions, @Nullable List<String> referenceTaskIds) {
+public record Message(
+        @Nullable String messageId,
+        @Nullable String contextId,
+        @Nullable String taskId,
+        @Nullable Role role,
+        @Nullable List<Part> parts,
+        @Nullable Map<String, Object> metadata,
+        @Nullable List<String> extensions,
+        @Nullable List<String> referenceTaskIds) {
 
     /**
      * A message from the agent.
@@ -34,8 +40,15 @@ public record Message(@Nullable String messageId, @Nullable String contextId, @N
      * @return the message
      */
     public static Message fromAgent(String task, String contextId, String text) {
-        return new Message(UUID.randomUUID().toString(), contextId, task, Role.ROLE_AGENT, List.of(Part.text(text)),
-                null, null, null);
+        return new Message(
+                UUID.randomUUID().toString(),
+                contextId,
+                task,
+                Role.ROLE_AGENT,
+                List.of(Part.text(text)),
+                null,
+                null,
+                null);
     }
 
     /** @return the parts, never null */
@@ -45,6 +58,11 @@ public record Message(@Nullable String messageId, @Nullable String contextId, @N
 
     /** @return the text parts joined by new lines */
     public String text() {
-        return String.join("\n", partsOrEmpty().stream().filter(p -> p.text() != null).map(Part::text).toList());
+        return String.join(
+                "\n",
+                partsOrEmpty().stream()
+                        .filter(p -> p.text() != null)
+                        .map(Part::text)
+                        .toList());
     }
 }

@@ -9,8 +9,7 @@ final class MessageParts {
 
     private static final String SKILL = "skill";
 
-    private MessageParts() {
-    }
+    private MessageParts() {}
 
     static Optional<String> skillName(Message message) {
         Optional<String> fromMetadata = named(message.metadata());
@@ -31,7 +30,10 @@ final class MessageParts {
 
     /** The first data part's value; when it names the skill, its {@code input} or the rest of it. */
     static Optional<Object> data(Message message) {
-        return message.partsOrEmpty().stream().filter(p -> p.data() != null).findFirst().map(p -> input(p.data()));
+        return message.partsOrEmpty().stream()
+                .filter(p -> p.data() != null)
+                .findFirst()
+                .map(p -> input(p.data()));
     }
 
     private static Object input(Object data) {
@@ -48,6 +50,7 @@ final class MessageParts {
 
     private static Optional<String> named(Map<?, ?> metadata) {
         return metadata != null && metadata.get(SKILL) instanceof String name && !name.isBlank()
-                ? Optional.of(name.trim()) : Optional.empty();
+                ? Optional.of(name.trim())
+                : Optional.empty();
     }
 }

@@ -18,8 +18,14 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Part(@Nullable String text, @Nullable Object data, @Nullable String url, @Nullable String raw,
-        @Nullable String filename, @Nullable String mediaType, @Nullable Map<String, Object> metadata) {
+public record Part(
+        @Nullable String text,
+        @Nullable Object data,
+        @Nullable String url,
+        @Nullable String raw,
+        @Nullable String filename,
+        @Nullable String mediaType,
+        @Nullable Map<String, Object> metadata) {
 
     /**
      * A text part.

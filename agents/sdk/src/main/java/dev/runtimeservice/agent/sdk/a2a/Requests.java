@@ -9,8 +9,7 @@ import org.jspecify.annotations.Nullable;
 /** The parameters of the A2A operations, as in {@code a2a.proto}. */
 final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /**
      * {@code SendMessageRequest}.
@@ -21,15 +20,20 @@ final class Requests {
      * @param metadata optional metadata
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SendMessage(@Nullable String tenant, @Nullable Message message, @Nullable Configuration configuration,
+    record SendMessage(
+            @Nullable String tenant,
+            @Nullable Message message,
+            @Nullable Configuration configuration,
             @Nullable Map<String, Object> metadata) {
 
         boolean returnImmediately() {
-            return configuration != null && (Boolean.TRUE.equals(configuration.returnImmediately())
-                    || Boolean.FALSE.equals(configuration.blocking()));
+            return configuration != null
+                    && (Boolean.TRUE.equals(configuration.returnImmediately())
+                            || Boolean.FALSE.equals(configuration.blocking()));
         }
 
-        @Nullable Integer historyLength() {
+        @Nullable
+        Integer historyLength() {
             return configuration == null ? null : configuration.historyLength();
         }
     }
@@ -43,9 +47,11 @@ final class Requests {
      * @param blocking 0.3: whether to wait for the task to settle
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Configuration(@Nullable List<String> acceptedOutputModes, @Nullable Integer historyLength,
-            @Nullable Boolean returnImmediately, @Nullable Boolean blocking) {
-    }
+    record Configuration(
+            @Nullable List<String> acceptedOutputModes,
+            @Nullable Integer historyLength,
+            @Nullable Boolean returnImmediately,
+            @Nullable Boolean blocking) {}
 
     /**
      * {@code GetTaskRequest}, {@code CancelTaskRequest} and {@code SubscribeToTaskRequest}.
@@ -54,8 +60,7 @@ final class Requests {
      * @param historyLength how many messages of the history to return
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record TaskId(@Nullable String id, @Nullable Integer historyLength) {
-    }
+    record TaskId(@Nullable String id, @Nullable Integer historyLength) {}
 
     /**
      * {@code ListTasksRequest}.
@@ -68,9 +73,13 @@ final class Requests {
      * @param includeArtifacts whether to return the tasks' artifacts
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ListTasks(@Nullable String contextId, @Nullable TaskState status, @Nullable Integer pageSize,
-            @Nullable String pageToken, @Nullable Integer historyLength, @Nullable Boolean includeArtifacts) {
-    }
+    record ListTasks(
+            @Nullable String contextId,
+            @Nullable TaskState status,
+            @Nullable Integer pageSize,
+            @Nullable String pageToken,
+            @Nullable Integer historyLength,
+            @Nullable Boolean includeArtifacts) {}
 
     /**
      * {@code ListTasksResponse}.
@@ -81,6 +90,5 @@ final class Requests {
      * @param totalSize how many tasks match
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record TaskPage(List<Task> tasks, String nextPageToken, int pageSize, int totalSize) {
-    }
+    record TaskPage(List<Task> tasks, String nextPageToken, int pageSize, int totalSize) {}
 }

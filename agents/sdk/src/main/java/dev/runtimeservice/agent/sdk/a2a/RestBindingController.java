@@ -46,29 +46,36 @@ class RestBindingController {
     }
 
     @PostMapping("/message:stream")
-    void stream(@RequestBody(required = false) byte @Nullable [] body, HttpServletRequest request,
-            HttpServletResponse response) throws InterruptedException {
+    void stream(
+            @RequestBody(required = false) byte @Nullable [] body,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws InterruptedException {
         version(request);
         EventStream.write(tasks.stream(read(body)), response, json::writeValueAsString);
     }
 
     @GetMapping("/tasks/{id}")
-    ResponseEntity<Object> get(@PathVariable String id, @RequestParam(required = false) @Nullable Integer historyLength,
+    ResponseEntity<Object> get(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable Integer historyLength,
             HttpServletRequest request) {
         version(request);
         return ok(tasks.get(id, historyLength));
     }
 
     @GetMapping("/tasks")
-    ResponseEntity<Object> list(@RequestParam(required = false) @Nullable String contextId,
+    ResponseEntity<Object> list(
+            @RequestParam(required = false) @Nullable String contextId,
             @RequestParam(required = false) @Nullable TaskState status,
             @RequestParam(required = false) @Nullable Integer pageSize,
             @RequestParam(required = false) @Nullable String pageToken,
             @RequestParam(required = false) @Nullable Integer historyLength,
-            @RequestParam(required = false) @Nullable Boolean includeArtifacts, HttpServletRequest request) {
+            @RequestParam(required = false) @Nullable Boolean includeArtifacts,
+            HttpServletRequest request) {
         version(request);
-        return ok(tasks.list(new Requests.ListTasks(contextId, status, pageSize, pageToken, historyLength,
-                includeArtifacts)));
+        return ok(tasks.list(
+                new Requests.ListTasks(contextId, status, pageSize, pageToken, historyLength, includeArtifacts)));
     }
 
     @PostMapping("/tasks/{id}:cancel")
@@ -77,8 +84,12 @@ class RestBindingController {
         return ok(tasks.cancel(id));
     }
 
-    @RequestMapping(path = "/tasks/{id}:subscribe", method = {org.springframework.web.bind.annotation.RequestMethod.GET,
-            org.springframework.web.bind.annotation.RequestMethod.POST})
+    @RequestMapping(
+            path = "/tasks/{id}:subscribe",
+            method = {
+                org.springframework.web.bind.annotation.RequestMethod.GET,
+                org.springframework.web.bind.annotation.RequestMethod.POST
+            })
     void subscribe(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
             throws InterruptedException {
         version(request);
@@ -102,10 +113,22 @@ class RestBindingController {
 
     @ExceptionHandler(A2aException.class)
     void failure(A2aException e, HttpServletResponse response) throws IOException {
-        Map<String, Object> info = Map.of("@type", "type.googleapis.com/google.rpc.ErrorInfo", "reason", e.reason(),
-                "domain", "a2a-protocol.org");
-        Map<String, Object> error = Map.of("code", e.httpStatus().value(), "status", e.httpStatus().name(),
-                "message", e.getMessage(), "details", java.util.List.of(info));
+        Map<String, Object> info = Map.of(
+                "@type",
+                "type.googleapis.com/google.rpc.ErrorInfo",
+                "reason",
+                e.reason(),
+                "domain",
+                "a2a-protocol.org");
+        Map<String, Object> error = Map.of(
+                "code",
+                e.httpStatus().value(),
+                "status",
+                e.httpStatus().name(),
+                "message",
+                e.getMessage(),
+                "details",
+                java.util.List.of(info));
         response.setStatus(e.httpStatus().value());
         response.setContentType(MEDIA_TYPE);
         response.getOutputStream().write(json.writeValueAsBytes(Map.of("error", error)));

@@ -7,7 +7,9 @@ public enum Role {
     /** Not set. */
     ROLE_UNSPECIFIED,
     /** The client. */
-    @JsonAlias("user") ROLE_USER,
+    @JsonAlias("user")
+    ROLE_USER,
     /** The agent. */
-    @JsonAlias("agent") ROLE_AGENT
+    @JsonAlias("agent")
+    ROLE_AGENT
 }

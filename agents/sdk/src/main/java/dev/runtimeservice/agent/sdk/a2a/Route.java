@@ -11,22 +11,19 @@ sealed interface Route {
      * @param skill the skill
      * @param input its checked input
      */
-    record Run(Skill<?> skill, Object input) implements Route {
-    }
+    record Run(Skill<?> skill, Object input) implements Route {}
 
     /**
      * Ask the client which skill it wants.
      *
      * @param question the question, listing the skills
      */
-    record Ask(String question) implements Route {
-    }
+    record Ask(String question) implements Route {}
 
     /**
      * Fail the task: the message cannot be served as it is.
      *
      * @param reason what to change
      */
-    record Fail(String reason) implements Route {
-    }
+    record Fail(String reason) implements Route {}
 }

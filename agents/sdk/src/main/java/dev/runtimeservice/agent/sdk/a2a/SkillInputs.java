@@ -40,8 +40,10 @@ final class SkillInputs {
     Object check(Skill<?> skill, Object input) {
         Set<ConstraintViolation<Object>> violations = validator.validate(input);
         if (!violations.isEmpty()) {
-            String problems = violations.stream().sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.joining("; "));
+            String problems = violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .collect(Collectors.joining("; "));
             throw new SkillInputException("The input of skill " + skill.id() + " is invalid: " + problems
                     + ". Fix it and send the message again.");
         }

@@ -45,8 +45,9 @@ final class SkillRouter {
         }
         if (named.isPresent()) {
             String id = named.get();
-            Skill<?> skill = skills.find(id).orElseThrow(() -> new SkillInputException(
-                    "This agent has no skill " + id + "; name one of: " + ids() + "."));
+            Skill<?> skill = skills.find(id)
+                    .orElseThrow(() ->
+                            new SkillInputException("This agent has no skill " + id + "; name one of: " + ids() + "."));
             return run(skill, data, text);
         }
         if (data.isPresent()) {
@@ -56,7 +57,9 @@ final class SkillRouter {
             throw new SkillInputException("The message has neither text nor a data part; send one of them.");
         }
         String plain = text;
-        return bestForText(plain).<Route>map(skill -> run(skill, Optional.empty(), plain)).orElseGet(() -> ask(plain));
+        return bestForText(plain)
+                .<Route>map(skill -> run(skill, Optional.empty(), plain))
+                .orElseGet(() -> ask(plain));
     }
 
     private Route run(Skill<?> skill, Optional<Object> data, String text) {
@@ -70,18 +73,21 @@ final class SkillRouter {
         if (text.isBlank()) {
             throw new SkillInputException("Skill " + skill.id() + " needs a text part or a data part with its input.");
         }
-        return new Route.Run(skill, inputs.check(skill, skill.inputFromText(text).orElseThrow()));
+        return new Route.Run(
+                skill, inputs.check(skill, skill.inputFromText(text).orElseThrow()));
     }
 
     private Optional<Skill<?>> bestForText(String text) {
-        List<Skill<?>> textSkills = skills.all().stream().filter(Skill::acceptsText).toList();
+        List<Skill<?>> textSkills =
+                skills.all().stream().filter(Skill::acceptsText).toList();
         if (textSkills.size() == 1) {
             return Optional.of(textSkills.get(0));
         }
         Set<String> words = words(text);
         Map<Skill<?>, Long> scores = textSkills.stream().collect(Collectors.toMap(s -> s, s -> score(s, words)));
         long best = scores.values().stream().max(Comparator.naturalOrder()).orElse(0L);
-        List<Skill<?>> winners = textSkills.stream().filter(s -> scores.get(s) == best).toList();
+        List<Skill<?>> winners =
+                textSkills.stream().filter(s -> scores.get(s) == best).toList();
         if (best > 0 && winners.size() == 1) {
             return Optional.of(winners.get(0));
         }
@@ -89,17 +95,20 @@ final class SkillRouter {
     }
 
     private static long score(Skill<?> skill, Set<String> words) {
-        String described = skill.id() + " " + skill.card().name() + " " + String.join(" ", skill.card().tags());
+        String described = skill.id() + " " + skill.card().name() + " "
+                + String.join(" ", skill.card().tags());
         return words(described).stream().filter(words::contains).count();
     }
 
     private static Set<String> words(String text) {
-        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(w -> w.length() > 2)
+        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> w.length() > 2)
                 .collect(Collectors.toSet());
     }
 
     private Route ask(String text) {
-        String choices = skills.all().stream().map(s -> s.id() + " (" + s.card().name() + ")")
+        String choices = skills.all().stream()
+                .map(s -> s.id() + " (" + s.card().name() + ")")
                 .collect(Collectors.joining(", "));
         return new Route.Ask("Which skill should handle this? Answer with its id, one of: " + choices
                 + "; or send the message again with metadata {\"skill\": \"<id>\"}."

@@ -47,18 +47,25 @@ final class SkillWork implements Runnable {
             }
             Task task = live.task();
             Object data = json.convertValue(result.data(), Object.class);
-            Artifact answer = new Artifact(task.id() + "-answer", skill.id(), "The answer of skill " + skill.id(),
-                    List.of(Part.text(result.text()), Part.data(data)), Map.of("skill", skill.id()));
-            live.update(task.with(answer), StreamResponse.of(new StreamResponse.ArtifactUpdate(task.id(),
-                    task.contextId(), answer, false, true)), true);
+            Artifact answer = new Artifact(
+                    task.id() + "-answer",
+                    skill.id(),
+                    "The answer of skill " + skill.id(),
+                    List.of(Part.text(result.text()), Part.data(data)),
+                    Map.of("skill", skill.id()));
+            live.update(
+                    task.with(answer),
+                    StreamResponse.of(
+                            new StreamResponse.ArtifactUpdate(task.id(), task.contextId(), answer, false, true)),
+                    true);
             TaskEvents.status(live, TaskState.TASK_STATE_COMPLETED, null);
         } catch (SkillInputException e) {
             TaskEvents.status(live, TaskState.TASK_STATE_FAILED, e.getMessage());
         } catch (Exception | LinkageError e) {
             if (!live.isCancelled()) {
                 log.warn("Task {} (skill {}) failed: {}", live.task().id(), skill.id(), e.toString());
-                TaskEvents.status(live, TaskState.TASK_STATE_FAILED, "Skill " + skill.id() + " failed: "
-                        + e.getMessage());
+                TaskEvents.status(
+                        live, TaskState.TASK_STATE_FAILED, "Skill " + skill.id() + " failed: " + e.getMessage());
             }
         }
     }
@@ -84,19 +91,26 @@ final class SkillWork implements Runnable {
         @Override
         public void progress(String message) {
             Task task = live.task();
-            live.publish(StreamResponse.of(new StreamResponse.StatusUpdate(task.id(), task.contextId(),
-                    TaskStatus.now(TaskState.TASK_STATE_WORKING, Message.fromAgent(task.id(), task.contextId(),
-                            message)), null)));
+            live.publish(StreamResponse.of(new StreamResponse.StatusUpdate(
+                    task.id(),
+                    task.contextId(),
+                    TaskStatus.now(
+                            TaskState.TASK_STATE_WORKING, Message.fromAgent(task.id(), task.contextId(), message)),
+                    null)));
         }
 
         @Override
         public void partial(String textChunk) {
             Task task = live.task();
             boolean first = live.startsTextStream();
-            Artifact piece = new Artifact(task.id() + "-stream", "stream", "The answer as it is produced",
-                    List.of(Part.text(textChunk)), null);
-            live.publish(StreamResponse.of(new StreamResponse.ArtifactUpdate(task.id(), task.contextId(), piece,
-                    !first, false)));
+            Artifact piece = new Artifact(
+                    task.id() + "-stream",
+                    "stream",
+                    "The answer as it is produced",
+                    List.of(Part.text(textChunk)),
+                    null);
+            live.publish(StreamResponse.of(
+                    new StreamResponse.ArtifactUpdate(task.id(), task.contextId(), piece, !first, false)));
         }
     }
 }

@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param created when it was created
  * @param updated when it last changed
  */
-record StoredTask(Task task, Instant created, Instant updated) {
-}
+record StoredTask(Task task, Instant created, Instant updated) {}

@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param artifactUpdate a new artifact or a piece of one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StreamResponse(@Nullable Task task, @Nullable Message message, @Nullable StatusUpdate statusUpdate,
+public record StreamResponse(
+        @Nullable Task task,
+        @Nullable Message message,
+        @Nullable StatusUpdate statusUpdate,
         @Nullable ArtifactUpdate artifactUpdate) {
 
     static StreamResponse of(Task task) {
@@ -44,9 +47,11 @@ public record StreamResponse(@Nullable Task task, @Nullable Message message, @Nu
      * @param metadata optional metadata
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StatusUpdate(String taskId, String contextId, TaskStatus status,
-            @Nullable Map<String, Object> metadata) {
-    }
+    public record StatusUpdate(
+            String taskId,
+            String contextId,
+            TaskStatus status,
+            @Nullable Map<String, Object> metadata) {}
 
     /**
      * A task's new artifact or piece of one ({@code TaskArtifactUpdateEvent}).
@@ -57,7 +62,6 @@ public record StreamResponse(@Nullable Task task, @Nullable Message message, @Nu
      * @param append whether the piece adds to what was sent before under the same artifact id
      * @param lastChunk whether this is the artifact's last piece
      */
-    public record ArtifactUpdate(String taskId, String contextId, Artifact artifact, boolean append,
-            boolean lastChunk) {
-    }
+    public record ArtifactUpdate(
+            String taskId, String contextId, Artifact artifact, boolean append, boolean lastChunk) {}
 }

@@ -19,8 +19,13 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Task(String id, String contextId, TaskStatus status, @Nullable List<Artifact> artifacts,
-        @Nullable List<Message> history, @Nullable Map<String, Object> metadata) {
+public record Task(
+        String id,
+        String contextId,
+        TaskStatus status,
+        @Nullable List<Artifact> artifacts,
+        @Nullable List<Message> history,
+        @Nullable Map<String, Object> metadata) {
 
     /**
      * The same task in another status; the status message, if any, joins the history.
@@ -80,8 +85,8 @@ public record Task(String id, String contextId, TaskStatus status, @Nullable Lis
         if (historyLength == null || history == null || history.size() <= historyLength) {
             return this;
         }
-        List<Message> last = historyLength <= 0 ? List.of() : history.subList(history.size() - historyLength,
-                history.size());
+        List<Message> last =
+                historyLength <= 0 ? List.of() : history.subList(history.size() - historyLength, history.size());
         return new Task(id, contextId, status, artifacts, List.copyOf(last), metadata);
     }
 }

@@ -57,8 +57,8 @@ final class TaskService {
         LiveTask task = live.get(id);
         if (task == null) {
             Task stored = find(id);
-            throw A2aException.unsupportedOperation("Task " + id + " is " + stored.status().state()
-                    + " and changes no more: read it with GetTask instead of subscribing.");
+            throw A2aException.unsupportedOperation("Task " + id + " is "
+                    + stored.status().state() + " and changes no more: read it with GetTask instead of subscribing.");
         }
         BlockingQueue<StreamResponse> events = new LinkedBlockingQueue<>();
         task.subscribe(events);
@@ -80,9 +80,12 @@ final class TaskService {
         List<Task> matching = store.list(t -> (context == null || t.contextId().equals(context))
                 && (state == null || t.status().state() == state));
         boolean artifacts = Boolean.TRUE.equals(request.includeArtifacts());
-        List<Task> page = matching.stream().skip(offset).limit(pageSize).map(t -> t.trimmed(request.historyLength()))
-                .map(t -> artifacts ? t : new Task(t.id(), t.contextId(), t.status(), null, t.history(),
-                        t.metadata())).toList();
+        List<Task> page = matching.stream()
+                .skip(offset)
+                .limit(pageSize)
+                .map(t -> t.trimmed(request.historyLength()))
+                .map(t -> artifacts ? t : new Task(t.id(), t.contextId(), t.status(), null, t.history(), t.metadata()))
+                .toList();
         String next = offset + pageSize < matching.size() ? String.valueOf(offset + pageSize) : "";
         // pageSize answers the size of this page: the official Java client checks that it equals the tasks sent.
         return new Requests.TaskPage(page, next, page.size(), matching.size());
@@ -108,24 +111,39 @@ final class TaskService {
     private LiveTask start(Requests.SendMessage request, @Nullable BlockingQueue<StreamResponse> events) {
         Message message = checked(request.message());
         Task pending = message.taskId() == null ? null : waitingFor(message);
-        String contextId = Objects.requireNonNullElseGet(message.contextId(), () -> pending == null
-                ? UUID.randomUUID().toString() : pending.contextId());
+        String contextId = Objects.requireNonNullElseGet(
+                message.contextId(), () -> pending == null ? UUID.randomUUID().toString() : pending.contextId());
         if (pending != null && !pending.contextId().equals(contextId)) {
             throw A2aException.invalidParams("Task " + pending.id() + " belongs to context " + pending.contextId()
                     + "; send the follow-up with that contextId or none.");
         }
         String id = pending == null ? UUID.randomUUID().toString() : pending.id();
-        Message sent = new Message(message.messageId(), contextId, id, Role.ROLE_USER, message.parts(),
-                message.metadata(), message.extensions(), message.referenceTaskIds());
+        Message sent = new Message(
+                message.messageId(),
+                contextId,
+                id,
+                Role.ROLE_USER,
+                message.parts(),
+                message.metadata(),
+                message.extensions(),
+                message.referenceTaskIds());
         Route route;
         try {
             route = router.route(sent, pending == null ? null : firstUserText(pending));
         } catch (SkillInputException e) {
             route = new Route.Fail(e.getMessage());
         }
-        Map<String, Object> metadata = route instanceof Route.Run run ? Map.of("skill", run.skill().id()) : null;
-        Task task = pending == null ? new Task(id, contextId, TaskStatus.now(TaskState.TASK_STATE_SUBMITTED, null),
-                List.of(), List.of(sent), metadata) : pending.withMessage(sent).withMetadata(metadata);
+        Map<String, Object> metadata =
+                route instanceof Route.Run run ? Map.of("skill", run.skill().id()) : null;
+        Task task = pending == null
+                ? new Task(
+                        id,
+                        contextId,
+                        TaskStatus.now(TaskState.TASK_STATE_SUBMITTED, null),
+                        List.of(),
+                        List.of(sent),
+                        metadata)
+                : pending.withMessage(sent).withMetadata(metadata);
         LiveTask started = new LiveTask(task, store::save);
         store.save(task);
         if (events != null) {
@@ -146,27 +164,36 @@ final class TaskService {
         live.put(id, task);
         task.settled().whenComplete((t, e) -> live.remove(id, task));
         try {
-            workers.execute(new SkillWork(task, run.skill(), run.input(), store.turns(task.task().contextId(), id),
-                    json));
+            workers.execute(new SkillWork(
+                    task, run.skill(), run.input(), store.turns(task.task().contextId(), id), json));
         } catch (RejectedExecutionException e) {
-            TaskEvents.status(task, TaskState.TASK_STATE_REJECTED, "The agent is busy with as many tasks as it "
-                    + "queues; send the message again in a while.");
+            TaskEvents.status(
+                    task,
+                    TaskState.TASK_STATE_REJECTED,
+                    "The agent is busy with as many tasks as it " + "queues; send the message again in a while.");
         }
     }
 
     private Task waitingFor(Message message) {
         Task task = find(message.taskId());
         if (task.status().state() != TaskState.TASK_STATE_INPUT_REQUIRED) {
-            throw A2aException.unsupportedOperation("Task " + task.id() + " is " + task.status().state()
-                    + "; only a task waiting for input takes a follow-up. Send a new message without taskId "
-                    + "(keep the contextId to stay in the conversation).");
+            throw A2aException.unsupportedOperation(
+                    "Task " + task.id() + " is " + task.status().state()
+                            + "; only a task waiting for input takes a follow-up. Send a new message without taskId "
+                            + "(keep the contextId to stay in the conversation).");
         }
         return task;
     }
 
     private static String firstUserText(Task task) {
-        return task.history() == null ? "" : task.history().stream().filter(m -> m.role() == Role.ROLE_USER)
-                .map(Message::text).filter(t -> !t.isBlank()).findFirst().orElse("");
+        return task.history() == null
+                ? ""
+                : task.history().stream()
+                        .filter(m -> m.role() == Role.ROLE_USER)
+                        .map(Message::text)
+                        .filter(t -> !t.isBlank())
+                        .findFirst()
+                        .orElse("");
     }
 
     private static Message checked(@Nullable Message message) {
@@ -184,8 +211,15 @@ final class TaskService {
             throw A2aException.invalidParams("message.role must be ROLE_USER for a message sent to the agent.");
         }
         // ProtoJSON writers send unset strings as "": an empty id is no id.
-        return new Message(message.messageId(), blankToNull(message.contextId()), blankToNull(message.taskId()),
-                Role.ROLE_USER, message.parts(), message.metadata(), message.extensions(), message.referenceTaskIds());
+        return new Message(
+                message.messageId(),
+                blankToNull(message.contextId()),
+                blankToNull(message.taskId()),
+                Role.ROLE_USER,
+                message.parts(),
+                message.metadata(),
+                message.extensions(),
+                message.referenceTaskIds());
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -7,25 +7,35 @@ public enum TaskState {
     /** Not set. */
     TASK_STATE_UNSPECIFIED,
     /** Received, not started. */
-    @JsonAlias("submitted") TASK_STATE_SUBMITTED,
+    @JsonAlias("submitted")
+    TASK_STATE_SUBMITTED,
     /** Being worked on. */
-    @JsonAlias("working") TASK_STATE_WORKING,
+    @JsonAlias("working")
+    TASK_STATE_WORKING,
     /** Done; the artifacts hold the answer. */
-    @JsonAlias("completed") TASK_STATE_COMPLETED,
+    @JsonAlias("completed")
+    TASK_STATE_COMPLETED,
     /** Ended in error; the status message says what to change. */
-    @JsonAlias("failed") TASK_STATE_FAILED,
+    @JsonAlias("failed")
+    TASK_STATE_FAILED,
     /** Cancelled by the client. */
-    @JsonAlias("canceled") TASK_STATE_CANCELED,
+    @JsonAlias("canceled")
+    TASK_STATE_CANCELED,
     /** Waiting for the client to answer the status message. */
-    @JsonAlias("input-required") TASK_STATE_INPUT_REQUIRED,
+    @JsonAlias("input-required")
+    TASK_STATE_INPUT_REQUIRED,
     /** Refused without starting (the agent is too busy). */
-    @JsonAlias("rejected") TASK_STATE_REJECTED,
+    @JsonAlias("rejected")
+    TASK_STATE_REJECTED,
     /** Waiting for credentials; never used by these agents. */
-    @JsonAlias("auth-required") TASK_STATE_AUTH_REQUIRED;
+    @JsonAlias("auth-required")
+    TASK_STATE_AUTH_REQUIRED;
 
     /** @return whether the task can change no more */
     public boolean isTerminal() {
-        return this == TASK_STATE_COMPLETED || this == TASK_STATE_FAILED || this == TASK_STATE_CANCELED
+        return this == TASK_STATE_COMPLETED
+                || this == TASK_STATE_FAILED
+                || this == TASK_STATE_CANCELED
                 || this == TASK_STATE_REJECTED;
     }
 

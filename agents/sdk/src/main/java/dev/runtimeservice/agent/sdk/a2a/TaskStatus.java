@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TaskStatus(TaskState state, @Nullable Message message, @Nullable String timestamp) {
+public record TaskStatus(
+        TaskState state,
+        @Nullable Message message,
+        @Nullable String timestamp) {
 
     /**
      * A status entered now.
@@ -25,6 +28,7 @@ public record TaskStatus(TaskState state, @Nullable Message message, @Nullable S
      * @return the status
      */
     public static TaskStatus now(TaskState state, @Nullable Message message) {
-        return new TaskStatus(state, message, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        return new TaskStatus(
+                state, message, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 }

@@ -65,34 +65,46 @@ final class TaskStore {
     /** Tasks matching the filter, the most recently changed first. */
     synchronized List<Task> list(Predicate<Task> filter) {
         expire();
-        return tasks.values().stream().sorted(Comparator.comparing(StoredTask::updated).reversed()
-                .thenComparing(s -> s.task().id())).map(StoredTask::task).filter(filter).toList();
+        return tasks.values().stream()
+                .sorted(Comparator.comparing(StoredTask::updated)
+                        .reversed()
+                        .thenComparing(s -> s.task().id()))
+                .map(StoredTask::task)
+                .filter(filter)
+                .toList();
     }
 
     /** The turns of a conversation before a task: each earlier task's client messages and answers. */
     synchronized List<Turn> turns(String contextId, String beforeTaskId) {
         List<Turn> turns = new ArrayList<>();
-        tasks.values().stream().filter(s -> s.task().contextId().equals(contextId))
+        tasks.values().stream()
+                .filter(s -> s.task().contextId().equals(contextId))
                 .filter(s -> !s.task().id().equals(beforeTaskId))
-                .sorted(Comparator.comparing(StoredTask::created)).forEach(s -> addTurns(s.task(), turns));
+                .sorted(Comparator.comparing(StoredTask::created))
+                .forEach(s -> addTurns(s.task(), turns));
         return turns;
     }
 
     private static void addTurns(Task task, List<Turn> turns) {
         if (task.history() != null) {
-            task.history().stream().filter(m -> m.role() == Role.ROLE_USER && !m.text().isBlank())
+            task.history().stream()
+                    .filter(m -> m.role() == Role.ROLE_USER && !m.text().isBlank())
                     .forEach(m -> turns.add(new Turn(true, m.text())));
         }
         if (task.artifacts() != null) {
-            task.artifacts().forEach(a -> a.parts().stream().filter(p -> p.text() != null)
-                    .forEach(p -> turns.add(new Turn(false, p.text()))));
+            task.artifacts()
+                    .forEach(a -> a.parts().stream()
+                            .filter(p -> p.text() != null)
+                            .forEach(p -> turns.add(new Turn(false, p.text()))));
         }
     }
 
     private void expire() {
         Instant oldest = clock.instant().minus(timeToLive);
-        List<String> expired = tasks.values().stream().filter(s -> s.updated().isBefore(oldest))
-                .map(s -> s.task().id()).toList();
+        List<String> expired = tasks.values().stream()
+                .filter(s -> s.updated().isBefore(oldest))
+                .map(s -> s.task().id())
+                .toList();
         expired.forEach(this::remove);
     }
 
@@ -102,9 +114,14 @@ final class TaskStore {
         }
         // Finished tasks go before unfinished ones, oldest first: a running task is never dropped while it works
         // unless every kept task is running.
-        tasks.values().stream().sorted(Comparator.comparing((StoredTask s) -> !s.task().status().state()
-                .isTerminal()).thenComparing(StoredTask::updated)).limit(tasks.size() - maxTasks)
-                .map(s -> s.task().id()).toList().forEach(this::remove);
+        tasks.values().stream()
+                .sorted(Comparator.comparing(
+                                (StoredTask s) -> !s.task().status().state().isTerminal())
+                        .thenComparing(StoredTask::updated))
+                .limit(tasks.size() - maxTasks)
+                .map(s -> s.task().id())
+                .toList()
+                .forEach(this::remove);
     }
 
     private void remove(String id) {
@@ -128,7 +145,8 @@ final class TaskStore {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not keep task " + stored.task().id() + " in " + folder, e);
+            throw new UncheckedIOException(
+                    "Could not keep task " + stored.task().id() + " in " + folder, e);
         }
     }
 
@@ -154,8 +172,12 @@ final class TaskStore {
             StoredTask stored = json.readValue(file.toFile(), StoredTask.class);
             Task task = stored.task();
             if (!task.status().state().endsStream()) {
-                task = task.with(TaskStatus.now(TaskState.TASK_STATE_FAILED, Message.fromAgent(task.id(),
-                        task.contextId(), "The agent stopped while this task was running; send the message again.")));
+                task = task.with(TaskStatus.now(
+                        TaskState.TASK_STATE_FAILED,
+                        Message.fromAgent(
+                                task.id(),
+                                task.contextId(),
+                                "The agent stopped while this task was running; send the message again.")));
                 stored = new StoredTask(task, stored.created(), clock.instant());
                 write(stored);
             }

@@ -12,8 +12,7 @@ final class Versions {
 
     private static final Set<String> SERVED = Set.of("1.0", "1", "0.3", "");
 
-    private Versions() {
-    }
+    private Versions() {}
 
     /** Accepts no version (the method names then say which), 1.0 and 0.3; refuses any other. */
     static void check(@Nullable String header, @Nullable String parameter) {

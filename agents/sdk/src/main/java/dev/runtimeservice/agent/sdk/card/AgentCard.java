@@ -58,8 +58,7 @@ public record AgentCard(
      * @param protocolVersion the protocol version it speaks
      * @param tenant empty: these agents have no tenants
      */
-    public record Interface(String url, String protocolBinding, String protocolVersion, String tenant) {
-    }
+    public record Interface(String url, String protocolBinding, String protocolVersion, String tenant) {}
 
     /**
      * A 0.3 interface.
@@ -67,8 +66,7 @@ public record AgentCard(
      * @param url where it answers
      * @param transport its binding
      */
-    public record LegacyInterface(String url, String transport) {
-    }
+    public record LegacyInterface(String url, String transport) {}
 
     /**
      * Optional A2A features.
@@ -77,6 +75,5 @@ public record AgentCard(
      * @param pushNotifications whether the agent pushes task updates
      * @param extendedAgentCard whether an extended card is served to authenticated clients
      */
-    public record Capabilities(boolean streaming, boolean pushNotifications, boolean extendedAgentCard) {
-    }
+    public record Capabilities(boolean streaming, boolean pushNotifications, boolean extendedAgentCard) {}
 }

@@ -32,11 +32,20 @@ class AgentCardController {
         String base = runtime.baseUrl().toString().replaceAll("/+$", "");
         String jsonRpc = base + JSONRPC_PATH;
         String rest = base + REST_PATH;
-        return new AgentCard(identity.name(), identity.description(),
-                List.of(new AgentCard.Interface(jsonRpc, AgentCard.JSONRPC, AgentCard.PROTOCOL_VERSION, ""),
+        return new AgentCard(
+                identity.name(),
+                identity.description(),
+                List.of(
+                        new AgentCard.Interface(jsonRpc, AgentCard.JSONRPC, AgentCard.PROTOCOL_VERSION, ""),
                         new AgentCard.Interface(rest, AgentCard.HTTP_JSON, AgentCard.PROTOCOL_VERSION, "")),
-                identity.version(), new AgentCard.Capabilities(true, false, false), AgentSkill.DEFAULT_INPUT_MODES,
-                AgentSkill.DEFAULT_OUTPUT_MODES, skills, AgentCard.LEGACY_PROTOCOL_VERSION, jsonRpc, AgentCard.JSONRPC,
+                identity.version(),
+                new AgentCard.Capabilities(true, false, false),
+                AgentSkill.DEFAULT_INPUT_MODES,
+                AgentSkill.DEFAULT_OUTPUT_MODES,
+                skills,
+                AgentCard.LEGACY_PROTOCOL_VERSION,
+                jsonRpc,
+                AgentCard.JSONRPC,
                 List.of(new AgentCard.LegacyInterface(jsonRpc, AgentCard.JSONRPC)));
     }
 }

@@ -16,12 +16,11 @@ import org.springframework.context.annotation.Configuration;
 public class CardConfiguration {
 
     /** Creates the configuration; used by the SDK's auto-configuration. */
-    public CardConfiguration() {
-    }
+    public CardConfiguration() {}
 
     @Bean
-    AgentCardController agentCardController(AgentIdentity identity, AgentRuntime runtime, Skills skills,
-            ObjectProvider<AgentSkill> cardOnlySkills) {
+    AgentCardController agentCardController(
+            AgentIdentity identity, AgentRuntime runtime, Skills skills, ObjectProvider<AgentSkill> cardOnlySkills) {
         List<AgentSkill> all = new ArrayList<>(cardOnlySkills.orderedStream().toList());
         skills.all().stream().map(Skill::card).forEach(all::add);
         return new AgentCardController(identity, runtime, all);

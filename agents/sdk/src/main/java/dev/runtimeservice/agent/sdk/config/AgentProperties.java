@@ -83,7 +83,8 @@ public record AgentProperties(
      */
     public AgentProperties {
         home = home.toAbsolutePath().normalize();
-        resourcesFile = resourcesFile == null ? null : resourcesFile.toAbsolutePath().normalize();
+        resourcesFile =
+                resourcesFile == null ? null : resourcesFile.toAbsolutePath().normalize();
         token = (token == null || token.isBlank()) ? null : token;
     }
 
@@ -112,7 +113,14 @@ public record AgentProperties(
     @Override
     public String toString() {
         return ("AgentProperties[name=%s, home=%s, resourcesFile=%s, managerUrl=%s, token=%s, "
-                + "shutdownRequiresToken=%s, shutdownDelay=%s]").formatted(name, home, resourcesFile, managerUrl,
-                token == null ? "none" : "****", shutdownRequiresToken, shutdownDelay);
+                        + "shutdownRequiresToken=%s, shutdownDelay=%s]")
+                .formatted(
+                        name,
+                        home,
+                        resourcesFile,
+                        managerUrl,
+                        token == null ? "none" : "****",
+                        shutdownRequiresToken,
+                        shutdownDelay);
     }
 }

@@ -16,8 +16,7 @@ import org.springframework.context.annotation.Configuration;
 public class PropertiesConfiguration {
 
     /** Creates the configuration; used by the SDK's auto-configuration. */
-    public PropertiesConfiguration() {
-    }
+    public PropertiesConfiguration() {}
 
     @Bean
     static CustomEditorConfigurer agentPathEditor() {

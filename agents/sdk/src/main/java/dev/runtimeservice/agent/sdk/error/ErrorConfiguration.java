@@ -8,8 +8,7 @@ import org.springframework.context.annotation.Configuration;
 public class ErrorConfiguration {
 
     /** Creates the configuration; used by the SDK's auto-configuration. */
-    public ErrorConfiguration() {
-    }
+    public ErrorConfiguration() {}
 
     @Bean
     AgentProblemHandler agentProblemHandler() {

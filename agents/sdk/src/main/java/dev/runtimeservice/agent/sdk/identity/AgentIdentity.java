@@ -7,5 +7,4 @@ package dev.runtimeservice.agent.sdk.identity;
  * @param description what the agent does, from its {@link AgentDescriptor}
  * @param version version of the agent's build, or {@code "unknown"}
  */
-public record AgentIdentity(String name, String description, String version) {
-}
+public record AgentIdentity(String name, String description, String version) {}

@@ -8,14 +8,14 @@ final class AgentVersion {
 
     static final String UNKNOWN = "unknown";
 
-    private AgentVersion() {
-    }
+    private AgentVersion() {}
 
     static String of(@Nullable BuildProperties build, @Nullable Class<?> applicationClass) {
         if (build != null && build.getVersion() != null) {
             return build.getVersion();
         }
-        String manifest = applicationClass == null ? null : applicationClass.getPackage().getImplementationVersion();
+        String manifest =
+                applicationClass == null ? null : applicationClass.getPackage().getImplementationVersion();
         return manifest == null ? UNKNOWN : manifest;
     }
 }

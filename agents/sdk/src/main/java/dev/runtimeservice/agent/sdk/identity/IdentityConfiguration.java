@@ -16,8 +16,7 @@ import org.springframework.util.ClassUtils;
 public class IdentityConfiguration {
 
     /** Creates the configuration; used by the SDK's auto-configuration. */
-    public IdentityConfiguration() {
-    }
+    public IdentityConfiguration() {}
 
     @Bean
     @ConditionalOnMissingBean
@@ -27,8 +26,11 @@ public class IdentityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AgentIdentity agentIdentity(AgentProperties properties, AgentDescriptor descriptor,
-            ObjectProvider<BuildProperties> build, ApplicationContext context) {
+    AgentIdentity agentIdentity(
+            AgentProperties properties,
+            AgentDescriptor descriptor,
+            ObjectProvider<BuildProperties> build,
+            ApplicationContext context) {
         String version = AgentVersion.of(build.getIfAvailable(), applicationClass(context));
         return new AgentIdentity(properties.name(), descriptor.description(), version);
     }

@@ -1,5 +1,6 @@
 package dev.runtimeservice.agent.sdk.lifecycle;
 
+import dev.runtimeservice.agent.sdk.standby.StandbyMain;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
@@ -7,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-import dev.runtimeservice.agent.sdk.standby.StandbyMain;
 import org.springframework.core.env.Environment;
 
 /**
@@ -25,7 +25,8 @@ public final class AgentRuntime {
         this.environment = environment;
         this.clock = clock;
         this.startedAt = StandbyMain.startedAt()
-                .orElseGet(() -> Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
+                .orElseGet(() -> Instant.ofEpochMilli(
+                        ManagementFactory.getRuntimeMXBean().getStartTime()));
     }
 
     /**

@@ -21,8 +21,7 @@ final class AgentShutdown {
     private final ExitAction exitAction;
     private final Duration delay;
 
-    AgentShutdown(ConfigurableApplicationContext context, AgentRuntime runtime, ExitAction exitAction,
-            Duration delay) {
+    AgentShutdown(ConfigurableApplicationContext context, AgentRuntime runtime, ExitAction exitAction, Duration delay) {
         this.context = context;
         this.runtime = runtime;
         this.exitAction = exitAction;

@@ -13,5 +13,4 @@ record AgentStatus(
         int port,
         @JsonProperty("started_at") Instant startedAt,
         @JsonProperty("uptime_seconds") long uptimeSeconds,
-        List<ResourceUsage> resources) {
-}
+        List<ResourceUsage> resources) {}

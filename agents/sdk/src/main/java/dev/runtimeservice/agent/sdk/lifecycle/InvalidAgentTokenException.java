@@ -7,7 +7,9 @@ import org.springframework.http.HttpStatus;
 final class InvalidAgentTokenException extends AgentSdkException {
 
     InvalidAgentTokenException(String agentName) {
-        super(HttpStatus.UNAUTHORIZED, "Shutting down agent " + agentName + " requires header "
-                + TokenCheck.HEADER + " with the token the manager gave it at launch (AGENT_TOKEN).");
+        super(
+                HttpStatus.UNAUTHORIZED,
+                "Shutting down agent " + agentName + " requires header " + TokenCheck.HEADER
+                        + " with the token the manager gave it at launch (AGENT_TOKEN).");
     }
 }

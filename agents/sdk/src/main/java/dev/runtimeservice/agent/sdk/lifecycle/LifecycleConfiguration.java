@@ -16,8 +16,7 @@ import org.springframework.core.env.Environment;
 public class LifecycleConfiguration {
 
     /** Creates the configuration; used by the SDK's auto-configuration. */
-    public LifecycleConfiguration() {
-    }
+    public LifecycleConfiguration() {}
 
     @Bean
     AgentRuntime agentRuntime(Environment environment) {
@@ -31,8 +30,12 @@ public class LifecycleConfiguration {
     }
 
     @Bean
-    LifecycleController agentLifecycleController(AgentProperties properties, AgentRuntime runtime,
-            ResourceUsages resources, ExitAction exitAction, ConfigurableApplicationContext context) {
+    LifecycleController agentLifecycleController(
+            AgentProperties properties,
+            AgentRuntime runtime,
+            ResourceUsages resources,
+            ExitAction exitAction,
+            ConfigurableApplicationContext context) {
         var shutdown = new AgentShutdown(context, runtime, exitAction, properties.shutdownDelay());
         return new LifecycleController(properties.name(), runtime, resources, new TokenCheck(properties), shutdown);
     }

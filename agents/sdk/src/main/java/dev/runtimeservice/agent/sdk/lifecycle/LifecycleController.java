@@ -18,7 +18,11 @@ class LifecycleController {
     private final TokenCheck tokenCheck;
     private final AgentShutdown shutdown;
 
-    LifecycleController(String name, AgentRuntime runtime, ResourceUsages resources, TokenCheck tokenCheck,
+    LifecycleController(
+            String name,
+            AgentRuntime runtime,
+            ResourceUsages resources,
+            TokenCheck tokenCheck,
             AgentShutdown shutdown) {
         this.name = name;
         this.runtime = runtime;
@@ -29,8 +33,14 @@ class LifecycleController {
 
     @GetMapping("/status")
     AgentStatus status() {
-        return new AgentStatus(name, runtime.state(), runtime.pid(), runtime.port(), runtime.startedAt(),
-                runtime.uptime().toSeconds(), resources.list());
+        return new AgentStatus(
+                name,
+                runtime.state(),
+                runtime.pid(),
+                runtime.port(),
+                runtime.startedAt(),
+                runtime.uptime().toSeconds(),
+                resources.list());
     }
 
     @GetMapping("/shutdown")

@@ -69,8 +69,12 @@ public final class LoadedOnFirstUse<T> implements Supplier<T> {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = memory.getHeapMemoryUsage().getCommitted();
         collector.run();
-        log.info("Loaded {} on first use in {} ms; heap committed {} MB before the collection after it, {} MB after", what,
-                loadMillis, before >> 20, memory.getHeapMemoryUsage().getCommitted() >> 20);
+        log.info(
+                "Loaded {} on first use in {} ms; heap committed {} MB before the collection after it, {} MB after",
+                what,
+                loadMillis,
+                before >> 20,
+                memory.getHeapMemoryUsage().getCommitted() >> 20);
         return loaded;
     }
 }

@@ -20,7 +20,11 @@ final class StartupLog implements ApplicationListener<ApplicationReadyEvent> {
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        log.info("Agent {} ready on port {} (pid {}) in {} ms", name, runtime.port(), runtime.pid(),
+        log.info(
+                "Agent {} ready on port {} (pid {}) in {} ms",
+                name,
+                runtime.port(),
+                runtime.pid(),
                 runtime.uptime().toMillis());
     }
 }

@@ -27,6 +27,7 @@ final class TokenCheck {
             return false;
         }
         // MessageDigest.isEqual takes time that depends on the presented length only, not on the content.
-        return MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -8,5 +8,4 @@ package dev.runtimeservice.agent.sdk.resources;
  * @param used whether the agent uses it
  * @param reason why
  */
-public record ResourceUsage(String name, boolean used, String reason) {
-}
+public record ResourceUsage(String name, boolean used, String reason) {}

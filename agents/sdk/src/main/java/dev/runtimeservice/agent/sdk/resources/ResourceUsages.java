@@ -33,16 +33,18 @@ public final class ResourceUsages {
         return usages;
     }
 
-    private static ResourceUsage decide(String agentName, String name, JsonNode value,
-            List<ResourceConsumer> consumers) {
+    private static ResourceUsage decide(
+            String agentName, String name, JsonNode value, List<ResourceConsumer> consumers) {
         List<ResourceUse> answers = consumers.stream()
                 .filter(consumer -> consumer.handles(name))
                 .map(consumer -> consumer.use(name, value))
                 .toList();
-        ResourceUse use = answers.stream().filter(ResourceUse::used).findFirst()
+        ResourceUse use = answers.stream()
+                .filter(ResourceUse::used)
+                .findFirst()
                 .or(() -> answers.stream().findFirst())
-                .orElseGet(() -> ResourceUse.unused(
-                        "%s has no capability that uses resource '%s'".formatted(agentName, name)));
+                .orElseGet(() ->
+                        ResourceUse.unused("%s has no capability that uses resource '%s'".formatted(agentName, name)));
         return new ResourceUsage(name, use.used(), use.reason());
     }
 }

@@ -13,8 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ResourcesConfiguration {
 
     /** Creates the configuration; used by the SDK's auto-configuration. */
-    public ResourcesConfiguration() {
-    }
+    public ResourcesConfiguration() {}
 
     @Bean
     @ConditionalOnMissingBean
@@ -23,8 +22,9 @@ public class ResourcesConfiguration {
     }
 
     @Bean
-    ResourceUsages agentResourceUsages(AgentProperties properties, AgentResources resources,
-            ObjectProvider<ResourceConsumer> consumers) {
-        return new ResourceUsages(properties.name(), resources, consumers.orderedStream().toList());
+    ResourceUsages agentResourceUsages(
+            AgentProperties properties, AgentResources resources, ObjectProvider<ResourceConsumer> consumers) {
+        return new ResourceUsages(
+                properties.name(), resources, consumers.orderedStream().toList());
     }
 }

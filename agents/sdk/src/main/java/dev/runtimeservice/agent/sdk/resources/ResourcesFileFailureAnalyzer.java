@@ -8,7 +8,8 @@ class ResourcesFileFailureAnalyzer extends AbstractFailureAnalyzer<ResourcesFile
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, ResourcesFileException cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(
+                cause.getMessage(),
                 "Fix or remove " + cause.file() + ". It must hold a JSON object such as "
                         + "{\"id\":\"<uuid>\",\"name\":\"<agent>\",\"resources\":{\"<name>\":{...}}}; "
                         + "the manager writes it when it launches the agent with resources.",

@@ -45,7 +45,8 @@ final class ResourcesFileReader {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ResourcesFileException(file, "cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new ResourcesFileException(
+                    file, "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 

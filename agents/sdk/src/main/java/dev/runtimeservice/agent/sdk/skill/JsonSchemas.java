@@ -21,8 +21,7 @@ final class JsonSchemas {
 
     private static final List<String> REQUIRED_MARKS = List.of("NotNull", "NotBlank", "NotEmpty");
 
-    private JsonSchemas() {
-    }
+    private JsonSchemas() {}
 
     static Map<String, Object> of(Type type) {
         return schema(type, 0);
@@ -40,8 +39,13 @@ final class JsonSchemas {
             return Map.of("type", simple.get());
         }
         if (type1.isEnum()) {
-            return Map.of("type", "string", "enum", List.of(type1.getEnumConstants()).stream().map(Object::toString)
-                    .toList());
+            return Map.of(
+                    "type",
+                    "string",
+                    "enum",
+                    List.of(type1.getEnumConstants()).stream()
+                            .map(Object::toString)
+                            .toList());
         }
         if (type1.isRecord() && depth < 6) {
             return record(type1, depth);
@@ -107,16 +111,25 @@ final class JsonSchemas {
     }
 
     private static Optional<String> simpleType(Class<?> type) {
-        if (type == String.class || type == Character.class || type == char.class
-                || CharSequence.class.isAssignableFrom(type) || type.getName().startsWith("java.time.")
-                || type == java.nio.file.Path.class || type == java.net.URI.class) {
+        if (type == String.class
+                || type == Character.class
+                || type == char.class
+                || CharSequence.class.isAssignableFrom(type)
+                || type.getName().startsWith("java.time.")
+                || type == java.nio.file.Path.class
+                || type == java.net.URI.class) {
             return Optional.of("string");
         }
         if (type == boolean.class || type == Boolean.class) {
             return Optional.of("boolean");
         }
-        if (type == int.class || type == long.class || type == short.class || type == Integer.class
-                || type == Long.class || type == Short.class || type == java.math.BigInteger.class) {
+        if (type == int.class
+                || type == long.class
+                || type == short.class
+                || type == Integer.class
+                || type == Long.class
+                || type == Short.class
+                || type == java.math.BigInteger.class) {
             return Optional.of("integer");
         }
         if (type == double.class || type == float.class || Number.class.isAssignableFrom(type)) {

@@ -26,8 +26,13 @@ public final class Skill<I> {
     private final SkillHandler<I> handler;
     private final boolean textDefault;
 
-    private Skill(AgentSkill card, Class<I> inputType, Map<String, Object> inputSchema,
-            Map<String, Object> outputSchema, @Nullable Function<String, I> fromText, SkillHandler<I> handler,
+    private Skill(
+            AgentSkill card,
+            Class<I> inputType,
+            Map<String, Object> inputSchema,
+            Map<String, Object> outputSchema,
+            @Nullable Function<String, I> fromText,
+            SkillHandler<I> handler,
             boolean textDefault) {
         this.card = card;
         this.inputType = inputType;
@@ -38,7 +43,11 @@ public final class Skill<I> {
         this.textDefault = textDefault;
     }
 
-    private Skill(AgentSkill card, Class<I> inputType, Type outputType, @Nullable Function<String, I> fromText,
+    private Skill(
+            AgentSkill card,
+            Class<I> inputType,
+            Type outputType,
+            @Nullable Function<String, I> fromText,
             SkillHandler<I> handler) {
         this(card, inputType, JsonSchemas.of(inputType), JsonSchemas.of(outputType), fromText, handler, false);
     }
@@ -105,8 +114,12 @@ public final class Skill<I> {
      * @param <I> the input type
      * @return the skill
      */
-    public static <I> Skill<I> withText(AgentSkill card, Class<I> inputType, Type outputType,
-            Function<String, I> fromText, SkillHandler<I> handler) {
+    public static <I> Skill<I> withText(
+            AgentSkill card,
+            Class<I> inputType,
+            Type outputType,
+            Function<String, I> fromText,
+            SkillHandler<I> handler) {
         Assert.notNull(fromText, "fromText must not be null");
         return new Skill<>(card, inputType, outputType, fromText, handler);
     }

@@ -9,8 +9,7 @@ import org.springframework.context.annotation.Configuration;
 public class SkillConfiguration {
 
     /** Creates the configuration; used by the SDK's auto-configuration. */
-    public SkillConfiguration() {
-    }
+    public SkillConfiguration() {}
 
     @Bean
     Skills skills(ObjectProvider<Skill<?>> skills) {

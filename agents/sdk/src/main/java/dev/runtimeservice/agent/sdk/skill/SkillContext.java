@@ -18,12 +18,10 @@ public interface SkillContext {
         }
 
         @Override
-        public void progress(String message) {
-        }
+        public void progress(String message) {}
 
         @Override
-        public void partial(String textChunk) {
-        }
+        public void partial(String textChunk) {}
     };
 
     /**

@@ -18,8 +18,16 @@ class SkillsController {
 
     @GetMapping("/skills")
     List<SkillDescription> skills() {
-        return skills.all().stream().map(s -> new SkillDescription(s.id(), s.card().name(), s.card().description(),
-                s.card().examples(), s.acceptsText(), s.inputSchema(), s.outputSchema())).toList();
+        return skills.all().stream()
+                .map(s -> new SkillDescription(
+                        s.id(),
+                        s.card().name(),
+                        s.card().description(),
+                        s.card().examples(),
+                        s.acceptsText(),
+                        s.inputSchema(),
+                        s.outputSchema()))
+                .toList();
     }
 
     /**
@@ -33,9 +41,12 @@ class SkillsController {
      * @param inputSchema the JSON schema of its input (a data part)
      * @param outputSchema the JSON schema of its structured answer
      */
-    record SkillDescription(String id, String name, String description, List<String> examples,
+    record SkillDescription(
+            String id,
+            String name,
+            String description,
+            List<String> examples,
             @JsonProperty("accepts_text") boolean acceptsText,
             @JsonProperty("input_schema") Map<String, Object> inputSchema,
-            @JsonProperty("output_schema") Map<String, Object> outputSchema) {
-    }
+            @JsonProperty("output_schema") Map<String, Object> outputSchema) {}
 }

@@ -6,5 +6,4 @@ package dev.runtimeservice.agent.sdk.skill;
  * @param fromUser whether the user said it; otherwise the agent answered it
  * @param text what was said
  */
-public record Turn(boolean fromUser, String text) {
-}
+public record Turn(boolean fromUser, String text) {}

@@ -38,8 +38,7 @@ public final class StandbyMain {
 
     private static volatile @Nullable Instant startedAt;
 
-    private StandbyMain() {
-    }
+    private StandbyMain() {}
 
     /**
      * When the agent was started for real, if it was started from a standby; its uptime counts from then, not
@@ -81,20 +80,23 @@ public final class StandbyMain {
     /** Reads standard input on a thread of its own: the start line releases the latch, its end ends the JVM. */
     private static CountDownLatch awaitStartLine() {
         CountDownLatch start = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try {
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                String line = in.readLine();
-                if (line != null && START.equals(line.strip())) {
-                    start.countDown();
-                    return;
-                }
-            } catch (IOException e) {
-                // Treated as the end of input below.
-            }
-            // The manager is gone (or sent something else): nobody will start this agent.
-            Runtime.getRuntime().halt(0);
-        }, "standby-input");
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        BufferedReader in =
+                                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                        String line = in.readLine();
+                        if (line != null && START.equals(line.strip())) {
+                            start.countDown();
+                            return;
+                        }
+                    } catch (IOException e) {
+                        // Treated as the end of input below.
+                    }
+                    // The manager is gone (or sent something else): nobody will start this agent.
+                    Runtime.getRuntime().halt(0);
+                },
+                "standby-input");
         reader.setDaemon(true);
         reader.start();
         return start;

@@ -32,8 +32,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(RequestIdFilter.class);
 
     /** Creates the filter; the SDK registers it for every request. */
-    public RequestIdFilter() {
-    }
+    public RequestIdFilter() {}
 
     /**
      * The id to use for a request.
@@ -42,7 +41,9 @@ public class RequestIdFilter extends OncePerRequestFilter {
      * @return {@code given} when it is 1 to 64 of {@code A-Z a-z 0-9 . _ : -}, else a new random id
      */
     public static String idFor(@Nullable String given) {
-        return given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        return given != null && SAFE.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
     }
 
     @Override
@@ -57,8 +58,12 @@ public class RequestIdFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             if (given != null) {
-                log.info("{} {} answered {} in {} ms", request.getMethod(), request.getRequestURI(),
-                        response.getStatus(), (System.nanoTime() - start) / 1_000_000);
+                log.info(
+                        "{} {} answered {} in {} ms",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        response.getStatus(),
+                        (System.nanoTime() - start) / 1_000_000);
             }
             MDC.remove(MDC_KEY);
         }

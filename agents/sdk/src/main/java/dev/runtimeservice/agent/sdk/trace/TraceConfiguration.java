@@ -10,8 +10,7 @@ import org.springframework.core.Ordered;
 public class TraceConfiguration {
 
     /** Creates the configuration; used by the SDK's auto-configuration. */
-    public TraceConfiguration() {
-    }
+    public TraceConfiguration() {}
 
     @Bean
     FilterRegistrationBean<RequestIdFilter> agentRequestIdFilter() {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.runtimeservice.agent.sdk.testapp.TestAgentApplication;
-import io.a2a.grpc.utils.JSONRPCUtils;
-import io.a2a.grpc.utils.ProtoUtils;
 import io.a2a.client.Client;
 import io.a2a.client.ClientEvent;
 import io.a2a.client.TaskEvent;
@@ -15,6 +13,8 @@ import io.a2a.client.transport.jsonrpc.JSONRPCTransport;
 import io.a2a.client.transport.jsonrpc.JSONRPCTransportConfig;
 import io.a2a.client.transport.rest.RestTransport;
 import io.a2a.client.transport.rest.RestTransportConfig;
+import io.a2a.grpc.utils.JSONRPCUtils;
+import io.a2a.grpc.utils.ProtoUtils;
 import io.a2a.spec.AgentCard;
 import io.a2a.spec.DataPart;
 import io.a2a.spec.ListTasksParams;
@@ -46,7 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The SDK's A2A server, used through the official A2A Java SDK's 1.0 client, over both bindings. */
-@SpringBootTest(classes = TestAgentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = TestAgentApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "agent.name=test-agent")
 class A2aClientTests {
 
@@ -68,8 +70,10 @@ class A2aClientTests {
     void theOfficialClientReadsTheCardWithBothBindingsAndStreaming() throws Exception {
         AgentCard card = card();
 
-        assertThat(card.supportedInterfaces()).extracting(i -> i.protocolBinding() + " " + i.url())
-                .containsExactly("JSONRPC http://127.0.0.1:" + port + "/a2a",
+        assertThat(card.supportedInterfaces())
+                .extracting(i -> i.protocolBinding() + " " + i.url())
+                .containsExactly(
+                        "JSONRPC http://127.0.0.1:" + port + "/a2a",
                         "HTTP+JSON http://127.0.0.1:" + port + "/a2a/rest");
         assertThat(card.capabilities().streaming()).isTrue();
         assertThat(card.skills()).extracting(io.a2a.spec.AgentSkill::id).containsExactly("echo", "count");
@@ -82,8 +86,8 @@ class A2aClientTests {
         assertThat(task.status().state()).isEqualTo(TaskState.TASK_STATE_COMPLETED);
         assertThat(task.artifacts()).singleElement().satisfies(artifact -> {
             assertThat(((TextPart) artifact.parts().get(0)).text()).isEqualTo("echo hello");
-            assertThat(((DataPart) artifact.parts().get(1)).data()).isEqualTo(Map.of("echo", "echo hello",
-                    "earlier_turns", 0.0));
+            assertThat(((DataPart) artifact.parts().get(1)).data())
+                    .isEqualTo(Map.of("echo", "echo hello", "earlier_turns", 0.0));
         });
         Task read = client(false, JSONRPCTransport.class).getTask(new TaskQueryParams(task.id()), null);
         assertThat(read.status().state()).isEqualTo(TaskState.TASK_STATE_COMPLETED);
@@ -92,8 +96,11 @@ class A2aClientTests {
 
     @Test
     void aDataPartNamingTheSkillCarriesItsInput() throws Exception {
-        Message message = Message.builder().role(Message.Role.ROLE_USER).messageId(UUID.randomUUID().toString())
-                .parts(new DataPart(Map.of("skill", "count", "input", Map.of("to", 3, "delay_ms", 0)))).build();
+        Message message = Message.builder()
+                .role(Message.Role.ROLE_USER)
+                .messageId(UUID.randomUUID().toString())
+                .parts(new DataPart(Map.of("skill", "count", "input", Map.of("to", 3, "delay_ms", 0))))
+                .build();
 
         Task task = send(client(false, JSONRPCTransport.class), message);
 
@@ -112,15 +119,24 @@ class A2aClientTests {
         Task answered = send(client, text("echo", asked.contextId(), asked.id()));
         assertThat(answered.id()).isEqualTo(asked.id());
         assertThat(answered.status().state()).isEqualTo(TaskState.TASK_STATE_COMPLETED);
-        assertThat(((TextPart) answered.artifacts().get(0).parts().get(0)).text()).isEqualTo("bonjour tout le monde");
+        assertThat(((TextPart) answered.artifacts().get(0).parts().get(0)).text())
+                .isEqualTo("bonjour tout le monde");
     }
 
     @Test
     void inputTheSkillCannotServeFailsTheTaskWithWhatToChange() throws Exception {
-        Message tooMany = Message.builder().role(Message.Role.ROLE_USER).messageId(UUID.randomUUID().toString())
-                .metadata(Map.of("skill", "count")).parts(new DataPart(Map.of("to", 5000, "delay_ms", 0))).build();
-        Message invalid = Message.builder().role(Message.Role.ROLE_USER).messageId(UUID.randomUUID().toString())
-                .metadata(Map.of("skill", "count")).parts(new DataPart(Map.of("to", 0, "delay_ms", 0))).build();
+        Message tooMany = Message.builder()
+                .role(Message.Role.ROLE_USER)
+                .messageId(UUID.randomUUID().toString())
+                .metadata(Map.of("skill", "count"))
+                .parts(new DataPart(Map.of("to", 5000, "delay_ms", 0)))
+                .build();
+        Message invalid = Message.builder()
+                .role(Message.Role.ROLE_USER)
+                .messageId(UUID.randomUUID().toString())
+                .metadata(Map.of("skill", "count"))
+                .parts(new DataPart(Map.of("to", 0, "delay_ms", 0)))
+                .build();
 
         Task failed = send(client(false, JSONRPCTransport.class), tooMany);
         Task rejected = send(client(false, JSONRPCTransport.class), invalid);
@@ -128,7 +144,8 @@ class A2aClientTests {
         assertThat(failed.status().state()).isEqualTo(TaskState.TASK_STATE_FAILED);
         assertThat(((TextPart) failed.status().message().parts().get(0)).text()).contains("at most 1000");
         assertThat(rejected.status().state()).isEqualTo(TaskState.TASK_STATE_FAILED);
-        assertThat(((TextPart) rejected.status().message().parts().get(0)).text()).contains("to ", "invalid");
+        assertThat(((TextPart) rejected.status().message().parts().get(0)).text())
+                .contains("to ", "invalid");
     }
 
     @Test
@@ -142,7 +159,8 @@ class A2aClientTests {
         assertThat(second.contextId()).isEqualTo(context);
         assertThat(((DataPart) second.artifacts().get(0).parts().get(1)).data())
                 .isEqualTo(Map.of("echo", "echo two", "earlier_turns", 2.0));
-        var listed = client.listTasks(ListTasksParams.builder().contextId(context).build(), null);
+        var listed =
+                client.listTasks(ListTasksParams.builder().contextId(context).build(), null);
         assertThat(listed.tasks()).hasSize(2);
     }
 
@@ -153,13 +171,16 @@ class A2aClientTests {
 
         client.sendMessage(count(5, 10), List.of(collect(events)), errors::add, null);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !events.isEmpty() && state(last(events)).isFinal());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !events.isEmpty() && state(last(events)).isFinal());
         assertThat(state(last(events))).isEqualTo(TaskState.TASK_STATE_COMPLETED);
-        List<String> pieces = events.stream().filter(TaskUpdateEvent.class::isInstance)
+        List<String> pieces = events.stream()
+                .filter(TaskUpdateEvent.class::isInstance)
                 .map(e -> ((TaskUpdateEvent) e).getUpdateEvent())
                 .filter(TaskArtifactUpdateEvent.class::isInstance)
                 .map(u -> ((TaskArtifactUpdateEvent) u).artifact().parts().get(0))
-                .map(p -> ((TextPart) p).text()).toList();
+                .map(p -> ((TextPart) p).text())
+                .toList();
         assertThat(pieces).startsWith("1 ", "2 ", "3 ", "4 ", "5 ");
     }
 
@@ -174,8 +195,9 @@ class A2aClientTests {
         Task cancelled = client(false, JSONRPCTransport.class).cancelTask(new TaskIdParams(id), null);
 
         assertThat(cancelled.status().state()).isEqualTo(TaskState.TASK_STATE_CANCELED);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !TestAgentApplication.COUNTED.isEmpty()
-                && TestAgentApplication.COUNTED.stream().anyMatch(n -> n > 0 && n < 1000));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !TestAgentApplication.COUNTED.isEmpty()
+                        && TestAgentApplication.COUNTED.stream().anyMatch(n -> n > 0 && n < 1000));
         Task later = client(false, JSONRPCTransport.class).getTask(new TaskQueryParams(id), null);
         assertThat(later.status().state()).isEqualTo(TaskState.TASK_STATE_CANCELED);
     }
@@ -198,8 +220,12 @@ class A2aClientTests {
      * and only those, are taken out before the SDK's own parser reads the rest.
      */
     private AgentCard card() throws Exception {
-        String json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/.well-known/agent-card.json")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String json = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/.well-known/agent-card.json"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         ObjectNode card = (ObjectNode) JsonMapper.builder().build().readTree(json);
         assertThat(card.remove(List.of("protocolVersion", "url", "preferredTransport", "additionalInterfaces")))
                 .isNotNull();
@@ -209,8 +235,11 @@ class A2aClientTests {
     }
 
     private Client client(boolean streaming, Class<?> transport) throws Exception {
-        var builder = Client.builder(card()).clientConfig(new ClientConfig.Builder().setStreaming(streaming)
-                .setAcceptedOutputModes(List.of("text/plain", "application/json")).build());
+        var builder = Client.builder(card())
+                .clientConfig(new ClientConfig.Builder()
+                        .setStreaming(streaming)
+                        .setAcceptedOutputModes(List.of("text/plain", "application/json"))
+                        .build());
         if (transport == RestTransport.class) {
             builder.withTransport(RestTransport.class, new RestTransportConfig());
         } else {
@@ -226,13 +255,21 @@ class A2aClientTests {
     }
 
     private static Message text(String text, String contextId, String taskId) {
-        return Message.builder().role(Message.Role.ROLE_USER).messageId(UUID.randomUUID().toString())
-                .contextId(contextId).taskId(taskId).parts(new TextPart(text)).build();
+        return Message.builder()
+                .role(Message.Role.ROLE_USER)
+                .messageId(UUID.randomUUID().toString())
+                .contextId(contextId)
+                .taskId(taskId)
+                .parts(new TextPart(text))
+                .build();
     }
 
     private static Message count(int to, int delayMs) {
-        return Message.builder().role(Message.Role.ROLE_USER).messageId(UUID.randomUUID().toString())
-                .metadata(Map.of("skill", "count")).parts(new DataPart(Map.of("to", to, "delay_ms", delayMs)))
+        return Message.builder()
+                .role(Message.Role.ROLE_USER)
+                .messageId(UUID.randomUUID().toString())
+                .metadata(Map.of("skill", "count"))
+                .parts(new DataPart(Map.of("to", to, "delay_ms", delayMs)))
                 .build();
     }
 
@@ -259,6 +296,8 @@ class A2aClientTests {
      */
     @org.junit.jupiter.api.AfterEach
     void assertNoAgentError() {
-        assertThat(errors).filteredOn(e -> e != null && !(e instanceof java.io.IOException)).isEmpty();
+        assertThat(errors)
+                .filteredOn(e -> e != null && !(e instanceof java.io.IOException))
+                .isEmpty();
     }
 }

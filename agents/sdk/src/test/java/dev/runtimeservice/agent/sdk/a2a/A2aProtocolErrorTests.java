@@ -13,7 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Malformed and unknown A2A calls get the protocol's own errors, over raw HTTP: never a 500, never a trace. */
-@SpringBootTest(classes = TestAgentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = TestAgentApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "agent.name=test-agent")
 class A2aProtocolErrorTests {
 
@@ -32,7 +34,9 @@ class A2aProtocolErrorTests {
 
     @BeforeEach
     void client() {
-        client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        client = RestTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .build();
     }
 
     @Test
@@ -43,81 +47,140 @@ class A2aProtocolErrorTests {
         expectError("{\"id\": 1, \"method\": \"GetTask\"}", -32600);
         expectError("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"Nope\", \"params\": {}}", -32601);
         expectError("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"GetTask\"}", -32602);
-        expectError("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"GetTask\", \"params\": {\"id\": 5, "
-                + "\"historyLength\": \"many\"}}", -32602);
-        expectError("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"SendMessage\", \"params\": {\"message\": "
-                + "{\"messageId\": \"m\", \"role\": \"ROLE_USER\", \"parts\": []}}}", -32602);
-        expectError("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"GetTask\", \"params\": {\"id\": \"nope\"}}",
+        expectError(
+                "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"GetTask\", \"params\": {\"id\": 5, "
+                        + "\"historyLength\": \"many\"}}",
+                -32602);
+        expectError(
+                "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"SendMessage\", \"params\": {\"message\": "
+                        + "{\"messageId\": \"m\", \"role\": \"ROLE_USER\", \"parts\": []}}}",
+                -32602);
+        expectError(
+                "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"GetTask\", \"params\": {\"id\": \"nope\"}}", -32001);
+        expectError(
+                "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"CancelTask\", \"params\": {\"id\": \"nope\"}}",
                 -32001);
-        expectError("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"CancelTask\", \"params\": {\"id\": \"nope\"}}",
-                -32001);
-        expectError("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"CreateTaskPushNotificationConfig\", "
-                + "\"params\": {}}", -32003);
+        expectError(
+                "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"CreateTaskPushNotificationConfig\", "
+                        + "\"params\": {}}",
+                -32003);
         expectError("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"GetExtendedAgentCard\"}", -32007);
     }
 
     @Test
     void finishedTasksCannotBeCancelledNorSubscribedTo() {
-        String id = client.post().uri("/a2a").contentType(MediaType.APPLICATION_JSON).body(send("echo done"))
-                .exchange().expectBody(String.class).returnResult().getResponseBody()
+        String id = client.post()
+                .uri("/a2a")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(send("echo done"))
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody()
                 .replaceAll("(?s).*\"task\":\\{\"id\":\"([^\"]+)\".*", "$1");
 
-        expectError("{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"CancelTask\", \"params\": {\"id\": \"" + id
-                + "\"}}", -32002);
-        expectError("{\"jsonrpc\": \"2.0\", \"id\": 3, \"method\": \"SubscribeToTask\", \"params\": {\"id\": \"" + id
-                + "\"}}", -32004);
+        expectError(
+                "{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"CancelTask\", \"params\": {\"id\": \"" + id + "\"}}",
+                -32002);
+        expectError(
+                "{\"jsonrpc\": \"2.0\", \"id\": 3, \"method\": \"SubscribeToTask\", \"params\": {\"id\": \"" + id
+                        + "\"}}",
+                -32004);
     }
 
     @Test
     void anUnservedProtocolVersionIsRefused() {
-        client.post().uri("/a2a").header("A2A-Version", "0.5").contentType(MediaType.APPLICATION_JSON)
-                .body(send("echo hi")).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.error.code").isEqualTo(-32009);
+        client.post()
+                .uri("/a2a")
+                .header("A2A-Version", "0.5")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(send("echo hi"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.error.code")
+                .isEqualTo(-32009);
     }
 
     @Test
     void theZeroThreeMethodNamesAnswerInZeroThreeShapes() {
-        client.post().uri("/a2a").contentType(MediaType.APPLICATION_JSON).body("""
+        client.post()
+                .uri("/a2a")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
                 {"jsonrpc": "2.0", "id": "a", "method": "message/send", "params": {"message": {"kind": "message",
                  "messageId": "m1", "role": "user", "parts": [{"kind": "text", "text": "echo old"}]}}}""")
                 .exchange()
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.id").isEqualTo("a")
-                .jsonPath("$.result.kind").isEqualTo("task")
-                .jsonPath("$.result.status.state").isEqualTo("completed")
-                .jsonPath("$.result.artifacts[0].parts[0].kind").isEqualTo("text")
-                .jsonPath("$.result.artifacts[0].parts[0].text").isEqualTo("echo old")
-                .jsonPath("$.result.artifacts[0].parts[1].kind").isEqualTo("data")
-                .jsonPath("$.result.history[0].role").isEqualTo("user");
+                .jsonPath("$.id")
+                .isEqualTo("a")
+                .jsonPath("$.result.kind")
+                .isEqualTo("task")
+                .jsonPath("$.result.status.state")
+                .isEqualTo("completed")
+                .jsonPath("$.result.artifacts[0].parts[0].kind")
+                .isEqualTo("text")
+                .jsonPath("$.result.artifacts[0].parts[0].text")
+                .isEqualTo("echo old")
+                .jsonPath("$.result.artifacts[0].parts[1].kind")
+                .isEqualTo("data")
+                .jsonPath("$.result.history[0].role")
+                .isEqualTo("user");
     }
 
     @Test
     void theHttpJsonBindingAnswersErrorsAsStatusObjects() {
-        client.get().uri("/a2a/rest/tasks/nope").exchange()
-                .expectStatus().isNotFound()
-                .expectBody()
-                .jsonPath("$.error.code").isEqualTo(404)
-                .jsonPath("$.error.status").isEqualTo("NOT_FOUND")
-                .jsonPath("$.error.details[0].reason").isEqualTo("TASK_NOT_FOUND")
-                .jsonPath("$.error.details[0].domain").isEqualTo("a2a-protocol.org");
-        client.post().uri("/a2a/rest/message:send").contentType(MediaType.APPLICATION_JSON).body("{oops")
+        client.get()
+                .uri("/a2a/rest/tasks/nope")
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.error.details[0].reason").isEqualTo("PARSE_ERROR");
-        client.post().uri("/a2a/rest/tasks/nope:cancel").exchange()
-                .expectStatus().isNotFound();
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.error.code")
+                .isEqualTo(404)
+                .jsonPath("$.error.status")
+                .isEqualTo("NOT_FOUND")
+                .jsonPath("$.error.details[0].reason")
+                .isEqualTo("TASK_NOT_FOUND")
+                .jsonPath("$.error.details[0].domain")
+                .isEqualTo("a2a-protocol.org");
+        client.post()
+                .uri("/a2a/rest/message:send")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{oops")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error.details[0].reason")
+                .isEqualTo("PARSE_ERROR");
+        client.post()
+                .uri("/a2a/rest/tasks/nope:cancel")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     private void expectError(String body, int code) {
-        client.post().uri("/a2a").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
-                .expectStatus().isOk()
+        client.post()
+                .uri("/a2a")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.jsonrpc").isEqualTo("2.0")
-                .jsonPath("$.error.code").isEqualTo(code)
-                .jsonPath("$.error.message").isNotEmpty()
-                .jsonPath("$.error.data[0].domain").isEqualTo("a2a-protocol.org");
+                .jsonPath("$.jsonrpc")
+                .isEqualTo("2.0")
+                .jsonPath("$.error.code")
+                .isEqualTo(code)
+                .jsonPath("$.error.message")
+                .isNotEmpty()
+                .jsonPath("$.error.data[0].domain")
+                .isEqualTo("a2a-protocol.org");
     }
 
     private static String send(String text) {

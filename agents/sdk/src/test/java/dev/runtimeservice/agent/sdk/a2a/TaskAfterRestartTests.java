@@ -20,28 +20,41 @@ class TaskAfterRestartTests {
     void aTaskIsStillAnsweredAfterTheAgentRestarts() {
         String id;
         try (ConfigurableApplicationContext first = start()) {
-            id = client(first).post().uri("/a2a").contentType(MediaType.APPLICATION_JSON).body("""
+            id = client(first)
+                    .post()
+                    .uri("/a2a")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("""
                     {"jsonrpc": "2.0", "id": 1, "method": "SendMessage", "params": {"message": {"messageId": "m1",
                      "role": "ROLE_USER", "parts": [{"text": "echo before the restart"}]}}}""")
-                    .exchange().expectBody(String.class).returnResult().getResponseBody()
+                    .exchange()
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody()
                     .replaceAll("(?s).*\"task\":\\{\"id\":\"([^\"]+)\".*", "$1");
         }
 
         try (ConfigurableApplicationContext second = start()) {
-            client(second).post().uri("/a2a").contentType(MediaType.APPLICATION_JSON)
+            client(second)
+                    .post()
+                    .uri("/a2a")
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body("{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"GetTask\", \"params\": {\"id\": \"" + id
                             + "\"}}")
                     .exchange()
                     .expectBody()
-                    .jsonPath("$.result.id").isEqualTo(id)
-                    .jsonPath("$.result.status.state").isEqualTo("TASK_STATE_COMPLETED")
-                    .jsonPath("$.result.artifacts[0].parts[0].text").isEqualTo("echo before the restart");
+                    .jsonPath("$.result.id")
+                    .isEqualTo(id)
+                    .jsonPath("$.result.status.state")
+                    .isEqualTo("TASK_STATE_COMPLETED")
+                    .jsonPath("$.result.artifacts[0].parts[0].text")
+                    .isEqualTo("echo before the restart");
         }
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(TestAgentApplication.class).run("--server.port=0",
-                "--agent.name=test-agent", "--agent.home=" + home);
+        return new SpringApplicationBuilder(TestAgentApplication.class)
+                .run("--server.port=0", "--agent.name=test-agent", "--agent.home=" + home);
     }
 
     private static RestTestClient client(ConfigurableApplicationContext context) {

@@ -21,21 +21,25 @@ class TaskStoreTests {
 
     @Test
     void aTaskIsStillThereWhenTheStoreIsReadAgainAsAfterARestart() {
-        new TaskStore(folder, json, 10, Duration.ofHours(24), Clock.systemUTC()).save(task("t1",
-                TaskState.TASK_STATE_COMPLETED));
+        new TaskStore(folder, json, 10, Duration.ofHours(24), Clock.systemUTC())
+                .save(task("t1", TaskState.TASK_STATE_COMPLETED));
 
         TaskStore reopened = new TaskStore(folder, json, 10, Duration.ofHours(24), Clock.systemUTC());
 
-        assertThat(reopened.find("t1")).get().extracting(t -> t.status().state())
+        assertThat(reopened.find("t1"))
+                .get()
+                .extracting(t -> t.status().state())
                 .isEqualTo(TaskState.TASK_STATE_COMPLETED);
     }
 
     @Test
     void aTaskThatWasRunningWhenTheAgentStoppedComesBackFailedWithWhatToDo() {
-        new TaskStore(folder, json, 10, Duration.ofHours(24), Clock.systemUTC()).save(task("t1",
-                TaskState.TASK_STATE_WORKING));
+        new TaskStore(folder, json, 10, Duration.ofHours(24), Clock.systemUTC())
+                .save(task("t1", TaskState.TASK_STATE_WORKING));
 
-        Task task = new TaskStore(folder, json, 10, Duration.ofHours(24), Clock.systemUTC()).find("t1").orElseThrow();
+        Task task = new TaskStore(folder, json, 10, Duration.ofHours(24), Clock.systemUTC())
+                .find("t1")
+                .orElseThrow();
 
         assertThat(task.status().state()).isEqualTo(TaskState.TASK_STATE_FAILED);
         assertThat(task.status().message().text()).contains("send the message again");
@@ -47,8 +51,8 @@ class TaskStoreTests {
         TaskStore store = new TaskStore(folder, json, 10, Duration.ofHours(1), Clock.fixed(start, ZoneOffset.UTC));
         store.save(task("old", TaskState.TASK_STATE_COMPLETED));
 
-        TaskStore later = new TaskStore(folder, json, 10, Duration.ofHours(1),
-                Clock.fixed(start.plus(Duration.ofMinutes(61)), ZoneOffset.UTC));
+        TaskStore later = new TaskStore(
+                folder, json, 10, Duration.ofHours(1), Clock.fixed(start.plus(Duration.ofMinutes(61)), ZoneOffset.UTC));
 
         assertThat(later.find("old")).isEmpty();
         assertThat(folder.resolve("old.json")).doesNotExist();

@@ -16,20 +16,40 @@ class AgentEnvironmentPostProcessorTests {
     private void run(Map<String, Object> variables, Map<String, Object> applicationYml) {
         var sources = environment.getPropertySources();
         // Only what the test gives: the build passes test JVMs system properties of its own (server.tomcat.basedir).
-        sources.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+        sources.replace(
+                StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
                 new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, Map.of()));
-        sources.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        sources.replace(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
         sources.addLast(new MapPropertySource("application.yml", applicationYml));
         new AgentEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
     }
 
     @Test
     void mapsTheManagersVariablesOntoProperties() {
-        run(Map.of("AGENT_NAME", "vfs", "AGENT_PORT", "8001", "AGENT_BIND_ADDRESS", "0.0.0.0",
-                "AGENT_HOME", "/srv/vfs", "AGENT_RESOURCES_FILE", "/srv/vfs/resources.json",
-                "MANAGER_URL", "http://127.0.0.1:8000", "AGENT_TOKEN", "t", "AGENT_SHUTDOWN_REQUIRES_TOKEN", "true",
-                "LOG_LEVEL", "DEBUG"), Map.of());
+        run(
+                Map.of(
+                        "AGENT_NAME",
+                        "vfs",
+                        "AGENT_PORT",
+                        "8001",
+                        "AGENT_BIND_ADDRESS",
+                        "0.0.0.0",
+                        "AGENT_HOME",
+                        "/srv/vfs",
+                        "AGENT_RESOURCES_FILE",
+                        "/srv/vfs/resources.json",
+                        "MANAGER_URL",
+                        "http://127.0.0.1:8000",
+                        "AGENT_TOKEN",
+                        "t",
+                        "AGENT_SHUTDOWN_REQUIRES_TOKEN",
+                        "true",
+                        "LOG_LEVEL",
+                        "DEBUG"),
+                Map.of());
 
         assertThat(environment.getProperty("agent.name")).isEqualTo("vfs");
         assertThat(environment.getProperty("server.port")).isEqualTo("8001");
@@ -55,12 +75,14 @@ class AgentEnvironmentPostProcessorTests {
         run(Map.of("AGENT_TOKEN", "  "), Map.of("spring.application.name", "kendra", "logging.level.root", "WARN"));
 
         assertThat(environment.getProperty("agent.name")).isEqualTo("kendra");
-        assertThat(environment.getPropertySources().get(AgentEnvironmentPostProcessor.VARIABLES_SOURCE)).isNull();
+        assertThat(environment.getPropertySources().get(AgentEnvironmentPostProcessor.VARIABLES_SOURCE))
+                .isNull();
         assertThat(environment.getProperty("server.port")).isEqualTo("8080");
         assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
         assertThat(environment.getProperty("logging.level.root")).isEqualTo("WARN");
         assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
-        assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("management.endpoint.health.probes.enabled"))
+                .isEqualTo("true");
         assertThat(environment.getProperty("spring.mvc.problemdetails.enabled")).isEqualTo("true");
         assertThat(environment.getProperty("server.tomcat.threads.min-spare")).isEqualTo("2");
         assertThat(environment.getProperty("server.tomcat.threads.max")).isEqualTo("50");

@@ -18,7 +18,8 @@ class AgentVersionTests {
 
     @Test
     void theJarManifestComesNext() {
-        assertThat(AgentVersion.of(null, Test.class)).isEqualTo(Test.class.getPackage().getImplementationVersion())
+        assertThat(AgentVersion.of(null, Test.class))
+                .isEqualTo(Test.class.getPackage().getImplementationVersion())
                 .isNotBlank();
     }
 

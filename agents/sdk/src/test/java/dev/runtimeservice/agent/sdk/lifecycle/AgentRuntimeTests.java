@@ -10,7 +10,8 @@ class AgentRuntimeTests {
 
     @Test
     void aWildcardBindAddressIsReachedThroughLoopback() {
-        var environment = new MockEnvironment().withProperty("server.address", "0.0.0.0")
+        var environment = new MockEnvironment()
+                .withProperty("server.address", "0.0.0.0")
                 .withProperty("local.server.port", "8001");
 
         assertThat(new AgentRuntime(environment, Clock.systemUTC()).baseUrl()).hasToString("http://127.0.0.1:8001/");
@@ -18,7 +19,8 @@ class AgentRuntimeTests {
 
     @Test
     void anIpv6AddressIsBracketedAndTheConfiguredPortServesBeforeTheServerRuns() {
-        var environment = new MockEnvironment().withProperty("server.address", "::1").withProperty("server.port", "8004");
+        var environment =
+                new MockEnvironment().withProperty("server.address", "::1").withProperty("server.port", "8004");
 
         assertThat(new AgentRuntime(environment, Clock.systemUTC()).baseUrl()).hasToString("http://[::1]:8004/");
     }

@@ -20,10 +20,13 @@ class LoadedOnFirstUseTests {
 
     @Test
     void nothingIsLoadedBeforeTheFirstUseAndTheHeapIsCompactedRightAfterIt() {
-        var model = new LoadedOnFirstUse<>("a model", () -> {
-            events.add("loaded");
-            return "model";
-        }, () -> events.add("collected"));
+        var model = new LoadedOnFirstUse<>(
+                "a model",
+                () -> {
+                    events.add("loaded");
+                    return "model";
+                },
+                () -> events.add("collected"));
 
         assertThat(model.loaded()).isFalse();
         assertThat(events).isEmpty();
@@ -39,12 +42,15 @@ class LoadedOnFirstUseTests {
         AtomicInteger loads = new AtomicInteger();
         CountDownLatch loading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        var model = new LoadedOnFirstUse<>("a model", () -> {
-            loads.incrementAndGet();
-            loading.countDown();
-            await(release);
-            return new Object();
-        }, () -> { });
+        var model = new LoadedOnFirstUse<>(
+                "a model",
+                () -> {
+                    loads.incrementAndGet();
+                    loading.countDown();
+                    await(release);
+                    return new Object();
+                },
+                () -> {});
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {
             List<Future<Object>> answers = new ArrayList<>();
@@ -67,12 +73,15 @@ class LoadedOnFirstUseTests {
     @Test
     void aLoadThatFailsIsTriedAgainByTheNextCaller() {
         AtomicInteger attempts = new AtomicInteger();
-        var model = new LoadedOnFirstUse<>("a model", () -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new IllegalStateException("model file unreadable");
-            }
-            return "model";
-        }, () -> events.add("collected"));
+        var model = new LoadedOnFirstUse<>(
+                "a model",
+                () -> {
+                    if (attempts.incrementAndGet() == 1) {
+                        throw new IllegalStateException("model file unreadable");
+                    }
+                    return "model";
+                },
+                () -> events.add("collected"));
 
         assertThatThrownBy(model::get).hasMessage("model file unreadable");
         assertThat(model.loaded()).isFalse();

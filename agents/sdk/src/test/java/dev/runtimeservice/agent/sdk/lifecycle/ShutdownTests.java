@@ -36,14 +36,20 @@ class ShutdownTests {
 
     @Test
     void shutdownWithTheTokenAnswersStoppingThenClosesTheAppAndExitsWithZero() {
-        RestTestClient client = start("agent.name=stopping-agent", "agent.token=right-token",
-                "agent.shutdown-requires-token=true");
+        RestTestClient client =
+                start("agent.name=stopping-agent", "agent.token=right-token", "agent.shutdown-requires-token=true");
 
-        client.get().uri("/shutdown").header("X-Agent-Token", "right-token").exchange()
-                .expectStatus().isAccepted()
+        client.get()
+                .uri("/shutdown")
+                .header("X-Agent-Token", "right-token")
+                .exchange()
+                .expectStatus()
+                .isAccepted()
                 .expectBody()
-                .jsonPath("$.name").isEqualTo("stopping-agent")
-                .jsonPath("$.state").isEqualTo("STOPPING");
+                .jsonPath("$.name")
+                .isEqualTo("stopping-agent")
+                .jsonPath("$.state")
+                .isEqualTo("STOPPING");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(TestAgentApplication.EXITS).containsExactly(0);
@@ -56,11 +62,17 @@ class ShutdownTests {
         RestTestClient client = start("agent.name=open-agent", "agent.shutdown-delay=2s");
 
         client.get().uri("/shutdown").exchange().expectStatus().isAccepted();
-        client.get().uri("/shutdown").exchange().expectStatus().isAccepted()
-                .expectBody().jsonPath("$.state").isEqualTo("STOPPING");
+        client.get()
+                .uri("/shutdown")
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("STOPPING");
         client.get().uri("/status").exchange().expectBody().jsonPath("$.state").isEqualTo("STOPPING");
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(TestAgentApplication.EXITS).containsExactly(0));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(TestAgentApplication.EXITS).containsExactly(0));
     }
 }

@@ -22,8 +22,8 @@ class ResourcesFileFailureAnalyzerTests {
             throws IOException {
         Path file = Files.writeString(dir.resolve("resources.json"), "{\"resources\":{\"db\":\"p4ssw0rd\"");
 
-        assertThatExceptionOfType(Exception.class).isThrownBy(() ->
-                new SpringApplicationBuilder(TestAgentApplication.class)
+        assertThatExceptionOfType(Exception.class)
+                .isThrownBy(() -> new SpringApplicationBuilder(TestAgentApplication.class)
                         .properties("server.port=0", "agent.name=broken", "agent.resources-file=" + file)
                         .run());
 

@@ -43,9 +43,11 @@ class ResourcesFileReaderTests {
 
         assertThat(resources.launchId()).isEqualTo("0b9e");
         assertThat(resources.names()).containsExactly("api_key", "sharepoint");
-        assertThat(resources.find("sharepoint")).hasValueSatisfying(value ->
-                assertThat(value.get("password").asString()).isEqualTo(SECRET));
-        assertThat(resources.find("api_key")).hasValueSatisfying(value -> assertThat(value.asString()).isEqualTo("k"));
+        assertThat(resources.find("sharepoint"))
+                .hasValueSatisfying(
+                        value -> assertThat(value.get("password").asString()).isEqualTo(SECRET));
+        assertThat(resources.find("api_key"))
+                .hasValueSatisfying(value -> assertThat(value.asString()).isEqualTo("k"));
         assertThat(resources.find("nothing")).isEmpty();
     }
 
@@ -88,7 +90,8 @@ class ResourcesFileReaderTests {
     void aFileThatIsNotAnObjectFails() throws IOException {
         Path file = write("[\"" + SECRET + "\"]");
 
-        assertThatExceptionOfType(ResourcesFileException.class).isThrownBy(() -> reader.read(file))
+        assertThatExceptionOfType(ResourcesFileException.class)
+                .isThrownBy(() -> reader.read(file))
                 .withMessage("Resources file " + file + " must hold a JSON object");
     }
 
@@ -96,7 +99,8 @@ class ResourcesFileReaderTests {
     void anEmptyFileFails() throws IOException {
         Path file = write("");
 
-        assertThatExceptionOfType(ResourcesFileException.class).isThrownBy(() -> reader.read(file))
+        assertThatExceptionOfType(ResourcesFileException.class)
+                .isThrownBy(() -> reader.read(file))
                 .withMessageContaining(file.toString());
     }
 
@@ -104,7 +108,8 @@ class ResourcesFileReaderTests {
     void resourcesThatAreNotAnObjectFail() throws IOException {
         Path file = write("{\"resources\":[\"" + SECRET + "\"]}");
 
-        assertThatExceptionOfType(ResourcesFileException.class).isThrownBy(() -> reader.read(file))
+        assertThatExceptionOfType(ResourcesFileException.class)
+                .isThrownBy(() -> reader.read(file))
                 .withMessage("Resources file " + file + " must hold an object named 'resources'");
     }
 
@@ -112,13 +117,15 @@ class ResourcesFileReaderTests {
     void anIdThatIsNotAStringFails() throws IOException {
         Path file = write("{\"id\":42,\"resources\":{}}");
 
-        assertThatExceptionOfType(ResourcesFileException.class).isThrownBy(() -> reader.read(file))
+        assertThatExceptionOfType(ResourcesFileException.class)
+                .isThrownBy(() -> reader.read(file))
                 .withMessage("Resources file " + file + " must hold a string named 'id'");
     }
 
     @Test
     void aFileThatCannotBeReadFails() {
-        assertThatExceptionOfType(ResourcesFileException.class).isThrownBy(() -> reader.read(dir))
+        assertThatExceptionOfType(ResourcesFileException.class)
+                .isThrownBy(() -> reader.read(dir))
                 .withMessageStartingWith("Resources file " + dir + " cannot be read");
     }
 }

@@ -59,13 +59,17 @@ class StandbyMainTests {
         }
         awaitReady(port);
         String status = get(port, "/status").body();
-        assertThat(status).contains("\"name\":\"standby-agent\"").contains("\"pid\":" + process.pid())
+        assertThat(status)
+                .contains("\"name\":\"standby-agent\"")
+                .contains("\"pid\":" + process.pid())
                 .contains("\"port\":" + port);
         long startedAt = java.time.Instant.parse(status.replaceAll(".*\"started_at\":\"([^\"]+)\".*", "$1"))
                 .toEpochMilli();
         assertThat(startedAt).isGreaterThanOrEqualTo(startLine - 1000);
         // The warm-up logs errors only: the agent's own start-up is in the log once.
-        List<String> ready = Files.readAllLines(output).stream().filter(line -> line.contains("StartupLog")).toList();
+        List<String> ready = Files.readAllLines(output).stream()
+                .filter(line -> line.contains("StartupLog"))
+                .toList();
         assertThat(ready).hasSize(1);
         assertThat(ready.get(0)).contains("Agent standby-agent ready on port " + port + " (pid " + process.pid() + ")");
         assertThat(process.isAlive()).isTrue();
@@ -87,17 +91,25 @@ class StandbyMainTests {
         StandbyMain.warmUp(TestAgentApplication.class, new String[0]);
         // Tomcat sets catalina.base while it starts; the agent's own Tomcat must not inherit the warm-up's.
         assertThat(new java.util.HashMap<>(System.getProperties())).isEqualTo(before);
-        assertThat(Path.of(System.getProperty("java.io.tmpdir"), "standby-warm-up")).doesNotExist();
+        assertThat(Path.of(System.getProperty("java.io.tmpdir"), "standby-warm-up"))
+                .doesNotExist();
         assertThat(StandbyMain.startedAt()).isEmpty();
     }
 
     private Process standby(Path warm, int port, Path output) throws IOException {
         Path agentHome = Files.createDirectories(home.resolve("agent"));
         Path temp = Files.createDirectories(agentHome.resolve(".tmp"));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + temp, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                StandbyMain.class.getName(), warm.toString(), TestAgentApplication.class.getName())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Djava.io.tmpdir=" + temp,
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StandbyMain.class.getName(),
+                        warm.toString(),
+                        TestAgentApplication.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         builder.environment().put("AGENT_NAME", "standby-agent");
         builder.environment().put("AGENT_PORT", Integer.toString(port));
         builder.environment().put("AGENT_HOME", agentHome.toString());
@@ -128,7 +140,9 @@ class StandbyMainTests {
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -42,17 +42,29 @@ public class TestAgentApplication {
 
     @Bean
     Skill<EchoInput> echoSkill() {
-        return Skill.withText(new AgentSkill("echo", "Echo", "Answers with what it was given.", List.of("test"),
-                List.of("echo hello")), EchoInput.class, EchoOutput.class, EchoInput::new,
-                (input, context) -> new SkillResult(input.text(), new EchoOutput(input.text(),
-                        context.history().size())));
+        return Skill.withText(
+                new AgentSkill(
+                        "echo", "Echo", "Answers with what it was given.", List.of("test"), List.of("echo hello")),
+                EchoInput.class,
+                EchoOutput.class,
+                EchoInput::new,
+                (input, context) -> new SkillResult(
+                        input.text(),
+                        new EchoOutput(input.text(), context.history().size())));
     }
 
     @Bean
     Skill<CountInput> countSkill() {
-        return Skill.withText(new AgentSkill("count", "Count", "Counts from 1 to a number, one number every delay_ms "
-                + "milliseconds, streaming each.", List.of("numbers"), List.of("count to 5")), CountInput.class,
-                Integer.class, text -> new CountInput(Integer.parseInt(text.replaceAll("\\D", "")), 0),
+        return Skill.withText(
+                new AgentSkill(
+                        "count",
+                        "Count",
+                        "Counts from 1 to a number, one number every delay_ms " + "milliseconds, streaming each.",
+                        List.of("numbers"),
+                        List.of("count to 5")),
+                CountInput.class,
+                Integer.class,
+                text -> new CountInput(Integer.parseInt(text.replaceAll("\\D", "")), 0),
                 TestAgentApplication::count);
     }
 
@@ -78,8 +90,7 @@ public class TestAgentApplication {
      *
      * @param text what to echo
      */
-    public record EchoInput(@NotBlank String text) {
-    }
+    public record EchoInput(@NotBlank String text) {}
 
     /**
      * Output of the echo skill.
@@ -87,8 +98,8 @@ public class TestAgentApplication {
      * @param echo what was echoed
      * @param earlierTurns how many turns the conversation had before
      */
-    public record EchoOutput(String echo, @JsonProperty("earlier_turns") int earlierTurns) {
-    }
+    public record EchoOutput(
+            String echo, @JsonProperty("earlier_turns") int earlierTurns) {}
 
     /**
      * Input of the count skill.
@@ -96,8 +107,8 @@ public class TestAgentApplication {
      * @param to the last number
      * @param delayMs the pause after each number
      */
-    public record CountInput(@Min(1) int to, @JsonProperty("delay_ms") long delayMs) {
-    }
+    public record CountInput(
+            @Min(1) int to, @JsonProperty("delay_ms") long delayMs) {}
 
     @Bean
     ResourceConsumer databaseConsumer() {
@@ -109,7 +120,9 @@ public class TestAgentApplication {
 
             @Override
             public ResourceUse use(String resourceName, JsonNode value) {
-                return value.has("url") ? ResourceUse.used("stores echoes") : ResourceUse.unused("the 'url' field is missing");
+                return value.has("url")
+                        ? ResourceUse.used("stores echoes")
+                        : ResourceUse.unused("the 'url' field is missing");
             }
         };
     }

@@ -14,7 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(classes = TestAgentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = TestAgentApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "agent.name=trace-agent")
 class RequestIdTests {
 
@@ -25,25 +27,37 @@ class RequestIdTests {
 
     @BeforeEach
     void client() {
-        client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        client = RestTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .build();
     }
 
     @Test
     void aCallersRequestIdIsEchoedAndStartsTheMessageOfTheRequestsLogLine(CapturedOutput output) {
-        client.get().uri("/status").header(RequestIdFilter.HEADER, "req-42.a_b:c").exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals(RequestIdFilter.HEADER, "req-42.a_b:c");
+        client.get()
+                .uri("/status")
+                .header(RequestIdFilter.HEADER, "req-42.a_b:c")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(RequestIdFilter.HEADER, "req-42.a_b:c");
 
-        assertThat(output.getOut()).containsPattern(
-                "(?m)^\\S+ INFO  \\[trace-agent\\] d\\.r\\.agent\\.sdk\\.trace\\.RequestIdFilter : "
+        assertThat(output.getOut())
+                .containsPattern("(?m)^\\S+ INFO  \\[trace-agent\\] d\\.r\\.agent\\.sdk\\.trace\\.RequestIdFilter : "
                         + "\\[req=req-42\\.a_b:c\\] GET /status answered 200 in \\d+ ms$");
     }
 
     @Test
     void aRequestWithoutAnIdGetsANewOneAndNoRequestLogLine(CapturedOutput output) {
-        String id = client.get().uri("/").exchange()
-                .expectStatus().isOk()
-                .returnResult(String.class).getResponseHeaders().getFirst(RequestIdFilter.HEADER);
+        String id = client.get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getFirst(RequestIdFilter.HEADER);
 
         assertThat(UUID.fromString(id)).isNotNull();
         assertThat(output.getOut()).doesNotContain(id).doesNotContain("GET / answered");
@@ -51,7 +65,9 @@ class RequestIdTests {
 
     @Test
     void anUnsafeIdIsReplacedSoNothingForeignReachesTheLog() {
-        assertThat(RequestIdFilter.idFor("evil\nline")).isNotEqualTo("evil\nline").hasSize(36);
+        assertThat(RequestIdFilter.idFor("evil\nline"))
+                .isNotEqualTo("evil\nline")
+                .hasSize(36);
         assertThat(RequestIdFilter.idFor("x".repeat(65))).hasSize(36);
         assertThat(RequestIdFilter.idFor("")).hasSize(36);
         assertThat(RequestIdFilter.idFor(null)).hasSize(36);
@@ -60,7 +76,8 @@ class RequestIdTests {
 
     @Test
     void linesLoggedOutsideARequestKeepThePlainPrefix(CapturedOutput output) {
-        assertThat(output.getOut()).containsPattern(
-                "(?m)^\\S+ INFO  \\[trace-agent\\] d\\.r\\.agent\\.sdk\\.lifecycle\\.StartupLog : Agent trace-agent ready");
+        assertThat(output.getOut())
+                .containsPattern(
+                        "(?m)^\\S+ INFO  \\[trace-agent\\] d\\.r\\.agent\\.sdk\\.lifecycle\\.StartupLog : Agent trace-agent ready");
     }
 }

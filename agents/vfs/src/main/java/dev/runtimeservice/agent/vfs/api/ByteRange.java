@@ -19,7 +19,8 @@ record ByteRange(long start, long end) {
 
     static Optional<ByteRange> parse(String header, long size) {
         Matcher matcher = SINGLE.matcher(header.trim());
-        if (!matcher.matches() || (matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
+        if (!matcher.matches()
+                || (matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
             return Optional.empty();
         }
         if (matcher.group(1).isEmpty()) {
@@ -38,8 +39,8 @@ record ByteRange(long start, long end) {
     }
 
     private static RangeNotSatisfiableException unsatisfiable(String header, long size) {
-        return new RangeNotSatisfiableException("Range '" + header + "' does not overlap the file, which has "
-                + size + " bytes; ask for bytes 0 to " + Math.max(0, size - 1) + ".");
+        return new RangeNotSatisfiableException("Range '" + header + "' does not overlap the file, which has " + size
+                + " bytes; ask for bytes 0 to " + Math.max(0, size - 1) + ".");
     }
 
     long length() {

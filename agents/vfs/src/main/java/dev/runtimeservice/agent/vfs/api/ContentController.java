@@ -40,18 +40,21 @@ class ContentController {
     }
 
     @GetMapping
-    void read(@RequestParam(required = false) @Nullable String path,
+    void read(
+            @RequestParam(required = false) @Nullable String path,
             @RequestHeader(value = HttpHeaders.RANGE, required = false) @Nullable String range,
             @RequestHeader(value = HttpHeaders.IF_RANGE, required = false) @Nullable String ifRange,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
-            HttpServletResponse response) throws IOException {
+            HttpServletResponse response)
+            throws IOException {
         FileStore.ReadableFile file = store.file(VirtualPath.parse(path));
         Entry entry = file.entry();
         try (SeekableByteChannel channel = Files.newByteChannel(file.real())) {
             // The size of the opened file, not of the name: a concurrent write renames a new file in.
             long size = channel.size();
             Optional<ByteRange> slice = range != null && (ifRange == null || ifRange.equals(entry.etag()))
-                    ? ByteRange.parse(range, size) : Optional.empty();
+                    ? ByteRange.parse(range, size)
+                    : Optional.empty();
             headers(response, entry);
             if (ifNoneMatch != null && Etags.matches(ifNoneMatch, entry.etag())) {
                 response.setStatus(HttpStatus.NOT_MODIFIED.value());
@@ -99,13 +102,19 @@ class ContentController {
     }
 
     @PutMapping
-    ResponseEntity<Entry> write(@RequestParam(required = false) @Nullable String path,
+    ResponseEntity<Entry> write(
+            @RequestParam(required = false) @Nullable String path,
             @RequestParam(defaultValue = "false") boolean parents,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
-            HttpServletRequest request) throws IOException {
-        FileStore.Created written = writer.write(VirtualPath.parse(path), request.getInputStream(),
-                request.getContentLengthLong(), new Preconditions(ifMatch, ifNoneMatch), parents);
+            HttpServletRequest request)
+            throws IOException {
+        FileStore.Created written = writer.write(
+                VirtualPath.parse(path),
+                request.getInputStream(),
+                request.getContentLengthLong(),
+                new Preconditions(ifMatch, ifNoneMatch),
+                parents);
         return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header(HttpHeaders.ETAG, written.entry().etag())
                 .body(written.entry());

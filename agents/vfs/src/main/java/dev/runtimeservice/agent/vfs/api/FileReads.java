@@ -15,8 +15,7 @@ final class FileReads {
 
     static final int MAX_BYTES = 1024 * 1024;
 
-    private FileReads() {
-    }
+    private FileReads() {}
 
     static VfsInputs.Content read(FileStore.ReadableFile file) throws IOException {
         byte[] bytes;
@@ -26,8 +25,12 @@ final class FileReads {
         boolean truncated = bytes.length > MAX_BYTES;
         byte[] kept = truncated ? java.util.Arrays.copyOf(bytes, MAX_BYTES) : bytes;
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(kept)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(kept))
+                    .toString();
             return new VfsInputs.Content(file.entry(), text, null, truncated);
         } catch (CharacterCodingException binary) {
             return new VfsInputs.Content(file.entry(), null, Base64.getEncoder().encodeToString(kept), truncated);

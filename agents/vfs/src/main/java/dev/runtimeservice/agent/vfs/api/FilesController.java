@@ -29,7 +29,9 @@ class FilesController {
     }
 
     @GetMapping("/list")
-    Page list(@RequestParam(required = false) @Nullable String path, @RequestParam(defaultValue = "0") int offset,
+    Page list(
+            @RequestParam(required = false) @Nullable String path,
+            @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
         return skills.data("vfs.list", new VfsInputs.ListFolder(path, offset, limit), Page.class);
     }
@@ -46,19 +48,24 @@ class FilesController {
 
     @PostMapping("/mkdir")
     ResponseEntity<Entry> mkdir(@RequestParam String path, @RequestParam(defaultValue = "false") boolean parents) {
-        FileStore.Created folder = skills.data("vfs.mkdir", new VfsInputs.MakeFolder(path, parents),
-                FileStore.Created.class);
-        return ResponseEntity.status(folder.created() ? HttpStatus.CREATED : HttpStatus.OK).body(folder.entry());
+        FileStore.Created folder =
+                skills.data("vfs.mkdir", new VfsInputs.MakeFolder(path, parents), FileStore.Created.class);
+        return ResponseEntity.status(folder.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(folder.entry());
     }
 
     @PostMapping("/move")
-    Entry move(@RequestParam String from, @RequestParam String to,
+    Entry move(
+            @RequestParam String from,
+            @RequestParam String to,
             @RequestParam(defaultValue = "false") boolean overwrite) {
         return skills.data("vfs.move", new VfsInputs.Move(from, to, overwrite), Entry.class);
     }
 
     @DeleteMapping("/entry")
-    Deleted delete(@RequestParam String path, @RequestParam(defaultValue = "false") boolean recursive,
+    Deleted delete(
+            @RequestParam String path,
+            @RequestParam(defaultValue = "false") boolean recursive,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
         return skills.data("vfs.delete", new VfsInputs.Delete(path, recursive, ifMatch), Deleted.class);
     }

@@ -21,7 +21,8 @@ class IoProblemHandler {
     @ExceptionHandler(UncheckedIOException.class)
     ResponseEntity<ProblemDetail> handle(UncheckedIOException exception) {
         log.warn("{}", exception.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 exception.getMessage() + ". The host file system refused the operation; check the vfs log and "
                         + "the disk, then retry.");
         return ResponseEntity.internalServerError().body(problem);

@@ -37,9 +37,11 @@ class QueryStringFilter extends OncePerRequestFilter {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-                    + "\"detail\":\"" + DETAIL + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "")
-                    + "\"}");
+            response.getWriter()
+                    .write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                            + "\"detail\":\"" + DETAIL + "\",\"instance\":\""
+                            + request.getRequestURI().replace("\"", "")
+                            + "\"}");
             return;
         }
         chain.doFilter(request, response);

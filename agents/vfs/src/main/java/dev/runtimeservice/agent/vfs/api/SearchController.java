@@ -18,12 +18,13 @@ class SearchController {
     }
 
     @GetMapping("/fs/search")
-    SearchResult search(@RequestParam(required = false) @Nullable String path,
+    SearchResult search(
+            @RequestParam(required = false) @Nullable String path,
             @RequestParam(required = false) @Nullable String glob,
             @RequestParam(required = false) @Nullable String text,
             @RequestParam(name = "case_sensitive", defaultValue = "false") boolean caseSensitive,
             @RequestParam(defaultValue = "100") int limit) {
-        return skills.data("vfs.search", new VfsInputs.Search(path, glob, text, caseSensitive, limit),
-                SearchResult.class);
+        return skills.data(
+                "vfs.search", new VfsInputs.Search(path, glob, text, caseSensitive, limit), SearchResult.class);
     }
 }

@@ -9,8 +9,7 @@ import org.jspecify.annotations.Nullable;
 /** The inputs of the vfs skills, as A2A data parts carry them and as the REST controllers build them. */
 final class VfsInputs {
 
-    private VfsInputs() {
-    }
+    private VfsInputs() {}
 
     /**
      * Input of {@code vfs.list}.
@@ -19,16 +18,17 @@ final class VfsInputs {
      * @param offset how many entries to skip
      * @param limit how many entries to return
      */
-    record ListFolder(@Nullable String path, @Nullable Integer offset, @Nullable Integer limit) {
-    }
+    record ListFolder(
+            @Nullable String path,
+            @Nullable Integer offset,
+            @Nullable Integer limit) {}
 
     /**
      * Input of {@code vfs.stat} and {@code vfs.read}.
      *
      * @param path the file or folder; none is the root
      */
-    record OnePath(@Nullable String path) {
-    }
+    record OnePath(@Nullable String path) {}
 
     /**
      * Input of {@code vfs.mkdir}.
@@ -36,8 +36,7 @@ final class VfsInputs {
      * @param path the folder to create
      * @param parents whether to create missing parents
      */
-    record MakeFolder(@NotBlank String path, @Nullable Boolean parents) {
-    }
+    record MakeFolder(@NotBlank String path, @Nullable Boolean parents) {}
 
     /**
      * Input of {@code vfs.move}.
@@ -46,8 +45,10 @@ final class VfsInputs {
      * @param to where to
      * @param overwrite whether to replace an existing file or empty folder
      */
-    record Move(@NotBlank String from, @NotBlank String to, @Nullable Boolean overwrite) {
-    }
+    record Move(
+            @NotBlank String from,
+            @NotBlank String to,
+            @Nullable Boolean overwrite) {}
 
     /**
      * Input of {@code vfs.delete}.
@@ -56,9 +57,10 @@ final class VfsInputs {
      * @param recursive whether a folder goes with everything in it
      * @param ifMatch the ETag the file must still have
      */
-    record Delete(@NotBlank String path, @Nullable Boolean recursive,
-            @JsonProperty("if_match") @Nullable String ifMatch) {
-    }
+    record Delete(
+            @NotBlank String path,
+            @Nullable Boolean recursive,
+            @JsonProperty("if_match") @Nullable String ifMatch) {}
 
     /**
      * Input of {@code vfs.write}.
@@ -69,10 +71,12 @@ final class VfsInputs {
      * @param ifMatch the ETag the file must still have
      * @param ifNoneMatch {@code *} to only create
      */
-    record Write(@NotBlank String path, @NotNull String text, @Nullable Boolean parents,
+    record Write(
+            @NotBlank String path,
+            @NotNull String text,
+            @Nullable Boolean parents,
             @JsonProperty("if_match") @Nullable String ifMatch,
-            @JsonProperty("if_none_match") @Nullable String ifNoneMatch) {
-    }
+            @JsonProperty("if_none_match") @Nullable String ifNoneMatch) {}
 
     /**
      * Input of {@code vfs.search}.
@@ -83,9 +87,12 @@ final class VfsInputs {
      * @param caseSensitive whether the text match is case-sensitive
      * @param limit the most hits
      */
-    record Search(@Nullable String path, @Nullable String glob, @Nullable String text,
-            @JsonProperty("case_sensitive") @Nullable Boolean caseSensitive, @Nullable Integer limit) {
-    }
+    record Search(
+            @Nullable String path,
+            @Nullable String glob,
+            @Nullable String text,
+            @JsonProperty("case_sensitive") @Nullable Boolean caseSensitive,
+            @Nullable Integer limit) {}
 
     /**
      * Output of {@code vfs.read}: a text file's content, or a binary file's bytes in base64.
@@ -95,6 +102,6 @@ final class VfsInputs {
      * @param base64 its bytes otherwise
      * @param truncated whether only the first bytes are returned (read the rest with GET /fs/content and Range)
      */
-    record Content(Entry entry, @Nullable String text, @Nullable String base64, boolean truncated) {
-    }
+    record Content(
+            Entry entry, @Nullable String text, @Nullable String base64, boolean truncated) {}
 }

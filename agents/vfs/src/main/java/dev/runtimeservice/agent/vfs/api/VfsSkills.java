@@ -6,8 +6,8 @@ import dev.runtimeservice.agent.sdk.skill.SkillResult;
 import dev.runtimeservice.agent.vfs.VfsProperties;
 import dev.runtimeservice.agent.vfs.error.BadRequestException;
 import dev.runtimeservice.agent.vfs.path.VirtualPath;
-import dev.runtimeservice.agent.vfs.search.Searcher;
 import dev.runtimeservice.agent.vfs.search.SearchResult;
+import dev.runtimeservice.agent.vfs.search.Searcher;
 import dev.runtimeservice.agent.vfs.store.AtomicWriter;
 import dev.runtimeservice.agent.vfs.store.Deleted;
 import dev.runtimeservice.agent.vfs.store.Entry;
@@ -44,13 +44,18 @@ class VfsSkills {
 
     @Bean
     Skill<VfsInputs.ListFolder> listSkill() {
-        return Skill.of(new AgentSkill("vfs.list", "List a folder",
-                "Lists a folder of the sandboxed file tree, sorted by name, with each entry's type, size and "
-                        + "modified time; pages with offset and limit. GET /fs/list?path=<folder>&offset=0&limit=100; "
-                        + "the root (no path) also shows the mounts. A2A: {\"path\", \"offset\", \"limit\"}.",
-                List.of("files", "list", "folder", "ls"),
-                List.of("GET /fs/list", "GET /fs/list?path=docs&offset=0&limit=50", "{\"path\": \"docs\"}")),
-                VfsInputs.ListFolder.class, Page.class, (input, context) -> {
+        return Skill.of(
+                new AgentSkill(
+                        "vfs.list",
+                        "List a folder",
+                        "Lists a folder of the sandboxed file tree, sorted by name, with each entry's type, size and "
+                                + "modified time; pages with offset and limit. GET /fs/list?path=<folder>&offset=0&limit=100; "
+                                + "the root (no path) also shows the mounts. A2A: {\"path\", \"offset\", \"limit\"}.",
+                        List.of("files", "list", "folder", "ls"),
+                        List.of("GET /fs/list", "GET /fs/list?path=docs&offset=0&limit=50", "{\"path\": \"docs\"}")),
+                VfsInputs.ListFolder.class,
+                Page.class,
+                (input, context) -> {
                     int offset = input.offset() == null ? 0 : input.offset();
                     int limit = input.limit() == null ? 100 : input.limit();
                     if (offset < 0 || limit < 1 || limit > limits.maxPageSize()) {
@@ -64,12 +69,17 @@ class VfsSkills {
 
     @Bean
     Skill<VfsInputs.OnePath> statSkill() {
-        return Skill.of(new AgentSkill("vfs.stat", "Describe a file or folder",
-                "Returns type, size, modified time, ETag and content type of one path. GET /fs/stat?path=<path>. "
-                        + "A2A: {\"path\"}.",
-                List.of("files", "stat", "metadata"),
-                List.of("GET /fs/stat?path=docs/readme.md", "{\"path\": \"docs/readme.md\"}")),
-                VfsInputs.OnePath.class, Entry.class, (input, context) -> {
+        return Skill.of(
+                new AgentSkill(
+                        "vfs.stat",
+                        "Describe a file or folder",
+                        "Returns type, size, modified time, ETag and content type of one path. GET /fs/stat?path=<path>. "
+                                + "A2A: {\"path\"}.",
+                        List.of("files", "stat", "metadata"),
+                        List.of("GET /fs/stat?path=docs/readme.md", "{\"path\": \"docs/readme.md\"}")),
+                VfsInputs.OnePath.class,
+                Entry.class,
+                (input, context) -> {
                     Entry entry = store.stat(VirtualPath.parse(input.path()));
                     return new SkillResult(line(entry), entry);
                 });
@@ -77,69 +87,102 @@ class VfsSkills {
 
     @Bean
     Skill<VfsInputs.OnePath> readSkill() {
-        return Skill.of(new AgentSkill("vfs.read", "Read a file",
-                "Returns a file's bytes with its content type and ETag; a Range header (bytes=0-99) returns one "
-                        + "byte range with 206. GET /fs/content?path=<file>. A2A: {\"path\"} answers the text (or "
-                        + "base64 bytes) of the first MiB.",
-                List.of("files", "read", "download", "range"),
-                List.of("GET /fs/content?path=docs/readme.md", "GET /fs/content?path=data.bin with Range: bytes=0-1023",
-                        "{\"path\": \"docs/readme.md\"}"),
-                JSON, ANY),
-                VfsInputs.OnePath.class, VfsInputs.Content.class, (input, context) -> {
+        return Skill.of(
+                new AgentSkill(
+                        "vfs.read",
+                        "Read a file",
+                        "Returns a file's bytes with its content type and ETag; a Range header (bytes=0-99) returns one "
+                                + "byte range with 206. GET /fs/content?path=<file>. A2A: {\"path\"} answers the text (or "
+                                + "base64 bytes) of the first MiB.",
+                        List.of("files", "read", "download", "range"),
+                        List.of(
+                                "GET /fs/content?path=docs/readme.md",
+                                "GET /fs/content?path=data.bin with Range: bytes=0-1023",
+                                "{\"path\": \"docs/readme.md\"}"),
+                        JSON,
+                        ANY),
+                VfsInputs.OnePath.class,
+                VfsInputs.Content.class,
+                (input, context) -> {
                     VfsInputs.Content content = FileReads.read(store.file(VirtualPath.parse(input.path())));
-                    return new SkillResult(content.text() != null ? content.text()
-                            : "Binary file " + content.entry().path() + " (" + content.entry().size() + " bytes)",
+                    return new SkillResult(
+                            content.text() != null
+                                    ? content.text()
+                                    : "Binary file " + content.entry().path() + " ("
+                                            + content.entry().size() + " bytes)",
                             content);
                 });
     }
 
     @Bean
     Skill<VfsInputs.Write> writeSkill(AtomicWriter writer) {
-        return Skill.of(new AgentSkill("vfs.write", "Write a file",
-                "Creates or replaces a file atomically with the request body (any bytes); parents=true creates "
-                        + "missing folders; If-Match: <etag> rejects the write with 412 if the file changed, "
-                        + "If-None-Match: * only creates. PUT /fs/content?path=<file>. A2A: {\"path\", \"text\", "
-                        + "\"parents\", \"if_match\", \"if_none_match\"} writes the text as UTF-8.",
-                List.of("files", "write", "upload", "save", "atomic"),
-                List.of("PUT /fs/content?path=notes/today.md&parents=true with the text as body",
-                        "{\"path\": \"notes/today.md\", \"text\": \"Hello\", \"parents\": true}"),
-                ANY, JSON),
-                VfsInputs.Write.class, Entry.class, (input, context) -> {
+        return Skill.of(
+                new AgentSkill(
+                        "vfs.write",
+                        "Write a file",
+                        "Creates or replaces a file atomically with the request body (any bytes); parents=true creates "
+                                + "missing folders; If-Match: <etag> rejects the write with 412 if the file changed, "
+                                + "If-None-Match: * only creates. PUT /fs/content?path=<file>. A2A: {\"path\", \"text\", "
+                                + "\"parents\", \"if_match\", \"if_none_match\"} writes the text as UTF-8.",
+                        List.of("files", "write", "upload", "save", "atomic"),
+                        List.of(
+                                "PUT /fs/content?path=notes/today.md&parents=true with the text as body",
+                                "{\"path\": \"notes/today.md\", \"text\": \"Hello\", \"parents\": true}"),
+                        ANY,
+                        JSON),
+                VfsInputs.Write.class,
+                Entry.class,
+                (input, context) -> {
                     byte[] bytes = input.text().getBytes(StandardCharsets.UTF_8);
-                    FileStore.Created written = writer.write(VirtualPath.parse(input.path()),
-                            new ByteArrayInputStream(bytes), bytes.length,
+                    FileStore.Created written = writer.write(
+                            VirtualPath.parse(input.path()),
+                            new ByteArrayInputStream(bytes),
+                            bytes.length,
                             new Preconditions(input.ifMatch(), input.ifNoneMatch()),
                             Boolean.TRUE.equals(input.parents()));
-                    return new SkillResult((written.created() ? "Created " : "Replaced ") + line(written.entry()),
-                            written.entry());
+                    return new SkillResult(
+                            (written.created() ? "Created " : "Replaced ") + line(written.entry()), written.entry());
                 });
     }
 
     @Bean
     Skill<VfsInputs.MakeFolder> mkdirSkill() {
-        return Skill.of(new AgentSkill("vfs.mkdir", "Create a folder",
-                "Creates a folder; parents=true creates missing parents; an existing folder is answered with 200. "
-                        + "POST /fs/mkdir?path=<folder>. A2A: {\"path\", \"parents\"}.",
-                List.of("files", "mkdir", "folder"),
-                List.of("POST /fs/mkdir?path=projects/2025&parents=true", "{\"path\": \"projects\"}")),
-                VfsInputs.MakeFolder.class, FileStore.Created.class, (input, context) -> {
-                    FileStore.Created folder = store.mkdir(VirtualPath.parse(input.path()),
-                            Boolean.TRUE.equals(input.parents()));
-                    return new SkillResult((folder.created() ? "Created " : "Already there: ") + line(folder.entry()),
-                            folder);
+        return Skill.of(
+                new AgentSkill(
+                        "vfs.mkdir",
+                        "Create a folder",
+                        "Creates a folder; parents=true creates missing parents; an existing folder is answered with 200. "
+                                + "POST /fs/mkdir?path=<folder>. A2A: {\"path\", \"parents\"}.",
+                        List.of("files", "mkdir", "folder"),
+                        List.of("POST /fs/mkdir?path=projects/2025&parents=true", "{\"path\": \"projects\"}")),
+                VfsInputs.MakeFolder.class,
+                FileStore.Created.class,
+                (input, context) -> {
+                    FileStore.Created folder =
+                            store.mkdir(VirtualPath.parse(input.path()), Boolean.TRUE.equals(input.parents()));
+                    return new SkillResult(
+                            (folder.created() ? "Created " : "Already there: ") + line(folder.entry()), folder);
                 });
     }
 
     @Bean
     Skill<VfsInputs.Move> moveSkill(Mover mover) {
-        return Skill.of(new AgentSkill("vfs.move", "Move or rename",
-                "Moves or renames a file or folder; overwrite=true replaces an existing file or empty folder. "
-                        + "POST /fs/move?from=<path>&to=<new path>. A2A: {\"from\", \"to\", \"overwrite\"}.",
-                List.of("files", "move", "rename", "mv"),
-                List.of("POST /fs/move?from=draft.md&to=docs/final.md",
-                        "{\"from\": \"draft.md\", \"to\": \"final.md\"}")),
-                VfsInputs.Move.class, Entry.class, (input, context) -> {
-                    Entry moved = mover.move(VirtualPath.parse(input.from()), VirtualPath.parse(input.to()),
+        return Skill.of(
+                new AgentSkill(
+                        "vfs.move",
+                        "Move or rename",
+                        "Moves or renames a file or folder; overwrite=true replaces an existing file or empty folder. "
+                                + "POST /fs/move?from=<path>&to=<new path>. A2A: {\"from\", \"to\", \"overwrite\"}.",
+                        List.of("files", "move", "rename", "mv"),
+                        List.of(
+                                "POST /fs/move?from=draft.md&to=docs/final.md",
+                                "{\"from\": \"draft.md\", \"to\": \"final.md\"}")),
+                VfsInputs.Move.class,
+                Entry.class,
+                (input, context) -> {
+                    Entry moved = mover.move(
+                            VirtualPath.parse(input.from()),
+                            VirtualPath.parse(input.to()),
                             Boolean.TRUE.equals(input.overwrite()));
                     return new SkillResult("Moved to " + line(moved), moved);
                 });
@@ -147,43 +190,63 @@ class VfsSkills {
 
     @Bean
     Skill<VfsInputs.Delete> deleteSkill(Remover remover) {
-        return Skill.of(new AgentSkill("vfs.delete", "Delete a file or folder",
-                "Deletes a file, or a folder with everything in it only when recursive=true. "
-                        + "DELETE /fs/entry?path=<path>. A2A: {\"path\", \"recursive\", \"if_match\"}.",
-                List.of("files", "delete", "remove", "rm"),
-                List.of("DELETE /fs/entry?path=old.txt", "DELETE /fs/entry?path=tmp&recursive=true")),
-                VfsInputs.Delete.class, Deleted.class, (input, context) -> {
-                    Deleted deleted = remover.delete(VirtualPath.parse(input.path()),
-                            Boolean.TRUE.equals(input.recursive()), new Preconditions(input.ifMatch(), null));
-                    return new SkillResult("Deleted " + deleted.path() + ": " + deleted.files() + " files, "
-                            + deleted.folders() + " folders.", deleted);
+        return Skill.of(
+                new AgentSkill(
+                        "vfs.delete",
+                        "Delete a file or folder",
+                        "Deletes a file, or a folder with everything in it only when recursive=true. "
+                                + "DELETE /fs/entry?path=<path>. A2A: {\"path\", \"recursive\", \"if_match\"}.",
+                        List.of("files", "delete", "remove", "rm"),
+                        List.of("DELETE /fs/entry?path=old.txt", "DELETE /fs/entry?path=tmp&recursive=true")),
+                VfsInputs.Delete.class,
+                Deleted.class,
+                (input, context) -> {
+                    Deleted deleted = remover.delete(
+                            VirtualPath.parse(input.path()),
+                            Boolean.TRUE.equals(input.recursive()),
+                            new Preconditions(input.ifMatch(), null));
+                    return new SkillResult(
+                            "Deleted " + deleted.path() + ": " + deleted.files() + " files, " + deleted.folders()
+                                    + " folders.",
+                            deleted);
                 });
     }
 
     @Bean
     Skill<VfsInputs.Search> searchSkill(Searcher searcher) {
-        return Skill.of(new AgentSkill("vfs.search", "Search files",
-                "Finds files and folders below a folder by glob (**/*.md) and/or by text content (case-insensitive "
-                        + "unless case_sensitive=true), with the matching lines. GET /fs/search?path=<folder>&glob="
-                        + "<glob>&text=<text>. A2A: {\"path\", \"glob\", \"text\", \"case_sensitive\", \"limit\"}.",
-                List.of("files", "search", "glob", "grep", "find"),
-                List.of("GET /fs/search?glob=**/*.md", "GET /fs/search?path=docs&text=invoice",
-                        "{\"glob\": \"**/*.md\", \"text\": \"kendra\"}")),
-                VfsInputs.Search.class, SearchResult.class, (input, context) -> {
+        return Skill.of(
+                new AgentSkill(
+                        "vfs.search",
+                        "Search files",
+                        "Finds files and folders below a folder by glob (**/*.md) and/or by text content (case-insensitive "
+                                + "unless case_sensitive=true), with the matching lines. GET /fs/search?path=<folder>&glob="
+                                + "<glob>&text=<text>. A2A: {\"path\", \"glob\", \"text\", \"case_sensitive\", \"limit\"}.",
+                        List.of("files", "search", "glob", "grep", "find"),
+                        List.of(
+                                "GET /fs/search?glob=**/*.md",
+                                "GET /fs/search?path=docs&text=invoice",
+                                "{\"glob\": \"**/*.md\", \"text\": \"kendra\"}")),
+                VfsInputs.Search.class,
+                SearchResult.class,
+                (input, context) -> {
                     int limit = input.limit() == null ? 100 : input.limit();
                     if (limit < 1 || limit > limits.maxSearchResults()) {
-                        throw new BadRequestException("limit must be between 1 and " + limits.maxSearchResults()
-                                + ".");
+                        throw new BadRequestException("limit must be between 1 and " + limits.maxSearchResults() + ".");
                     }
-                    SearchResult result = searcher.search(VirtualPath.parse(input.path()), input.glob(), input.text(),
-                            Boolean.TRUE.equals(input.caseSensitive()), limit);
+                    SearchResult result = searcher.search(
+                            VirtualPath.parse(input.path()),
+                            input.glob(),
+                            input.text(),
+                            Boolean.TRUE.equals(input.caseSensitive()),
+                            limit);
                     return new SkillResult(result.hits().size() + " matches below /" + result.path(), result);
                 });
     }
 
     private static String lines(List<Entry> entries) {
-        return entries.isEmpty() ? "The folder is empty." : entries.stream().map(VfsSkills::line)
-                .collect(Collectors.joining("\n"));
+        return entries.isEmpty()
+                ? "The folder is empty."
+                : entries.stream().map(VfsSkills::line).collect(Collectors.joining("\n"));
     }
 
     private static String line(Entry entry) {

@@ -103,6 +103,7 @@ record MountSpec(String name, String type, Path path, boolean readOnly) {
 
     static String printableName(String name) {
         return name.codePoints().limit(64).allMatch(cp -> !Character.isISOControl(cp))
-                ? name.substring(0, Math.min(name.length(), 64)) : "(name with control characters)";
+                ? name.substring(0, Math.min(name.length(), 64))
+                : "(name with control characters)";
     }
 }

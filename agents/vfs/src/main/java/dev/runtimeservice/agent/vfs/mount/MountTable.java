@@ -92,15 +92,18 @@ public final class MountTable {
      */
     public ResourceUse use() {
         String mounted = volumes.stream()
-                .map(volume -> "'%s' (%s, %s)".formatted(volume.name(), volume.kind().name().toLowerCase(
-                        java.util.Locale.ROOT), volume.readOnly() ? "read-only" : "read-write"))
+                .map(volume -> "'%s' (%s, %s)"
+                        .formatted(
+                                volume.name(),
+                                volume.kind().name().toLowerCase(java.util.Locale.ROOT),
+                                volume.readOnly() ? "read-only" : "read-write"))
                 .collect(Collectors.joining(", "));
         String problems = String.join("; ", skipped);
         if (volumes.isEmpty()) {
-            return ResourceUse.unused(declared && !problems.isEmpty() ? "no mount could be used: " + problems
-                    : "it declares no mounts");
+            return ResourceUse.unused(
+                    declared && !problems.isEmpty() ? "no mount could be used: " + problems : "it declares no mounts");
         }
-        return ResourceUse.used("mounted as top-level folders: " + mounted
-                + (problems.isEmpty() ? "" : "; " + problems));
+        return ResourceUse.used(
+                "mounted as top-level folders: " + mounted + (problems.isEmpty() ? "" : "; " + problems));
     }
 }

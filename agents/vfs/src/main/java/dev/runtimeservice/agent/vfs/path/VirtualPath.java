@@ -110,7 +110,9 @@ public record VirtualPath(List<String> names) {
             throw refused(raw, "contains '" + name + "'; name each folder, paths cannot climb out of their folder");
         }
         String compatible = Normalizer.normalize(name, Normalizer.Form.NFKC);
-        if (compatible.equals(".") || compatible.equals("..") || compatible.contains("/")
+        if (compatible.equals(".")
+                || compatible.equals("..")
+                || compatible.contains("/")
                 || compatible.contains("\\")) {
             throw refused(raw, "contains a character that some systems read as '.', '..' or a separator; rename it");
         }
@@ -185,7 +187,8 @@ public record VirtualPath(List<String> names) {
      * @return {@code true} when {@code other} is this path or one of its ancestors
      */
     public boolean startsWith(VirtualPath other) {
-        return names.size() >= other.names.size() && names.subList(0, other.names.size()).equals(other.names);
+        return names.size() >= other.names.size()
+                && names.subList(0, other.names.size()).equals(other.names);
     }
 
     /** Returns the path as clients write it: names joined by '/', empty for the root. */

@@ -34,8 +34,8 @@ public final class Glob {
         try {
             return new Glob(glob, Pattern.compile(toRegex(glob)));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("The glob '" + glob + "' is malformed (" + e.getMessage().lines()
-                    .findFirst().orElse("") + "); close every '[' and '{'.");
+            throw new BadRequestException("The glob '" + glob + "' is malformed ("
+                    + e.getMessage().lines().findFirst().orElse("") + "); close every '[' and '{'.");
         }
     }
 
@@ -83,7 +83,9 @@ public final class Glob {
             throw new IllegalArgumentException("'[' without ']'");
         }
         String body = glob.substring(start + 1, end).replace("\\", "\\\\").replace("[", "\\[");
-        regex.append('[').append(body.startsWith("!") ? "^" + body.substring(1) : body).append(']');
+        regex.append('[')
+                .append(body.startsWith("!") ? "^" + body.substring(1) : body)
+                .append(']');
         return end;
     }
 

@@ -23,6 +23,5 @@ public record SearchHit(String path, EntryType type, long size, Instant modified
      * @param line its number, from 1
      * @param text the line, cut to 200 characters
      */
-    public record LineMatch(int line, String text) {
-    }
+    public record LineMatch(int line, String text) {}
 }

@@ -22,5 +22,4 @@ public record SearchResult(
         @Nullable String text,
         List<SearchHit> hits,
         boolean truncated,
-        @JsonProperty("skipped_files") long skippedFiles) {
-}
+        @JsonProperty("skipped_files") long skippedFiles) {}

@@ -44,21 +44,24 @@ public final class Searcher {
      * @param limit the most hits to return
      * @return the hits
      */
-    public SearchResult search(VirtualPath folder, @Nullable String glob, @Nullable String text,
-            boolean caseSensitive, int limit) {
+    public SearchResult search(
+            VirtualPath folder, @Nullable String glob, @Nullable String text, boolean caseSensitive, int limit) {
         if ((glob == null || glob.isEmpty()) && (text == null || text.isEmpty())) {
             throw new BadRequestException("Give a glob (glob=**/*.md), a text (text=hello), or both.");
         }
         Resolved start = resolver.resolve(folder);
         if (!Files.exists(start.real())) {
-            throw new EntryNotFoundException("No folder '" + folder + "' to search; list its parent to see what is "
-                    + "there.");
+            throw new EntryNotFoundException(
+                    "No folder '" + folder + "' to search; list its parent to see what is " + "there.");
         }
         if (!Files.isDirectory(start.real())) {
             throw new WrongTypeException("'" + folder + "' is a file; search a folder, such as its parent.");
         }
-        Walk walk = new Walk(folder, glob == null || glob.isEmpty() ? null : Glob.compile(glob),
-                text == null || text.isEmpty() ? null : new TextMatcher(text, caseSensitive), limit,
+        Walk walk = new Walk(
+                folder,
+                glob == null || glob.isEmpty() ? null : Glob.compile(glob),
+                text == null || text.isEmpty() ? null : new TextMatcher(text, caseSensitive),
+                limit,
                 maxTextFileSize.toBytes());
         try {
             walkVolume(walk, start);
@@ -70,7 +73,8 @@ public final class Searcher {
         } catch (Walk.LimitReached e) {
             return walk.result(glob, text, true);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not search '" + folder + "' (" + e.getClass().getSimpleName() + ")",
+            throw new UncheckedIOException(
+                    "Could not search '" + folder + "' (" + e.getClass().getSimpleName() + ")",
                     new IOException(e.getClass().getSimpleName()));
         }
         return walk.result(glob, text, false);

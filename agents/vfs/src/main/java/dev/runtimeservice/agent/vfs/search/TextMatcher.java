@@ -34,7 +34,8 @@ final class TextMatcher {
             return Optional.empty();
         }
         List<SearchHit.LineMatch> matches = new ArrayList<>();
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
@@ -45,8 +46,8 @@ final class TextMatcher {
                 String haystack = caseSensitive ? line : line.toLowerCase(Locale.ROOT);
                 if (haystack.contains(needle)) {
                     String shown = line.strip();
-                    matches.add(new SearchHit.LineMatch(number,
-                            shown.length() > MAX_LINE_LENGTH ? shown.substring(0, MAX_LINE_LENGTH) : shown));
+                    matches.add(new SearchHit.LineMatch(
+                            number, shown.length() > MAX_LINE_LENGTH ? shown.substring(0, MAX_LINE_LENGTH) : shown));
                 }
             }
         }

@@ -109,14 +109,20 @@ final class Walk extends SimpleFileVisitor<Path> {
             throw new LimitReached();
         }
         EntryType type = EntryType.of(attributes);
-        hits.add(new SearchHit(virtual(path).toString(), type, type == EntryType.FOLDER ? 0 : attributes.size(),
-                attributes.lastModifiedTime().toInstant(), matches));
+        hits.add(new SearchHit(
+                virtual(path).toString(),
+                type,
+                type == EntryType.FOLDER ? 0 : attributes.size(),
+                attributes.lastModifiedTime().toInstant(),
+                matches));
     }
 
     /** The path relative to the searched folder, names joined by '/'. */
     private String relative(Path path) {
         VirtualPath virtual = virtual(path);
-        return String.join("/", virtual.names().subList(searched.names().size(), virtual.names().size()));
+        return String.join(
+                "/",
+                virtual.names().subList(searched.names().size(), virtual.names().size()));
     }
 
     private VirtualPath virtual(Path path) {

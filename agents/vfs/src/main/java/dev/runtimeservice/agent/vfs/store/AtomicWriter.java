@@ -55,8 +55,8 @@ public final class AtomicWriter {
      * @param parents whether to create missing parent folders
      * @return the file, and whether it did not exist before
      */
-    public FileStore.Created write(VirtualPath path, InputStream content, long declaredLength,
-            Preconditions conditions, boolean parents) {
+    public FileStore.Created write(
+            VirtualPath path, InputStream content, long declaredLength, Preconditions conditions, boolean parents) {
         Resolved target = tree.resolve(path);
         checkTarget(target, conditions);
         if (declaredLength > maxFileSize.toBytes()) {
@@ -92,7 +92,9 @@ public final class AtomicWriter {
             throw new WrongTypeException("'" + target.path() + "' is a folder; write to a file inside it, such as '"
                     + target.path().child("file.txt") + "'.");
         }
-        conditions.check(target.path(), before.filter(BasicFileAttributes::isRegularFile).map(Etags::of).orElse(null));
+        conditions.check(
+                target.path(),
+                before.filter(BasicFileAttributes::isRegularFile).map(Etags::of).orElse(null));
     }
 
     /** Copies the body to the temporary file, counting bytes against the limits; gives them back on failure. */
@@ -127,8 +129,11 @@ public final class AtomicWriter {
     private boolean commit(Resolved target, Path temp, Preconditions conditions) throws IOException {
         try (PathLocks.Held held = tree.locks().lock(target.real())) {
             Optional<BasicFileAttributes> current = Tree.attributes(target.real());
-            conditions.check(target.path(), current.filter(BasicFileAttributes::isRegularFile).map(Etags::of)
-                    .orElse(null));
+            conditions.check(
+                    target.path(),
+                    current.filter(BasicFileAttributes::isRegularFile)
+                            .map(Etags::of)
+                            .orElse(null));
             if (current.isPresent() && current.get().isDirectory()) {
                 throw new WrongTypeException("'" + target.path() + "' became a folder while it was written; "
                         + "write to a file inside it.");
@@ -143,8 +148,8 @@ public final class AtomicWriter {
     }
 
     private FileTooLargeException tooLarge(VirtualPath path) {
-        return new FileTooLargeException("'" + path + "' is larger than the per-file limit of " + Sizes.describe(maxFileSize)
-                + "; split it or raise VFS_MAX_FILE_SIZE.");
+        return new FileTooLargeException("'" + path + "' is larger than the per-file limit of "
+                + Sizes.describe(maxFileSize) + "; split it or raise VFS_MAX_FILE_SIZE.");
     }
 
     private static void deleteQuietly(Path temp) {

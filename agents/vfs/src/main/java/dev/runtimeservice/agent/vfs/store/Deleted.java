@@ -14,5 +14,4 @@ public record Deleted(
         String path,
         long files,
         long folders,
-        @JsonProperty("bytes_freed") long bytes) {
-}
+        @JsonProperty("bytes_freed") long bytes) {}

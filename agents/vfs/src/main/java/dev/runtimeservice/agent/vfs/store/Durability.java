@@ -8,8 +8,7 @@ import java.nio.file.StandardOpenOption;
 /** Forces a folder's entries to disk after a rename, so a power loss cannot undo a finished write. */
 final class Durability {
 
-    private Durability() {
-    }
+    private Durability() {}
 
     static void syncFolder(Path folder) {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {

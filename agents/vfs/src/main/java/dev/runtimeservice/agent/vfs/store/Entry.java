@@ -28,5 +28,4 @@ public record Entry(
         @Nullable String etag,
         @JsonProperty("content_type") @Nullable String contentType,
         @JsonProperty("read_only") boolean readOnly,
-        @Nullable String mount) {
-}
+        @Nullable String mount) {}

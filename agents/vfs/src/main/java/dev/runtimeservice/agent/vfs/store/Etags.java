@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Etags {
 
-    private Etags() {
-    }
+    private Etags() {}
 
     /**
      * Computes the tag of a file.
@@ -22,8 +21,11 @@ public final class Etags {
      */
     public static String of(BasicFileAttributes attributes) {
         Object key = attributes.fileKey();
-        return "\"%x-%x%s\"".formatted(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
-                key == null ? "" : "-" + Integer.toHexString(key.hashCode()));
+        return "\"%x-%x%s\""
+                .formatted(
+                        attributes.size(),
+                        attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+                        key == null ? "" : "-" + Integer.toHexString(key.hashCode()));
     }
 
     /**

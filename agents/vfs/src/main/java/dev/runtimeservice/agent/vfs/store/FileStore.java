@@ -73,8 +73,8 @@ public final class FileStore {
         Resolved resolved = tree.resolve(path);
         BasicFileAttributes attributes = Tree.existing(resolved);
         if (attributes.isDirectory()) {
-            throw new WrongTypeException("'" + path + "' is a folder, not a file; list it with GET /fs/list?path="
-                    + path + ".");
+            throw new WrongTypeException(
+                    "'" + path + "' is a folder, not a file; list it with GET /fs/list?path=" + path + ".");
         }
         if (!attributes.isRegularFile()) {
             throw new WrongTypeException("'" + path + "' is not a regular file; vfs reads regular files only.");
@@ -130,15 +130,16 @@ public final class FileStore {
             throw Tree.failed("list", folder.path(), e);
         }
         if (vfsRoot) {
-            tree.volumes().mounts().forEach(mount -> children.add(
-                    new Child(VirtualPath.ROOT.child(mount.name()), mount, mount.root(), true)));
+            tree.volumes()
+                    .mounts()
+                    .forEach(mount ->
+                            children.add(new Child(VirtualPath.ROOT.child(mount.name()), mount, mount.root(), true)));
         }
         return children;
     }
 
     /** A listed entry; links are shown as links, except a mount's root, which is followed. */
-    private record Child(VirtualPath path, Volume volume, Path real, boolean mountRoot) {
-    }
+    private record Child(VirtualPath path, Volume volume, Path real, boolean mountRoot) {}
 
     /**
      * A file ready to be read.
@@ -146,8 +147,7 @@ public final class FileStore {
      * @param entry what the file is
      * @param real where it is
      */
-    public record ReadableFile(Entry entry, Path real) {
-    }
+    public record ReadableFile(Entry entry, Path real) {}
 
     /**
      * The result of a mkdir or a write.
@@ -155,6 +155,5 @@ public final class FileStore {
      * @param entry the folder or file
      * @param created whether it did not exist before
      */
-    public record Created(Entry entry, boolean created) {
-    }
+    public record Created(Entry entry, boolean created) {}
 }

@@ -45,8 +45,8 @@ public final class Mover {
         Resolved from = tree.resolve(fromPath);
         Resolved to = tree.resolve(toPath);
         if (from.volumeRoot() || to.volumeRoot()) {
-            throw new BadRequestException("The vfs root and mount points cannot be moved or replaced; move what "
-                    + "is inside them.");
+            throw new BadRequestException(
+                    "The vfs root and mount points cannot be moved or replaced; move what " + "is inside them.");
         }
         Tree.requireWritable(from);
         Tree.requireWritable(to);
@@ -71,19 +71,20 @@ public final class Mover {
         return Tree.entry(to, Tree.existing(to));
     }
 
-    private static void checkDestination(VirtualPath toPath, Resolved to, BasicFileAttributes source,
-            boolean overwrite) {
+    private static void checkDestination(
+            VirtualPath toPath, Resolved to, BasicFileAttributes source, boolean overwrite) {
         Optional<BasicFileAttributes> target = Tree.attributes(to.real(), false);
         if (target.isEmpty()) {
             return;
         }
         if (!overwrite) {
-            throw new WrongTypeException("'" + toPath + "' already exists; pass overwrite=true to replace it, or "
-                    + "choose another name.");
+            throw new WrongTypeException(
+                    "'" + toPath + "' already exists; pass overwrite=true to replace it, or " + "choose another name.");
         }
         if (target.get().isDirectory() != source.isDirectory()) {
-            throw new WrongTypeException("'" + toPath + "' is a " + (target.get().isDirectory() ? "folder" : "file")
-                    + " and cannot be replaced by a " + (source.isDirectory() ? "folder" : "file") + ".");
+            throw new WrongTypeException(
+                    "'" + toPath + "' is a " + (target.get().isDirectory() ? "folder" : "file")
+                            + " and cannot be replaced by a " + (source.isDirectory() ? "folder" : "file") + ".");
         }
         if (target.get().isDirectory() && !isEmptyFolder(to)) {
             throw new WrongTypeException("'" + toPath + "' is a folder that is not empty; delete it first "

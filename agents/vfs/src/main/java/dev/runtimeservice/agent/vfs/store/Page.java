@@ -20,5 +20,4 @@ public record Page(
         int offset,
         int limit,
         int total,
-        @JsonProperty("next_offset") @Nullable Integer nextOffset) {
-}
+        @JsonProperty("next_offset") @Nullable Integer nextOffset) {}

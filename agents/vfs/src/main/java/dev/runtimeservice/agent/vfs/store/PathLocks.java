@@ -25,7 +25,11 @@ final class PathLocks {
     }
 
     Held lock(Path... paths) {
-        int[] stripes = Arrays.stream(paths).mapToInt(PathLocks::stripe).distinct().sorted().toArray();
+        int[] stripes = Arrays.stream(paths)
+                .mapToInt(PathLocks::stripe)
+                .distinct()
+                .sorted()
+                .toArray();
         for (int stripe : stripes) {
             locks[stripe].lock();
         }

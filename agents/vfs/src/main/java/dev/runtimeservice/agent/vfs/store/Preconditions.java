@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param ifMatch the change applies only to this version ({@code *}: to any existing file)
  * @param ifNoneMatch the change applies only when the file is not this version ({@code *}: does not exist)
  */
-public record Preconditions(@Nullable String ifMatch, @Nullable String ifNoneMatch) {
+public record Preconditions(
+        @Nullable String ifMatch, @Nullable String ifNoneMatch) {
 
     /** No conditions: the last writer wins. */
     public static final Preconditions NONE = new Preconditions(null, null);
@@ -25,14 +26,15 @@ public record Preconditions(@Nullable String ifMatch, @Nullable String ifNoneMat
      */
     public void check(VirtualPath path, @Nullable String currentEtag) {
         if (ifMatch != null && !Etags.matches(ifMatch, currentEtag)) {
-            throw new PreconditionFailedException(currentEtag == null
-                    ? "If-Match: '" + path + "' does not exist any more; create it without If-Match."
-                    : "If-Match: '" + path + "' changed since you read it (now " + currentEtag
-                            + "); read it again, merge, and retry with the new ETag.");
+            throw new PreconditionFailedException(
+                    currentEtag == null
+                            ? "If-Match: '" + path + "' does not exist any more; create it without If-Match."
+                            : "If-Match: '" + path + "' changed since you read it (now " + currentEtag
+                                    + "); read it again, merge, and retry with the new ETag.");
         }
         if (ifNoneMatch != null && Etags.matches(ifNoneMatch, currentEtag)) {
-            throw new PreconditionFailedException("If-None-Match: '" + path + "' already exists"
-                    + " (ETag " + currentEtag + "); drop the header to replace it.");
+            throw new PreconditionFailedException("If-None-Match: '" + path + "' already exists" + " (ETag "
+                    + currentEtag + "); drop the header to replace it.");
         }
     }
 }

@@ -32,8 +32,8 @@ public final class Quota {
         if (after > limit.toBytes()) {
             used.addAndGet(-bytes);
             throw new StorageFullException(("The data root is limited to %s and holds %d bytes; this write "
-                    + "needs more. Delete files or raise VFS_MAX_ROOT_SIZE.").formatted(Sizes.describe(limit),
-                    after - bytes));
+                            + "needs more. Delete files or raise VFS_MAX_ROOT_SIZE.")
+                    .formatted(Sizes.describe(limit), after - bytes));
         }
     }
 

@@ -38,15 +38,18 @@ public final class Remover {
     public Deleted delete(VirtualPath path, boolean recursive, Preconditions conditions) {
         Resolved resolved = tree.resolve(path);
         if (resolved.volumeRoot()) {
-            throw new BadRequestException(path.isRoot() ? "The vfs root cannot be deleted; delete what is in it."
-                    : "'" + path + "' is a mount; it goes away when vfs is launched without it in its resources.");
+            throw new BadRequestException(
+                    path.isRoot()
+                            ? "The vfs root cannot be deleted; delete what is in it."
+                            : "'" + path
+                                    + "' is a mount; it goes away when vfs is launched without it in its resources.");
         }
         Tree.requireWritable(resolved);
-        BasicFileAttributes attributes = Tree.attributes(resolved.real(), false)
-                .orElseGet(() -> Tree.existing(resolved));
+        BasicFileAttributes attributes =
+                Tree.attributes(resolved.real(), false).orElseGet(() -> Tree.existing(resolved));
         if (attributes.isDirectory() && !recursive) {
-            throw new WrongTypeException("'" + path + "' is a folder; pass recursive=true to delete it and "
-                    + "everything in it.");
+            throw new WrongTypeException(
+                    "'" + path + "' is a folder; pass recursive=true to delete it and " + "everything in it.");
         }
         Tally tally = new Tally();
         try (PathLocks.Held held = tree.locks().lock(resolved.real())) {

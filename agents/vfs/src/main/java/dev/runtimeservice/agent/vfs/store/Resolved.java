@@ -11,5 +11,4 @@ import java.nio.file.Path;
  * @param real the real path, inside the volume's root
  * @param volumeRoot whether it is the root of its volume (the vfs root or a mount point)
  */
-public record Resolved(VirtualPath path, Volume volume, Path real, boolean volumeRoot) {
-}
+public record Resolved(VirtualPath path, Volume volume, Path real, boolean volumeRoot) {}

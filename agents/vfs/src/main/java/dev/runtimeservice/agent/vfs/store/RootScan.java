@@ -21,8 +21,7 @@ public final class RootScan extends SimpleFileVisitor<Path> {
     private long bytes;
     private int removed;
 
-    private RootScan() {
-    }
+    private RootScan() {}
 
     /**
      * Scans a tree without following links.

@@ -45,7 +45,8 @@ public final class SandboxResolver {
      */
     public Resolved resolve(VirtualPath path) {
         List<String> names = path.names();
-        Volume volume = names.isEmpty() ? volumes.data() : volumes.mount(names.get(0)).orElse(volumes.data());
+        Volume volume =
+                names.isEmpty() ? volumes.data() : volumes.mount(names.get(0)).orElse(volumes.data());
         List<String> inside = volume == volumes.data() ? names : names.subList(1, names.size());
         Path real = volume.root();
         try {

@@ -5,8 +5,7 @@ import org.springframework.util.unit.DataSize;
 /** Writes sizes for people: {@code 100 MB (104857600 bytes)}. */
 public final class Sizes {
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     /**
      * Describes a size in the largest whole unit and in bytes.

@@ -21,14 +21,22 @@ public final class Tree {
 
     /** Text formats Spring's media type table does not know. */
     private static final Map<String, MediaType> TEXT_TYPES = Map.of(
-            "md", MediaType.parseMediaType("text/markdown"),
-            "markdown", MediaType.parseMediaType("text/markdown"),
-            "yml", MediaType.parseMediaType("application/yaml"),
-            "yaml", MediaType.parseMediaType("application/yaml"),
-            "log", MediaType.TEXT_PLAIN,
-            "java", MediaType.TEXT_PLAIN,
-            "py", MediaType.TEXT_PLAIN,
-            "sh", MediaType.TEXT_PLAIN);
+            "md",
+            MediaType.parseMediaType("text/markdown"),
+            "markdown",
+            MediaType.parseMediaType("text/markdown"),
+            "yml",
+            MediaType.parseMediaType("application/yaml"),
+            "yaml",
+            MediaType.parseMediaType("application/yaml"),
+            "log",
+            MediaType.TEXT_PLAIN,
+            "java",
+            MediaType.TEXT_PLAIN,
+            "py",
+            MediaType.TEXT_PLAIN,
+            "sh",
+            MediaType.TEXT_PLAIN);
 
     private final SandboxResolver resolver;
     private final PathLocks locks = new PathLocks();
@@ -61,17 +69,19 @@ public final class Tree {
 
     static Optional<BasicFileAttributes> attributes(Path real, boolean follow) {
         try {
-            return Optional.of(follow ? Files.readAttributes(real, BasicFileAttributes.class)
-                    : Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+            return Optional.of(
+                    follow
+                            ? Files.readAttributes(real, BasicFileAttributes.class)
+                            : Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
     static BasicFileAttributes existing(Resolved resolved) {
-        return attributes(resolved.real()).orElseThrow(() -> new EntryNotFoundException(
-                "No file or folder '" + resolved.path() + "'; list its folder ('" + resolved.path().parent()
-                        + "') to see what is there."));
+        return attributes(resolved.real())
+                .orElseThrow(() -> new EntryNotFoundException("No file or folder '" + resolved.path()
+                        + "'; list its folder ('" + resolved.path().parent() + "') to see what is there."));
     }
 
     static void requireWritable(Resolved resolved) {
@@ -111,9 +121,16 @@ public final class Tree {
     static Entry entry(VirtualPath path, Volume volume, BasicFileAttributes attributes) {
         EntryType type = EntryType.of(attributes);
         boolean file = type == EntryType.FILE;
-        return new Entry(path.name(), path.toString(), type, type == EntryType.FOLDER ? 0 : attributes.size(),
-                attributes.lastModifiedTime().toInstant(), file ? Etags.of(attributes) : null,
-                file ? contentType(path.name()).toString() : null, volume.readOnly(), volume.mountName());
+        return new Entry(
+                path.name(),
+                path.toString(),
+                type,
+                type == EntryType.FOLDER ? 0 : attributes.size(),
+                attributes.lastModifiedTime().toInstant(),
+                file ? Etags.of(attributes) : null,
+                file ? contentType(path.name()).toString() : null,
+                volume.readOnly(),
+                volume.mountName());
     }
 
     /**
@@ -129,7 +146,8 @@ public final class Tree {
     }
 
     static UncheckedIOException failed(String what, VirtualPath path, IOException e) {
-        return new UncheckedIOException("Could not " + what + " '" + path + "' (" + e.getClass().getSimpleName()
-                + ")", new IOException(e.getClass().getSimpleName()));
+        return new UncheckedIOException(
+                "Could not " + what + " '" + path + "' (" + e.getClass().getSimpleName() + ")",
+                new IOException(e.getClass().getSimpleName()));
     }
 }

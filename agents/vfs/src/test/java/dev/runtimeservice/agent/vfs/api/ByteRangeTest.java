@@ -29,7 +29,8 @@ class ByteRangeTest {
     @Test
     void rangesPastTheEndAre416() {
         assertThatThrownBy(() -> ByteRange.parse("bytes=1000-", 1000))
-                .isInstanceOf(RangeNotSatisfiableException.class).hasMessageContaining("1000 bytes");
+                .isInstanceOf(RangeNotSatisfiableException.class)
+                .hasMessageContaining("1000 bytes");
         assertThatThrownBy(() -> ByteRange.parse("bytes=5-2", 1000)).isInstanceOf(RangeNotSatisfiableException.class);
         assertThatThrownBy(() -> ByteRange.parse("bytes=-0", 1000)).isInstanceOf(RangeNotSatisfiableException.class);
         assertThatThrownBy(() -> ByteRange.parse("bytes=0-", 0)).isInstanceOf(RangeNotSatisfiableException.class);

@@ -1,10 +1,10 @@
 package dev.runtimeservice.agent.vfs.it;
 
-import dev.runtimeservice.testsupport.AgentContract;
-import dev.runtimeservice.testsupport.PackagedAgent;
 import static dev.runtimeservice.agent.vfs.it.Http.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtimeservice.testsupport.AgentContract;
+import dev.runtimeservice.testsupport.PackagedAgent;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -51,10 +51,10 @@ class FileOperationsIT {
                    "pack": {"type": "zip", "path": "%s"},
                    "broken": {"type": "zip", "path": "%s"}},
                  "sharepoint": {"url": "https://example.com", "user": "user", "password": "%s"}}
-                """.formatted(base.resolve("ro"), base.resolve("rw"), base.resolve("pack.zip"),
-                base.resolve("missing.zip"), SECRET);
-        agent = VfsAgent.start(base.resolve("home"), resources,
-                Map.of("VFS_MAX_FILE_SIZE", "1MB", "VFS_MAX_ROOT_SIZE", "3MB"));
+                """.formatted(
+                base.resolve("ro"), base.resolve("rw"), base.resolve("pack.zip"), base.resolve("missing.zip"), SECRET);
+        agent = VfsAgent.start(
+                base.resolve("home"), resources, Map.of("VFS_MAX_FILE_SIZE", "1MB", "VFS_MAX_ROOT_SIZE", "3MB"));
         http = new Http(agent);
     }
 
@@ -94,18 +94,23 @@ class FileOperationsIT {
             bytes[i] = (byte) i;
         }
         assertThat(http.send(http.request("/fs/content?path=bin/all.bin&parents=true")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))).status()).isEqualTo(201);
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)))
+                        .status())
+                .isEqualTo(201);
         Http.Answer whole = http.get("/fs/content?path=bin/all.bin");
         assertThat(whole.raw().body()).isEqualTo(bytes);
         assertThat(whole.header("Content-Type")).isEqualTo("application/octet-stream");
 
-        Http.Answer slice = http.send(http.request("/fs/content?path=bin/all.bin").header("Range", "bytes=10-19"));
+        Http.Answer slice =
+                http.send(http.request("/fs/content?path=bin/all.bin").header("Range", "bytes=10-19"));
         assertThat(slice.status()).isEqualTo(206);
         assertThat(slice.header("Content-Range")).isEqualTo("bytes 10-19/1000");
         assertThat(slice.raw().body()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 10, 20));
-        Http.Answer tail = http.send(http.request("/fs/content?path=bin/all.bin").header("Range", "bytes=-5"));
+        Http.Answer tail =
+                http.send(http.request("/fs/content?path=bin/all.bin").header("Range", "bytes=-5"));
         assertThat(tail.raw().body()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 995, 1000));
-        Http.Answer past = http.send(http.request("/fs/content?path=bin/all.bin").header("Range", "bytes=5000-"));
+        Http.Answer past =
+                http.send(http.request("/fs/content?path=bin/all.bin").header("Range", "bytes=5000-"));
         assertThat(past.status()).isEqualTo(416);
         assertThat(past.detail()).contains("1000 bytes");
     }
@@ -126,8 +131,11 @@ class FileOperationsIT {
         assertThat(entry.path("type").asString()).isEqualTo("file");
         assertThat(entry.path("modified").asString()).isNotBlank();
         JsonNode second = http.get("/fs/list?path=paged&offset=4&limit=4").json();
-        assertThat(second.path("entries").valueStream().map(e -> e.path("name").asString() + ":"
-                + e.path("type").asString())).containsExactly("e.txt:file", "sub:folder");
+        assertThat(second.path("entries")
+                        .valueStream()
+                        .map(e ->
+                                e.path("name").asString() + ":" + e.path("type").asString()))
+                .containsExactly("e.txt:file", "sub:folder");
         assertThat(second.path("next_offset").isNull()).isTrue();
         assertThat(http.get("/fs/list?path=paged&limit=0").status()).isEqualTo(400);
     }
@@ -138,7 +146,11 @@ class FileOperationsIT {
         assertThat(http.post("/fs/mkdir?path=tree/a&parents=true").status()).isEqualTo(201);
         assertThat(http.post("/fs/mkdir?path=tree/a").status()).isEqualTo(200);
         http.put("tree/a/one.txt", "1");
-        assertThat(http.post("/fs/move?from=tree/a&to=tree/b").json().path("type").asString()).isEqualTo("folder");
+        assertThat(http.post("/fs/move?from=tree/a&to=tree/b")
+                        .json()
+                        .path("type")
+                        .asString())
+                .isEqualTo("folder");
         assertThat(http.get("/fs/content?path=tree/b/one.txt").body()).isEqualTo("1");
         assertThat(http.get("/fs/stat?path=tree/a").status()).isEqualTo(404);
 
@@ -146,7 +158,9 @@ class FileOperationsIT {
         Http.Answer exists = http.post("/fs/move?from=tree/b/one.txt&to=tree/c.txt");
         assertThat(exists.status()).isEqualTo(409);
         assertThat(exists.detail()).contains("overwrite=true");
-        assertThat(http.post("/fs/move?from=tree/b/one.txt&to=tree/c.txt&overwrite=true").status()).isEqualTo(200);
+        assertThat(http.post("/fs/move?from=tree/b/one.txt&to=tree/c.txt&overwrite=true")
+                        .status())
+                .isEqualTo(200);
         assertThat(http.get("/fs/content?path=tree/c.txt").body()).isEqualTo("1");
         assertThat(http.post("/fs/move?from=tree/b&to=tree/b/inner").status()).isEqualTo(409);
 
@@ -178,7 +192,8 @@ class FileOperationsIT {
     @Test
     void aStaleIfMatchIs412AndConcurrentWritersWithOneEtagLetExactlyOneThrough() throws Exception {
         String etag = http.put("race/shared.txt", "v0").header("ETag");
-        Http.Answer created = http.send(http.request("/fs/content?path=race/shared.txt").header("If-None-Match", "*")
+        Http.Answer created = http.send(http.request("/fs/content?path=race/shared.txt")
+                .header("If-None-Match", "*")
                 .PUT(HttpRequest.BodyPublishers.ofString("no")));
         assertThat(created.status()).isEqualTo(412);
 
@@ -187,8 +202,10 @@ class FileOperationsIT {
             List<Callable<Integer>> writers = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 String body = "writer " + i;
-                writers.add(() -> http.send(http.request("/fs/content?path=race/shared.txt").header("If-Match", etag)
-                        .PUT(HttpRequest.BodyPublishers.ofString(body))).status());
+                writers.add(() -> http.send(http.request("/fs/content?path=race/shared.txt")
+                                .header("If-Match", etag)
+                                .PUT(HttpRequest.BodyPublishers.ofString(body)))
+                        .status());
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> status : pool.invokeAll(writers)) {
@@ -200,7 +217,9 @@ class FileOperationsIT {
             pool.shutdownNow();
         }
         assertThat(http.get("/fs/content?path=race/shared.txt").body()).startsWith("writer ");
-        Http.Answer stale = http.send(http.request("/fs/entry?path=race/shared.txt").header("If-Match", etag).DELETE());
+        Http.Answer stale = http.send(http.request("/fs/entry?path=race/shared.txt")
+                .header("If-Match", etag)
+                .DELETE());
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.detail()).contains("read it again");
     }
@@ -212,8 +231,8 @@ class FileOperationsIT {
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.detail()).contains("1 MB (1048576 bytes)");
         Http.Answer streamed = http.send(http.request("/fs/content?path=limits/streamed.txt&parents=true")
-                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
-                        big.getBytes(StandardCharsets.UTF_8)))));
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))));
         assertThat(streamed.status()).isEqualTo(413);
 
         String part = "y".repeat(900 * 1024);
@@ -226,7 +245,8 @@ class FileOperationsIT {
         assertThat(answer.status()).isEqualTo(507);
         assertThat(answer.detail()).contains("3 MB (3145728 bytes)");
         assertThat(written).isBetween(1, 3);
-        assertThat(http.get("/fs/stat?path=limits/" + written + ".txt").status()).isEqualTo(404);
+        assertThat(http.get("/fs/stat?path=limits/" + written + ".txt").status())
+                .isEqualTo(404);
         http.delete("/fs/entry?path=limits&recursive=true");
         assertThat(http.put("limits/again.txt", part).status()).isEqualTo(201);
         http.delete("/fs/entry?path=limits&recursive=true");
@@ -242,10 +262,13 @@ class FileOperationsIT {
                 .containsExactlyInAnyOrder("find/readme.md", "find/deep/er/notes.md");
         JsonNode text = http.get("/fs/search?path=find&text=KENDRA").json();
         assertThat(text.path("hits")).hasSize(3);
-        JsonNode both = http.get("/fs/search?path=find&glob=" + q("**/*.md") + "&text=again").json();
+        JsonNode both = http.get("/fs/search?path=find&glob=" + q("**/*.md") + "&text=again")
+                .json();
         assertThat(both.path("hits")).hasSize(1);
-        assertThat(both.path("hits").get(0).path("matches").get(0).path("line").asInt()).isEqualTo(2);
-        JsonNode sensitive = http.get("/fs/search?path=find&text=KENDRA&case_sensitive=true").json();
+        assertThat(both.path("hits").get(0).path("matches").get(0).path("line").asInt())
+                .isEqualTo(2);
+        JsonNode sensitive =
+                http.get("/fs/search?path=find&text=KENDRA&case_sensitive=true").json();
         assertThat(sensitive.path("hits")).isEmpty();
         JsonNode limited = http.get("/fs/search?path=find&text=kendra&limit=1").json();
         assertThat(limited.path("truncated").asBoolean()).isTrue();
@@ -259,8 +282,16 @@ class FileOperationsIT {
     @Test
     void theAgentCardListsEveryOperationAsASkillAndTheOpenApiDescriptionIsServed() {
         JsonNode card = http.get("/.well-known/agent-card.json").json();
-        assertThat(card.path("skills").valueStream().map(s -> s.path("id").asString())).containsExactlyInAnyOrder(
-                "vfs.list", "vfs.stat", "vfs.read", "vfs.write", "vfs.mkdir", "vfs.move", "vfs.delete", "vfs.search");
+        assertThat(card.path("skills").valueStream().map(s -> s.path("id").asString()))
+                .containsExactlyInAnyOrder(
+                        "vfs.list",
+                        "vfs.stat",
+                        "vfs.read",
+                        "vfs.write",
+                        "vfs.mkdir",
+                        "vfs.move",
+                        "vfs.delete",
+                        "vfs.search");
         card.path("skills").forEach(skill -> {
             assertThat(skill.path("description").asString()).isNotBlank();
             assertThat(skill.path("examples")).isNotEmpty();
@@ -273,31 +304,44 @@ class FileOperationsIT {
     @Test
     void mountsAreTopLevelFoldersAndWritesToReadOnlyOnesAre403() throws Exception {
         JsonNode root = http.get("/fs/list").json();
-        assertThat(root.path("entries").valueStream().filter(e -> !e.path("mount").isMissingNode())
-                .map(e -> e.path("name").asString() + ":" + e.path("read_only").asBoolean()))
+        assertThat(root.path("entries")
+                        .valueStream()
+                        .filter(e -> !e.path("mount").isMissingNode())
+                        .map(e -> e.path("name").asString() + ":"
+                                + e.path("read_only").asBoolean()))
                 .containsExactlyInAnyOrder("guides:true", "shared:false", "pack:true");
         assertThat(http.get("/fs/content?path=guides/guide.md").body()).isEqualTo("read me\n");
         Http.Answer refused = http.put("guides/new.md", "x");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.detail()).contains("read-only mount 'guides'");
         assertThat(http.delete("/fs/entry?path=guides/guide.md").status()).isEqualTo(403);
-        assertThat(http.post("/fs/move?from=guides/guide.md&to=taken.md").status()).isEqualTo(403);
+        assertThat(http.post("/fs/move?from=guides/guide.md&to=taken.md").status())
+                .isEqualTo(403);
         assertThat(http.delete("/fs/entry?path=guides&recursive=true").status()).isEqualTo(400);
 
         assertThat(http.put("shared/out.txt", "to the host").status()).isEqualTo(201);
         assertThat(base.resolve("rw/out.txt")).hasContent("to the host");
-        assertThat(http.post("/fs/move?from=shared/out.txt&to=moved/out.txt").status()).isEqualTo(404);
+        assertThat(http.post("/fs/move?from=shared/out.txt&to=moved/out.txt").status())
+                .isEqualTo(404);
         http.post("/fs/mkdir?path=moved");
-        assertThat(http.post("/fs/move?from=shared/out.txt&to=moved/out.txt").status()).isEqualTo(200);
+        assertThat(http.post("/fs/move?from=shared/out.txt&to=moved/out.txt").status())
+                .isEqualTo(200);
         assertThat(base.resolve("rw/out.txt")).doesNotExist();
         assertThat(http.get("/fs/content?path=moved/out.txt").body()).isEqualTo("to the host");
 
         assertThat(http.get("/fs/content?path=pack/inner/zipped.txt").body()).isEqualTo("from the zip\n");
-        assertThat(http.send(http.request("/fs/content?path=pack/inner/zipped.txt").header("Range", "bytes=5-7"))
-                .body()).isEqualTo("the");
+        assertThat(http.send(http.request("/fs/content?path=pack/inner/zipped.txt")
+                                .header("Range", "bytes=5-7"))
+                        .body())
+                .isEqualTo("the");
         assertThat(http.put("pack/inner/new.txt", "x").status()).isEqualTo(403);
-        assertThat(http.get("/fs/search?glob=" + q("pack/**/*.txt")).json().path("hits").get(0).path("path")
-                .asString()).isEqualTo("pack/inner/zipped.txt");
+        assertThat(http.get("/fs/search?glob=" + q("pack/**/*.txt"))
+                        .json()
+                        .path("hits")
+                        .get(0)
+                        .path("path")
+                        .asString())
+                .isEqualTo("pack/inner/zipped.txt");
     }
 
     @Test
@@ -305,14 +349,22 @@ class FileOperationsIT {
         Http.Answer status = http.get("/status");
         assertThat(status.body()).doesNotContain(SECRET).doesNotContain(base.toString());
         JsonNode resources = status.json().path("resources");
-        JsonNode mounts = resources.valueStream().filter(r -> r.path("name").asString().equals("mounts"))
-                .findFirst().orElseThrow();
+        JsonNode mounts = resources
+                .valueStream()
+                .filter(r -> r.path("name").asString().equals("mounts"))
+                .findFirst()
+                .orElseThrow();
         assertThat(mounts.path("used").asBoolean()).isTrue();
-        assertThat(mounts.path("reason").asString()).contains("'guides' (folder, read-only)")
-                .contains("'shared' (folder, read-write)").contains("'pack' (zip, read-only)")
+        assertThat(mounts.path("reason").asString())
+                .contains("'guides' (folder, read-only)")
+                .contains("'shared' (folder, read-write)")
+                .contains("'pack' (zip, read-only)")
                 .contains("mount 'broken' skipped");
-        JsonNode sharepoint = resources.valueStream().filter(r -> r.path("name").asString().equals("sharepoint"))
-                .findFirst().orElseThrow();
+        JsonNode sharepoint = resources
+                .valueStream()
+                .filter(r -> r.path("name").asString().equals("sharepoint"))
+                .findFirst()
+                .orElseThrow();
         assertThat(sharepoint.path("used").asBoolean()).isFalse();
         assertThat(sharepoint.path("reason").asString()).contains("no SharePoint connector");
         assertThat(agent.log()).doesNotContain(SECRET);

@@ -1,9 +1,9 @@
 package dev.runtimeservice.agent.vfs.it;
 
-import dev.runtimeservice.testsupport.PackagedAgent;
 import static dev.runtimeservice.agent.vfs.it.Http.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtimeservice.testsupport.PackagedAgent;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -34,22 +34,72 @@ class HostilePathsIT {
 
     /** Paths as the client means them; the test URL-encodes each exactly once. */
     static List<String> hostilePaths() {
-        return List.of("..", "../", "../outside/secret.txt", "../../etc/passwd", "okdir/../../outside", "okdir/../..",
-                "./..", ".", "okdir/.", "/etc/passwd", "/", "//server/share", "C:\\Windows\\win.ini",
-                "C:/Windows/win.ini", "c:", "..\\outside\\secret.txt", "okdir\\..\\..\\outside",
-                "%2e%2e/outside/secret.txt", "%2E%2E%2Foutside", "%252e%252e/outside", "..%2fsecret", "..%5csecret",
-                "%c0%ae%c0%ae/outside", "okdir/%2e%2e/%2e%2e", "secret.txt\u0000.png", "\u0000", "..\u0000/outside",
-                "okdir/\n", "name\r\nX-Injected: 1", "a".repeat(256), "okdir/" + "b".repeat(300),
-                "abc/".repeat(300), "\u00e9".repeat(128), "\uFF0E\uFF0E/outside", "\u2025/outside",
-                "okdir/\uFF0Foutside", "escape", "escape/secret.txt", "escape/sub", "escape-file", "dangling",
-                "dangling/x", "up", "up/outside/secret.txt", "prefix", "prefix/secret.txt", ".vfs-tmp-123",
-                "okdir/.vfs-tmp-x", "file:///etc/passwd", "\\\\?\\C:\\", "okdir//x", "\uFFFD..");
+        return List.of(
+                "..",
+                "../",
+                "../outside/secret.txt",
+                "../../etc/passwd",
+                "okdir/../../outside",
+                "okdir/../..",
+                "./..",
+                ".",
+                "okdir/.",
+                "/etc/passwd",
+                "/",
+                "//server/share",
+                "C:\\Windows\\win.ini",
+                "C:/Windows/win.ini",
+                "c:",
+                "..\\outside\\secret.txt",
+                "okdir\\..\\..\\outside",
+                "%2e%2e/outside/secret.txt",
+                "%2E%2E%2Foutside",
+                "%252e%252e/outside",
+                "..%2fsecret",
+                "..%5csecret",
+                "%c0%ae%c0%ae/outside",
+                "okdir/%2e%2e/%2e%2e",
+                "secret.txt\u0000.png",
+                "\u0000",
+                "..\u0000/outside",
+                "okdir/\n",
+                "name\r\nX-Injected: 1",
+                "a".repeat(256),
+                "okdir/" + "b".repeat(300),
+                "abc/".repeat(300),
+                "\u00e9".repeat(128),
+                "\uFF0E\uFF0E/outside",
+                "\u2025/outside",
+                "okdir/\uFF0Foutside",
+                "escape",
+                "escape/secret.txt",
+                "escape/sub",
+                "escape-file",
+                "dangling",
+                "dangling/x",
+                "up",
+                "up/outside/secret.txt",
+                "prefix",
+                "prefix/secret.txt",
+                ".vfs-tmp-123",
+                "okdir/.vfs-tmp-x",
+                "file:///etc/passwd",
+                "\\\\?\\C:\\",
+                "okdir//x",
+                "\uFFFD..");
     }
 
     /** Query values sent exactly as written, already percent-encoded, some twice. */
     static List<String> rawQueryValues() {
-        return List.of("%2e%2e%2foutside%2fsecret.txt", "%252e%252e%252foutside", "..%2f..%2foutside",
-                "%c0%ae%c0%ae%2foutside", "%00", "..%5c..%5coutside", "%2fetc%2fpasswd", "%e2%80%a5%2foutside",
+        return List.of(
+                "%2e%2e%2foutside%2fsecret.txt",
+                "%252e%252e%252foutside",
+                "..%2f..%2foutside",
+                "%c0%ae%c0%ae%2foutside",
+                "%00",
+                "..%5c..%5coutside",
+                "%2fetc%2fpasswd",
+                "%e2%80%a5%2foutside",
                 "okdir%2f..%2f..%2foutside");
     }
 
@@ -57,7 +107,8 @@ class HostilePathsIT {
     void everyHostilePathIsA400ThatSaysWhyAndNothingOutsideTheRootIsTouched() throws Exception {
         Path root = prepareTree();
         List<String> failures = new ArrayList<>();
-        List<String> values = Stream.concat(hostilePaths().stream().map(Http::q), rawQueryValues().stream()).toList();
+        List<String> values = Stream.concat(hostilePaths().stream().map(Http::q), rawQueryValues().stream())
+                .toList();
         assertThat(values).hasSizeGreaterThanOrEqualTo(40);
         Map<String, String> before;
         try (PackagedAgent agent = VfsAgent.start(base.resolve("home"), "{}", Map.of())) {
@@ -65,11 +116,13 @@ class HostilePathsIT {
             before = snapshot();
             Http http = new Http(agent);
             for (String value : values) {
-                for (Map.Entry<String, Function<String, HttpRequest.Builder>> operation : operations(http).entrySet()) {
+                for (Map.Entry<String, Function<String, HttpRequest.Builder>> operation :
+                        operations(http).entrySet()) {
                     check(http, operation.getKey(), value, operation.getValue().apply(value), failures);
                 }
             }
-            assertThat(http.get("/fs/search?text=" + q(OUTSIDE_MARK)).json().path("hits")).isEmpty();
+            assertThat(http.get("/fs/search?text=" + q(OUTSIDE_MARK)).json().path("hits"))
+                    .isEmpty();
             assertThat(http.get("/fs/search?glob=**").body()).doesNotContain("secret.txt");
             assertThat(http.get("/fs/content?path=inner-link/ok.txt").body()).isEqualTo("inside");
         }
@@ -83,21 +136,33 @@ class HostilePathsIT {
         operations.put("list", v -> http.request("/fs/list?path=" + v).GET());
         operations.put("stat", v -> http.request("/fs/stat?path=" + v).GET());
         operations.put("read", v -> http.request("/fs/content?path=" + v).GET());
-        operations.put("write", v -> http.request("/fs/content?parents=true&path=" + v)
-                .PUT(HttpRequest.BodyPublishers.ofString("PWNED")));
-        operations.put("mkdir", v -> http.request("/fs/mkdir?parents=true&path=" + v)
-                .POST(HttpRequest.BodyPublishers.noBody()));
-        operations.put("move-from", v -> http.request("/fs/move?to=moved.txt&overwrite=true&from=" + v)
-                .POST(HttpRequest.BodyPublishers.noBody()));
-        operations.put("move-to", v -> http.request("/fs/move?from=inside.txt&overwrite=true&to=" + v)
-                .POST(HttpRequest.BodyPublishers.noBody()));
-        operations.put("delete", v -> http.request("/fs/entry?recursive=true&path=" + v).DELETE());
-        operations.put("search", v -> http.request("/fs/search?text=" + OUTSIDE_MARK + "&path=" + v).GET());
+        operations.put(
+                "write",
+                v -> http.request("/fs/content?parents=true&path=" + v)
+                        .PUT(HttpRequest.BodyPublishers.ofString("PWNED")));
+        operations.put(
+                "mkdir",
+                v -> http.request("/fs/mkdir?parents=true&path=" + v).POST(HttpRequest.BodyPublishers.noBody()));
+        operations.put(
+                "move-from",
+                v -> http.request("/fs/move?to=moved.txt&overwrite=true&from=" + v)
+                        .POST(HttpRequest.BodyPublishers.noBody()));
+        operations.put(
+                "move-to",
+                v -> http.request("/fs/move?from=inside.txt&overwrite=true&to=" + v)
+                        .POST(HttpRequest.BodyPublishers.noBody()));
+        operations.put(
+                "delete",
+                v -> http.request("/fs/entry?recursive=true&path=" + v).DELETE());
+        operations.put(
+                "search",
+                v -> http.request("/fs/search?text=" + OUTSIDE_MARK + "&path=" + v)
+                        .GET());
         return operations;
     }
 
-    private static void check(Http http, String operation, String value, HttpRequest.Builder request,
-            List<String> failures) {
+    private static void check(
+            Http http, String operation, String value, HttpRequest.Builder request, List<String> failures) {
         Http.Answer answer = http.send(request);
         boolean explained = answer.header("Content-Type").startsWith("application/problem+json")
                 && !answer.detail().isBlank();
@@ -131,8 +196,10 @@ class HostilePathsIT {
         Map<String, String> entries = new TreeMap<>();
         Path data = base.resolve("home/data");
         try (Stream<Path> walk = Files.walk(base)) {
-            for (Path path : walk.filter(p -> !p.startsWith(data) && !p.getFileName().toString().equals("vfs.log")
-                    && !p.getFileName().toString().equals("resources.json")).toList()) {
+            for (Path path : walk.filter(p -> !p.startsWith(data)
+                            && !p.getFileName().toString().equals("vfs.log")
+                            && !p.getFileName().toString().equals("resources.json"))
+                    .toList()) {
                 entries.put(base.relativize(path).toString(), describe(path));
             }
         }
@@ -148,7 +215,8 @@ class HostilePathsIT {
         }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path));
-            return "file " + Files.getLastModifiedTime(path) + " " + HexFormat.of().formatHex(hash);
+            return "file " + Files.getLastModifiedTime(path) + " "
+                    + HexFormat.of().formatHex(hash);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

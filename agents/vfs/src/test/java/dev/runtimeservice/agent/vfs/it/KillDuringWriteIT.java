@@ -1,9 +1,9 @@
 package dev.runtimeservice.agent.vfs.it;
 
-import dev.runtimeservice.testsupport.PackagedAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.runtimeservice.testsupport.PackagedAgent;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,10 +38,12 @@ class KillDuringWriteIT {
         try (PackagedAgent agent = VfsAgent.start(home, "{}", LIMITS)) {
             Http http = new Http(agent);
             assertThat(http.put("big/file.bin", old).status()).isEqualTo(201);
-            HttpRequest upload = http.request("/fs/content?path=big/file.bin").timeout(Duration.ofMinutes(5))
-                    .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new Generator(LARGE, sent, killed))).build();
-            CompletableFuture<HttpResponse<String>> answer = HttpClient.newHttpClient()
-                    .sendAsync(upload, HttpResponse.BodyHandlers.ofString());
+            HttpRequest upload = http.request("/fs/content?path=big/file.bin")
+                    .timeout(Duration.ofMinutes(5))
+                    .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new Generator(LARGE, sent, killed)))
+                    .build();
+            CompletableFuture<HttpResponse<String>> answer =
+                    HttpClient.newHttpClient().sendAsync(upload, HttpResponse.BodyHandlers.ofString());
             // The generator pauses at half way, so the agent is killed with half a file written.
             await().atMost(Duration.ofMinutes(2)).until(() -> temporaryBytes(home) >= LARGE / 4 || answer.isDone());
             assertThat(answer).isNotDone();
@@ -51,10 +53,18 @@ class KillDuringWriteIT {
         try (PackagedAgent restarted = VfsAgent.start(home, "{}", LIMITS)) {
             Http http = new Http(restarted);
             assertThat(http.get("/fs/content?path=big/file.bin").body()).isEqualTo(old);
-            assertThat(http.get("/fs/list?path=big").json().path("entries").valueStream()
-                    .map(entry -> entry.path("name").asString())).containsExactly("file.bin");
-            assertThat(http.get("/fs/search?glob=**").json().path("hits").valueStream()
-                    .map(hit -> hit.path("path").asString())).containsExactlyInAnyOrder("big", "big/file.bin");
+            assertThat(http.get("/fs/list?path=big")
+                            .json()
+                            .path("entries")
+                            .valueStream()
+                            .map(entry -> entry.path("name").asString()))
+                    .containsExactly("file.bin");
+            assertThat(http.get("/fs/search?glob=**")
+                            .json()
+                            .path("hits")
+                            .valueStream()
+                            .map(hit -> hit.path("path").asString()))
+                    .containsExactlyInAnyOrder("big", "big/file.bin");
             assertThat(temporaryFiles(home)).as("removed at start").isEmpty();
         }
     }
@@ -69,7 +79,8 @@ class KillDuringWriteIT {
 
     private static java.util.List<Path> temporaryFiles(Path home) throws Exception {
         try (Stream<Path> files = Files.walk(home.resolve("data"))) {
-            return files.filter(p -> p.getFileName().toString().startsWith(".vfs-tmp-")).toList();
+            return files.filter(p -> p.getFileName().toString().startsWith(".vfs-tmp-"))
+                    .toList();
         }
     }
 

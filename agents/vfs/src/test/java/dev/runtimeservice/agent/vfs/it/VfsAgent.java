@@ -10,8 +10,7 @@ import java.util.Map;
 /** The packaged vfs jar started as the manager starts it, with a resources file in the manager's format. */
 final class VfsAgent {
 
-    private VfsAgent() {
-    }
+    private VfsAgent() {}
 
     /**
      * Starts the jar and waits until its readiness probe answers 200, or kills it and fails.
@@ -25,8 +24,10 @@ final class VfsAgent {
         Path resources = home.resolve("resources.json");
         Files.writeString(resources, "{\"id\":\"it-launch\",\"name\":\"vfs\",\"resources\":" + resourcesJson + "}");
         return PackagedAgent.of("vfs", Path.of(System.getProperty("vfs.jar", "target/vfs-agent.jar")))
-                .descriptor(Path.of("agent.yml").toAbsolutePath()).home(home)
+                .descriptor(Path.of("agent.yml").toAbsolutePath())
+                .home(home)
                 .environment(Map.of("AGENT_NAME", "vfs", "AGENT_RESOURCES_FILE", resources.toString()))
-                .environment(env).startReady(Duration.ofSeconds(90));
+                .environment(env)
+                .startReady(Duration.ofSeconds(90));
     }
 }

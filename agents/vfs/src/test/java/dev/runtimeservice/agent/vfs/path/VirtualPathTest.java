@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runtimeservice.agent.vfs.error.BadPathException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class VirtualPathTest {
 
@@ -52,7 +52,8 @@ class VirtualPathTest {
     @ParameterizedTest
     @ValueSource(strings = {"a\u0000b", "\u0000", "a\nb", "a\rb", "\u007f", "a\u0085b"})
     void nulAndControlCharactersAreRefused(String raw) {
-        assertThatThrownBy(() -> VirtualPath.parse(raw)).isInstanceOf(BadPathException.class)
+        assertThatThrownBy(() -> VirtualPath.parse(raw))
+                .isInstanceOf(BadPathException.class)
                 .hasMessageMatching("(?s).*(NUL byte|control character).*");
     }
 
@@ -81,7 +82,8 @@ class VirtualPathTest {
         assertThat(path.parent()).isEqualTo(VirtualPath.parse("a/b"));
         assertThat(path.name()).isEqualTo("c");
         assertThat(path.startsWith(VirtualPath.parse("a/b"))).isTrue();
-        assertThat(VirtualPath.parse("a/bc").startsWith(VirtualPath.parse("a/b"))).isFalse();
+        assertThat(VirtualPath.parse("a/bc").startsWith(VirtualPath.parse("a/b")))
+                .isFalse();
         assertThat(VirtualPath.ROOT.parent().isRoot()).isTrue();
         assertThat(VirtualPath.ROOT.child("x").toString()).isEqualTo("x");
     }

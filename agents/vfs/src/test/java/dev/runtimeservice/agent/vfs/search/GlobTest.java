@@ -45,7 +45,8 @@ class GlobTest {
 
     @Test
     void malformedGlobsAreA400ThatSaysWhatToFix() {
-        assertThatThrownBy(() -> Glob.compile("{a,b")).isInstanceOf(BadRequestException.class)
+        assertThatThrownBy(() -> Glob.compile("{a,b"))
+                .isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("close every");
         assertThatThrownBy(() -> Glob.compile("[ab")).isInstanceOf(BadRequestException.class);
         assertThatThrownBy(() -> Glob.compile("")).isInstanceOf(BadRequestException.class);

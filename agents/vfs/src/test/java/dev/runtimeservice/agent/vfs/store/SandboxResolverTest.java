@@ -73,9 +73,18 @@ class SandboxResolverTest {
 
     @Test
     void linksThatLeadOutsideOrNowhereAreRefused() {
-        for (String path : List.of("out", "out/secret.txt", "out/new.txt", "out-file", "in/upup", "in/upup/x",
-                "near/upup/outside", "to-mount/x")) {
-            assertThatThrownBy(() -> resolve(path)).as(path).isInstanceOf(BadPathException.class)
+        for (String path : List.of(
+                "out",
+                "out/secret.txt",
+                "out/new.txt",
+                "out-file",
+                "in/upup",
+                "in/upup/x",
+                "near/upup/outside",
+                "to-mount/x")) {
+            assertThatThrownBy(() -> resolve(path))
+                    .as(path)
+                    .isInstanceOf(BadPathException.class)
                     .hasMessageContaining("points outside the vfs root");
         }
         assertThatThrownBy(() -> resolve("gone")).hasMessageContaining("target does not exist");
@@ -86,6 +95,7 @@ class SandboxResolverTest {
     void refusalsNameTheVirtualPathButNeverTheRealOne() {
         assertThatThrownBy(() -> resolve("out/secret.txt"))
                 .hasMessageContaining("'out/secret.txt'")
-                .message().doesNotContain(base.toString());
+                .message()
+                .doesNotContain(base.toString());
     }
 }
