@@ -3,9 +3,11 @@ package dev.runtimeservice.manager.agent;
 import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.agent.launch.AgentLifecycle;
+import dev.runtimeservice.manager.agent.launch.LaunchResources;
 import dev.runtimeservice.manager.agent.supervision.AgentSupervisor;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.error.UnknownAgentException;
+import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import dev.runtimeservice.manager.state.StateProperties;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +40,7 @@ public class AgentManager implements DisposableBean {
 
     private final AgentCatalog catalog;
     private final AgentLifecycle lifecycle;
+    private final LaunchResources launchResources;
     private final AgentRegistry registry;
     private final AgentSupervisor supervisor;
     private final StateProperties state;
@@ -50,12 +53,14 @@ public class AgentManager implements DisposableBean {
     AgentManager(
             AgentCatalog catalog,
             AgentLifecycle lifecycle,
+            LaunchResources launchResources,
             AgentRegistry registry,
             AgentSupervisor supervisor,
             StateProperties state) {
         this.state = state;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
+        this.launchResources = launchResources;
         this.registry = registry;
         this.supervisor = supervisor;
     }
@@ -65,6 +70,8 @@ public class AgentManager implements DisposableBean {
      * {@code resources} is not empty and differs from what it runs with: then it is restarted with them.
      */
     public List<AgentOutcome> launch(List<String> names, Map<String, Object> resources) {
+        // Copied and digested here, once, so that no agent's lock is held for it.
+        ResourcesSnapshot snapshot = launchResources.snapshot(resources);
         Map<Integer, List<AgentDescriptor>> byOrder = catalog.find(names).stream()
                 .collect(Collectors.groupingBy(AgentDescriptor::order, TreeMap::new, Collectors.toList()));
         List<AgentOutcome> outcomes = new ArrayList<>();
@@ -73,7 +80,7 @@ public class AgentManager implements DisposableBean {
                     group,
                     descriptor -> registry.withLock(descriptor.name(), () -> {
                         supervisor.forget(descriptor.name());
-                        return lifecycle.launch(descriptor, resources);
+                        return lifecycle.launch(descriptor, snapshot);
                     }),
                     outcomes));
         }

@@ -3,10 +3,10 @@ package dev.runtimeservice.manager.agent;
 import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.process.AgentProcess;
+import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -21,9 +21,8 @@ public final class ManagedAgent {
     private final int port;
     private final String host;
     private final String token;
-    private final String resourcesFingerprint;
     // Kept so that a restart after a crash gets the same resources; never shown, logged or serialised.
-    private final Map<String, Object> resources;
+    private final ResourcesSnapshot resources;
     private final int restarts;
     private final @Nullable String restartedAfter;
     private final Instant startedAt;
@@ -38,8 +37,7 @@ public final class ManagedAgent {
             int port,
             String host,
             String token,
-            String resourcesFingerprint,
-            Map<String, Object> resources,
+            ResourcesSnapshot resources,
             int restarts,
             @Nullable String restartedAfter,
             Instant startedAt) {
@@ -48,8 +46,7 @@ public final class ManagedAgent {
         this.port = port;
         this.host = host;
         this.token = token;
-        this.resourcesFingerprint = resourcesFingerprint;
-        this.resources = Map.copyOf(resources);
+        this.resources = resources;
         this.restarts = restarts;
         this.restartedAfter = restartedAfter;
         this.startedAt = startedAt;
@@ -66,11 +63,11 @@ public final class ManagedAgent {
             int port,
             Instant startedAt,
             int restarts,
-            Map<String, Object> resources,
+            ResourcesSnapshot resources,
             String reason,
             @Nullable Integer exitCode) {
         ManagedAgent agent =
-                new ManagedAgent(descriptor, id, port, "127.0.0.1", "", "", resources, restarts, null, startedAt);
+                new ManagedAgent(descriptor, id, port, "127.0.0.1", "", resources, restarts, null, startedAt);
         agent.state = new LaunchState.Failed(reason, exitCode);
         return agent;
     }
@@ -165,16 +162,12 @@ public final class ManagedAgent {
         return token;
     }
 
-    public String resourcesFingerprint() {
-        return resourcesFingerprint;
-    }
-
-    /** The names of the resources the agent got; their values are never shown. */
+    /** The names of the resources the agent got, sorted; their values are never shown. */
     public List<String> resourceNames() {
-        return resources.keySet().stream().sorted().toList();
+        return resources.names();
     }
 
-    public Map<String, Object> resources() {
+    public ResourcesSnapshot resources() {
         return resources;
     }
 

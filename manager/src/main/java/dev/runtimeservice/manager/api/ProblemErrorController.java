@@ -44,6 +44,10 @@ class ProblemErrorController implements ErrorController {
             case BAD_REQUEST ->
                 "The request is malformed (its path, query or headers could not be read): encode "
                         + "names as UTF-8 and percent-encode them correctly, e.g. /api/stop_agent?agent_name=vfs.";
+            // Tomcat answers a body read that waited too long itself, before any handler sees it.
+            case REQUEST_TIMEOUT ->
+                "The request body stopped arriving (server.tomcat.connection-timeout); send it at "
+                        + "once, with its Content-Length.";
             case INTERNAL_SERVER_ERROR -> "The manager failed to handle the request; its log (runtime.log) says why.";
             default -> status.getReasonPhrase() + ".";
         };

@@ -25,14 +25,27 @@ public class SecretRedactor {
 
     /** Remembers the values of one launch's resources. */
     public void register(String launchId, Map<String, Object> resources) {
-        List<String> secrets = leaves(resources)
+        register(launchId, secretsIn(resources));
+    }
+
+    /** Remembers the values of one launch's resources, worked out when the snapshot was made. */
+    public void register(String launchId, ResourcesSnapshot resources) {
+        register(launchId, resources.secrets());
+    }
+
+    private void register(String launchId, List<String> secrets) {
+        if (!secrets.isEmpty()) {
+            secretsByLaunch.put(launchId, secrets);
+        }
+    }
+
+    /** The string values in {@code resources} long enough to be masked, longest first. */
+    static List<String> secretsIn(Map<String, Object> resources) {
+        return leaves(resources)
                 .filter(value -> value.length() >= MIN_LENGTH)
                 .distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed())
                 .toList();
-        if (!secrets.isEmpty()) {
-            secretsByLaunch.put(launchId, secrets);
-        }
     }
 
     /** Forgets one launch's values once its agent is gone. */

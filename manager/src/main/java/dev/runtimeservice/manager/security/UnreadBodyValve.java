@@ -39,6 +39,10 @@ class UnreadBodyValve extends ValveBase {
             // drop what is still buffered.
             response.finishResponse();
             request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+            // That error is the connection's, not the request's, whose answer is sent: marked as reported, it keeps
+            // the host from dispatching the error page as well, which would write a second answer (and a stack
+            // trace) over the first, or parse the unread body of a multipart request.
+            response.setErrorReported();
         }
     }
 }

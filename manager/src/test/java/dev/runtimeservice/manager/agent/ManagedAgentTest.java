@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.agent.catalog.RestartPolicy;
+import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +47,7 @@ class ManagedAgentTest {
 
     @Test
     void aRestartThatFailsWithoutAnExitCodeKeepsTheOneKnownBefore() {
-        ManagedAgent agent = ManagedAgent.ended(descriptor(), "id", 21000, NOW, 1, Map.of(), "exited", 3);
+        ManagedAgent agent = ManagedAgent.ended(descriptor(), "id", 21000, NOW, 1, ResourcesSnapshot.NONE, "exited", 3);
 
         agent.backOff("failed to restart", null, NOW.plusSeconds(2));
 
@@ -62,7 +63,7 @@ class ManagedAgentTest {
     }
 
     private static ManagedAgent launch() {
-        return new ManagedAgent(descriptor(), "id", 21000, "127.0.0.1", "token", "", Map.of(), 0, null, NOW);
+        return new ManagedAgent(descriptor(), "id", 21000, "127.0.0.1", "token", ResourcesSnapshot.NONE, 0, null, NOW);
     }
 
     private static AgentDescriptor descriptor() {

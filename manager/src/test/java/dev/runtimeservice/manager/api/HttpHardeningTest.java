@@ -7,8 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 
 import io.restassured.http.ContentType;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,7 +113,7 @@ class HttpHardeningTest {
     }
 
     @Test
-    void aWebPageCannotStopAgentsNorReachTheManagerUnderAnotherName() throws IOException {
+    void aWebPageCannotStopAgentsNorReachTheManagerUnderAnotherName(CapturedOutput output) throws IOException {
         given().port(port)
                 .header("Origin", "https://evil.example")
                 .contentType("application/x-www-form-urlencoded")
@@ -145,6 +147,7 @@ class HttpHardeningTest {
                 port, "GET /api/list_agents HTTP/1.1\r\nHost: evil.com:" + port + "\r\nConnection: close\r\n\r\n");
         assertProblem(rebound, 403);
         assertThat(rebound).contains("RUNTIME_ALLOWED_HOSTS");
+        assertNoStackTrace(output);
     }
 
     @Test
@@ -173,7 +176,10 @@ class HttpHardeningTest {
     }
 
     @Test
-    void slowClientsDoNotFreezeHealthOrTheApi() throws IOException {
+    void slowClientsDoNotFreezeHealthOrTheApiAndTheirRefusalsLogNoStackTrace(CapturedOutput output) throws IOException {
+        // A first round before the slow clients, so that the cold start of the endpoints is not counted below.
+        given().port(port).get("/actuator/health").then().statusCode(200);
+        given().port(port).get("/api/list_agents").then().statusCode(200);
         List<Socket> slow = new ArrayList<>();
         try {
             for (int i = 0; i < 200; i++) {
@@ -193,18 +199,25 @@ class HttpHardeningTest {
                         .isLessThan(2000);
             }
             int refused = 0;
+            Socket waited = slow.get(0);
+            String timedOut = "";
             for (Socket socket : slow) {
-                socket.setSoTimeout(200);
-                try {
-                    refused += new String(socket.getInputStream().readNBytes(12), StandardCharsets.UTF_8)
-                                    .equals("HTTP/1.1 429")
-                            ? 1
-                            : 0;
-                } catch (java.net.SocketTimeoutException e) {
-                    // one of the 16 bodies this client may be sending at once: still waited for
+                String answer = answerWithin(socket, 200);
+                if (answer.startsWith("HTTP/1.1 429")) {
+                    assertProblem(answer, 429);
+                    refused++;
+                } else if (answer.isEmpty()) {
+                    waited = socket; // one of the 16 bodies this client may be sending at once: waited for
+                } else {
+                    timedOut = answer;
                 }
             }
             assertThat(refused).as("connections refused with 429 at once").isGreaterThanOrEqualTo(150);
+            // The rest of the body never comes: once a read has waited server.tomcat.connection-timeout, 408.
+            timedOut = timedOut.isEmpty() ? answerWithin(waited, 10_000) : timedOut;
+            assertProblem(timedOut, 408);
+            assertThat(timedOut).contains("server.tomcat.connection-timeout");
+            assertNoStackTrace(output);
         } finally {
             for (Socket socket : slow) {
                 socket.close();
@@ -223,6 +236,23 @@ class HttpHardeningTest {
                 .body(Map.of("agents", List.of("echo"), "resources", resources))
                 .post("/api/launch_agents")
                 .then();
+    }
+
+    /** The whole answer on {@code socket} (it closes after it), or what came of it within {@code millis}. */
+    private static String answerWithin(Socket socket, int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        try {
+            socket.getInputStream().transferTo(answer);
+        } catch (SocketTimeoutException e) {
+            // still waited for
+        }
+        return answer.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A refused request is answered once, by the filter that refused it: no error page, no exception, no trace. */
+    private static void assertNoStackTrace(CapturedOutput output) {
+        assertThat(output.getAll()).doesNotContain("\tat ", " ERROR ", "Exception Processing", "MultipartException");
     }
 
     private static void assertProblem(String answer, int status) {

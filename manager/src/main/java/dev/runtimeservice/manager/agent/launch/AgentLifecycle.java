@@ -11,10 +11,10 @@ import dev.runtimeservice.manager.error.AgentStoppedDuringStartException;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.process.AgentHost;
 import dev.runtimeservice.manager.process.StopOutcome;
+import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -56,7 +56,8 @@ public class AgentLifecycle {
         this.logTail = logTail;
     }
 
-    public AgentOutcome launch(AgentDescriptor descriptor, Map<String, Object> resources) {
+    /** Launches the agent with {@code resources}, a snapshot made before the caller took the lock. */
+    public AgentOutcome launch(AgentDescriptor descriptor, ResourcesSnapshot resources) {
         Optional<ManagedAgent> current =
                 registry.find(descriptor.name()).filter(agent -> agent.state() == AgentState.RUNNING);
         if (current.isEmpty()) {
@@ -139,7 +140,7 @@ public class AgentLifecycle {
     }
 
     private ManagedAgent start(
-            AgentDescriptor descriptor, Map<String, Object> resources, int restarts, @Nullable String restartedAfter) {
+            AgentDescriptor descriptor, ResourcesSnapshot resources, int restarts, @Nullable String restartedAfter) {
         NewLaunch launch = launches.open(descriptor, resources, restarts, restartedAfter);
         ManagedAgent agent = launch.agent();
         long began = System.nanoTime();

@@ -4,14 +4,16 @@ import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.resources.ResourcesFiles;
 import dev.runtimeservice.manager.resources.ResourcesFingerprint;
+import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import dev.runtimeservice.manager.resources.SecretRedactor;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * A launch's resources: the file the agent reads them from, their fingerprint (to tell whether a launch brings other
- * resources) and their secret values, which the redactor masks in every log line while the launch lives.
+ * A launch's resources: the snapshot of a request's (copy, fingerprint to tell whether a launch brings other resources,
+ * and secret values), the file the agent reads them from, and the redactor that masks the secrets in every log line
+ * while the launch lives.
  */
 @Component
 public class LaunchResources {
@@ -26,18 +28,26 @@ public class LaunchResources {
         this.redactor = redactor;
     }
 
-    public String fingerprint(Map<String, Object> resources) {
-        return fingerprint.of(resources);
+    /**
+     * Copies and digests a request's resources: once per request, before any agent's lock is taken, so that a launch
+     * of the same agent never waits while another copies its resources.
+     */
+    public ResourcesSnapshot snapshot(Map<String, Object> resources) {
+        return ResourcesSnapshot.of(resources, fingerprint);
     }
 
     /** Masks the launch's secret values in logs from now on. */
-    public void register(String launchId, Map<String, Object> resources) {
+    public void register(String launchId, ResourcesSnapshot resources) {
         redactor.register(launchId, resources);
     }
 
     /** Writes the launch's resources file, which the agent reads at start. */
     public void write(ManagedAgent agent) {
-        files.write(agent.descriptor().resourcesFile(), agent.id(), agent.name(), agent.resources());
+        files.write(
+                agent.descriptor().resourcesFile(),
+                agent.id(),
+                agent.name(),
+                agent.resources().values());
     }
 
     /** The resources a launch's file holds, if the file is still that launch's. */

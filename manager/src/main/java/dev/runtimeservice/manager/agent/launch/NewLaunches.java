@@ -7,8 +7,8 @@ import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.agent.standby.Standby;
 import dev.runtimeservice.manager.agent.standby.StandbyPool;
 import dev.runtimeservice.manager.port.PortPool;
+import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import java.time.Clock;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +46,7 @@ class NewLaunches {
 
     NewLaunch open(
             AgentDescriptor descriptor,
-            Map<String, Object> resourceValues,
+            ResourcesSnapshot resourceValues,
             int restarts,
             @Nullable String restartedAfter) {
         int port = ports.acquire(descriptor.name(), descriptor.port(), catalog.reservedPorts());
@@ -55,24 +55,16 @@ class NewLaunches {
         String id = standby == null ? LaunchIds.newId() : standby.launch().id();
         String token = standby == null ? LaunchIds.newToken() : standby.launch().token();
         ManagedAgent agent = new ManagedAgent(
-                descriptor,
-                id,
-                port,
-                "127.0.0.1",
-                token,
-                resources.fingerprint(resourceValues),
-                resourceValues,
-                restarts,
-                restartedAfter,
-                clock.instant());
+                descriptor, id, port, "127.0.0.1", token, resourceValues, restarts, restartedAfter, clock.instant());
         registry.put(agent);
         resources.register(agent.id(), resourceValues);
         return new NewLaunch(agent, standby);
     }
 
     /** Whether a launch brings no resources or those the running agent has, so that it need not restart. */
-    boolean sameResources(ManagedAgent running, Map<String, Object> resourceValues) {
-        return resourceValues.isEmpty() || resources.fingerprint(resourceValues).equals(running.resourcesFingerprint());
+    boolean sameResources(ManagedAgent running, ResourcesSnapshot resourceValues) {
+        return resourceValues.isEmpty()
+                || resourceValues.fingerprint().equals(running.resources().fingerprint());
     }
 
     /** Writes the launch's resources file. */

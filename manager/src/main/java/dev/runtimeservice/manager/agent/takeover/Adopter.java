@@ -12,6 +12,7 @@ import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.port.PortPool;
 import dev.runtimeservice.manager.process.AgentProcess;
 import dev.runtimeservice.manager.process.Readiness;
+import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import dev.runtimeservice.manager.state.LiveAgents.LiveAgent;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +74,8 @@ class Adopter {
         if (!ports.claim(found.name(), found.port())) {
             return refuse(found, process.get(), "its port " + found.port() + " is given to another agent");
         }
-        Map<String, Object> values = resources.read(descriptor, found.id()).orElse(Map.of());
+        ResourcesSnapshot values =
+                resources.snapshot(resources.read(descriptor, found.id()).orElse(Map.of()));
         resources.register(found.id(), values);
         ManagedAgent agent = new ManagedAgent(
                 descriptor,
@@ -81,7 +83,6 @@ class Adopter {
                 found.port(),
                 "127.0.0.1",
                 found.token(),
-                resources.fingerprint(values),
                 values,
                 restarts,
                 null,

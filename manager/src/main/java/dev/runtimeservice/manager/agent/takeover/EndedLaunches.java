@@ -7,6 +7,7 @@ import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.agent.launch.LaunchResources;
 import dev.runtimeservice.manager.agent.supervision.AgentSupervisor;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
+import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import dev.runtimeservice.manager.state.FailedRecord;
 import dev.runtimeservice.manager.state.WaitingRecord;
 import java.util.List;
@@ -63,7 +64,7 @@ class EndedLaunches {
                 waiting.port(),
                 waiting.startedAt(),
                 waiting.restarts(),
-                values.orElse(Map.of()),
+                resources.snapshot(values.orElse(Map.of())),
                 waiting.reason(),
                 null);
         agent.backOff(waiting.reason(), null, waiting.restartAt());
@@ -89,7 +90,7 @@ class EndedLaunches {
                 failed.port(),
                 failed.startedAt(),
                 failed.restarts(),
-                Map.of(),
+                ResourcesSnapshot.NONE,
                 failed.reason(),
                 failed.exitCode()));
         log.info(

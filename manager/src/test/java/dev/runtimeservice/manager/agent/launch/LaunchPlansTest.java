@@ -9,6 +9,7 @@ import dev.runtimeservice.manager.agent.standby.Standby;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.process.LaunchPlan;
+import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -153,8 +154,7 @@ class LaunchPlansTest {
                 descriptor.port() == null ? 23000 : descriptor.port(),
                 "127.0.0.1",
                 "token-1",
-                "fingerprint",
-                Map.of(),
+                ResourcesSnapshot.NONE,
                 0,
                 null,
                 java.time.Instant.now());

@@ -8,6 +8,7 @@ import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.agent.catalog.RestartPolicy;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.error.AgentStoppedDuringStartException;
+import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,8 +84,7 @@ class StartSlotsTest {
                 23000,
                 "127.0.0.1",
                 "token",
-                "fingerprint",
-                Map.of(),
+                ResourcesSnapshot.NONE,
                 0,
                 null,
                 Instant.now());
