@@ -24,7 +24,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,10 +34,15 @@ import org.springframework.stereotype.Component;
  *
  * <p>An agent that cannot be trained (its fixed port is held, say by a manager that runs) is reported and left
  * to record its archive at its first launch, which is what happens without training: the build does not fail.
+ *
+ * <p>The profile is checked when the manager runs, not with {@code @Profile}: bin/runtime-manager starts the
+ * manager with Spring AOT, which freezes profile conditions as the build saw them (no profile).
  */
 @Component
-@Profile("train")
 public class TrainingRun implements ApplicationRunner {
+
+    /** The profile that turns a manager into a training run. */
+    public static final String TRAIN_PROFILE = "train";
 
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
 
@@ -60,6 +64,9 @@ public class TrainingRun implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        if (!context.getEnvironment().matchesProfiles(TRAIN_PROFILE)) {
+            return;
+        }
         trainAll();
         // Trained or not, the agents still start; a failure here is reported, never a reason to fail the build.
         System.exit(SpringApplication.exit(context, () -> 0));
