@@ -47,6 +47,44 @@ if os.environ.get("EXIT_AFTER_SECONDS"):
         os._exit(int(os.environ.get("EXIT_STATUS", "1")))
     threading.Thread(target=exit_later, daemon=True).start()
 
+forks = {"made": 0, "refused": None}
+if os.environ.get("FORK_BOMB"):
+    # A fork bomb that is bounded on its own, so that it can never take down a shared machine even where its pids
+    # limit does not hold: it forks sleeping children until the kernel refuses or FORK_BOMB (a cap) is reached,
+    # then ends a few of them so that its HTTP server has threads to answer with.
+    children = []
+    for _ in range(int(os.environ["FORK_BOMB"])):
+        try:
+            child = os.fork()
+        except OSError as e:
+            forks["refused"] = str(e)
+            break
+        if child == 0:
+            time.sleep(600)
+            os._exit(0)
+        children.append(child)
+    forks["made"] = len(children)
+    for child in children[-8:]:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+    print(f"{name}: forked {forks['made']} children; refused: {forks['refused']}", flush=True)
+if os.environ.get("CPU_SPIN"):
+    def spin():
+        while True:
+            pass
+    threading.Thread(target=spin, daemon=True).start()
+if os.environ.get("HOG_MEMORY_MIB"):
+    def hog():
+        # Allocates, and writes, 8 MiB at a time up to HOG_MEMORY_MIB: bounded on its own too.
+        time.sleep(float(os.environ.get("HOG_AFTER_SECONDS", "0")))
+        held = []
+        for _ in range(int(os.environ["HOG_MEMORY_MIB"]) // 8):
+            held.append(b"\x01" * (8 << 20))
+            time.sleep(0.02)
+        print(f"{name}: holding {len(held) * 8} MiB", flush=True)
+        time.sleep(600)
+    threading.Thread(target=hog, daemon=True).start()
+
 
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
@@ -57,7 +95,16 @@ class Handler(BaseHTTPRequestHandler):
             self.answer(200, {"name": name, "description": "test agent in Python", "version": "1"})
         elif self.path == "/status":
             self.answer(200, {"name": name, "state": "RUNNING", "pid": os.getpid(), "port": port,
-                              "started_at": started})
+                              "started_at": started, "forks": forks})
+        elif self.path.startswith("/read?path=") and os.environ.get("PEEK"):
+            # Tries to read a file, as an agent that wants another agent's secrets would.
+            from urllib.parse import unquote
+            path = unquote(self.path[len("/read?path="):])
+            try:
+                with open(path, "rb") as f:
+                    self.answer(200, {"readable": True, "bytes": len(f.read()), "uid": os.getuid()})
+            except OSError as e:
+                self.answer(200, {"readable": False, "error": e.strerror, "uid": os.getuid()})
         elif self.path == "/shutdown" and not os.environ.get("NO_SHUTDOWN"):
             if (os.environ.get("AGENT_SHUTDOWN_REQUIRES_TOKEN") == "true"
                     and self.headers.get("X-Agent-Token") != os.environ.get("AGENT_TOKEN")):

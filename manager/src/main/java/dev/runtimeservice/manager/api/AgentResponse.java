@@ -5,9 +5,13 @@ import dev.runtimeservice.manager.agent.AgentOutcome;
 import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.agent.LaunchAction;
 import dev.runtimeservice.manager.agent.ManagedAgent;
+import dev.runtimeservice.manager.limits.LimitUse;
+import dev.runtimeservice.manager.limits.Limits;
+import dev.runtimeservice.manager.process.AgentProcess;
 import dev.runtimeservice.manager.process.ProcessMetrics;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  * @param restarts how many times in a row the manager restarted it after a crash
  * @param nextRestartAt when it will be started again, while in BACKOFF
  * @param logs where to read its log
+ * @param limits what its whole process tree may use ({@code limits:} in its agent.yml), when it has limits
+ * @param limitsEnforced whether the kernel enforces those limits (false where cgroups cannot be used)
+ * @param limitUse what its tree uses now against its limits, as its cgroup counts it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record AgentResponse(
@@ -47,7 +54,10 @@ record AgentResponse(
         @Nullable Integer exitCode,
         @Nullable Integer restarts,
         @Nullable Instant nextRestartAt,
-        String logs) {
+        String logs,
+        @Nullable Limits limits,
+        @Nullable Boolean limitsEnforced,
+        @Nullable LimitUse limitUse) {
 
     static AgentResponse of(ManagedAgent agent, ProcessMetrics.@Nullable Usage usage) {
         String message = agent.failure()
@@ -76,7 +86,10 @@ record AgentResponse(
                     null,
                     null,
                     null,
-                    logsPath(outcome.name()));
+                    logsPath(outcome.name()),
+                    null,
+                    null,
+                    null);
         }
         return of(agent, outcome.action(), message, null);
     }
@@ -86,6 +99,8 @@ record AgentResponse(
             @Nullable LaunchAction action,
             @Nullable String message,
             ProcessMetrics.@Nullable Usage usage) {
+        Limits limits = agent.descriptor().limits();
+        Optional<AgentProcess> running = agent.process().filter(AgentProcess::isAlive);
         return new AgentResponse(
                 agent.name(),
                 agent.state(),
@@ -102,7 +117,10 @@ record AgentResponse(
                 agent.exitCode().orElse(null),
                 agent.restarts(),
                 agent.nextRestartAt().orElse(null),
-                logsPath(agent.name()));
+                logsPath(agent.name()),
+                limits.any() ? limits : null,
+                limits.any() && running.isPresent() ? running.get().limits().isPresent() : null,
+                running.flatMap(AgentProcess::limitUse).orElse(null));
     }
 
     private static String logsPath(String name) {

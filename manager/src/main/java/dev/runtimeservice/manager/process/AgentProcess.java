@@ -1,5 +1,7 @@
 package dev.runtimeservice.manager.process;
 
+import dev.runtimeservice.manager.limits.LimitUse;
+import dev.runtimeservice.manager.limits.Limits;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +36,24 @@ public interface AgentProcess {
 
     /** Waits until everything the process printed is in its log, so a log tail read next is complete. */
     void awaitOutput(Duration timeout);
+
+    /**
+     * Why its host ended it, once it has ended, when that is known: {@code out of memory (limit 256Mi)} when the
+     * kernel killed it for its memory limit.
+     */
+    default Optional<String> endCause() {
+        return Optional.empty();
+    }
+
+    /** The limits its host enforces on it; empty when none are (none set, or the host cannot). */
+    default Optional<Limits> limits() {
+        return Optional.empty();
+    }
+
+    /** What it uses now against its limits, while it runs and they are enforced. */
+    default Optional<LimitUse> limitUse() {
+        return Optional.empty();
+    }
 
     /** Removes where its output went once the process is gone; nothing will open it again. */
     void deleteOutput() throws IOException;

@@ -1,5 +1,7 @@
 package dev.runtimeservice.manager.process;
 
+import dev.runtimeservice.manager.isolation.AgentUser;
+import dev.runtimeservice.manager.limits.Limits;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,21 +15,38 @@ import org.jspecify.annotations.Nullable;
  * @param workDir the working directory
  * @param env environment variables added to the manager's own
  * @param output where standard output and error go (an agent's FIFO), or null for a pipe to the manager
+ * @param limits what the process's whole tree may use
+ * @param cgroupProcs the {@code cgroup.procs} files the process joins before it runs the argv; empty for none
+ * @param user the user it runs as, or null for the manager's
  */
 public record LaunchPlan(
         String name,
         List<String> argv,
         Path workDir,
         Map<String, String> env,
-        @Nullable Path output) {
+        @Nullable Path output,
+        Limits limits,
+        List<Path> cgroupProcs,
+        @Nullable AgentUser user) {
 
     public LaunchPlan {
         argv = List.copyOf(argv);
         env = Map.copyOf(env);
+        cgroupProcs = List.copyOf(cgroupProcs);
+    }
+
+    /** A plan without limits. */
+    public LaunchPlan(String name, List<String> argv, Path workDir, Map<String, String> env, @Nullable Path output) {
+        this(name, argv, workDir, env, output, Limits.NONE, List.of(), null);
     }
 
     /** A plan whose output is piped to the manager. */
     public LaunchPlan(String name, List<String> argv, Path workDir, Map<String, String> env) {
         this(name, argv, workDir, env, null);
+    }
+
+    /** The same plan, run inside the cgroup whose {@code cgroup.procs} files are given. */
+    LaunchPlan inCgroup(List<Path> procs) {
+        return new LaunchPlan(name, argv, workDir, env, output, limits, procs, user);
     }
 }

@@ -1,5 +1,8 @@
 package dev.runtimeservice.manager.process;
 
+import dev.runtimeservice.manager.limits.AgentCgroup;
+import dev.runtimeservice.manager.limits.LimitUse;
+import dev.runtimeservice.manager.limits.Limits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,18 +26,35 @@ final class LocalAgentProcess implements AgentProcess {
     private final Thread outputPump;
     private final Path output;
     private final boolean adopted;
+    private final @Nullable AgentCgroup cgroup;
+    private volatile @Nullable String endCause;
 
+    /**
+     * @param cgroup the cgroup its tree runs in, or null; once the process ends, why the kernel ended it (out of
+     *     memory) is read from it, whatever is left in it is killed and it is removed, all before {@link #onExit()}
+     *     completes, so that the end's reason is known to whoever learns of the end
+     */
     LocalAgentProcess(
             ProcessHandle handle,
             CompletableFuture<@Nullable Integer> exit,
             Thread outputPump,
             Path output,
-            boolean adopted) {
+            boolean adopted,
+            @Nullable AgentCgroup cgroup) {
         this.handle = handle;
-        this.exit = exit;
         this.outputPump = outputPump;
         this.output = output;
         this.adopted = adopted;
+        this.cgroup = cgroup;
+        // Async: the cgroup's clean-up may wait for its last processes, and must not hold the JDK's reaper thread.
+        this.exit = cgroup == null
+                ? exit
+                : exit.thenApplyAsync(code -> {
+                    endCause = cgroup.endCause().orElse(null);
+                    cgroup.killAll();
+                    cgroup.remove();
+                    return code;
+                });
     }
 
     @Override
@@ -61,9 +81,35 @@ final class LocalAgentProcess implements AgentProcess {
         return adopted;
     }
 
-    /** The process and every descendant it has now. */
+    /**
+     * The process and every descendant it has now, and every other process in its cgroup: one that left the tree
+     * by a double fork is still the agent's.
+     */
     Stream<ProcessHandle> tree() {
-        return Stream.concat(Stream.of(handle), handle.descendants());
+        Stream<ProcessHandle> tree = Stream.concat(Stream.of(handle), handle.descendants());
+        if (cgroup == null) {
+            return tree;
+        }
+        Stream<ProcessHandle> strays = cgroup.members().stream()
+                .filter(pid -> pid != handle.pid())
+                .map(ProcessHandle::of)
+                .flatMap(Optional::stream);
+        return Stream.concat(tree, strays).distinct();
+    }
+
+    @Override
+    public Optional<String> endCause() {
+        return Optional.ofNullable(endCause);
+    }
+
+    @Override
+    public Optional<Limits> limits() {
+        return Optional.ofNullable(cgroup).map(AgentCgroup::limits);
+    }
+
+    @Override
+    public Optional<LimitUse> limitUse() {
+        return cgroup == null || !isAlive() ? Optional.empty() : Optional.of(cgroup.use());
     }
 
     @Override

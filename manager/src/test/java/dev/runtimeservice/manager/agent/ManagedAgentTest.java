@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.agent.catalog.RestartPolicy;
+import dev.runtimeservice.manager.limits.Limits;
 import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -81,6 +82,8 @@ class ManagedAgentTest {
                 0,
                 Map.of(),
                 RestartPolicy.ON_FAILURE,
-                "/health");
+                "/health",
+                Limits.NONE,
+                null);
     }
 }

@@ -33,14 +33,21 @@ final class PackagedManager implements AutoCloseable {
     }
 
     /**
-     * The {@code jvm-args} line of a built-in agent's {@code agent.yml} (Spring AOT, the sized heap), for test
-     * catalogs that run the real jar as the product runs it.
+     * The {@code jvm-args} and {@code limits} lines of a built-in agent's {@code agent.yml} (Spring AOT, the sized
+     * heap, its cgroup limits), for test catalogs that run the real jar as the product runs it.
      */
     static String builtInJvmArgs(String agent) throws IOException {
-        return Files.readAllLines(ROOT.resolve("agents/" + agent + "/agent.yml")).stream()
+        List<String> lines = Files.readAllLines(ROOT.resolve("agents/" + agent + "/agent.yml"));
+        String jvmArgs = lines.stream()
                 .filter(line -> line.startsWith("jvm-args:"))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("agents/" + agent + "/agent.yml has no jvm-args"));
+        // The shipped limits too, so that the end-to-end tests run the built-in agents as they ship.
+        return lines.stream()
+                .filter(line -> line.startsWith("limits:"))
+                .findFirst()
+                .map(limits -> jvmArgs + "\n" + limits)
+                .orElse(jvmArgs);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.runtimeservice.manager.agent.catalog;
 
+import dev.runtimeservice.manager.isolation.AgentUser;
+import dev.runtimeservice.manager.limits.Limits;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param env extra environment variables for the agent
  * @param restart what to do when the process ends without being asked to
  * @param livenessPath the path probed while the agent runs; failing it repeatedly gets the agent killed
+ * @param limits what its whole process tree may use, enforced by cgroups where the machine allows
+ * @param user the unprivileged user it runs as when the manager runs as root, or null for the manager's user
  */
 public record AgentDescriptor(
         String name,
@@ -36,7 +40,9 @@ public record AgentDescriptor(
         int order,
         Map<String, String> env,
         RestartPolicy restart,
-        String livenessPath) {
+        String livenessPath,
+        Limits limits,
+        @Nullable AgentUser user) {
 
     /** The fixed port of this agent, if it has one. */
     public Optional<Integer> fixedPort() {

@@ -17,4 +17,13 @@ record DescriptorFile(
         @Nullable Integer order,
         @Nullable Map<String, String> env,
         @Nullable String restart,
-        @Nullable String liveness) {}
+        @Nullable String liveness,
+        @Nullable LimitsFile limits,
+        @Nullable String user) {
+
+    /** {@code limits:} as written; numbers are read as text so that 0.5, 500m, 256Mi and 268435456 all parse. */
+    record LimitsFile(
+            @Nullable String memory,
+            @Nullable String cpu,
+            @Nullable Integer pids) {}
+}

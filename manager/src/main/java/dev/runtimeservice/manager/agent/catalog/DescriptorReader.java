@@ -2,12 +2,15 @@ package dev.runtimeservice.manager.agent.catalog;
 
 import dev.runtimeservice.manager.agent.AgentNames;
 import dev.runtimeservice.manager.error.InvalidDescriptorException;
+import dev.runtimeservice.manager.isolation.AgentUser;
+import dev.runtimeservice.manager.limits.Limits;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -86,7 +89,28 @@ final class DescriptorReader {
                 raw.order() == null ? 0 : raw.order(),
                 env,
                 restart,
-                liveness);
+                liveness,
+                limits(name, file, raw.limits()),
+                raw.user() == null ? null : user(name, file, raw.user()));
+    }
+
+    private static AgentUser user(String name, Path file, String spec) {
+        try {
+            return AgentUser.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDescriptorException(name, file, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static Limits limits(String name, Path file, DescriptorFile.@Nullable LimitsFile raw) {
+        if (raw == null) {
+            return Limits.NONE;
+        }
+        try {
+            return Limits.parse(raw.memory(), raw.cpu(), raw.pids());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDescriptorException(name, file, String.valueOf(e.getMessage()));
+        }
     }
 
     private static String firstLine(@org.jspecify.annotations.Nullable String message) {

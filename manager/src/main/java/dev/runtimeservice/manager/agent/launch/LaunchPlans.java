@@ -46,7 +46,15 @@ public final class LaunchPlans {
         AgentDescriptor descriptor = agent.descriptor();
         Map<String, String> env =
                 environment(descriptor, agent.port(), agent.id(), agent.token(), properties, managerUrl, tokenRequired);
-        return new LaunchPlan(descriptor.name(), argv(descriptor, fastStart), descriptor.home(), env, output);
+        return new LaunchPlan(
+                descriptor.name(),
+                argv(descriptor, fastStart),
+                descriptor.home(),
+                env,
+                output,
+                descriptor.limits(),
+                List.of(),
+                descriptor.user());
     }
 
     /**
@@ -69,7 +77,15 @@ public final class LaunchPlans {
                 descriptor, launch.port(), launch.id(), launch.token(), properties, managerUrl, tokenRequired);
         List<String> argv = java(descriptor, fastStart.jvmOptions());
         argv.addAll(List.of("-cp", fastStart.jar().toString(), Standby.MAIN_CLASS, warmFile.toString(), mainClass));
-        return new LaunchPlan(descriptor.name(), argv, descriptor.home(), env, output);
+        return new LaunchPlan(
+                descriptor.name(),
+                argv,
+                descriptor.home(),
+                env,
+                output,
+                descriptor.limits(),
+                List.of(),
+                descriptor.user());
     }
 
     private static Map<String, String> environment(

@@ -7,6 +7,7 @@ import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.error.InvalidDescriptorException;
 import dev.runtimeservice.manager.error.UnknownAgentException;
+import dev.runtimeservice.manager.limits.Limits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,38 @@ class AgentCatalogTest {
         assertThat(py.fixedPort()).isEmpty();
         assertThat(py.order()).isEqualTo(5);
         assertThat(py.env()).containsEntry("MODE", "fast");
+    }
+
+    @Test
+    void limitsAreReadAsKubernetesAndSystemdWriteThem() throws Exception {
+        write("limited", "jar: a.jar\nlimits: {memory: 256Mi, cpu: 0.5, pids: 128}\n");
+        write("milli", "jar: a.jar\nlimits: {memory: 500M, cpu: 250m}\n");
+        write("free", "jar: a.jar\n");
+        AgentCatalog catalog = catalog();
+
+        AgentDescriptor limited = catalog.find(List.of("limited")).get(0);
+        assertThat(limited.limits()).isEqualTo(new Limits("256Mi", 256L << 20, 0.5, 128));
+        AgentDescriptor milli = catalog.find(List.of("milli")).get(0);
+        assertThat(milli.limits().memoryBytes()).isEqualTo(500_000_000L);
+        assertThat(milli.limits().cpu()).isEqualTo(0.25);
+        assertThat(milli.limits().pids()).isNull();
+        assertThat(catalog.find(List.of("free")).get(0).limits().any()).isFalse();
+    }
+
+    @Test
+    void badLimitsSayWhatIsExpected() throws Exception {
+        write("badmemory", "jar: a.jar\nlimits: {memory: 256MB}\n");
+        write("tinymemory", "jar: a.jar\nlimits: {memory: 1Ki}\n");
+        write("badcpu", "jar: a.jar\nlimits: {cpu: -1}\n");
+        write("badpids", "jar: a.jar\nlimits: {pids: 2}\n");
+        write("typolimit", "jar: a.jar\nlimits: {mem: 1Gi}\n");
+        AgentCatalog catalog = catalog();
+
+        assertInvalid(catalog, "badmemory", "'limits.memory' must be a size such as 256Mi, 1Gi, 500M");
+        assertInvalid(catalog, "tinymemory", "'limits.memory' must be at least 4Mi");
+        assertInvalid(catalog, "badcpu", "'limits.cpu' must be a number of cores between 0.01 and 1024");
+        assertInvalid(catalog, "badpids", "'limits.pids' must be between 8 and 4194304, not 2");
+        assertInvalid(catalog, "typolimit", "not readable YAML");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.runtimeservice.manager.agent.catalog.RestartPolicy;
 import dev.runtimeservice.manager.agent.standby.Standby;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.faststart.FastStart;
+import dev.runtimeservice.manager.limits.Limits;
 import dev.runtimeservice.manager.process.LaunchPlan;
 import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import java.nio.file.Path;
@@ -46,7 +47,9 @@ class LaunchPlansTest {
                 0,
                 Map.of(),
                 RestartPolicy.ON_FAILURE,
-                "/actuator/health/liveness");
+                "/actuator/health/liveness",
+                Limits.NONE,
+                null);
         LaunchPlan plan = LaunchPlans.plan(agent(descriptor), properties, OUTPUT, "http://127.0.0.1:8000", false);
 
         assertThat(plan.env()).containsEntry("AGENT_SHUTDOWN_REQUIRES_TOKEN", "false");
@@ -76,7 +79,9 @@ class LaunchPlansTest {
                 0,
                 Map.of("MODE", "fast", "AGENT_PORT", "1"),
                 RestartPolicy.NEVER,
-                "/health");
+                "/health",
+                Limits.NONE,
+                null);
         LaunchPlan plan = LaunchPlans.plan(agent(descriptor), properties, OUTPUT, "http://127.0.0.1:8000", true);
 
         assertThat(plan.env()).containsEntry("AGENT_SHUTDOWN_REQUIRES_TOKEN", "true");
@@ -110,7 +115,9 @@ class LaunchPlansTest {
                 0,
                 Map.of("MODE", "fast"),
                 RestartPolicy.ON_FAILURE,
-                "/actuator/health/liveness");
+                "/actuator/health/liveness",
+                Limits.NONE,
+                null);
         FastStart fast = new FastStart(
                 List.of("-Xmx64m", "-XX:SharedArchiveFile=/srv/cache/app.jsa"),
                 Path.of("/srv/cache/ext/vfs-agent.jar"),

@@ -8,6 +8,7 @@ import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.agent.catalog.RestartPolicy;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.error.AgentStoppedDuringStartException;
+import dev.runtimeservice.manager.limits.Limits;
 import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,7 +78,9 @@ class StartSlotsTest {
                 0,
                 Map.of(),
                 RestartPolicy.NEVER,
-                "/health");
+                "/health",
+                Limits.NONE,
+                null);
         return new ManagedAgent(
                 descriptor,
                 "launch-" + name,
