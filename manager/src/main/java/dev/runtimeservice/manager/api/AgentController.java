@@ -4,7 +4,7 @@ import dev.runtimeservice.manager.agent.AgentManager;
 import dev.runtimeservice.manager.agent.AgentNames;
 import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.error.InvalidRequestException;
-import dev.runtimeservice.manager.process.ProcessMetrics;
+import dev.runtimeservice.manager.process.AgentHost;
 import dev.runtimeservice.manager.security.SecurityProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,12 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 class AgentController {
 
     private final AgentManager manager;
-    private final ProcessMetrics metrics;
+    private final AgentHost host;
     private final SecurityProperties limits;
 
-    AgentController(AgentManager manager, ProcessMetrics metrics, SecurityProperties limits) {
+    AgentController(AgentManager manager, AgentHost host, SecurityProperties limits) {
         this.manager = manager;
-        this.metrics = metrics;
+        this.host = host;
         this.limits = limits;
     }
 
@@ -50,7 +50,7 @@ class AgentController {
     AgentsResponse launch(@Valid @RequestBody LaunchRequest request) {
         ResourcesShape.check(request.resourcesOrEmpty(), limits.maxResourceKeys(), limits.maxResourceDepth());
         return new AgentsResponse(manager.launch(request.agents(), request.resourcesOrEmpty()).stream()
-                .map(AgentResponse::of)
+                .map(outcome -> AgentResponse.of(outcome, host))
                 .toList());
     }
 
@@ -67,8 +67,7 @@ class AgentController {
         return new AgentsResponse(manager.list().stream()
                 .filter(agent -> name == null || agent.name().equals(name))
                 .filter(agent -> status == null || agent.state() == status)
-                .map(agent -> AgentResponse.of(
-                        agent, agent.pid().flatMap(metrics::latest).orElse(null)))
+                .map(agent -> AgentResponse.of(agent, host))
                 .toList());
     }
 
@@ -102,7 +101,8 @@ class AgentController {
                     + (invalid.isEmpty() ? "" : "; invalid: " + NameText.quoted(invalid))
                     + ". Example: /api/stop_agent?agent_name=vfs");
         }
-        return new AgentsResponse(
-                manager.stop(names).stream().map(AgentResponse::of).toList());
+        return new AgentsResponse(manager.stop(names).stream()
+                .map(outcome -> AgentResponse.of(outcome, host))
+                .toList());
     }
 }

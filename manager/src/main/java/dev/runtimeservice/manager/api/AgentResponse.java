@@ -7,8 +7,9 @@ import dev.runtimeservice.manager.agent.LaunchAction;
 import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.limits.LimitUse;
 import dev.runtimeservice.manager.limits.Limits;
+import dev.runtimeservice.manager.process.AgentHost;
 import dev.runtimeservice.manager.process.AgentProcess;
-import dev.runtimeservice.manager.process.ProcessMetrics;
+import dev.runtimeservice.manager.process.AgentUsage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -59,14 +60,16 @@ record AgentResponse(
         @Nullable Boolean limitsEnforced,
         @Nullable LimitUse limitUse) {
 
-    static AgentResponse of(ManagedAgent agent, ProcessMetrics.@Nullable Usage usage) {
+    /** The agent as a list shows it, with the usage its host measures. */
+    static AgentResponse of(ManagedAgent agent, AgentHost host) {
         String message = agent.failure()
                 .or(() -> agent.restartedAfter().map(reason -> "restarted after it " + reason))
                 .orElse(null);
-        return of(agent, null, message, usage);
+        return of(agent, null, message, usage(agent, host));
     }
 
-    static AgentResponse of(AgentOutcome outcome) {
+    /** The agent as a launch or stop answer shows it: no CPU and memory sample, which it could not have yet. */
+    static AgentResponse of(AgentOutcome outcome, AgentHost host) {
         ManagedAgent agent = outcome.agent();
         String message = message(outcome.action());
         if (agent == null) {
@@ -91,14 +94,11 @@ record AgentResponse(
                     null,
                     null);
         }
-        return of(agent, outcome.action(), message, null);
+        return of(agent, outcome.action(), message, usage(agent, host).withoutSample());
     }
 
     private static AgentResponse of(
-            ManagedAgent agent,
-            @Nullable LaunchAction action,
-            @Nullable String message,
-            ProcessMetrics.@Nullable Usage usage) {
+            ManagedAgent agent, @Nullable LaunchAction action, @Nullable String message, AgentUsage usage) {
         Limits limits = agent.descriptor().limits();
         Optional<AgentProcess> running = agent.process().filter(AgentProcess::isAlive);
         return new AgentResponse(
@@ -112,15 +112,19 @@ record AgentResponse(
                 agent.url().toString(),
                 agent.startedAt(),
                 agent.resourceNames(),
-                usage == null ? null : usage.cpuPercent(),
-                usage == null ? null : usage.memoryBytes(),
+                usage.cpuPercent(),
+                usage.memoryBytes(),
                 agent.exitCode().orElse(null),
                 agent.restarts(),
                 agent.nextRestartAt().orElse(null),
                 logsPath(agent.name()),
                 limits.any() ? limits : null,
                 limits.any() && running.isPresent() ? running.get().limits().isPresent() : null,
-                running.flatMap(AgentProcess::limitUse).orElse(null));
+                running.isPresent() ? usage.limitUse() : null);
+    }
+
+    private static AgentUsage usage(ManagedAgent agent, AgentHost host) {
+        return agent.process().map(host::usage).orElse(AgentUsage.NONE);
     }
 
     private static String logsPath(String name) {

@@ -54,4 +54,10 @@ public interface AgentHost {
 
     /** Stops sampling an ended process. */
     void forget(AgentProcess process);
+
+    /**
+     * What the process uses now: its latest CPU and memory sample (none before {@link #track} or after
+     * {@link #forget}) and its use against its limits. The one way the API learns an agent's usage.
+     */
+    AgentUsage usage(AgentProcess process);
 }

@@ -1,6 +1,5 @@
 package dev.runtimeservice.manager.process;
 
-import dev.runtimeservice.manager.limits.LimitUse;
 import dev.runtimeservice.manager.limits.Limits;
 import java.io.IOException;
 import java.time.Duration;
@@ -47,11 +46,6 @@ public interface AgentProcess {
 
     /** The limits its host enforces on it; empty when none are (none set, or the host cannot). */
     default Optional<Limits> limits() {
-        return Optional.empty();
-    }
-
-    /** What it uses now against its limits, while it runs and they are enforced. */
-    default Optional<LimitUse> limitUse() {
         return Optional.empty();
     }
 

@@ -107,8 +107,8 @@ final class LocalAgentProcess implements AgentProcess {
         return Optional.ofNullable(cgroup).map(AgentCgroup::limits);
     }
 
-    @Override
-    public Optional<LimitUse> limitUse() {
+    /** What it uses now against its limits, while it runs and they are enforced; read through its host. */
+    Optional<LimitUse> limitUse() {
         return cgroup == null || !isAlive() ? Optional.empty() : Optional.of(cgroup.use());
     }
 

@@ -108,6 +108,15 @@ class LocalProcesses implements AgentHost {
         metrics.forget(process.pid());
     }
 
+    @Override
+    public AgentUsage usage(AgentProcess process) {
+        Optional<ProcessMetrics.Usage> sample = metrics.latest(process.pid());
+        return new AgentUsage(
+                sample.map(ProcessMetrics.Usage::cpuPercent).orElse(null),
+                sample.map(ProcessMetrics.Usage::memoryBytes).orElse(null),
+                process instanceof LocalAgentProcess local ? local.limitUse().orElse(null) : null);
+    }
+
     private static LocalAgentProcess local(AgentProcess process) {
         if (process instanceof LocalAgentProcess local) {
             return local;

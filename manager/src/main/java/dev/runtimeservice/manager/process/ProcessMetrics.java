@@ -15,9 +15,10 @@ import oshi.software.os.OperatingSystem;
 /**
  * CPU and memory use of agent processes, read through OSHI once a second on a thread of its own. A list request
  * reads the latest sample: reading {@code /proc} for fifty agents on every request would cost milliseconds each.
+ * Only {@link LocalProcesses} reads it; everything else asks the {@link AgentHost} for an agent's usage.
  */
 @Component
-public class ProcessMetrics implements DisposableBean {
+class ProcessMetrics implements DisposableBean {
 
     private static final long PERIOD_MS = 1000;
 
@@ -30,13 +31,13 @@ public class ProcessMetrics implements DisposableBean {
         return thread;
     });
 
-    public ProcessMetrics(SystemInfo systemInfo) {
+    ProcessMetrics(SystemInfo systemInfo) {
         this.os = systemInfo.getOperatingSystem();
         sampler.scheduleWithFixedDelay(this::sampleAll, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
     /** Starts sampling a process; its first sample (CPU since its start) is taken now. */
-    public void track(long pid) {
+    void track(long pid) {
         latest.remove(pid);
         previous.remove(pid);
         sample(pid, true);
@@ -46,12 +47,12 @@ public class ProcessMetrics implements DisposableBean {
      * The latest sample: CPU use over the last second (since its start for the first sample), in percent of one
      * core, and resident memory. Empty for a process that is not tracked or has exited.
      */
-    public Optional<Usage> latest(long pid) {
+    Optional<Usage> latest(long pid) {
         return Optional.ofNullable(latest.get(pid));
     }
 
     /** Stops sampling an exited process. */
-    public void forget(long pid) {
+    void forget(long pid) {
         previous.remove(pid);
         latest.remove(pid);
     }
@@ -86,5 +87,5 @@ public class ProcessMetrics implements DisposableBean {
      * @param cpuPercent CPU time over wall time, in percent of one core
      * @param memoryBytes resident set size
      */
-    public record Usage(double cpuPercent, long memoryBytes) {}
+    record Usage(double cpuPercent, long memoryBytes) {}
 }

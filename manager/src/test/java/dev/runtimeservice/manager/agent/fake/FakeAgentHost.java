@@ -2,6 +2,7 @@ package dev.runtimeservice.manager.agent.fake;
 
 import dev.runtimeservice.manager.process.AgentHost;
 import dev.runtimeservice.manager.process.AgentProcess;
+import dev.runtimeservice.manager.process.AgentUsage;
 import dev.runtimeservice.manager.process.LaunchPlan;
 import dev.runtimeservice.manager.process.Readiness;
 import dev.runtimeservice.manager.process.StandbyProcess;
@@ -39,6 +40,7 @@ public final class FakeAgentHost implements AgentHost {
     private final Map<Long, FakeAgentProcess> adoptable = new ConcurrentHashMap<>();
     private final Map<String, Boolean> held = new ConcurrentHashMap<>();
     private final Map<String, Consumer<FakeAgentProcess>> onLaunch = new ConcurrentHashMap<>();
+    private final Map<Long, AgentUsage> usage = new ConcurrentHashMap<>();
     private long nextPid = 100_000;
 
     public FakeAgentHost(Clock clock) {
@@ -53,6 +55,11 @@ public final class FakeAgentHost implements AgentHost {
     /** What each new launch of this agent does as soon as it is spawned (exit at once, say). */
     public void onLaunch(String agent, Consumer<FakeAgentProcess> behaviour) {
         onLaunch.put(agent, behaviour);
+    }
+
+    /** What {@link #usage} reports for this process from now on, as if its host had sampled it. */
+    public void reportUsage(AgentProcess process, AgentUsage reported) {
+        usage.put(process.pid(), reported);
     }
 
     /** An agent an earlier manager left running, for the next manager to find and take over. */
@@ -167,5 +174,11 @@ public final class FakeAgentHost implements AgentHost {
     @Override
     public void forget(AgentProcess process) {
         // Nothing was sampled.
+    }
+
+    /** What the test said this process uses ({@link #reportUsage}); nothing before that. */
+    @Override
+    public AgentUsage usage(AgentProcess process) {
+        return usage.getOrDefault(process.pid(), AgentUsage.NONE);
     }
 }
