@@ -34,22 +34,7 @@ class LaunchPlansTest {
 
     @Test
     void aJarRunsWithTheManagersJavaItsTempFolderInItsHomeAndItsJvmArguments() {
-        AgentDescriptor descriptor = new AgentDescriptor(
-                "vfs",
-                "",
-                Path.of("/srv/agents/vfs"),
-                Path.of("/srv/agents/vfs/target/vfs-agent.jar"),
-                List.of(),
-                List.of("-Xmx64m"),
-                8001,
-                "/actuator/health/readiness",
-                "/shutdown",
-                0,
-                Map.of(),
-                RestartPolicy.ON_FAILURE,
-                "/actuator/health/liveness",
-                Limits.NONE,
-                null);
+        AgentDescriptor descriptor = vfsJar(Map.of());
         LaunchPlan plan = LaunchPlans.plan(agent(descriptor), properties, OUTPUT, "http://127.0.0.1:8000", false);
 
         assertThat(plan.env()).containsEntry("AGENT_SHUTDOWN_REQUIRES_TOKEN", "false");
@@ -102,22 +87,7 @@ class LaunchPlansTest {
 
     @Test
     void aStandbyRunsTheSdksEntryPointWithTheEnvironmentOfTheLaunchItBecomes() {
-        AgentDescriptor descriptor = new AgentDescriptor(
-                "vfs",
-                "",
-                Path.of("/srv/agents/vfs"),
-                Path.of("/srv/agents/vfs/target/vfs-agent.jar"),
-                List.of(),
-                List.of("-Xmx64m"),
-                8001,
-                "/actuator/health/readiness",
-                "/shutdown",
-                0,
-                Map.of("MODE", "fast"),
-                RestartPolicy.ON_FAILURE,
-                "/actuator/health/liveness",
-                Limits.NONE,
-                null);
+        AgentDescriptor descriptor = vfsJar(Map.of("MODE", "fast"));
         FastStart fast = new FastStart(
                 List.of("-Xmx64m", "-XX:SharedArchiveFile=/srv/cache/app.jsa"),
                 Path.of("/srv/cache/ext/vfs-agent.jar"),
@@ -165,5 +135,25 @@ class LaunchPlansTest {
                 0,
                 null,
                 java.time.Instant.now());
+    }
+
+    /** vfs as its agent.yml describes it, with {@code env} as its own environment. */
+    private static AgentDescriptor vfsJar(Map<String, String> env) {
+        return new AgentDescriptor(
+                "vfs",
+                "",
+                Path.of("/srv/agents/vfs"),
+                Path.of("/srv/agents/vfs/target/vfs-agent.jar"),
+                List.of(),
+                List.of("-Xmx64m"),
+                8001,
+                "/actuator/health/readiness",
+                "/shutdown",
+                0,
+                env,
+                RestartPolicy.ON_FAILURE,
+                "/actuator/health/liveness",
+                Limits.NONE,
+                null);
     }
 }
