@@ -3,24 +3,23 @@ package dev.runtimeservice.agent.kendra;
 import dev.runtimeservice.agent.kendra.embedding.TextEmbedder;
 import dev.runtimeservice.agent.kendra.index.IndexedDocument;
 import dev.runtimeservice.agent.kendra.index.LuceneIndex;
+import dev.runtimeservice.agent.kendra.ingest.DocumentBatch;
 import dev.runtimeservice.agent.kendra.ingest.DocumentCall;
 import dev.runtimeservice.agent.kendra.ingest.IngestResult;
 import dev.runtimeservice.agent.kendra.ingest.IngestService;
+import dev.runtimeservice.agent.kendra.ingest.NothingIndexedException;
 import dev.runtimeservice.agent.kendra.search.SearchHit;
 import dev.runtimeservice.agent.kendra.search.SearchRequest;
 import dev.runtimeservice.agent.kendra.search.SearchResponse;
 import dev.runtimeservice.agent.kendra.search.SearchService;
 import dev.runtimeservice.agent.sdk.identity.AgentSkill;
 import dev.runtimeservice.agent.sdk.skill.Skill;
-import dev.runtimeservice.agent.sdk.skill.SkillInputException;
 import dev.runtimeservice.agent.sdk.skill.SkillResult;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The agent's skills, each declared once with its handler: the REST controllers and A2A run the same code. Indexing
@@ -98,7 +97,7 @@ class KendraSkills {
     }
 
     @Bean
-    Skill<JsonNode> ingestSkill(IngestService ingest) {
+    Skill<DocumentBatch> ingestSkill(IngestService ingest) {
         return Skill.of(
                         new AgentSkill(
                                 "ingest",
@@ -119,17 +118,13 @@ class KendraSkills {
                                         "POST /documents with 10,000 NDJSON lines"),
                                 List.of("application/json", "application/x-ndjson"),
                                 AgentSkill.DEFAULT_OUTPUT_MODES),
-                        JsonNode.class,
+                        DocumentBatch.class,
                         IngestResult.class,
-                        (body, context) -> {
-                            JsonNode documents = body.isArray() ? body : body.path("documents");
-                            if (!documents.isArray() || documents.isEmpty()) {
-                                throw new SkillInputException(
-                                        "Send the documents to index as {\"documents\": [{\"id\": "
-                                                + "\"doc-1\", \"text\": \"...\"}]}.");
+                        (batch, context) -> {
+                            IngestResult result = ingest.ingest(batch, context);
+                            if (result.indexed() == 0 && !result.failed().isEmpty()) {
+                                throw new NothingIndexedException(result);
                             }
-                            IngestResult result =
-                                    ingest.ingestNodes(StreamSupport.stream(documents.spliterator(), false));
                             return new SkillResult(
                                     "Indexed " + result.indexed() + " documents; "
                                             + result.failed().size() + " rejected.",

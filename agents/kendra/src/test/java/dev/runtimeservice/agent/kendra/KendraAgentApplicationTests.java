@@ -171,4 +171,26 @@ class KendraAgentApplicationTests extends AgentHttpTest {
                 .jsonPath("$.failed[1].position")
                 .isEqualTo(2);
     }
+
+    @Test
+    void overA2aTheSameBatchFailsTheTaskWithEachDocumentAndWhatToChange() {
+        client().post()
+                .uri("/a2a")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                {"jsonrpc": "2.0", "id": 1, "method": "SendMessage", "params": {"message": {"messageId": "m3",
+                 "role": "ROLE_USER", "metadata": {"skill": "ingest"}, "parts": [{"data":
+                 [{"id": "empty", "text": ""}, {"text": "no id"}]}]}}}""")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.result.task.status.state")
+                .isEqualTo("TASK_STATE_FAILED")
+                .jsonPath("$.result.task.status.message.parts[0].text")
+                .value(text -> assertThat(text.toString())
+                        .startsWith("No document of the batch could be indexed: #1 (empty): ")
+                        .contains("#2: ")
+                        .endsWith("Fix them and send the batch again."));
+    }
 }

@@ -118,6 +118,54 @@ class VfsAgentApplicationTests {
                 .value(names -> assertThat(names.toString()).doesNotContain(".a2a", "tasks"));
     }
 
+    @Test
+    void readAndWriteRunTheSameSkillOverRestAndA2aWithTheSameRangesAndErrors() {
+        client().put()
+                .uri("/fs/content?path=same/digits.txt&parents=true")
+                .body("0123456789")
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        a2a("""
+                {"jsonrpc": "2.0", "id": 1, "method": "SendMessage", "params": {"message": {"messageId": "rr",
+                 "role": "ROLE_USER", "metadata": {"skill": "vfs.read"},
+                 "parts": [{"data": {"path": "same/digits.txt", "range": "bytes=2-5"}}]}}}""").jsonPath("$.result.task.artifacts[0].parts[0].text").isEqualTo("2345");
+        client().get()
+                .uri("/fs/content?path=same/digits.txt")
+                .header("Range", "bytes=2-5")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(206)
+                .expectBody(String.class)
+                .isEqualTo("2345");
+        String detail = client().get()
+                .uri("/fs/content?path=same")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody(java.util.Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("detail")
+                .toString();
+        a2a("""
+                {"jsonrpc": "2.0", "id": 2, "method": "SendMessage", "params": {"message": {"messageId": "rf",
+                 "role": "ROLE_USER", "metadata": {"skill": "vfs.read"}, "parts": [{"data": {"path": "same"}}]}}}""")
+                .jsonPath("$.result.task.status.state")
+                .isEqualTo("TASK_STATE_FAILED")
+                .jsonPath("$.result.task.status.message.parts[0].text")
+                .value(String.class, failure -> assertThat(failure).contains(detail));
+        a2a("""
+                {"jsonrpc": "2.0", "id": 3, "method": "SendMessage", "params": {"message": {"messageId": "wc",
+                 "role": "ROLE_USER", "metadata": {"skill": "vfs.write"},
+                 "parts": [{"data": {"path": "same/digits.txt", "text": "replaced"}}]}}}""").jsonPath("$.result.task.artifacts[0].parts[1].data.created").isEqualTo(false);
+        client().get()
+                .uri("/fs/content?path=same/digits.txt")
+                .exchange()
+                .expectBody(String.class)
+                .isEqualTo("replaced");
+    }
+
     private org.springframework.test.web.servlet.client.RestTestClient.BodyContentSpec a2a(String body) {
         return client().post()
                 .uri("/a2a")

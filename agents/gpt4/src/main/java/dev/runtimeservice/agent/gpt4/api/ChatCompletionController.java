@@ -2,12 +2,11 @@ package dev.runtimeservice.agent.gpt4.api;
 
 import dev.runtimeservice.agent.gpt4.generation.GenerationCancelledException;
 import dev.runtimeservice.agent.gpt4.generation.GenerationException;
-import dev.runtimeservice.agent.gpt4.generation.GenerationRequest;
-import dev.runtimeservice.agent.gpt4.generation.GenerationResult;
 import dev.runtimeservice.agent.gpt4.generation.GenerationService;
 import dev.runtimeservice.agent.gpt4.generation.NoProviderException;
 import dev.runtimeservice.agent.gpt4.generation.ProviderStatus;
-import dev.runtimeservice.agent.gpt4.generation.TokenSink;
+import dev.runtimeservice.agent.sdk.skill.SkillCancelledException;
+import dev.runtimeservice.agent.sdk.skill.Skills;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -24,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Serves the OpenAI-compatible {@code POST /v1/chat/completions} (plain and streamed) and
- * {@code GET /v1/models}, so OpenAI clients can use the agent directly.
+ * Serves the OpenAI-compatible {@code POST /v1/chat/completions} (plain and streamed, through the {@code chat}
+ * skill) and {@code GET /v1/models}, so OpenAI clients can use the agent directly.
  */
 @RestController
 @RequestMapping("/v1")
@@ -34,10 +33,12 @@ class ChatCompletionController {
     private static final Logger log = LoggerFactory.getLogger(ChatCompletionController.class);
 
     private final GenerationService generation;
+    private final Skills skills;
     private final ObjectMapper mapper;
 
-    ChatCompletionController(GenerationService generation, ObjectMapper mapper) {
+    ChatCompletionController(GenerationService generation, Skills skills, ObjectMapper mapper) {
         this.generation = generation;
+        this.skills = skills;
         this.mapper = mapper;
     }
 
@@ -54,36 +55,33 @@ class ChatCompletionController {
                 List.of(Map.of("id", status.model(), "object", "model", "created", 0, "owned_by", status.provider())));
     }
 
-    /** Answers JSON, or, for {@code "stream": true}, writes server-sent events itself and returns {@code null}. */
+    /**
+     * Answers JSON, or, for {@code "stream": true}, writes server-sent events itself and returns {@code null}; either
+     * way through the {@code chat} skill, which A2A calls too.
+     */
     @PostMapping("/chat/completions")
     ChatCompletions.@Nullable Completion complete(
             @Valid @RequestBody ChatCompletionRequest body, HttpServletResponse response) throws IOException {
-        if (body.n() != null && body.n() != 1) {
-            throw GenerationException.badRequest("Only n = 1 is supported");
-        }
-        GenerationRequest request = generation.request(
-                body.chatMessages(), body.tokenLimit(), body.temperature(), body.topP(), body.seed(), body.stop());
-        ChatCompletions completions = ChatCompletions.start(generation.status().model());
         if (!body.streamed()) {
-            return completions.completion(generation.generate(request, TokenSink.IGNORE));
+            return skills.data("chat", body, ChatCompletions.Completion.class);
         }
-        stream(request, completions, body.usageInStream(), response);
+        stream(body, response);
         return null;
     }
 
-    private void stream(
-            GenerationRequest request, ChatCompletions completions, boolean withUsage, HttpServletResponse response)
-            throws IOException {
+    private void stream(ChatCompletionRequest body, HttpServletResponse response) throws IOException {
+        ChatCompletions completions = ChatCompletions.start(generation.status().model());
         SseWriter events = new SseWriter(response, mapper);
+        ChunkStream chunks = new ChunkStream(events, completions);
         try {
-            GenerationResult result =
-                    generation.generate(request, token -> events.send(completions.delta(token, events.isStarted())));
-            events.send(completions.finish(result.finishReason()));
-            if (withUsage) {
-                events.send(completions.usage(result.usage()));
+            ChatCompletions.Completion done = (ChatCompletions.Completion)
+                    skills.call("chat", body, chunks).data();
+            events.send(completions.finish(done.choices().get(0).finishReason()));
+            if (body.usageInStream()) {
+                events.send(completions.usage(done.usage()));
             }
             events.done();
-        } catch (GenerationCancelledException e) {
+        } catch (SkillCancelledException | GenerationCancelledException e) {
             log.debug("Stream {} ended early: the client went away", completions.id());
         } catch (GenerationException e) {
             if (!events.isStarted()) {

@@ -2,7 +2,6 @@ package dev.runtimeservice.agent.gpt4.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.runtimeservice.agent.gpt4.generation.FinishReason;
 import dev.runtimeservice.agent.gpt4.generation.GenerationResult;
 import dev.runtimeservice.agent.gpt4.generation.TokenUsage;
 import java.time.Instant;
@@ -89,8 +88,9 @@ final class ChatCompletions {
         return chunk(List.of(choice(delta, null)), null);
     }
 
-    Map<String, Object> finish(FinishReason reason) {
-        return chunk(List.of(choice(Map.of(), reason.openAiName())), null);
+    /** The last chunk with a choice: its finish reason, as the whole completion gives it. */
+    Map<String, Object> finish(String finishReason) {
+        return chunk(List.of(choice(Map.of(), finishReason)), null);
     }
 
     Map<String, Object> usage(@Nullable TokenUsage usage) {

@@ -1,10 +1,15 @@
 package dev.runtimeservice.agent.gpt4.api;
 
 import dev.runtimeservice.agent.gpt4.generation.ChatMessage;
+import dev.runtimeservice.agent.gpt4.generation.GenerationCancelledException;
+import dev.runtimeservice.agent.gpt4.generation.GenerationException;
+import dev.runtimeservice.agent.gpt4.generation.GenerationRequest;
+import dev.runtimeservice.agent.gpt4.generation.GenerationResult;
 import dev.runtimeservice.agent.gpt4.generation.GenerationService;
 import dev.runtimeservice.agent.gpt4.generation.TokenSink;
 import dev.runtimeservice.agent.sdk.identity.AgentSkill;
 import dev.runtimeservice.agent.sdk.skill.Skill;
+import dev.runtimeservice.agent.sdk.skill.SkillCancelledException;
 import dev.runtimeservice.agent.sdk.skill.SkillContext;
 import dev.runtimeservice.agent.sdk.skill.SkillResult;
 import dev.runtimeservice.agent.sdk.skill.Turn;
@@ -16,8 +21,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The agent's skills, each declared once with its handler: the REST endpoints ({@code /generate}, {@code /tasks/*})
- * and A2A run the same code. Over A2A the text streams token by token, a cancel stops the model at the next token,
+ * The agent's skills, each declared once with its handler: the REST endpoints ({@code /generate}, {@code /tasks/*},
+ * {@code /v1/chat/completions}) and A2A run the same code. Over A2A the text streams token by token, a cancel stops the model at the next token,
  * and {@code generate} continues the conversation of its A2A context.
  */
 @Configuration(proxyBeanMethods = false)
@@ -110,6 +115,35 @@ class Gpt4Skills {
                 this::rewrite);
     }
 
+    @Bean
+    Skill<ChatCompletionRequest> chatSkill() {
+        return Skill.of(
+                new AgentSkill(
+                        "chat",
+                        "OpenAI chat completion",
+                        "POST /v1/chat/completions {messages: [{role, content}], max_tokens?, max_completion_tokens?, "
+                                + "temperature?, top_p?, seed?, stop?, stream?} answers an OpenAI chat.completion, or "
+                                + "its chunks as server-sent events with stream: true. Over A2A send the same body "
+                                + "as a data part; the tokens stream as the task's partial text." + MODEL_NOTE,
+                        List.of("chat-completions", "openai", "messages"),
+                        List.of("{\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}],\"max_tokens\":20}")),
+                ChatCompletionRequest.class,
+                ChatCompletions.Completion.class,
+                this::chat);
+    }
+
+    private SkillResult chat(ChatCompletionRequest body, SkillContext context) {
+        if (body.n() != null && body.n() != 1) {
+            throw GenerationException.badRequest("Only n = 1 is supported");
+        }
+        var request = generation.request(
+                body.chatMessages(), body.tokenLimit(), body.temperature(), body.topP(), body.seed(), body.stop());
+        ChatCompletions.Completion completion =
+                ChatCompletions.start(generation.status().model()).completion(generate(request, context));
+        return new SkillResult(
+                String.valueOf(completion.choices().get(0).message().get("content")), completion);
+    }
+
     private SkillResult generate(GenerateRequest body, SkillContext context) {
         List<ChatMessage> messages = new ArrayList<>();
         if (body.system() != null && !body.system().isBlank()) {
@@ -170,22 +204,34 @@ class Gpt4Skills {
             @Nullable List<String> stop,
             SkillContext context) {
         var request = generation.request(messages, maxTokens, temperature, null, seed, stop);
-        GenerateResponse response = GenerateResponse.of(generation.generate(request, sink(context)));
+        GenerateResponse response = GenerateResponse.of(generate(request, context));
         return new SkillResult(response.text(), response);
     }
 
-    /** Streams each token to an A2A client; once the task is cancelled, refusing a token stops the model. */
-    private static TokenSink sink(SkillContext context) {
+    /**
+     * Generates, streaming each token to the caller (an A2A task's subscribers, a REST client's event stream). Each
+     * token is a safe point: once the task is cancelled (or the REST client went away), refusing the next token
+     * stops the model, and what was generated until then was streamed whole.
+     */
+    private GenerationResult generate(GenerationRequest request, SkillContext context) {
         if (context == SkillContext.NONE) {
-            return TokenSink.IGNORE;
+            return generation.generate(request, TokenSink.IGNORE);
         }
-        return text -> {
-            if (context.isCancelled()) {
-                throw new IOException("The A2A task was cancelled");
-            }
-            if (!text.isEmpty()) {
+        int[] tokens = {0};
+        try {
+            return generation.generate(request, text -> {
+                if (context.isCancelled()) {
+                    throw new IOException("The task was cancelled");
+                }
+                tokens[0]++;
                 context.partial(text);
+            });
+        } catch (GenerationCancelledException e) {
+            if (context.isCancelled()) {
+                throw new SkillCancelledException("The model stopped after " + tokens[0]
+                        + " tokens; the text streamed until then is all there is.");
             }
-        };
+            throw e;
+        }
     }
 }

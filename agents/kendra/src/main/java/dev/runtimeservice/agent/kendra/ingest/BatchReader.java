@@ -48,8 +48,7 @@ final class BatchReader {
         long position = 0;
         try (JsonParser parser = mapper.createParser(body)) {
             if (!toArray(parser)) {
-                sink.accept(new BatchItem.Malformed(
-                        0, "the body must be a JSON array of documents or " + "{\"documents\": [...]}", true));
+                sink.accept(new BatchItem.Malformed(0, DocumentBatch.NOT_A_BATCH, true));
                 return;
             }
             while (parser.nextToken() != JsonToken.END_ARRAY) {

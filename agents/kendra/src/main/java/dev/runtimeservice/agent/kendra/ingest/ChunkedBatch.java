@@ -5,6 +5,7 @@ import dev.runtimeservice.agent.kendra.index.DocumentFields;
 import dev.runtimeservice.agent.kendra.index.IndexFailureException;
 import dev.runtimeservice.agent.kendra.index.IndexedDocument;
 import dev.runtimeservice.agent.kendra.index.LuceneIndex;
+import dev.runtimeservice.agent.sdk.skill.SkillContext;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +23,25 @@ final class ChunkedBatch {
     private final int maxEmbeddedChars;
     private final List<Pending> pending = new ArrayList<>();
     private final List<IngestResult.Failure> failures = new ArrayList<>();
+    private final SkillContext context;
     private int indexed;
+    private long read;
 
-    ChunkedBatch(LuceneIndex index, TextEmbedder embedder, int chunkSize, int maxEmbeddedChars) {
+    ChunkedBatch(LuceneIndex index, TextEmbedder embedder, int chunkSize, int maxEmbeddedChars, SkillContext context) {
         this.index = index;
         this.embedder = embedder;
         this.chunkSize = chunkSize;
         this.maxEmbeddedChars = maxEmbeddedChars;
+        this.context = context;
     }
 
+    /**
+     * Takes the next entry of the batch; before it, the safe point where a cancelled task stops: every earlier
+     * document is whole in {@code pending} or in the index writer.
+     */
     void accept(BatchItem item) {
+        context.stopIfCancelled("");
+        read++;
         if (item instanceof BatchItem.Parsed parsed) {
             accept(parsed);
         } else if (item instanceof BatchItem.Malformed bad) {
@@ -44,6 +54,11 @@ final class ChunkedBatch {
         if (pending.size() >= chunkSize) {
             flush();
         }
+    }
+
+    /** @return how many entries of the batch were taken */
+    long read() {
+        return read;
     }
 
     /** Adds what is left and commits; only after this are the documents acknowledged. */
@@ -84,6 +99,7 @@ final class ChunkedBatch {
         }
         indexed += documents.size();
         pending.clear();
+        context.progress("Added " + indexed + " documents of the batch so far.");
     }
 
     /** Embeds the chunk; when the model fails on the chunk, embeds one by one to find the culprit. */

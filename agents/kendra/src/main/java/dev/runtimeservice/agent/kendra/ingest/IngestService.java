@@ -5,9 +5,10 @@ import dev.runtimeservice.agent.kendra.index.IndexFailureException;
 import dev.runtimeservice.agent.kendra.index.IndexedDocument;
 import dev.runtimeservice.agent.kendra.index.KendraProperties;
 import dev.runtimeservice.agent.kendra.index.LuceneIndex;
+import dev.runtimeservice.agent.sdk.skill.SkillCancelledException;
+import dev.runtimeservice.agent.sdk.skill.SkillContext;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Iterator;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -40,47 +41,46 @@ public class IngestService {
     }
 
     /**
-     * Indexes a JSON batch: an array of documents or {@code {"documents": [...]}}.
+     * Indexes a batch, the work of the {@code ingest} skill whichever way the batch came. Between two documents it
+     * stops when the task was cancelled: the documents read until then are added and committed, so the index holds
+     * exactly a first part of the batch, each document whole (a document is added or replaced by id in one Lucene
+     * update), and nothing of the rest. Rolling the first part back is not possible: the index writer is shared
+     * with other batches, and a rollback would drop their uncommitted documents too.
      *
-     * @param body the request body, read as a stream
-     * @return what was indexed, durable on disk, and what was not
-     */
-    public IngestResult ingestJson(InputStream body) {
-        long start = System.nanoTime();
-        ChunkedBatch batch = newBatch();
-        reader.readJson(body, batch::accept);
-        return batch.finish(start);
-    }
-
-    /**
-     * Indexes an NDJSON batch, one document per line.
-     *
-     * @param body the request body, read as a stream
+     * @param documents the batch
+     * @param context the caller's task, to stop on a cancel
      * @return what was indexed, durable on disk, and what was not
      * @throws IOException when the body cannot be read
+     * @throws SkillCancelledException when the task was cancelled, saying how far the batch got
      */
-    public IngestResult ingestLines(InputStream body) throws IOException {
+    public IngestResult ingest(DocumentBatch documents, SkillContext context) throws IOException {
         long start = System.nanoTime();
-        ChunkedBatch batch = newBatch();
-        reader.readLines(body, batch::accept);
+        ChunkedBatch batch = newBatch(context);
+        try {
+            documents.read(reader, batch::accept);
+        } catch (SkillCancelledException cancelled) {
+            IngestResult done = batch.finish(start);
+            throw new SkillCancelledException(("The first %d documents of the batch were read before the cancel: %d "
+                            + "of them are indexed and committed, %d rejected; the rest was not read. Send the "
+                            + "documents after #%d again to index them.")
+                    .formatted(batch.read(), done.indexed(), done.failed().size(), batch.read()));
+        }
         return batch.finish(start);
     }
 
     /**
-     * Indexes JSON documents made one at a time by the caller, such as files read from vfs; each is
-     * checked like a document of a batch, and its position is its 1-based place in the stream.
+     * Indexes JSON documents made one at a time by the caller, such as files read from vfs, outside any task; each
+     * is checked like a document of a batch, and its position is its 1-based place in the stream.
      *
      * @param documents the documents, consumed in order and lazily
      * @return what was indexed, durable on disk, and what was not
      */
     public IngestResult ingestNodes(Stream<JsonNode> documents) {
-        long start = System.nanoTime();
-        ChunkedBatch batch = newBatch();
-        Iterator<JsonNode> nodes = documents.iterator();
-        for (long position = 1; nodes.hasNext(); position++) {
-            batch.accept(new BatchItem.Parsed(position, nodes.next()));
+        try {
+            return ingest(DocumentBatch.nodes(documents), SkillContext.NONE);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible); // made in memory: nothing is read from a stream
         }
-        return batch.finish(start);
     }
 
     /**
@@ -106,7 +106,7 @@ public class IngestService {
      */
     public IngestResult ingest(List<IndexedDocument> documents) {
         long start = System.nanoTime();
-        ChunkedBatch batch = newBatch();
+        ChunkedBatch batch = newBatch(SkillContext.NONE);
         for (int i = 0; i < documents.size(); i++) {
             batch.add(i + 1, documents.get(i));
         }
@@ -144,7 +144,7 @@ public class IngestService {
         }
     }
 
-    private ChunkedBatch newBatch() {
-        return new ChunkedBatch(index, embedder, properties.ingestChunkSize(), properties.maxEmbeddedChars());
+    private ChunkedBatch newBatch(SkillContext context) {
+        return new ChunkedBatch(index, embedder, properties.ingestChunkSize(), properties.maxEmbeddedChars(), context);
     }
 }

@@ -2,8 +2,10 @@ package dev.runtimeservice.agent.kendra.vfs;
 
 import dev.runtimeservice.agent.sdk.identity.AgentSkill;
 import dev.runtimeservice.agent.sdk.skill.Skill;
+import dev.runtimeservice.agent.sdk.skill.SkillCancelledException;
 import dev.runtimeservice.agent.sdk.skill.SkillResult;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;
@@ -45,13 +47,19 @@ class VfsIngestSkill {
                         VfsIngestResult.class,
                         (body, context) -> {
                             // Over A2A each file is a progress status, and a cancel stops before the next file.
+                            int[] stoppedAt = {0, 0};
                             VfsIngestResult result = service.ingest(body, (position, total, path) -> {
                                 if (context.isCancelled()) {
+                                    stoppedAt[0] = position;
+                                    stoppedAt[1] = total;
                                     return false;
                                 }
                                 context.progress("Indexing file " + position + " of " + total + ": " + path);
                                 return true;
                             });
+                            if (stoppedAt[0] > 0) {
+                                throw new SkillCancelledException(stopped(result, stoppedAt[0], stoppedAt[1]));
+                            }
                             return new SkillResult(
                                     "Indexed " + result.indexed() + " files from vfs; "
                                             + result.skipped().size() + " skipped, "
@@ -59,5 +67,19 @@ class VfsIngestSkill {
                                     result);
                         })
                 .withInputSchemaOf(VfsIngestRequest.class);
+    }
+
+    /**
+     * What a cancelled ingest left: the files before the stop are indexed and committed, each whole, and none after
+     * it was read; the same request again finishes the job, since a file's document is replaced by its id.
+     */
+    private static String stopped(VfsIngestResult result, int position, int total) {
+        return "Stopped before file " + position + " of " + total + ": " + result.indexed()
+                + " files are indexed and committed ("
+                + result.documents().stream()
+                        .map(VfsIngestResult.IndexedFile::path)
+                        .collect(Collectors.joining(", "))
+                + "), the rest was not read. Send the same request again to index them all: a file indexed twice "
+                + "is replaced, not doubled.";
     }
 }

@@ -52,8 +52,18 @@ public class A2aConfiguration {
 
     @Bean
     TaskService a2aTaskService(
-            Skills skills, Validator validator, TaskStore store, ExecutorService a2aWorkers, JsonMapper json) {
-        return new TaskService(new SkillRouter(skills, new SkillInputs(json, validator)), store, a2aWorkers, json);
+            Skills skills,
+            Validator validator,
+            TaskStore store,
+            ExecutorService a2aWorkers,
+            JsonMapper json,
+            A2aProperties properties) {
+        return new TaskService(
+                new SkillRouter(skills, new SkillInputs(json, validator)),
+                store,
+                a2aWorkers,
+                json,
+                properties.cancelWait());
     }
 
     @Bean

@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTasks the most tasks kept; past it the oldest finished ones go first
  * @param workers how many tasks run at once
  * @param queue how many tasks may wait for a worker; past it a new task is rejected
+ * @param cancelWait how long CancelTask waits for a running skill to stop at its next safe point
  */
 @Validated
 @ConfigurationProperties("agent.a2a")
@@ -20,4 +21,5 @@ public record A2aProperties(
         @DefaultValue("24h") Duration taskTimeToLive,
         @DefaultValue("1000") @Min(1) int maxTasks,
         @DefaultValue("4") @Min(1) int workers,
-        @DefaultValue("32") @Min(0) int queue) {}
+        @DefaultValue("32") @Min(0) int queue,
+        @DefaultValue("5s") Duration cancelWait) {}

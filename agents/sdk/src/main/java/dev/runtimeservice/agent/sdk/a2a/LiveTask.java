@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  */
 final class LiveTask {
 
-    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private boolean cancelled;
+    private boolean running;
     private final AtomicBoolean streamingText = new AtomicBoolean();
     private final List<BlockingQueue<StreamResponse>> subscribers = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Task> settled = new CompletableFuture<>();
@@ -62,12 +63,29 @@ final class LiveTask {
         subscribers.remove(queue);
     }
 
-    boolean cancel() {
-        return cancelled.compareAndSet(false, true);
+    /**
+     * Called by the worker before the skill runs. Under the same lock as {@link #requestCancel}, so that a cancel
+     * either comes first (the skill never runs) or finds the work running (and waits for its safe point).
+     *
+     * @return false when the task was cancelled before it started: the work must not run
+     */
+    synchronized boolean begin() {
+        running = !cancelled;
+        return running;
     }
 
-    boolean isCancelled() {
-        return cancelled.get();
+    /**
+     * Marks the task cancelled; the running skill sees it at its next safe point.
+     *
+     * @return whether the skill is running (then its worker ends the task); false when it never started
+     */
+    synchronized boolean requestCancel() {
+        cancelled = true;
+        return running;
+    }
+
+    synchronized boolean isCancelled() {
+        return cancelled;
     }
 
     /** @return true for the first piece of streamed text, false after */

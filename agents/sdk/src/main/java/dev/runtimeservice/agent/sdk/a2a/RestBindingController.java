@@ -79,7 +79,7 @@ class RestBindingController {
     }
 
     @PostMapping("/tasks/{id}:cancel")
-    ResponseEntity<Object> cancel(@PathVariable String id, HttpServletRequest request) {
+    ResponseEntity<Object> cancel(@PathVariable String id, HttpServletRequest request) throws InterruptedException {
         version(request);
         return ok(tasks.cancel(id));
     }

@@ -1,6 +1,7 @@
 package dev.runtimeservice.agent.sdk.a2a;
 
 import dev.runtimeservice.agent.sdk.skill.SkillInputException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,13 +27,15 @@ final class TaskService {
     private final TaskStore store;
     private final ExecutorService workers;
     private final JsonMapper json;
+    private final Duration cancelWait;
     private final Map<String, LiveTask> live = new ConcurrentHashMap<>();
 
-    TaskService(SkillRouter router, TaskStore store, ExecutorService workers, JsonMapper json) {
+    TaskService(SkillRouter router, TaskStore store, ExecutorService workers, JsonMapper json, Duration cancelWait) {
         this.router = router;
         this.store = store;
         this.workers = workers;
         this.json = json;
+        this.cancelWait = cancelWait;
     }
 
     /** SendMessage: the task once it settles (or at once when the client asked to return immediately). */
@@ -91,8 +96,14 @@ final class TaskService {
         return new Requests.TaskPage(page, next, page.size(), matching.size());
     }
 
-    /** CancelTask: the work stops at its next check (threads are not interrupted: Lucene must not be). */
-    Task cancel(String id) {
+    /**
+     * CancelTask. A task that is not running (waiting for a worker or for input) ends at once. A running skill is
+     * told and stops at its next safe point (threads are never interrupted: Lucene must not be), where its worker
+     * ends the task as canceled; this waits for that, so that a canceled task's work has really stopped. A skill
+     * that finishes first completes, and the cancel is refused as too late. One that reaches no safe point within
+     * {@code agent.a2a.cancel-wait} is marked canceled anyway: its answer, if it ever comes, is dropped.
+     */
+    Task cancel(String id) throws InterruptedException {
         LiveTask task = live.get(id);
         if (task == null) {
             Task stored = find(id);
@@ -101,11 +112,29 @@ final class TaskService {
             }
             task = new LiveTask(stored, store::save);
         }
-        task.cancel();
-        if (!TaskEvents.status(task, TaskState.TASK_STATE_CANCELED, "Cancelled by the client.")) {
-            throw A2aException.taskNotCancelable(task.task());
+        if (task.requestCancel()) {
+            awaitStop(task);
         }
-        return task.task();
+        TaskEvents.status(task, TaskState.TASK_STATE_CANCELED, "Cancelled by the client before its work began.");
+        Task ended = task.task();
+        if (ended.status().state() != TaskState.TASK_STATE_CANCELED) {
+            throw A2aException.taskNotCancelable(ended);
+        }
+        return ended;
+    }
+
+    private void awaitStop(LiveTask task) throws InterruptedException {
+        try {
+            task.settled().get(cancelWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            TaskEvents.status(
+                    task,
+                    TaskState.TASK_STATE_CANCELED,
+                    "Cancelled by the client. The skill did not reach a point where it can stop within "
+                            + cancelWait.toSeconds() + " s: its work may still end, and its answer will be dropped.");
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private LiveTask start(Requests.SendMessage request, @Nullable BlockingQueue<StreamResponse> events) {

@@ -1,6 +1,8 @@
 package dev.runtimeservice.agent.sdk.skill;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -11,11 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Derives a JSON schema from a skill's input or output type, so the schema an agent publishes is the type its
  * handler really reads: records become objects (property names as Jackson writes them, required when the component
- * is primitive or marked {@code @NotNull}, {@code @NotBlank} or {@code @NotEmpty}), collections arrays, maps objects.
+ * is primitive or marked {@code @NotNull}, {@code @NotBlank} or {@code @NotEmpty}; {@code @JsonIgnore} ones left
+ * out, {@code @JsonUnwrapped} ones inlined), collections arrays, maps objects.
  */
 final class JsonSchemas {
 
@@ -31,8 +35,8 @@ final class JsonSchemas {
         if (type instanceof ParameterizedType parameterized) {
             return parameterized(parameterized, depth);
         }
-        if (!(type instanceof Class<?> type1)) {
-            return Map.of();
+        if (!(type instanceof Class<?> type1) || JsonNode.class.isAssignableFrom(type1)) {
+            return Map.of(); // any JSON value
         }
         Optional<String> simple = simpleType(type1);
         if (simple.isPresent()) {
@@ -68,11 +72,24 @@ final class JsonSchemas {
         return schema(raw, depth);
     }
 
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> record(Class<?> type, int depth) {
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
             Field field = field(type, component.getName());
+            if (field.isAnnotationPresent(JsonIgnore.class)) {
+                // Not in the JSON: a value only the agent's own REST controllers hand in (a request body's stream).
+                continue;
+            }
+            if (field.isAnnotationPresent(JsonUnwrapped.class)
+                    && component.getType().isRecord()) {
+                // Its fields stand at this level in the JSON, so they do in the schema.
+                Map<String, Object> inner = record(component.getType(), depth + 1);
+                properties.putAll((Map<String, Object>) inner.get("properties"));
+                required.addAll((List<String>) inner.getOrDefault("required", List.of()));
+                continue;
+            }
             String name = jsonName(component.getName(), field);
             properties.put(name, schema(component.getGenericType(), depth + 1));
             if (component.getType().isPrimitive() || isMarkedRequired(field)) {

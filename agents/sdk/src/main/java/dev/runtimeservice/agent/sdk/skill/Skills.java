@@ -51,11 +51,26 @@ public final class Skills {
      * @param <I> the input type
      * @return the answer
      */
-    @SuppressWarnings("unchecked")
     public <I> SkillResult call(String id, I input) {
+        return call(id, input, SkillContext.NONE);
+    }
+
+    /**
+     * Runs a skill outside any task with a context of the caller's, for a REST endpoint that streams the answer
+     * ({@link SkillContext#partial}) or stops when its client goes away ({@link SkillContext#isCancelled}). The
+     * handler's exceptions reach the caller as they were thrown.
+     *
+     * @param id the skill's id
+     * @param input the input, already read and checked by the controller
+     * @param context what the handler sees of its caller
+     * @param <I> the input type
+     * @return the answer
+     */
+    @SuppressWarnings("unchecked")
+    public <I> SkillResult call(String id, I input, SkillContext context) {
         Skill<I> skill = (Skill<I>) find(id).orElseThrow(() -> new IllegalArgumentException("No skill " + id));
         try {
-            return skill.run(input, SkillContext.NONE);
+            return skill.run(input, context);
         } catch (Exception e) {
             throw Skills.<RuntimeException>rethrow(e);
         }

@@ -7,6 +7,7 @@ import dev.runtimeservice.agent.sdk.lifecycle.ExitAction;
 import dev.runtimeservice.agent.sdk.resources.ResourceConsumer;
 import dev.runtimeservice.agent.sdk.resources.ResourceUse;
 import dev.runtimeservice.agent.sdk.skill.Skill;
+import dev.runtimeservice.agent.sdk.skill.SkillCancelledException;
 import dev.runtimeservice.agent.sdk.skill.SkillContext;
 import dev.runtimeservice.agent.sdk.skill.SkillInputException;
 import dev.runtimeservice.agent.sdk.skill.SkillResult;
@@ -73,7 +74,11 @@ public class TestAgentApplication {
             throw new SkillInputException("to must be at most 1000; ask for a smaller count.");
         }
         int reached = 0;
-        for (int n = 1; n <= input.to() && !context.isCancelled(); n++) {
+        for (int n = 1; n <= input.to(); n++) {
+            if (context.isCancelled()) {
+                COUNTED.add(reached);
+                throw new SkillCancelledException("Counted to " + reached + ".");
+            }
             context.partial(n + " ");
             reached = n;
             Thread.sleep(input.delayMs());

@@ -25,8 +25,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The agent's skills, one per file operation, each declared once with its handler: the REST controllers and A2A
- * run the same code. Reading and writing bytes over REST stream straight from and to the store (with ranges and
- * ETags); over A2A {@code vfs.read} and {@code vfs.write} carry text (or base64) in a data part.
+ * run the same code. {@code vfs.read} and {@code vfs.write} take the REST request's bytes as a stream and send the
+ * response's bytes straight from the store (with ranges and ETags); over A2A they carry text (or base64) in a data
+ * part.
  */
 @Configuration(proxyBeanMethods = false)
 class VfsSkills {
@@ -88,33 +89,29 @@ class VfsSkills {
     }
 
     @Bean
-    Skill<VfsInputs.OnePath> readSkill() {
+    Skill<VfsInputs.Read> readSkill() {
         return Skill.of(
                 new AgentSkill(
                         "vfs.read",
                         "Read a file",
                         "Returns a file's bytes with its content type and ETag; a Range header (bytes=0-99) returns "
-                                + "one "
-                                + "byte range with 206. GET /fs/content?path=<file>. A2A: {\"path\"} answers the text "
-                                + "(or "
-                                + "base64 bytes) of the first MiB.",
+                                + "one byte range with 206, If-None-Match with the current ETag 304. GET "
+                                + "/fs/content?path=<file>. A2A: {\"path\", \"range\", \"if_range\", "
+                                + "\"if_none_match\"} answers the text (or base64 bytes) of the first MiB of the file "
+                                + "or range.",
                         List.of("files", "read", "download", "range"),
                         List.of(
                                 "GET /fs/content?path=docs/readme.md",
                                 "GET /fs/content?path=data.bin with Range: bytes=0-1023",
-                                "{\"path\": \"docs/readme.md\"}"),
+                                "{\"path\": \"docs/readme.md\"}",
+                                "{\"path\": \"data.bin\", \"range\": \"bytes=1048576-\"}"),
                         JSON,
                         ANY),
-                VfsInputs.OnePath.class,
+                VfsInputs.Read.class,
                 VfsInputs.Content.class,
                 (input, context) -> {
-                    VfsInputs.Content content = FileReads.read(store.file(VirtualPath.parse(input.path())));
-                    return new SkillResult(
-                            content.text() != null
-                                    ? content.text()
-                                    : "Binary file " + content.entry().path() + " ("
-                                            + content.entry().size() + " bytes)",
-                            content);
+                    VfsInputs.Content content = FileReads.read(store.file(VirtualPath.parse(input.path())), input);
+                    return new SkillResult(readText(content), content);
                 });
     }
 
@@ -127,8 +124,8 @@ class VfsSkills {
                         "Creates or replaces a file atomically with the request body (any bytes); parents=true creates "
                                 + "missing folders; If-Match: <etag> rejects the write with 412 if the file changed, "
                                 + "If-None-Match: * only creates. PUT /fs/content?path=<file>. A2A: {\"path\", "
-                                + "\"text\", "
-                                + "\"parents\", \"if_match\", \"if_none_match\"} writes the text as UTF-8.",
+                                + "\"text\", \"parents\", \"if_match\", \"if_none_match\"} writes the text as UTF-8 "
+                                + "and answers the file's stat and whether it was created.",
                         List.of("files", "write", "upload", "save", "atomic"),
                         List.of(
                                 "PUT /fs/content?path=notes/today.md&parents=true with the text as body",
@@ -136,18 +133,42 @@ class VfsSkills {
                         ANY,
                         JSON),
                 VfsInputs.Write.class,
-                Entry.class,
+                VfsInputs.Written.class,
                 (input, context) -> {
-                    byte[] bytes = input.text().getBytes(StandardCharsets.UTF_8);
+                    VfsInputs.Body body = bodyOf(input);
                     FileStore.Created written = writer.write(
                             VirtualPath.parse(input.path()),
-                            new ByteArrayInputStream(bytes),
-                            bytes.length,
+                            body.stream(),
+                            body.length(),
                             new Preconditions(input.ifMatch(), input.ifNoneMatch()),
                             Boolean.TRUE.equals(input.parents()));
                     return new SkillResult(
-                            (written.created() ? "Created " : "Replaced ") + line(written.entry()), written.entry());
+                            (written.created() ? "Created " : "Replaced ") + line(written.entry()),
+                            new VfsInputs.Written(written.entry(), written.created()));
                 });
+    }
+
+    /** The bytes to write: the REST request's body as it streams in, or the text of an A2A message as UTF-8. */
+    private static VfsInputs.Body bodyOf(VfsInputs.Write input) {
+        if (input.body() != null) {
+            return input.body();
+        }
+        if (input.text() == null) {
+            throw new BadRequestException("The file's content is missing: give it as \"text\" (written as UTF-8).");
+        }
+        byte[] bytes = input.text().getBytes(StandardCharsets.UTF_8);
+        return new VfsInputs.Body(new ByteArrayInputStream(bytes), bytes.length);
+    }
+
+    private static String readText(VfsInputs.Content content) {
+        Entry entry = content.entry();
+        if (content.text() != null) {
+            return content.text();
+        }
+        if (content.base64() != null) {
+            return "Binary file " + entry.path() + " (" + entry.size() + " bytes)";
+        }
+        return "Unchanged: " + entry.path() + " still has ETag " + entry.etag() + ".";
     }
 
     @Bean
