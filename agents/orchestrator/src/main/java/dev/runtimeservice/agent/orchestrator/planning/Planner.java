@@ -24,7 +24,7 @@ public final class Planner {
     private static final Pattern CONNECTOR = Pattern.compile(
             "(?iu)\\s*(?:,|;)?\\s+(?:and\\s+then|and\\s+afterwards|and\\s+after\\s+that|after\\s+that|then|"
                     + "y\\s+luego|y\\s+despu[eé]s|y\\s+a\\s+continuaci[oó]n|y\\s+entonces|luego|despu[eé]s|and|y)\\s+"
-                    + "|\\s*[,;]\\s+");
+                    + "|\\s*;\\s+");
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|“[^”]*”|«[^»]*»");
     private static final Set<String> ACTIONS = Set.of(
             "search",
@@ -55,12 +55,12 @@ public final class Planner {
 
     /** Plans an instruction against the candidate skills. */
     public Plan plan(String instruction, List<Candidate> candidates) {
-        Router.Route whole = router.route(instruction, candidates);
+        Router.Route whole = router.route(intent(instruction), candidates);
         List<String> clauses = clauses(instruction);
         if (clauses.size() > 1) {
             List<Plan.Step> steps = new ArrayList<>();
             for (String clause : clauses) {
-                Router.Route route = router.route(clause, candidates);
+                Router.Route route = router.route(intent(clause), candidates);
                 if (!route.fits()) {
                     steps = List.of(); // a part no agent can do: the instruction is routed as a whole
                     break;
@@ -94,7 +94,10 @@ public final class Planner {
         while (m.find() && clauses.size() < MAX_STEPS - 1) {
             String left = text.substring(start, m.start());
             String right = masked.substring(m.end());
-            if (hasAction(left, false) && hasAction(right, true)) {
+            String action = firstAction(left, false);
+            String next = firstAction(right, true);
+            // A new step asks for another action: "look through X and find Y" is one search, said twice.
+            if (!action.isEmpty() && !next.isEmpty() && !next.equals(action)) {
                 clauses.add(left.strip());
                 start = m.end();
             }
@@ -103,20 +106,44 @@ public final class Planner {
         return clauses;
     }
 
-    /** Whether the text names an action: anywhere, or ({@code first}) as its first word that carries meaning. */
-    private boolean hasAction(String text, boolean first) {
+    /**
+     * What an instruction asks for, for routing: the part before a colon when it names an action or a thing ("Give
+     * me the gist: <text>", "Translate into French: <text>"), since what follows is material, whose words say
+     * nothing about which skill should handle it. Else the whole instruction.
+     */
+    String intent(String instruction) {
+        String masked = mask(instruction);
+        int colon = masked.indexOf(':');
+        if (colon <= 0 || instruction.substring(colon + 1).isBlank()) {
+            return instruction;
+        }
+        String head = instruction.substring(0, colon);
+        boolean meaningful =
+                Lexicon.words(head).stream().anyMatch(w -> !lexicon.concepts(w).isEmpty());
+        return meaningful ? head : instruction;
+    }
+
+    /**
+     * The first action the text names ({@code search}, {@code summarize}, …), anywhere or ({@code first}) as its
+     * first word that carries meaning; empty when it names none.
+     */
+    private String firstAction(String text, boolean first) {
         for (String word : Lexicon.words(text)) {
             if (lexicon.isStopword(word) || LIGHT.contains(word)) {
                 continue;
             }
-            if (lexicon.concepts(word).keySet().stream().anyMatch(ACTIONS::contains)) {
-                return true;
+            var action = lexicon.conceptsAllowingTypo(word).keySet().stream()
+                    .filter(ACTIONS::contains)
+                    .sorted()
+                    .findFirst();
+            if (action.isPresent()) {
+                return action.get();
             }
             if (first) {
-                return false;
+                return "";
             }
         }
-        return false;
+        return "";
     }
 
     private static String mask(String text) {
