@@ -11,9 +11,17 @@ import java.util.List;
  * @param version its build's version
  * @param protocolVersion the A2A protocol version of the card
  * @param skills its skills, in card order
+ * @param a2aUrl its A2A JSON-RPC endpoint (from {@code supportedInterfaces}, or a 0.3 card's {@code url}), or empty
+ *     when the card names none
  */
 public record AgentCardInfo(
-        String name, String description, String url, String version, String protocolVersion, List<SkillCard> skills) {
+        String name,
+        String description,
+        String url,
+        String version,
+        String protocolVersion,
+        List<SkillCard> skills,
+        String a2aUrl) {
 
     /** Copies the list. */
     public AgentCardInfo {

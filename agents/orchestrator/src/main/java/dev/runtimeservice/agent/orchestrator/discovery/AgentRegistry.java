@@ -113,7 +113,8 @@ public class AgentRegistry {
                             card.version(),
                             card.skills(),
                             clock.instant(),
-                            null));
+                            null,
+                            card.a2aUrl()));
             if (known == null || !DiscoveredAgent.UP.equals(known.health())) {
                 log.info(
                         "Discovered agent {} at {} with {} skills",
@@ -144,7 +145,8 @@ public class AgentRegistry {
                                 known == null ? "" : known.version(),
                                 known == null ? List.of() : known.skills(),
                                 lastSeen,
-                                e.getMessage()));
+                                e.getMessage(),
+                                known == null ? "" : known.a2aUrl()));
             }
         }
     }

@@ -45,7 +45,24 @@ public final class CardParser {
                 text(card, "url"),
                 text(card, "version"),
                 text(card, "protocolVersion"),
-                parsed);
+                parsed,
+                jsonRpcUrl(card));
+    }
+
+    /**
+     * Where the agent takes A2A JSON-RPC calls: the {@code JSONRPC} entry of a 1.0 card's
+     * {@code supportedInterfaces}, else a 0.3 card's {@code url} when its preferred transport is JSON-RPC (the
+     * default of 0.3).
+     */
+    static String jsonRpcUrl(JsonNode card) {
+        for (JsonNode entry : card.path("supportedInterfaces").values()) {
+            if ("JSONRPC".equalsIgnoreCase(text(entry, "protocolBinding"))
+                    && !text(entry, "url").isBlank()) {
+                return text(entry, "url");
+            }
+        }
+        String preferred = text(card, "preferredTransport");
+        return preferred.isBlank() || preferred.equalsIgnoreCase("JSONRPC") ? text(card, "url") : "";
     }
 
     private static String text(JsonNode node, String field) {

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param skills its skills
  * @param lastSeen when its card last answered
  * @param error why the last look failed, or {@code null}
+ * @param a2aUrl its A2A JSON-RPC endpoint from its card, or empty when it names none
  */
 public record DiscoveredAgent(
         String name,
@@ -26,7 +27,8 @@ public record DiscoveredAgent(
         String version,
         List<SkillCard> skills,
         Instant lastSeen,
-        @Nullable String error) {
+        @Nullable String error,
+        String a2aUrl) {
 
     /** Health of an agent whose card answered. */
     public static final String UP = "UP";

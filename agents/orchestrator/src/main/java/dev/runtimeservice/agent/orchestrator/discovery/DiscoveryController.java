@@ -59,6 +59,7 @@ class DiscoveryController {
             String version,
             @JsonProperty("last_seen") Instant lastSeen,
             @Nullable String error,
+            @JsonProperty("a2a_url") String a2aUrl,
             List<SkillCard> skills) {
 
         static AgentView of(DiscoveredAgent agent) {
@@ -72,6 +73,7 @@ class DiscoveryController {
                     agent.version(),
                     agent.lastSeen(),
                     agent.error(),
+                    agent.a2aUrl(),
                     agent.skills());
         }
     }

@@ -1,6 +1,7 @@
 package dev.runtimeservice.agent.orchestrator.instructions;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.runtimeservice.agent.orchestrator.delegation.Arguments;
 import dev.runtimeservice.agent.orchestrator.routing.Candidate;
 import java.util.ArrayList;
 import java.util.List;

@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class Router {
 
+    static final double ACTION_WEIGHT = 1.5;
+
     private final Lexicon lexicon;
     private final Embedder embedder;
     private final SkillHints hints;
@@ -32,7 +34,7 @@ public class Router {
 
     /** Ranks the candidates for an instruction. */
     public Route route(String instruction, List<Candidate> candidates) {
-        TextAnalysis query = TextAnalysis.of(instruction, lexicon);
+        TextAnalysis query = TextAnalysis.ofInstruction(instruction, lexicon);
         List<float[]> vectors = List.of(embedder.embed(instruction), embedder.embed(query.gloss()));
         Map<Candidate, SkillProfile> byCandidate = new HashMap<>();
         candidates.forEach(c -> byCandidate.put(
@@ -41,15 +43,39 @@ public class Router {
                         c, k -> SkillProfile.of(k.agent(), k.skill(), hints.of(k.key()), lexicon, embedder))));
         Map<String, Double> idf = idf(query.features(), byCandidate.values());
         List<Scored> ranked = new ArrayList<>();
+        boolean asks = asksOnly(instruction, query);
         for (Candidate candidate : candidates) {
             SkillProfile profile = Objects.requireNonNull(byCandidate.get(candidate));
             double lexical = lexical(idf, profile);
             double semantic = profile.similarity(vectors);
-            ranked.add(new Scored(candidate, score(lexical, semantic), lexical, semantic));
+            double score = score(lexical, semantic);
+            if (asks && changes(candidate)) {
+                // A question that names no action asks to be told something ("What files are in the projects
+                // folder?"): a skill that changes data fits it less than one that reads.
+                score *= QUESTION_PENALTY;
+            }
+            ranked.add(new Scored(candidate, score, lexical, semantic));
         }
         ranked.sort(Comparator.comparingDouble(Scored::score).reversed());
         boolean fits = !ranked.isEmpty() && ranked.get(0).score() >= minScore;
         return new Route(query, ranked, fits);
+    }
+
+    static final double QUESTION_PENALTY = 0.85;
+    private static final Set<String> CHANGES = Set.of("c:create", "c:write", "c:move", "c:delete", "c:index");
+    private static final java.util.regex.Pattern QUESTION = java.util.regex.Pattern.compile(
+            "(?iu)^\\s*(?:¿|(?:what|which|who|where|when|how|is|are|do|does|que|qué|cuál|"
+                    + "cual|cuáles|cuales|dónde|donde|cuándo|cuando|cuánto|cuanto|cuántos|cuantos)\\b).*|.*\\?\\s*$");
+
+    private boolean asksOnly(String instruction, TextAnalysis query) {
+        return QUESTION.matcher(instruction).matches()
+                && query.features().stream()
+                        .noneMatch(f -> f.startsWith("c:") && Lexicon.ACTIONS.contains(f.substring(2)));
+    }
+
+    private boolean changes(Candidate candidate) {
+        return TextAnalysis.of(candidate.skill().id() + " " + candidate.skill().name(), lexicon).features().stream()
+                .anyMatch(CHANGES::contains);
     }
 
     static double score(double lexical, double semantic) {
@@ -65,7 +91,11 @@ public class Router {
                     .count();
             if (df > 0) {
                 // Words outside the lexicon (names in examples, say) count less: concepts carry the intent.
-                double weight = feature.startsWith("w:") ? 0.3 : 1;
+                // An action ("find", "resume") says what to do, more than the things named ("documents"): it weighs
+                // more.
+                double weight = feature.startsWith("w:")
+                        ? 0.3
+                        : Lexicon.ACTIONS.contains(feature.substring(2)) ? ACTION_WEIGHT : 1;
                 idf.put(feature, weight * Math.log(1 + (double) profiles.size() / df));
             }
         }

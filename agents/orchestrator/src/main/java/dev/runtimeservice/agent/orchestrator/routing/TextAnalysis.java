@@ -30,20 +30,33 @@ public record TextAnalysis(String language, Set<String> features, String gloss) 
     public static final Pattern PATH = Pattern.compile("(?<![\\w*.])[\\p{L}\\p{N}_-]+(?:/[\\p{L}\\p{N}_.-]+)+/?|"
             + "(?<![\\w*.])[\\p{L}\\p{N}_-]+\\.[A-Za-z0-9]{1,5}(?!\\w)");
 
+    private static final Set<String> SUBJECTS = Set.of("you", "i", "we", "they", "he", "she", "usted", "ustedes");
+
     private static final Pattern PARTICIPLE = Pattern.compile("\\w{3,}(?:ed|ados?|adas?|idos?|idas?)");
 
-    /** Analyses a text. */
+    /** Analyses a text written by the agents' authors (a skill's description or example): no typos looked for. */
     public static TextAnalysis of(String text, Lexicon lexicon) {
+        return of(text, lexicon, false);
+    }
+
+    /** Analyses an instruction, whose words may have a typo each. */
+    public static TextAnalysis ofInstruction(String text, Lexicon lexicon) {
+        return of(text, lexicon, true);
+    }
+
+    private static TextAnalysis of(String text, Lexicon lexicon, boolean typos) {
         List<String> words = Lexicon.words(PATH.matcher(text).replaceAll(" path "));
         Set<String> features = new LinkedHashSet<>();
         List<String> gloss = new ArrayList<>();
         int spanishConcepts = 0;
         int englishConcepts = 0;
+        String before = "";
         for (String word : words) {
-            Map<String, Set<String>> concepts = lexicon.concepts(word);
+            Map<String, Set<String>> concepts = typos ? lexicon.conceptsAllowingTypo(word) : lexicon.concepts(word);
             if (!concepts.isEmpty()) {
-                // A participle describes a thing ("the indexed documents"), it does not ask for the action.
-                String kind = PARTICIPLE.matcher(word).matches() ? "p:" : "c:";
+                // A participle describes a thing ("the indexed documents"), it does not ask for the action; after a
+                // subject ("if you saved it") it is the verb.
+                String kind = PARTICIPLE.matcher(word).matches() && !SUBJECTS.contains(before) ? "p:" : "c:";
                 concepts.keySet().forEach(c -> features.add(kind + c));
                 gloss.add(String.join(" ", concepts.keySet()));
                 spanishConcepts += concepts.values().stream().anyMatch(l -> l.contains("es")) ? 1 : 0;
@@ -52,6 +65,7 @@ public record TextAnalysis(String language, Set<String> features, String gloss) 
                 features.add("w:" + stem(word));
                 gloss.add(word);
             }
+            before = word;
         }
         String language = language(text, words, lexicon, spanishConcepts - englishConcepts);
         return new TextAnalysis(language, features, String.join(" ", gloss));

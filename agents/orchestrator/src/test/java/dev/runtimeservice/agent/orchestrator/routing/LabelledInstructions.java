@@ -1,5 +1,7 @@
 package dev.runtimeservice.agent.orchestrator.routing;
 
+import dev.runtimeservice.agent.orchestrator.planning.Plan;
+import dev.runtimeservice.agent.orchestrator.planning.Planner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,14 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The team's labelled instructions ({@code routing/labelled-instructions.tsv}) and how a router scores on them. */
+/**
+ * The labelled instructions and how the planner (the router, per step of a compound instruction) scores on them: the
+ * team's first set ({@code routing/labelled-instructions.tsv}: language, accepted, text) and the second, written
+ * before looking at any failure on it ({@code routing/unseen-instructions.tsv}: language, accepted, style, text). An
+ * accepted answer {@code a>b} is a plan of step a, then step b.
+ */
 final class LabelledInstructions {
 
     static final String NONE = "none";
+    static final String FIRST = "routing/labelled-instructions.tsv";
+    static final String UNSEEN = "routing/unseen-instructions.tsv";
 
     private LabelledInstructions() {}
 
-    record Labelled(String language, Set<String> accepted, String text) {}
+    record Labelled(String language, Set<String> accepted, String style, String text) {}
 
     record Outcome(Labelled labelled, String chosen, String detectedLanguage, double score, String top) {
 
@@ -25,13 +34,19 @@ final class LabelledInstructions {
     }
 
     static List<Labelled> load() {
-        try (InputStream in =
-                LabelledInstructions.class.getClassLoader().getResourceAsStream("routing/labelled-instructions.tsv")) {
+        return load(FIRST);
+    }
+
+    static List<Labelled> load(String resource) {
+        try (InputStream in = LabelledInstructions.class.getClassLoader().getResourceAsStream(resource)) {
             List<Labelled> all = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     String[] cells = line.split("\t");
-                    all.add(new Labelled(cells[0], Set.of(cells[1].split("\\|")), cells[2]));
+                    all.add(
+                            cells.length == 3
+                                    ? new Labelled(cells[0], Set.of(cells[1].split("\\|")), "", cells[2])
+                                    : new Labelled(cells[0], Set.of(cells[1].split("\\|")), cells[2], cells[3]));
                 }
             }
             return all;
@@ -40,8 +55,9 @@ final class LabelledInstructions {
         }
     }
 
-    static Outcome run(Router router, List<Candidate> candidates, Labelled labelled) {
-        Router.Route route = router.route(labelled.text(), candidates);
+    static Outcome run(Planner planner, List<Candidate> candidates, Labelled labelled) {
+        Plan plan = planner.plan(labelled.text(), candidates);
+        Router.Route route = plan.whole();
         Router.Scored best = route.ranked().get(0);
         String top = route.ranked().stream()
                 .limit(3)
@@ -50,7 +66,7 @@ final class LabelledInstructions {
                 .orElse("");
         return new Outcome(
                 labelled,
-                route.fits() ? best.candidate().key() : NONE,
+                plan.keys(),
                 route.query().language(),
                 best.score(),
                 top + " " + route.query().features());

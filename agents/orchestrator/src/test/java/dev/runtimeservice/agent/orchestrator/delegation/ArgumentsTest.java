@@ -1,4 +1,4 @@
-package dev.runtimeservice.agent.orchestrator.instructions;
+package dev.runtimeservice.agent.orchestrator.delegation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,26 +33,5 @@ class ArgumentsTest {
         assertThat(new Arguments("Get document doc-1").documentId()).contains("doc-1");
         assertThat(new Arguments("How many documents are there?").documentId()).isEmpty();
         assertThat(new Arguments("List the files").paths()).isEmpty();
-    }
-
-    @Test
-    void theTaskLosesCourtesyButKeepsItsMeaning() {
-        assertThat(PromptOptimizer.task("  please   could you list the files in docs "))
-                .isEqualTo("List the files in docs.");
-        assertThat(PromptOptimizer.task("¿Puedes resumir este texto, por favor?"))
-                .isEqualTo("Resumir este texto.");
-        assertThat(PromptOptimizer.task("¿Qué archivos hay en docs?")).isEqualTo("¿Qué archivos hay en docs?");
-        assertThat(PromptOptimizer.task("hola, busca información sobre IA")).isEqualTo("Busca información sobre IA.");
-    }
-
-    @Test
-    void theContextDropsTheHttpCallACardsDescriptionStartsWith() {
-        assertThat(PromptOptimizer.firstSentence("POST /search {\"query\", \"mode\"} ranks the documents. More."))
-                .isEqualTo("Ranks the documents.");
-        assertThat(PromptOptimizer.firstSentence("Lists a folder. GET /fs/list"))
-                .isEqualTo("Lists a folder.");
-        assertThat(PromptOptimizer.firstSentence("word ".repeat(60)))
-                .hasSizeLessThanOrEqualTo(202)
-                .endsWith(" …");
     }
 }

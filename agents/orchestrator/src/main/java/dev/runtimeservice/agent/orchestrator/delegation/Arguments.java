@@ -1,4 +1,4 @@
-package dev.runtimeservice.agent.orchestrator.instructions;
+package dev.runtimeservice.agent.orchestrator.delegation;
 
 import dev.runtimeservice.agent.orchestrator.routing.TextAnalysis;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What an instruction says beyond its intent: quoted text, paths, the text after a colon, a target language. */
-final class Arguments {
+public final class Arguments {
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"|“([^”]+)”|«([^»]+)»|'([^']+)'");
     private static final Pattern PATH = TextAnalysis.PATH;
@@ -28,12 +28,13 @@ final class Arguments {
 
     private final String text;
 
-    Arguments(String text) {
+    /** Reads an instruction. */
+    public Arguments(String text) {
         this.text = text.strip();
     }
 
     /** The first quoted text, if any. */
-    Optional<String> quoted() {
+    public Optional<String> quoted() {
         Matcher m = QUOTED.matcher(text);
         if (!m.find()) {
             return Optional.empty();
@@ -47,7 +48,7 @@ final class Arguments {
     }
 
     /** The paths named, in order, with quoted text left out. */
-    List<String> paths() {
+    public List<String> paths() {
         List<String> paths = new ArrayList<>();
         Matcher m = PATH.matcher(QUOTED.matcher(text).replaceAll(" "));
         while (m.find()) {
@@ -57,7 +58,7 @@ final class Arguments {
     }
 
     /** A glob: a word with {@code *}, or {@code **}/*.ext for a bare extension such as {@code .csv}. */
-    Optional<String> glob() {
+    public Optional<String> glob() {
         Matcher m = GLOB.matcher(QUOTED.matcher(text).replaceAll(" "));
         if (!m.find()) {
             return Optional.empty();
@@ -67,7 +68,7 @@ final class Arguments {
     }
 
     /** The text after the first colon (what to summarise, translate, rewrite or store), or the quoted text. */
-    Optional<String> payload() {
+    public Optional<String> payload() {
         int colon = text.indexOf(':');
         if (colon >= 0
                 && colon < text.length() - 1
@@ -78,13 +79,13 @@ final class Arguments {
     }
 
     /** The instruction before the first colon. */
-    String head() {
+    public String head() {
         int colon = text.indexOf(':');
         return colon > 0 ? text.substring(0, colon).strip() : text;
     }
 
     /** What the instruction is about: the quoted text, else what follows "about" / "sobre" and the like. */
-    String topic() {
+    public String topic() {
         Optional<String> quoted = quoted();
         if (quoted.isPresent()) {
             return quoted.get();
@@ -94,7 +95,7 @@ final class Arguments {
     }
 
     /** The language to translate into, in English, if named. */
-    Optional<String> targetLanguage() {
+    public Optional<String> targetLanguage() {
         String folded = text.toLowerCase(Locale.ROOT);
         for (String[] names : LANGUAGES) {
             for (int i = 1; i < names.length; i++) {
@@ -109,7 +110,7 @@ final class Arguments {
     }
 
     /** A document id named after "id" or "document". */
-    Optional<String> documentId() {
+    public Optional<String> documentId() {
         Matcher id = ID.matcher(text);
         if (id.find()) {
             return Optional.of(id.group(1));
