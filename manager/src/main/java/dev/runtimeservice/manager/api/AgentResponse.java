@@ -37,6 +37,8 @@ import org.jspecify.annotations.Nullable;
  * @param limits what its whole process tree may use ({@code limits:} in its agent.yml), when it has limits
  * @param limitsEnforced whether the kernel enforces those limits (false where cgroups cannot be used)
  * @param limitUse what its tree uses now against its limits, as its cgroup counts it
+ * @param node the Kubernetes node its pod runs on (RUNTIME_BACKEND=kubernetes only)
+ * @param containerRestarts how many times Kubernetes restarted its container in place (kubernetes only)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record AgentResponse(
@@ -58,7 +60,9 @@ record AgentResponse(
         String logs,
         @Nullable Limits limits,
         @Nullable Boolean limitsEnforced,
-        @Nullable LimitUse limitUse) {
+        @Nullable LimitUse limitUse,
+        @Nullable String node,
+        @Nullable Integer containerRestarts) {
 
     /** The agent as a list shows it, with the usage its host measures. */
     static AgentResponse of(ManagedAgent agent, AgentHost host) {
@@ -92,6 +96,8 @@ record AgentResponse(
                     logsPath(outcome.name()),
                     null,
                     null,
+                    null,
+                    null,
                     null);
         }
         return of(agent, outcome.action(), message, usage(agent, host).withoutSample());
@@ -120,7 +126,12 @@ record AgentResponse(
                 logsPath(agent.name()),
                 limits.any() ? limits : null,
                 limits.any() && running.isPresent() ? running.get().limits().isPresent() : null,
-                running.isPresent() ? usage.limitUse() : null);
+                running.isPresent() ? usage.limitUse() : null,
+                running.flatMap(AgentProcess::node).orElse(null),
+                // Shown where the host restarts containers in place, which places them on nodes; absent locally.
+                running.filter(process -> process.node().isPresent())
+                        .map(AgentProcess::hostRestarts)
+                        .orElse(null));
     }
 
     private static AgentUsage usage(ManagedAgent agent, AgentHost host) {

@@ -16,6 +16,19 @@ import org.jspecify.annotations.Nullable;
  */
 public interface AgentHost {
 
+    /**
+     * Whether agents run on this machine, from the files the descriptor names (a jar, a command); false for a host
+     * that runs them from container images elsewhere.
+     */
+    default boolean runsLocally() {
+        return true;
+    }
+
+    /** The host name the manager and other agents reach the named agent at. */
+    default String agentAddress(String agent) {
+        return "127.0.0.1";
+    }
+
     /** Spawns the plan's process with its output going to the plan's output, which is made new. */
     AgentProcess launch(LaunchPlan plan) throws IOException;
 

@@ -49,6 +49,16 @@ public interface AgentProcess {
         return Optional.empty();
     }
 
+    /** The machine (a Kubernetes node) it runs on, when its host places agents on several. */
+    default Optional<String> node() {
+        return Optional.empty();
+    }
+
+    /** How many times its host restarted it in place (a Kubernetes container restart), unseen by the manager. */
+    default int hostRestarts() {
+        return 0;
+    }
+
     /** Removes where its output went once the process is gone; nothing will open it again. */
     void deleteOutput() throws IOException;
 }

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param limits what the process's whole tree may use
  * @param cgroupProcs the {@code cgroup.procs} files the process joins before it runs the argv; empty for none
  * @param user the user it runs as, or null for the manager's
+ * @param workload the image and probes, for a host that runs agents as containers; null for a standby
  */
 public record LaunchPlan(
         String name,
@@ -27,12 +28,26 @@ public record LaunchPlan(
         @Nullable Path output,
         Limits limits,
         List<Path> cgroupProcs,
-        @Nullable AgentUser user) {
+        @Nullable AgentUser user,
+        @Nullable Workload workload) {
 
     public LaunchPlan {
         argv = List.copyOf(argv);
         env = Map.copyOf(env);
         cgroupProcs = List.copyOf(cgroupProcs);
+    }
+
+    /** A plan without a workload. */
+    public LaunchPlan(
+            String name,
+            List<String> argv,
+            Path workDir,
+            Map<String, String> env,
+            @Nullable Path output,
+            Limits limits,
+            List<Path> cgroupProcs,
+            @Nullable AgentUser user) {
+        this(name, argv, workDir, env, output, limits, cgroupProcs, user, null);
     }
 
     /** A plan without limits. */
@@ -47,6 +62,6 @@ public record LaunchPlan(
 
     /** The same plan, run inside the cgroup whose {@code cgroup.procs} files are given. */
     LaunchPlan inCgroup(List<Path> procs) {
-        return new LaunchPlan(name, argv, workDir, env, output, limits, procs, user);
+        return new LaunchPlan(name, argv, workDir, env, output, limits, procs, user, workload);
     }
 }

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param livenessPath the path probed while the agent runs; failing it repeatedly gets the agent killed
  * @param limits what its whole process tree may use, enforced by cgroups where the machine allows
  * @param user the unprivileged user it runs as when the manager runs as root, or null for the manager's user
+ * @param image the container image it runs from under {@code RUNTIME_BACKEND=kubernetes}, or null (local only)
  */
 public record AgentDescriptor(
         String name,
@@ -42,7 +43,44 @@ public record AgentDescriptor(
         RestartPolicy restart,
         String livenessPath,
         Limits limits,
-        @Nullable AgentUser user) {
+        @Nullable AgentUser user,
+        @Nullable String image) {
+
+    /** A descriptor without a container image: the agent runs on the local backend only. */
+    public AgentDescriptor(
+            String name,
+            String description,
+            Path home,
+            @Nullable Path jar,
+            List<String> command,
+            List<String> jvmArgs,
+            @Nullable Integer port,
+            String healthPath,
+            @Nullable String shutdownPath,
+            int order,
+            Map<String, String> env,
+            RestartPolicy restart,
+            String livenessPath,
+            Limits limits,
+            @Nullable AgentUser user) {
+        this(
+                name,
+                description,
+                home,
+                jar,
+                command,
+                jvmArgs,
+                port,
+                healthPath,
+                shutdownPath,
+                order,
+                env,
+                restart,
+                livenessPath,
+                limits,
+                user,
+                null);
+    }
 
     /** The fixed port of this agent, if it has one. */
     public Optional<Integer> fixedPort() {

@@ -19,7 +19,8 @@ record DescriptorFile(
         @Nullable String restart,
         @Nullable String liveness,
         @Nullable LimitsFile limits,
-        @Nullable String user) {
+        @Nullable String user,
+        @Nullable String image) {
 
     /** {@code limits:} as written; numbers are read as text so that 0.5, 500m, 256Mi and 268435456 all parse. */
     record LimitsFile(

@@ -46,8 +46,12 @@ final class DescriptorReader {
                     name, file, "the folder name is not a valid agent name (" + AgentNames.RULE + ")");
         }
         List<String> command = raw.command() == null ? List.of() : List.copyOf(raw.command());
-        if ((raw.jar() == null) == command.isEmpty()) {
+        if (raw.jar() != null && !command.isEmpty()) {
             throw new InvalidDescriptorException(name, file, "it must set exactly one of 'jar' and 'command'");
+        }
+        if (raw.jar() == null && command.isEmpty() && raw.image() == null) {
+            throw new InvalidDescriptorException(
+                    name, file, "it must set exactly one of 'jar' and 'command' (or only 'image', for Kubernetes)");
         }
         if (raw.port() != null && (raw.port() < 1 || raw.port() > 65535)) {
             throw new InvalidDescriptorException(name, file, "'port' must be between 1 and 65535");
@@ -91,7 +95,8 @@ final class DescriptorReader {
                 restart,
                 liveness,
                 limits(name, file, raw.limits()),
-                raw.user() == null ? null : user(name, file, raw.user()));
+                raw.user() == null ? null : user(name, file, raw.user()),
+                image(name, file, raw.image()));
     }
 
     private static AgentUser user(String name, Path file, String spec) {
@@ -100,6 +105,14 @@ final class DescriptorReader {
         } catch (IllegalArgumentException e) {
             throw new InvalidDescriptorException(name, file, String.valueOf(e.getMessage()));
         }
+    }
+
+    private static @Nullable String image(String name, Path file, @Nullable String image) {
+        if (image != null && (image.isBlank() || image.chars().anyMatch(Character::isWhitespace))) {
+            throw new InvalidDescriptorException(
+                    name, file, "'image' must be a container image reference such as registry/vfs:0.1.0");
+        }
+        return image;
     }
 
     private static Limits limits(String name, Path file, DescriptorFile.@Nullable LimitsFile raw) {

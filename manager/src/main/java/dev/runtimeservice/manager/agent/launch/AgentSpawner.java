@@ -71,6 +71,17 @@ public class AgentSpawner {
             return;
         }
         AgentDescriptor descriptor = agent.descriptor();
+        if (!host.runsLocally()) {
+            spawnElsewhere(agent);
+            return;
+        }
+        if (descriptor.jar() == null && descriptor.command().isEmpty()) {
+            throw new AgentNotSpawnedException(
+                    agent.name(),
+                    "it has only a container image, which runs with RUNTIME_BACKEND=kubernetes; give it a 'jar' or "
+                            + "a 'command' to run it here",
+                    List.of());
+        }
         if (descriptor.jar() != null && !Files.isRegularFile(descriptor.jar())) {
             throw new AgentNotSpawnedException(
                     agent.name(),
@@ -96,6 +107,18 @@ public class AgentSpawner {
         }
         if (fast != null) {
             fastStart.checkUsed(agent.name(), fast, process.pid());
+        }
+    }
+
+    /** Spawns the agent through a host that runs it elsewhere (Kubernetes), where no jar or fast start applies. */
+    private void spawnElsewhere(ManagedAgent agent) throws IOException {
+        slots.acquire(agent);
+        try {
+            AgentProcess process = host.launch(planner.plan(agent, null));
+            attach(agent, process, null);
+            awaitReady(agent, process);
+        } finally {
+            slots.release();
         }
     }
 
@@ -173,7 +196,9 @@ public class AgentSpawner {
             case EXITED ->
                 throw new AgentExitedDuringStartException(
                         agent.name(),
-                        "the process exited with code " + result.exitCode() + " before it was ready",
+                        process.endCause()
+                                .map(cause -> "it failed before it was ready: " + cause)
+                                .orElse("the process exited with code " + result.exitCode() + " before it was ready"),
                         lastLines(agent));
             case PORT_TAKEN ->
                 throw new AgentPortTakenException(

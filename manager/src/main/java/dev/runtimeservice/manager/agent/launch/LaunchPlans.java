@@ -7,6 +7,7 @@ import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.process.JavaExecutable;
 import dev.runtimeservice.manager.process.LaunchPlan;
+import dev.runtimeservice.manager.process.Workload;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +55,13 @@ public final class LaunchPlans {
                 output,
                 descriptor.limits(),
                 List.of(),
-                descriptor.user());
+                descriptor.user(),
+                new Workload(
+                        descriptor.image(),
+                        agent.port(),
+                        descriptor.healthPath(),
+                        descriptor.livenessPath(),
+                        descriptor.restart().yamlName()));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.agent.standby.Standby;
 import dev.runtimeservice.manager.agent.standby.StandbyPool;
 import dev.runtimeservice.manager.port.PortPool;
+import dev.runtimeservice.manager.process.AgentHost;
 import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 class NewLaunches {
 
+    private final AgentHost host;
     private final AgentCatalog catalog;
     private final PortPool ports;
     private final StandbyPool standbys;
@@ -32,8 +34,10 @@ class NewLaunches {
             StandbyPool standbys,
             LaunchResources resources,
             AgentRegistry registry,
-            Clock clock) {
+            Clock clock,
+            AgentHost host) {
         this.clock = clock;
+        this.host = host;
         this.catalog = catalog;
         this.ports = ports;
         this.standbys = standbys;
@@ -55,7 +59,15 @@ class NewLaunches {
         String id = standby == null ? LaunchIds.newId() : standby.launch().id();
         String token = standby == null ? LaunchIds.newToken() : standby.launch().token();
         ManagedAgent agent = new ManagedAgent(
-                descriptor, id, port, "127.0.0.1", token, resourceValues, restarts, restartedAfter, clock.instant());
+                descriptor,
+                id,
+                port,
+                host.agentAddress(descriptor.name()),
+                token,
+                resourceValues,
+                restarts,
+                restartedAfter,
+                clock.instant());
         registry.put(agent);
         resources.register(agent.id(), resourceValues);
         return new NewLaunch(agent, standby);

@@ -10,6 +10,7 @@ import dev.runtimeservice.manager.agent.launch.AgentSpawner;
 import dev.runtimeservice.manager.agent.launch.LaunchResources;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.port.PortPool;
+import dev.runtimeservice.manager.process.AgentHost;
 import dev.runtimeservice.manager.process.AgentProcess;
 import dev.runtimeservice.manager.process.Readiness;
 import dev.runtimeservice.manager.resources.ResourcesSnapshot;
@@ -30,6 +31,7 @@ class Adopter {
 
     private static final Logger log = LoggerFactory.getLogger(Adopter.class);
 
+    private final AgentHost host;
     private final AgentCatalog catalog;
     private final AgentRegistry registry;
     private final PortPool ports;
@@ -45,7 +47,9 @@ class Adopter {
             LaunchResources resources,
             AgentSpawner spawner,
             AgentLifecycle lifecycle,
-            Leftovers leftovers) {
+            Leftovers leftovers,
+            AgentHost host) {
+        this.host = host;
         this.catalog = catalog;
         this.registry = registry;
         this.ports = ports;
@@ -81,7 +85,7 @@ class Adopter {
                 descriptor,
                 found.id(),
                 found.port(),
-                "127.0.0.1",
+                host.agentAddress(found.name()),
                 found.token(),
                 values,
                 restarts,

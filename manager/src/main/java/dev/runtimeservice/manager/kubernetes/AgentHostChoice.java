@@ -1,0 +1,50 @@
+package dev.runtimeservice.manager.kubernetes;
+
+import dev.runtimeservice.manager.config.RuntimeProperties;
+import dev.runtimeservice.manager.process.AgentHost;
+import dev.runtimeservice.manager.resources.SecretRedactor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Chooses where agents run from {@code RUNTIME_BACKEND}, at run time: under Spring AOT ({@code bin/runtime-manager})
+ * a bean condition would be fixed when the manager is built. The fabric8 client is loaded only when the backend is
+ * {@code kubernetes}: {@link KubernetesAgents} is the one class that names it, and it is reached only from here.
+ */
+@Configuration(proxyBeanMethods = false)
+class AgentHostChoice implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentHostChoice.class);
+
+    private volatile @Nullable AutoCloseable opened;
+
+    @Bean
+    @Primary
+    AgentHost agentHost(
+            @Qualifier("localProcesses") AgentHost local,
+            BackendProperties backend,
+            RuntimeProperties runtime,
+            SecretRedactor redactor) {
+        if (!backend.kubernetes()) {
+            return local;
+        }
+        AgentHost kubernetes = KubernetesAgents.connect(backend, runtime, redactor);
+        opened = (AutoCloseable) kubernetes;
+        log.info("Agents run as pods in Kubernetes namespace {} (RUNTIME_BACKEND=kubernetes)", backend.namespace());
+        return kubernetes;
+    }
+
+    @Override
+    public void destroy() throws Exception {
+        AutoCloseable host = opened;
+        if (host != null) {
+            host.close();
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package dev.runtimeservice.manager.kubernetes;
+
+import dev.runtimeservice.manager.config.RuntimeProperties;
+import dev.runtimeservice.manager.process.AgentHost;
+import dev.runtimeservice.manager.process.AgentProcess;
+import dev.runtimeservice.manager.process.AgentUsage;
+import dev.runtimeservice.manager.process.LaunchPlan;
+import dev.runtimeservice.manager.process.Readiness;
+import dev.runtimeservice.manager.process.StandbyProcess;
+import dev.runtimeservice.manager.process.StopOutcome;
+import dev.runtimeservice.manager.process.Workload;
+import dev.runtimeservice.manager.resources.SecretRedactor;
+import dev.runtimeservice.manager.state.LiveAgents.LiveAgent;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Agents as pods in one namespace: each launch is a Pod (the manager is its controller, so the agent's own restart
+ * policy maps onto the pod's), a Service named for the agent and a Secret holding its resources file and token, both
+ * owned by the pod. The state of the pods is read by {@link PodWatch}; their logs are copied by {@link PodLogs}.
+ */
+final class KubernetesAgents implements AgentHost, AutoCloseable {
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final PodSpecs specs;
+    private final SecretRedactor redactor;
+    private final Duration poll;
+    private final PodWatch watch;
+    private final PodStopper stopper;
+
+    KubernetesAgents(
+            KubernetesClient client, String namespace, PodSpecs specs, SecretRedactor redactor, Duration poll) {
+        this.client = client;
+        this.namespace = namespace;
+        this.specs = specs;
+        this.redactor = redactor;
+        this.poll = poll;
+        this.watch = new PodWatch(client, namespace, poll);
+        this.stopper = new PodStopper(client, namespace, poll);
+    }
+
+    /** Connects to the cluster the manager runs in (its service account), or the one its kubeconfig names. */
+    static AgentHost connect(BackendProperties backend, RuntimeProperties runtime, SecretRedactor redactor) {
+        Config config = new ConfigBuilder(Config.autoConfigure(null))
+                .withNamespace(backend.namespace())
+                .build();
+        KubernetesClient client =
+                new KubernetesClientBuilder().withConfig(config).build();
+        return new KubernetesAgents(
+                client,
+                backend.namespace(),
+                new PodSpecs(
+                        backend.managerUrlInCluster(), runtime.agentStartupTimeout(), runtime.agentShutdownTimeout()),
+                redactor,
+                backend.pollInterval());
+    }
+
+    @Override
+    public boolean runsLocally() {
+        return false;
+    }
+
+    @Override
+    public String agentAddress(String agent) {
+        return new AgentObjects(agent, "").service() + "." + namespace + ".svc";
+    }
+
+    @Override
+    public AgentProcess launch(LaunchPlan plan) throws IOException {
+        Workload workload = plan.workload();
+        if (workload == null || workload.image() == null) {
+            throw new IOException("it has no 'image:' in its agent.yml, which RUNTIME_BACKEND=kubernetes needs: "
+                    + "build an image of it (see docs/kubernetes.md) and name it there");
+        }
+        AgentObjects names = new AgentObjects(plan.name(), plan.env().getOrDefault("AGENT_ID", ""));
+        byte[] resources = resourcesFile(plan);
+        String token = plan.env().getOrDefault("AGENT_TOKEN", "");
+        try {
+            stopper.removeService(names);
+            Pod pod = client.pods()
+                    .inNamespace(namespace)
+                    .resource(specs.pod(names, plan, workload, workload.image()))
+                    .create();
+            client.secrets()
+                    .inNamespace(namespace)
+                    .resource(PodSpecs.owned(specs.secret(names, resources, token), pod))
+                    .create();
+            client.services()
+                    .inNamespace(namespace)
+                    .resource(specs.service(names, workload.port(), pod))
+                    .create();
+            return watched(names, pod, false, null);
+        } catch (KubernetesClientException e) {
+            stopper.deleteAll(names, 0);
+            throw new IOException("the Kubernetes API refused its pod: " + e.getMessage(), e);
+        }
+    }
+
+    /** The resources file the manager wrote for the launch, which becomes the Secret the pod mounts. */
+    private static byte[] resourcesFile(LaunchPlan plan) throws IOException {
+        String file = plan.env().get("AGENT_RESOURCES_FILE");
+        return file != null && Files.isRegularFile(Path.of(file)) ? Files.readAllBytes(Path.of(file)) : new byte[0];
+    }
+
+    @Override
+    public StandbyProcess launchStandby(LaunchPlan plan) throws IOException {
+        throw new IOException("warm standby (AGENT_STANDBY) keeps a JVM waiting on this machine, which "
+                + "RUNTIME_BACKEND=kubernetes does not; leave AGENT_STANDBY empty there");
+    }
+
+    @Override
+    public boolean canTakeOver() {
+        return true;
+    }
+
+    /** The launches whose pods still run in the namespace, found by their labels: no state file is needed. */
+    @Override
+    public List<LiveAgent> running() {
+        return watch.livePods().stream().flatMap(pod -> liveAgent(pod).stream()).toList();
+    }
+
+    private Optional<LiveAgent> liveAgent(Pod pod) {
+        Optional<AgentObjects> names = AgentObjects.of(pod.getMetadata().getLabels());
+        String port = pod.getMetadata().getAnnotations() == null
+                ? null
+                : pod.getMetadata().getAnnotations().get(AgentObjects.PORT_ANNOTATION);
+        if (names.isEmpty() || port == null) {
+            return Optional.empty();
+        }
+        Optional<String> token = stopper.token(names.get());
+        return token.map(value -> new LiveAgent(
+                PodProcess.pidOf(pod),
+                Instant.parse(pod.getMetadata().getCreationTimestamp()),
+                names.get().agent(),
+                names.get().launchId(),
+                value,
+                Integer.parseInt(port)));
+    }
+
+    @Override
+    public Optional<AgentProcess> adopt(String name, long pid, Path output) {
+        return watch.livePods().stream()
+                .filter(pod -> PodProcess.pidOf(pod) == pid)
+                .flatMap(pod -> AgentObjects.of(pod.getMetadata().getLabels()).stream()
+                        .filter(names -> names.agent().equals(name))
+                        .map(names -> watched(names, pod, true, Instant.now())))
+                .findFirst();
+    }
+
+    private AgentProcess watched(AgentObjects names, Pod pod, boolean adopted, @Nullable Instant logsSince) {
+        PodProcess process = new PodProcess(names, pod, adopted);
+        watch.add(process);
+        // No wait for readiness before reading the log: a starting agent's first lines are the ones that matter.
+        PodLogs.follow(
+                client.pods().inNamespace(namespace).withName(names.pod()).withReadyWaitTimeout(0),
+                process,
+                redactor,
+                poll,
+                logsSince);
+        return process;
+    }
+
+    /**
+     * Waits until the pod is Ready, as its readiness probe (the descriptor's health path) tells Kubernetes; the
+     * manager does not call the agent itself, so it need not reach the pod to know.
+     */
+    @Override
+    public Readiness awaitReady(AgentProcess process, URI healthUrl, Duration timeout) {
+        return watch.awaitReady(pod(process), timeout);
+    }
+
+    /** Liveness is the kubelet's: its probe restarts a hung container in place, so the manager never kills it. */
+    @Override
+    public boolean answers(AgentProcess process, URI url, Duration timeout) {
+        return process.isAlive();
+    }
+
+    @Override
+    public StopOutcome stop(AgentProcess process, @Nullable URI shutdownUrl, String token, Duration timeout) {
+        PodProcess pod = pod(process);
+        StopOutcome outcome = stopper.stop(pod, shutdownUrl, token, timeout);
+        watch.remove(pod);
+        return outcome;
+    }
+
+    @Override
+    public void kill(AgentProcess process) {
+        PodProcess pod = pod(process);
+        stopper.deleteAll(pod.names(), 0);
+        pod.end(null, pod.endCause().orElse(null));
+        watch.remove(pod);
+    }
+
+    @Override
+    public void track(AgentProcess process) {}
+
+    @Override
+    public void forget(AgentProcess process) {}
+
+    /** CPU and memory of pods come from a metrics server, which the manager does not read yet. */
+    @Override
+    public AgentUsage usage(AgentProcess process) {
+        return AgentUsage.NONE;
+    }
+
+    @Override
+    public void close() {
+        watch.close();
+        client.close();
+    }
+
+    private static PodProcess pod(AgentProcess process) {
+        if (process instanceof PodProcess pod) {
+            return pod;
+        }
+        throw new IllegalArgumentException("pid " + process.pid() + " is not an agent pod");
+    }
+}

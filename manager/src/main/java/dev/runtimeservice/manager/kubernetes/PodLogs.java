@@ -1,0 +1,100 @@
+package dev.runtimeservice.manager.kubernetes;
+
+import dev.runtimeservice.manager.logs.AgentOutputPump;
+import dev.runtimeservice.manager.resources.SecretRedactor;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.ContainerResource;
+import io.fabric8.kubernetes.client.dsl.LogWatch;
+import io.fabric8.kubernetes.client.dsl.Loggable;
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies a pod's log into the agent's log file, through the same pump as a local agent's output, so that logs,
+ * {@code logs?follow} and the last lines of a failure read one file whatever the backend. A log stream ends when
+ * the container does; while the pod lives the log is followed again from where it ended, which picks up a container
+ * Kubernetes restarted.
+ */
+final class PodLogs implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(PodLogs.class);
+
+    private final ContainerResource pod;
+    private final PodProcess process;
+    private final SecretRedactor redactor;
+    private final Duration retry;
+    private @Nullable Instant since;
+
+    private PodLogs(
+            ContainerResource pod,
+            PodProcess process,
+            SecretRedactor redactor,
+            Duration retry,
+            @Nullable Instant since) {
+        this.pod = pod;
+        this.process = process;
+        this.redactor = redactor;
+        this.retry = retry;
+        this.since = since;
+    }
+
+    /**
+     * Starts following the pod's log on a daemon thread.
+     *
+     * @param since where to start, or null for the beginning (a new launch); a pod taken over starts from now
+     */
+    static void follow(
+            ContainerResource pod,
+            PodProcess process,
+            SecretRedactor redactor,
+            Duration retry,
+            @Nullable Instant since) {
+        Thread thread = new Thread(
+                new PodLogs(pod, process, redactor, retry, since),
+                "pod-log-" + process.names().pod());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (process.isAlive() || since == null) {
+                int restarts = PodStatuses.restarts(process.latest());
+                boolean opened = copyOnce();
+                // A stream that ended while the pod lives is followed again once Kubernetes restarts the container.
+                while (opened && process.isAlive() && PodStatuses.restarts(process.latest()) == restarts) {
+                    Thread.sleep(retry.toMillis());
+                }
+                if (!opened) {
+                    Thread.sleep(retry.toMillis());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            process.outputEnded();
+        }
+    }
+
+    /** Copies the log until its stream ends; false if it could not be opened (the container has not started). */
+    private boolean copyOnce() throws InterruptedException {
+        Instant start = Instant.now();
+        Loggable source = since == null ? pod : pod.sinceTime(since.toString());
+        try (LogWatch watch = source.watchLog()) {
+            AgentOutputPump.start(process.names().agent(), process.pid(), watch.getOutput(), redactor, null)
+                    .join();
+            since = Instant.now();
+            return true;
+        } catch (KubernetesClientException e) {
+            log.debug("No log yet from pod {}: {}", process.names().pod(), e.getMessage());
+            if (since == null) {
+                since = start;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.runtimeservice.manager.kubernetes;
+
+import dev.runtimeservice.manager.process.AgentProcess;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One launch's pod as the manager sees it. Its "pid" is a number made from the pod's UID, the same for every manager
+ * that reads the pod, so that a manager started again finds the launches its state file names. It ends when its pod
+ * ends for good or is deleted; a container Kubernetes restarts in place does not end it, it counts as a restart.
+ */
+final class PodProcess implements AgentProcess {
+
+    private final AgentObjects names;
+    private final long pid;
+    private final @Nullable Instant created;
+    private final boolean adopted;
+    private final CompletableFuture<@Nullable Integer> exit = new CompletableFuture<>();
+    private final CountDownLatch outputDone = new CountDownLatch(1);
+    private volatile Pod latest;
+    private volatile @Nullable String endCause;
+
+    PodProcess(AgentObjects names, Pod pod, boolean adopted) {
+        this.names = names;
+        this.pid = pidOf(pod);
+        this.created = Optional.ofNullable(pod.getMetadata().getCreationTimestamp())
+                .map(Instant::parse)
+                .orElse(null);
+        this.adopted = adopted;
+        this.latest = pod;
+    }
+
+    static long pidOf(Pod pod) {
+        String uid = pod.getMetadata().getUid();
+        if (uid == null) {
+            return 0;
+        }
+        try {
+            return UUID.fromString(uid).getLeastSignificantBits() & 0x7fff_ffffL;
+        } catch (IllegalArgumentException e) {
+            return uid.hashCode() & 0x7fff_ffffL;
+        }
+    }
+
+    AgentObjects names() {
+        return names;
+    }
+
+    /** Takes in the pod as the API server shows it now; a pod that ended for good ends the process. */
+    void observe(Pod pod) {
+        latest = pod;
+        if (PodStatuses.ended(pod)) {
+            end(
+                    PodStatuses.exitCode(pod).orElse(null),
+                    PodStatuses.startFailure(pod).orElse(null));
+        }
+    }
+
+    /** Its pod is gone: deleted by the manager, by someone else, or evicted and removed. */
+    void gone() {
+        end(null, "its pod " + names.pod() + " was deleted");
+    }
+
+    /** Ends the process; the first end counts. */
+    void end(@Nullable Integer code, @Nullable String cause) {
+        if (!exit.isDone()) {
+            endCause = cause;
+            exit.complete(code);
+        }
+    }
+
+    /** Called by its log follower once it stopped copying the pod's log. */
+    void outputEnded() {
+        outputDone.countDown();
+    }
+
+    Pod latest() {
+        return latest;
+    }
+
+    @Override
+    public long pid() {
+        return pid;
+    }
+
+    @Override
+    public boolean isAlive() {
+        return !exit.isDone();
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Integer> onExit() {
+        return exit;
+    }
+
+    @Override
+    public boolean adopted() {
+        return adopted;
+    }
+
+    @Override
+    public Optional<Instant> startInstant() {
+        return Optional.ofNullable(created);
+    }
+
+    @Override
+    public Optional<List<String>> arguments() {
+        return Optional.empty();
+    }
+
+    /** Waits for the log follower to copy the rest of an ended pod's log; a running pod's log is copied as it comes. */
+    @Override
+    public void awaitOutput(Duration timeout) {
+        if (isAlive()) {
+            return;
+        }
+        try {
+            outputDone.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public Optional<String> endCause() {
+        return Optional.ofNullable(endCause);
+    }
+
+    @Override
+    public Optional<String> node() {
+        return Optional.ofNullable(latest.getSpec()).map(spec -> spec.getNodeName());
+    }
+
+    @Override
+    public int hostRestarts() {
+        return PodStatuses.restarts(latest);
+    }
+
+    /** Its log lives in the agent's log file, which the manager keeps; the pod's own goes with the pod. */
+    @Override
+    public void deleteOutput() {}
+}

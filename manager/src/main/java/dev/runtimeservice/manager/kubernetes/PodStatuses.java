@@ -1,0 +1,97 @@
+package dev.runtimeservice.manager.kubernetes;
+
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** What a pod's status says about its agent: ready, ended, or stuck for a reason that waiting will not cure. */
+final class PodStatuses {
+
+    /** Waiting reasons of a container that will not start by itself. */
+    private static final Set<String> STUCK = Set.of(
+            "ImagePullBackOff",
+            "ErrImagePull",
+            "InvalidImageName",
+            "CrashLoopBackOff",
+            "CreateContainerConfigError",
+            "CreateContainerError",
+            "RunContainerError");
+
+    private PodStatuses() {}
+
+    static boolean ready(Pod pod) {
+        return conditions(pod).stream()
+                .anyMatch(condition -> "Ready".equals(condition.getType()) && "True".equals(condition.getStatus()));
+    }
+
+    /** Whether the pod has ended for good (phase Succeeded or Failed); it is never restarted after that. */
+    static boolean ended(Pod pod) {
+        String phase = status(pod).getPhase();
+        return "Succeeded".equals(phase) || "Failed".equals(phase);
+    }
+
+    /**
+     * Why a starting pod will not become ready without help, with Kubernetes' own reason first: {@code
+     * ImagePullBackOff: Back-off pulling image "vfs:0.1.0"}, {@code unschedulable: 0/3 nodes are available...}.
+     */
+    static Optional<String> startFailure(Pod pod) {
+        for (PodCondition condition : conditions(pod)) {
+            if ("PodScheduled".equals(condition.getType())
+                    && "False".equals(condition.getStatus())
+                    && "Unschedulable".equals(condition.getReason())) {
+                return Optional.of("unschedulable: " + text(condition.getMessage()));
+            }
+        }
+        Optional<ContainerStatus> container = container(pod);
+        ContainerState state = container.map(ContainerStatus::getState).orElse(null);
+        if (state != null
+                && state.getWaiting() != null
+                && STUCK.contains(state.getWaiting().getReason())) {
+            return Optional.of(state.getWaiting().getReason() + ": "
+                    + text(state.getWaiting().getMessage()));
+        }
+        if (ended(pod)) {
+            return Optional.of("its pod ended (" + status(pod).getPhase() + ")"
+                    + exitCode(pod).map(code -> " with exit code " + code).orElse(""));
+        }
+        return Optional.empty();
+    }
+
+    /** The exit code of the agent's container once it terminated, the last one if it was restarted. */
+    static Optional<Integer> exitCode(Pod pod) {
+        Optional<ContainerStatus> container = container(pod);
+        return container
+                .map(ContainerStatus::getState)
+                .map(ContainerState::getTerminated)
+                .or(() -> container.map(ContainerStatus::getLastState).map(ContainerState::getTerminated))
+                .map(terminated -> terminated.getExitCode());
+    }
+
+    static int restarts(Pod pod) {
+        return container(pod).map(ContainerStatus::getRestartCount).orElse(0);
+    }
+
+    private static Optional<ContainerStatus> container(Pod pod) {
+        List<ContainerStatus> statuses = status(pod).getContainerStatuses();
+        return statuses == null || statuses.isEmpty() ? Optional.empty() : Optional.of(statuses.get(0));
+    }
+
+    private static List<PodCondition> conditions(Pod pod) {
+        List<PodCondition> conditions = status(pod).getConditions();
+        return conditions == null ? List.of() : conditions;
+    }
+
+    private static PodStatus status(Pod pod) {
+        return pod.getStatus() == null ? new PodStatus() : pod.getStatus();
+    }
+
+    private static String text(@Nullable String message) {
+        return message == null ? "no details" : message;
+    }
+}
