@@ -36,8 +36,10 @@ class KilledRunIsCleanedUpIT {
         String before = System.setProperty("runtime.testkit.work", work.toString());
         try (RuntimeManager next = RuntimeManager.start(RuntimeHome.locate(null, Path.of("")))) {
             assertThat(next.folder()).isEqualTo(Path.of(killed[3]));
+            assertThat(Files.readString(next.folder().resolve("logs/runtime.log")))
+                    .contains("Took over 1 running agents from the previous manager: [vfs (pid " + vfs);
             assertThat(ProcessHandle.of(vfs).map(ProcessHandle::isAlive).orElse(false))
-                    .as("the killed run's vfs, pid %d", vfs)
+                    .as("the killed run's vfs, pid %d, after the take-over stopped it", vfs)
                     .isFalse();
             assertThat(next.agentPids()).isEmpty();
             assertThat(next.launch(List.of("vfs"), "{}")).containsKey("vfs");
