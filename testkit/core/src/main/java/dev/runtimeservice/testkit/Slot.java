@@ -1,0 +1,125 @@
+package dev.runtimeservice.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The folder of one test run's manager ({@code <work root>/<n>}: its catalog, state, logs), held under an OS lock on
+ * {@code <n>.lock} for as long as the run uses it. The OS drops the lock when the JVM ends, even by SIGKILL, so a
+ * slot whose lock is free but whose folder exists is what a killed run left: the next run takes it and cleans up.
+ * Each slot has its own port range, so concurrent runs never race for a port.
+ */
+final class Slot implements AutoCloseable {
+
+    static final int MAX_SLOTS = 20;
+    private static final int PORT_BASE = 20000;
+    private static final int PORTS_PER_SLOT = 500;
+
+    private final int number;
+    private final Path folder;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final boolean leftOver;
+
+    private Slot(int number, Path root, FileChannel channel, FileLock lock) {
+        this.number = number;
+        this.folder = root.resolve(Integer.toString(number));
+        this.channel = channel;
+        this.lock = lock;
+        this.leftOver = Files.isDirectory(folder);
+    }
+
+    /** The first slot no running test JVM holds. */
+    static Slot acquire(Path root) {
+        try {
+            Files.createDirectories(root);
+            for (int number = 0; number < MAX_SLOTS; number++) {
+                Slot slot = tryAcquire(root, number);
+                if (slot != null) {
+                    return slot;
+                }
+            }
+        } catch (IOException e) {
+            throw new TestkitException("Cannot create the test kit's work folder " + root + ": " + e.getMessage(), e);
+        }
+        throw new TestkitException(MAX_SLOTS + " test runs already hold a manager in " + root
+                + ": stop some, or give this run another folder with -Druntime.testkit.work=<folder>");
+    }
+
+    private static @Nullable Slot tryAcquire(Path root, int number) throws IOException {
+        FileChannel channel =
+                FileChannel.open(root.resolve(number + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // this JVM holds it already, for another manager
+        }
+        if (lock == null) {
+            channel.close();
+            return null;
+        }
+        return new Slot(number, root, channel, lock);
+    }
+
+    int number() {
+        return number;
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    /** Whether a run that ended without cleaning up (killed) left this slot's folder. */
+    boolean leftOver() {
+        return leftOver;
+    }
+
+    /** The first port of this slot's range; the manager takes a free one of them, its agents the rest. */
+    int firstPort() {
+        return PORT_BASE + number * PORTS_PER_SLOT;
+    }
+
+    int lastPort() {
+        return firstPort() + PORTS_PER_SLOT - 1;
+    }
+
+    /** Deletes the slot's folder and gives the slot up. */
+    @Override
+    public void close() {
+        try {
+            deleteTree(folder);
+        } finally {
+            // The lock file stays (empty), as the manager's own manager.lock does: deleting it would let a run that
+            // opened it a moment before lock a file that no longer has a name while a third run creates another.
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException e) {
+                // The OS drops the lock with the channel anyway.
+            }
+        }
+    }
+
+    static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + folder, e);
+        }
+    }
+}
