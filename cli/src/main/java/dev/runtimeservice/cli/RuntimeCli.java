@@ -1,7 +1,14 @@
 package dev.runtimeservice.cli;
 
+import dev.runtimeservice.cli.agents.LaunchCommand;
 import dev.runtimeservice.cli.agents.LsCommand;
+import dev.runtimeservice.cli.agents.StatusCommand;
+import dev.runtimeservice.cli.agents.StopCommand;
+import dev.runtimeservice.cli.agents.TopCommand;
 import dev.runtimeservice.cli.client.ManagerClient;
+import dev.runtimeservice.cli.events.EventsCommand;
+import dev.runtimeservice.cli.instruct.InstructCommand;
+import dev.runtimeservice.cli.logs.LogsCommand;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +37,17 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 ok, 1 failed, 2 usage, 3 the manager is unreachable.",
             "Shell completion: source <(runtime generate-completion)"
         },
-        subcommands = {LsCommand.class, AutoComplete.GenerateCompletion.class})
+        subcommands = {
+            LaunchCommand.class,
+            LsCommand.class,
+            StopCommand.class,
+            StatusCommand.class,
+            LogsCommand.class,
+            EventsCommand.class,
+            InstructCommand.class,
+            TopCommand.class,
+            AutoComplete.GenerateCompletion.class
+        })
 public final class RuntimeCli implements Runnable {
 
     /** The manager's URL when neither --url nor RUNTIME_URL says otherwise. */
