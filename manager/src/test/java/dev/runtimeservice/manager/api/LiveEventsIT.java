@@ -83,6 +83,37 @@ class LiveEventsIT extends ManagerProcessTestSupport {
     }
 
     @Test
+    void aCrashAndTheRestartThatFollowsAreStreamedWithTheReason() throws Exception {
+        try (EventStreamReader events = EventStreamReader.open(url("/api/events?agent=phoenix"))) {
+            long pid = launch("phoenix").statusCode(200).extract().jsonPath().getLong("agents[0].pid");
+            new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
+            List<EventStreamReader.Event> seen = events.until(
+                    event -> event.data().contains("\"state\":\"RUNNING\"")
+                            && event.data().contains("\"restarts\":1"),
+                    WAIT);
+            List<String> names = seen.stream()
+                    .map(event ->
+                            event.name() + ":" + JsonPath.from(event.data()).getString("state"))
+                    .toList();
+            assertThat(names)
+                    .containsSubsequence(
+                            "state:RUNNING", "state:BACKOFF", "restart:null", "state:STARTING", "state:RUNNING");
+            EventStreamReader.Event backoff = seen.stream()
+                    .filter(event -> event.data().contains("\"state\":\"BACKOFF\""))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(JsonPath.from(backoff.data()).getString("reason")).contains("exited on its own with code 137");
+            assertThat(JsonPath.from(backoff.data()).getString("next_restart_at"))
+                    .isNotNull();
+            EventStreamReader.Event restart = seen.stream()
+                    .filter(event -> event.name().equals("restart"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(JsonPath.from(restart.data()).getInt("restarts")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aBadLastEventIdOrAgentNameIsRefusedWithAProblem() {
         given().port(port)
                 .header("Last-Event-ID", "yesterday")
