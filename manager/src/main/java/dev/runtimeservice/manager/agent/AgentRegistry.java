@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +32,16 @@ public class AgentRegistry {
     private final Map<String, ManagedAgent> agents = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final StateFile stateFile;
+    private final LifecycleListener listener;
 
-    AgentRegistry(StateFile stateFile) {
+    AgentRegistry(StateFile stateFile, ObjectProvider<LifecycleListener> listener) {
         this.stateFile = stateFile;
+        this.listener = listener.getIfAvailable(() -> LifecycleListener.NONE);
+    }
+
+    /** Where the agents' lifecycle changes are told (the events package's listener, when it is there). */
+    public LifecycleListener listener() {
+        return listener;
     }
 
     public <T> T withLock(String name, Supplier<T> action) {
@@ -51,7 +59,9 @@ public class AgentRegistry {
     }
 
     public void put(ManagedAgent agent) {
+        agent.observe(listener);
         agents.put(agent.name(), agent);
+        listener.registered(agent);
     }
 
     public void remove(ManagedAgent agent) {

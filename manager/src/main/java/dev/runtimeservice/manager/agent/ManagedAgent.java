@@ -30,6 +30,7 @@ public final class ManagedAgent {
     private volatile @Nullable FastStart fastStart;
     private volatile LaunchState state = new LaunchState.Starting();
     private volatile boolean stopRequested;
+    private volatile LifecycleListener listener = LifecycleListener.NONE;
 
     public ManagedAgent(
             AgentDescriptor descriptor,
@@ -77,8 +78,15 @@ public final class ManagedAgent {
         if (!state.name().canMoveTo(next.name())) {
             return false;
         }
+        LaunchState before = state;
         state = next;
+        listener.changed(this, before, next);
         return true;
+    }
+
+    /** Tells {@code listener} of every later state change (the registry sets it when the launch joins). */
+    void observe(LifecycleListener listener) {
+        this.listener = listener;
     }
 
     /** Moves to a state that carries no facts: STARTING, RUNNING, STOPPING or STOPPED; returns whether it moved. */

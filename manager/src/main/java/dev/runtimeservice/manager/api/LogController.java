@@ -4,13 +4,21 @@ import dev.runtimeservice.manager.agent.AgentNames;
 import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import dev.runtimeservice.manager.logs.AgentLogs;
 import dev.runtimeservice.manager.resources.SecretRedactor;
+import dev.runtimeservice.manager.streaming.StreamHub;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,11 +29,13 @@ class LogController {
     private final AgentCatalog catalog;
     private final AgentLogs logs;
     private final SecretRedactor redactor;
+    private final StreamHub streams;
 
-    LogController(AgentCatalog catalog, AgentLogs logs, SecretRedactor redactor) {
+    LogController(AgentCatalog catalog, AgentLogs logs, SecretRedactor redactor, StreamHub streams) {
         this.catalog = catalog;
         this.logs = logs;
         this.redactor = redactor;
+        this.streams = streams;
     }
 
     @Operation(summary = "Last lines of an agent's log")
@@ -35,6 +45,27 @@ class LogController {
             @RequestParam(defaultValue = "100") @Min(1) @Max(10_000) int lines) {
         catalog.find(name);
         return new LogTail(name, logs.file(name).toString(), redactor.redact(logs.tail(name, lines)));
+    }
+
+    @Operation(
+            summary = "An agent's log, followed live",
+            description = "Its last lines, then each new line as the agent writes it, with resource values masked, "
+                    + "until the client disconnects. Plain text, one line per line; Server-Sent Events "
+                    + "(data: <line>) when the request accepts text/event-stream.")
+    @GetMapping(value = "/api/agents/{name}/logs", params = "follow=true")
+    void follow(
+            @PathVariable @Pattern(regexp = AgentNames.REGEX, message = "must be " + AgentNames.RULE) String name,
+            @RequestParam(defaultValue = "100") @Min(0) @Max(10_000) int lines,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        catalog.find(name);
+        boolean eventStream = accept != null && accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE);
+        response.setStatus(200);
+        response.setContentType(
+                (eventStream ? MediaType.TEXT_EVENT_STREAM_VALUE : MediaType.TEXT_PLAIN_VALUE) + ";charset=UTF-8");
+        streams.open(request, response, logs.follow(name, lines, redactor, eventStream));
     }
 
     /**

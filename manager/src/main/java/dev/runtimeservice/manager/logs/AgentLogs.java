@@ -1,6 +1,7 @@
 package dev.runtimeservice.manager.logs;
 
 import dev.runtimeservice.manager.config.RuntimeProperties;
+import dev.runtimeservice.manager.resources.SecretRedactor;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +41,32 @@ public class AgentLogs {
         }
     }
 
+    /**
+     * The agent's log followed from now: its last {@code count} lines, then every new line as it is written, with
+     * resource values masked.
+     *
+     * @param eventStream as Server-Sent Events rather than plain lines
+     */
+    public LogFollowSource follow(String agent, int count, SecretRedactor redactor, boolean eventStream) {
+        Path file = file(agent);
+        long end = 0;
+        List<String> lines = List.of();
+        if (Files.isRegularFile(file)) {
+            try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+                end = in.length();
+                lines = lastLines(in, count, end);
+            } catch (IOException e) {
+                lines = List.of("(could not read " + file + ": " + e.getMessage() + ")");
+            }
+        }
+        return new LogFollowSource(file, lines, end, redactor, eventStream);
+    }
+
     private static List<String> lastLines(RandomAccessFile in, int count) throws IOException {
-        long end = in.length();
+        return lastLines(in, count, in.length());
+    }
+
+    private static List<String> lastLines(RandomAccessFile in, int count, long end) throws IOException {
         long start = end;
         byte[] data = new byte[0];
         while (start > 0 && newlines(data) <= count) {

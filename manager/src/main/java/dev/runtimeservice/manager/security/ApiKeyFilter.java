@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * authenticated, which is what {@code show-details: when-authorized} looks for. Without a key every caller is,
  * and health shows everything, as before keys existed. An agent this
  * manager runs may also read the agent list ({@code GET /api/list_agents}, what the orchestrator's discovery
- * needs) with its own launch token as {@code X-Agent-Token}, and nothing else, so it never needs the key.
+ * needs) with its own launch token as {@code X-Agent-Token}, and nothing else, so it never needs the key. The web
+ * console's static files are open too: they hold no data, and the page asks for the key itself.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -49,7 +50,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(keyHolder ? KeyHolder.of(request) : request, response);
             return;
         }
-        if (keyHolder || isAgentReadingTheList(request)) {
+        if (keyHolder || isAgentReadingTheList(request) || isConsolePage(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -66,6 +67,16 @@ class ApiKeyFilter extends OncePerRequestFilter {
     private static boolean isHealth(HttpServletRequest request) {
         String path = request.getRequestURI();
         return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+    }
+
+    /**
+     * The web console's static page, scripts and styles, which hold no data: the page itself asks for the key and
+     * sends it on every API call it makes.
+     */
+    private static boolean isConsolePage(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && (path.equals("/") || path.equals("/index.html") || path.startsWith("/console/"));
     }
 
     private static @Nullable String presentedKey(HttpServletRequest request) {

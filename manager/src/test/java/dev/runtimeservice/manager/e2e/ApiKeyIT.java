@@ -72,6 +72,11 @@ class ApiKeyIT {
                     .then()
                     .statusCode(401);
             given().port(port).get("/actuator/health").then().statusCode(200);
+            given().port(port).get("/api/events").then().statusCode(401);
+            // The console's page holds no data and is served without the key; it asks for the key itself.
+            given().port(port).get("/").then().statusCode(200).body(containsString("Runtime Service console"));
+            given().port(port).get("/console/console.js").then().statusCode(200);
+            assertCliNeedsTheKey(port);
 
             int pid = given().port(port)
                     .header("X-API-Key", KEY)
@@ -152,6 +157,30 @@ class ApiKeyIT {
     }
 
     /** The status line of the answer to a request sent as raw bytes, as a client that breaks HTTP would send it. */
+    /** The CLI sends RUNTIME_API_KEY from its environment; without it, it prints the manager's detail, exit 1. */
+    private static void assertCliNeedsTheKey(int port) {
+        String url = "http://127.0.0.1:" + port;
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int withKey = dev.runtimeservice.cli.RuntimeCli.execute(
+                Map.of("RUNTIME_API_KEY", KEY, "RUNTIME_URL", url),
+                new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(err, true),
+                "ls");
+        assertThat(withKey).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("No agents");
+        int withoutKey = dev.runtimeservice.cli.RuntimeCli.execute(
+                Map.of("RUNTIME_URL", url),
+                new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(err, true),
+                "ls");
+        assertThat(withoutKey).isEqualTo(1);
+        assertThat(err.toString())
+                .isEqualTo("runtime: This manager requires its API key (RUNTIME_API_KEY): send it as the header "
+                        + "'X-API-Key: <key>' or 'Authorization: Bearer <key>'.\n")
+                .doesNotContain(KEY);
+    }
+
     private static String rawRequest(int port, String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));

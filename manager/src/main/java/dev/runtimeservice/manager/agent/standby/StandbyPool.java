@@ -170,6 +170,7 @@ public class StandbyPool implements SmartLifecycle {
             standby.discard();
             return Optional.empty();
         }
+        registry.listener().standbyUsed(descriptor.name(), standby.process().pid());
         return Optional.of(standby);
     }
 
@@ -219,10 +220,16 @@ public class StandbyPool implements SmartLifecycle {
         standbys.values().stream()
                 .filter(Standby::warm)
                 .filter(Standby::announceWarm)
-                .forEach(standby -> log.info(
-                        "Agent {} is warm in standby (pid {}): its launch will take a fraction of a second",
-                        standby.launch().descriptor().name(),
-                        standby.process().pid()));
+                .forEach(standby -> {
+                    log.info(
+                            "Agent {} is warm in standby (pid {}): its launch will take a fraction of a second",
+                            standby.launch().descriptor().name(),
+                            standby.process().pid());
+                    registry.listener()
+                            .standbyWarm(
+                                    standby.launch().descriptor().name(),
+                                    standby.process().pid());
+                });
         if (scheduler == null
                 || standbys.values().stream().anyMatch(standby -> !standby.warm())
                 || registry.all().stream().anyMatch(agent -> agent.state() == AgentState.STARTING)) {

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.cli.events;
+
+import org.jspecify.annotations.NullMarked;

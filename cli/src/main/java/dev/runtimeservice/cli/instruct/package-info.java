@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.cli.instruct;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.cli.logs;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.manager.console;
+
+import org.jspecify.annotations.NullMarked;

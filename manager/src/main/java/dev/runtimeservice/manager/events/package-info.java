@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.manager.events;
+
+import org.jspecify.annotations.NullMarked;

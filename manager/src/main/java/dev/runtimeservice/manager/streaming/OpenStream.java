@@ -1,0 +1,122 @@
+package dev.runtimeservice.manager.streaming;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One long answer (an event stream, a followed log) written with the servlet's non-blocking output: bytes are
+ * written only while the connection can take them without waiting ({@code isReady}), and the container calls back
+ * when it can take more. A slow or stalled reader therefore holds no thread, and its source is simply asked later.
+ */
+final class OpenStream implements WriteListener, AsyncListener {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenStream.class);
+
+    private final AsyncContext async;
+    private final ServletOutputStream out;
+    private final StreamSource source;
+    private final Runnable onEnd;
+    private boolean heartbeatDue;
+    private boolean unflushed;
+    private boolean ended;
+
+    OpenStream(AsyncContext async, ServletOutputStream out, StreamSource source, Runnable onEnd) {
+        this.async = async;
+        this.out = out;
+        this.source = source;
+        this.onEnd = onEnd;
+    }
+
+    /** Writes what the source has while the connection takes it without blocking; never waits. */
+    synchronized void pump() {
+        if (ended) {
+            return;
+        }
+        try {
+            while (out.isReady()) {
+                byte[] chunk = nextChunk();
+                if (chunk == null) {
+                    if (!unflushed) {
+                        return;
+                    }
+                    unflushed = false;
+                    out.flush();
+                    continue;
+                }
+                out.write(chunk);
+                unflushed = true;
+            }
+        } catch (IOException | IllegalStateException e) {
+            log.debug("A stream ended: {}", e.toString());
+            end();
+        }
+    }
+
+    private byte @Nullable [] nextChunk() {
+        if (heartbeatDue) {
+            heartbeatDue = false;
+            byte[] heartbeat = source.heartbeat();
+            if (heartbeat != null) {
+                return heartbeat;
+            }
+        }
+        return source.next();
+    }
+
+    /** Sends the source's heartbeat at the next chance. */
+    synchronized void heartbeat() {
+        heartbeatDue = true;
+    }
+
+    /** Ends the answer (the client left, or the manager stops); safe to call more than once. */
+    synchronized void end() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        source.close();
+        onEnd.run();
+        try {
+            async.complete();
+        } catch (IllegalStateException alreadyDone) {
+            // the container completed it first (client gone, error)
+        }
+    }
+
+    @Override
+    public void onWritePossible() {
+        pump();
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        end();
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+        end();
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        end();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+        end();
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+        // not restarted
+    }
+}

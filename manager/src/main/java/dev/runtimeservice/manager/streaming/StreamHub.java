@@ -1,0 +1,128 @@
+package dev.runtimeservice.manager.streaming;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The manager's open long answers: it opens them, wakes them when their sources have something new, ticks them (a
+ * followed log file is read on each tick, and an idle event stream gets a heartbeat now and then) and ends them all
+ * before the web server's graceful shutdown, which would otherwise wait for them. Waking only schedules work on one
+ * thread of its own, so whoever has news (an agent's state change) never waits for a client.
+ */
+@Component
+public class StreamHub implements SmartLifecycle {
+
+    private final StreamingProperties properties;
+    private final Set<OpenStream> streams = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    private @Nullable ScheduledExecutorService executor;
+    private long ticks;
+
+    StreamHub(StreamingProperties properties) {
+        this.properties = properties;
+    }
+
+    /**
+     * Turns this request into a long answer fed by {@code source}; the request's thread is free as soon as it
+     * returns. The status and content type must be set already.
+     *
+     * @throws TooManyStreamsException when {@code runtime.streaming.max-streams} answers are open already
+     */
+    public void open(HttpServletRequest request, HttpServletResponse response, StreamSource source) throws IOException {
+        if (streams.size() >= properties.maxStreams()) {
+            source.close();
+            throw new TooManyStreamsException(properties.maxStreams());
+        }
+        response.setHeader("Cache-Control", "no-store");
+        // Proxies such as nginx would otherwise hold the answer back until it ends.
+        response.setHeader("X-Accel-Buffering", "no");
+        AsyncContext async = request.startAsync(request, response);
+        async.setTimeout(0);
+        ServletOutputStream out = response.getOutputStream();
+        OpenStream[] holder = new OpenStream[1];
+        OpenStream stream = new OpenStream(async, out, source, () -> streams.remove(holder[0]));
+        holder[0] = stream;
+        streams.add(stream);
+        async.addListener(stream);
+        out.setWriteListener(stream);
+    }
+
+    /** Has every stream send what its source has now, soon, on the hub's thread; many calls make one pass. */
+    public void wake() {
+        ScheduledExecutorService running = executor;
+        if (running != null && wakeScheduled.compareAndSet(false, true)) {
+            running.execute(() -> {
+                wakeScheduled.set(false);
+                pumpAll();
+            });
+        }
+    }
+
+    /** How many long answers are open. */
+    public int openStreams() {
+        return streams.size();
+    }
+
+    private void pumpAll() {
+        for (OpenStream stream : List.copyOf(streams)) {
+            stream.pump();
+        }
+    }
+
+    private void tick() {
+        ticks++;
+        long heartbeatTicks = Math.max(
+                1, properties.heartbeat().toMillis() / properties.tick().toMillis());
+        if (ticks % heartbeatTicks == 0) {
+            streams.forEach(OpenStream::heartbeat);
+        }
+        pumpAll();
+    }
+
+    @Override
+    public synchronized void start() {
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "streams");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = properties.tick().toMillis();
+        started.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
+        executor = started;
+    }
+
+    /** Ends every open answer, so that the graceful shutdown of the web server does not wait for them. */
+    @Override
+    public synchronized void stop() {
+        ScheduledExecutorService running = executor;
+        executor = null;
+        if (running != null) {
+            running.shutdownNow();
+        }
+        List.copyOf(streams).forEach(OpenStream::end);
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+
+    /** Stopped before the web server's graceful shutdown (phase {@code Integer.MAX_VALUE - 1024}) begins. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.manager.streaming;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,110 @@
+package dev.runtimeservice.manager.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtimeservice.cli.RuntimeCli;
+import io.restassured.path.json.JsonPath;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code runtime} CLI's commands, run in this JVM as {@code bin/runtime} runs them, against the real manager
+ * with real agents: what each prints, its exit code, and errors as the manager's detail on one line.
+ */
+class CliIT extends ManagerProcessTestSupport {
+
+    /** What one command line printed and returned. */
+    record Run(int exit, String out, String err) {}
+
+    private Run runtime(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = RuntimeCli.execute(
+                Map.of("RUNTIME_URL", "http://127.0.0.1:" + port),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void anOperatorLaunchesListsInspectsReadsTheLogOfAndStopsAnAgent(@TempDir Path folder) throws Exception {
+        Path resources =
+                Files.writeString(folder.resolve("resources.json"), "{\"db\": {\"password\": \"cl1-secret\"}}");
+        Run launched = runtime("launch", "leaky", "--resources", resources.toString());
+        assertThat(launched.exit()).as(launched.err()).isZero();
+        assertThat(launched.out())
+                .contains("leaky         STARTING")
+                .contains("leaky         RUNNING (was STARTING) pid ")
+                .contains("leaky: started and ready (pid ");
+
+        Run table = runtime("ls");
+        assertThat(table.exit()).isZero();
+        assertThat(table.out().lines().toList().get(0)).matches("NAME +STATUS +PID +PORT +UPTIME +CPU +MEM +RESTARTS");
+        assertThat(table.out()).containsPattern("leaky +RUNNING +\\d+ +230\\d\\d +\\d+s +");
+
+        JsonPath json = JsonPath.from(runtime("ls", "--json").out());
+        assertThat(json.getString("agents[0].name")).isEqualTo("leaky");
+        assertThat(JsonPath.from(runtime("--json", "ls").out()).getString("agents[0].status"))
+                .isEqualTo("RUNNING");
+
+        Run status = runtime("status", "leaky");
+        assertThat(status.out()).contains("status:       RUNNING").contains("resources:    db");
+
+        Run log = runtime("logs", "leaky", "-n", "20");
+        assertThat(log.out()).contains("listening on").contains("******").doesNotContain("cl1-secret");
+
+        CompletableFuture<Run> events =
+                CompletableFuture.supplyAsync(() -> runtime("events", "--agent", "leaky", "--count", "2"));
+        Thread.sleep(500); // the stream opens before the stop
+        Run stopped = runtime("stop", "leaky");
+        assertThat(stopped.exit()).isZero();
+        assertThat(stopped.out()).isEqualTo("leaky: stopped; its port and resources file are released\n");
+        Run streamed = events.get(15, TimeUnit.SECONDS);
+        assertThat(streamed.out())
+                .contains("leaky         STOPPING (was RUNNING)")
+                .contains("STOPPED (was STOPPING)");
+    }
+
+    @Test
+    void failuresAreTheManagersDetailOnOneLineWithExitCodeOne() {
+        Run unknown = runtime("launch", "nosuch");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err())
+                .startsWith("runtime: No agent named nosuch in the catalog. Known agents: ")
+                .hasLineCount(1);
+
+        Run crashed = runtime("launch", "crasher");
+        assertThat(crashed.exit()).isEqualTo(1);
+        assertThat(crashed.err()).contains("crasher").hasLineCount(1).doesNotContain("Exception");
+        assertThat(crashed.out()).contains("crasher       FAILED");
+
+        Run notRunning = runtime("status", "echo");
+        assertThat(notRunning.exit()).isEqualTo(1);
+        assertThat(notRunning.err())
+                .isEqualTo("runtime: agent echo is not running and has not failed; start it with:"
+                        + " runtime launch echo\n");
+    }
+
+    @Test
+    void aBadCommandLineIsExitCodeTwo() {
+        Run missingFile = runtime("launch", "echo", "--resources", "/nonexistent/resources.json");
+        assertThat(missingFile.exit()).isEqualTo(2);
+        assertThat(missingFile.err()).contains("cannot read --resources /nonexistent/resources.json");
+        assertThat(runtime("stop").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void topRedrawsTheTable() {
+        Run top = runtime("top", "--iterations", "2", "--delay", "0.1");
+        assertThat(top.exit()).isZero();
+        assertThat(top.out().split("runtime top - ", -1)).hasSize(3);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.runtimeservice.manager.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The web console in a real headless Chromium (Debian's chromium and chromium-driver, installed here with apt-get
+ * when missing and the test runs as root), used as a person would: launch an agent from the page, see it turn
+ * RUNNING without a reload, follow its log, stop it; then the same page on a phone-sized screen. Screenshots go to
+ * target/console-screenshots (docs/ holds copies).
+ */
+class ConsoleBrowserIT extends ManagerProcessTestSupport {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "console-screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void startChromium() throws Exception {
+        installChromiumIfMissing();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SHOTS);
+    }
+
+    /** Installs Debian's chromium and its driver when they are missing, as root, with apt-get. */
+    private static void installChromiumIfMissing() throws Exception {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER)) {
+            return;
+        }
+        Process process = new ProcessBuilder("apt-get", "install", "-y", "-q", "chromium", "chromium-driver")
+                .redirectErrorStream(true)
+                .redirectOutput(new File("target/apt-get-chromium.log"))
+                .start();
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        assertThat(Files.isExecutable(DRIVER))
+                .as("chromium-driver could not be installed (apt-get needs root and a Debian mirror); see "
+                        + "target/apt-get-chromium.log")
+                .isTrue();
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAgentIsLaunchedFromThePageSeenRunningLiveFollowedAndStopped() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 800));
+        browser.get("http://localhost:" + port + "/");
+        await().atMost(WAIT).until(() -> text("stream").equals("events: live"));
+        WebElement echo = await().atMost(WAIT)
+                .until(
+                        () -> browser.findElements(By.cssSelector("#catalog input[value=echo]")),
+                        list -> !list.isEmpty())
+                .get(0);
+        echo.click();
+        browser.findElement(By.id("resources")).clear();
+        browser.findElement(By.id("resources")).sendKeys("{\"db\": {\"password\": \"br0wser-secret\"}}");
+        browser.findElement(By.id("launch")).click();
+
+        await().atMost(WAIT).until(() -> "RUNNING".equals(rowStatus("echo")));
+        assertThat(text("events")).contains("echo  RUNNING (was STARTING)");
+        assertThat(text("launch-progress")).contains("echo: started and ready");
+
+        row("echo").findElement(By.xpath(".//button[text()='Open']")).click();
+        await().atMost(WAIT).until(() -> text("log").contains("listening on"));
+        await().atMost(WAIT)
+                .until(() -> text("card").contains("echo") || text("card").contains("no such path"));
+        String agentUrl = "http://127.0.0.1:"
+                + row("echo").findElements(By.tagName("td")).get(3).getText();
+        io.restassured.RestAssured.given().get(agentUrl + "/followed-from-the-console");
+        await().atMost(WAIT).until(() -> text("log").contains("followed-from-the-console"));
+        assertThat(text("log")).doesNotContain("br0wser-secret");
+        screenshot("console-desktop.png");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        Thread.sleep(300);
+        Long overflow = (Long) ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(overflow).as("the page fits a phone's width").isLessThanOrEqualTo(0L);
+        screenshot("console-phone.png");
+        browser.manage().window().setSize(new Dimension(1280, 800));
+
+        row("echo").findElement(By.className("stop")).click();
+        await().atMost(WAIT).until(() -> {
+            String status = rowStatus("echo");
+            return status == null || status.equals("STOPPED");
+        });
+        assertThat(text("events")).contains("echo  STOPPED (was STOPPING)");
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private WebElement row(String agent) {
+        return browser.findElement(By.cssSelector("#agents tr[data-agent='" + agent + "']"));
+    }
+
+    private String rowStatus(String agent) {
+        List<WebElement> rows = browser.findElements(By.cssSelector("#agents tr[data-agent='" + agent + "']"));
+        return rows.isEmpty() ? null : rows.get(0).getAttribute("data-status");
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
