@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.cli.agents;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.cli.client;
+
+import org.jspecify.annotations.NullMarked;

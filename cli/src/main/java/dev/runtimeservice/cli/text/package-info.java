@@ -1,0 +1,4 @@
+@NullMarked
+package dev.runtimeservice.cli.text;
+
+import org.jspecify.annotations.NullMarked;
