@@ -2,6 +2,7 @@ package dev.runtimeservice.cli;
 
 import dev.runtimeservice.cli.agents.LsCommand;
 import dev.runtimeservice.cli.client.ManagerClient;
+import dev.runtimeservice.cli.mcp.McpCommand;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 ok, 1 failed, 2 usage, 3 the manager is unreachable.",
             "Shell completion: source <(runtime generate-completion)"
         },
-        subcommands = {LsCommand.class, AutoComplete.GenerateCompletion.class})
+        subcommands = {LsCommand.class, McpCommand.class, AutoComplete.GenerateCompletion.class})
 public final class RuntimeCli implements Runnable {
 
     /** The manager's URL when neither --url nor RUNTIME_URL says otherwise. */

@@ -305,6 +305,41 @@ class KendraVfsIngestIT {
         }
     }
 
+    @Test
+    void aDesktopClientReachesTheSameToolsThroughTheStdioBridge() {
+        Path cli = REPOSITORY.resolve("cli/target/runtime-cli-exec.jar");
+        assertThat(cli).as("build it first: ./mvnw -pl cli package").isRegularFile();
+        List<String> bridge = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                cli.toString(),
+                "mcp",
+                "--url",
+                managerUrl);
+        try (McpSession mcp = McpSession.overStdio(bridge, Map.of())) {
+            assertThat(mcp.call("stop_agent", Map.of("agent_name", "vfs")).isError())
+                    .isFalse();
+            assertThat(mcp.toolNames())
+                    .contains("launch_agents", "kendra.search")
+                    .doesNotContain("vfs.read");
+
+            assertThat(mcp.call("launch_agents", Map.of("agents", List.of("vfs")))
+                            .isError())
+                    .isFalse();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> mcp.announced.stream().anyMatch(tools -> tools.contains("vfs.read")));
+            assertThat(mcp.call("vfs.write", Map.of("path", "bridge/hello.txt", "text", "hola", "parents", true))
+                            .isError())
+                    .isFalse();
+            CallToolResult read = mcp.call("vfs.read", Map.of("path", "bridge/hello.txt"));
+            assertThat(McpSession.text(read)).as(read.toString()).contains("hola");
+            assertThat(mcp.call("vfs.read", Map.of("no_path", 1)).isError()).isTrue();
+
+            mcp.call("stop_agent", Map.of("agent_name", "vfs"));
+            assertThat(mcp.toolNames()).doesNotContain("vfs.read");
+        }
+    }
+
     private static void catalogEntry(Path agents, String name, Path jar, String extra) throws IOException {
         assertThat(jar)
                 .as("build it first: ./mvnw -pl agents/" + name + " package -DskipTests")
