@@ -104,7 +104,15 @@ class AgentSkillTools implements DisposableBean {
             Thread.currentThread().interrupt();
             return false;
         }
-        known.values().removeIf(tool -> tool.agent().equals(agent.name()) && !tools.contains(tool));
+        // Skills this agent no longer has (it was updated between launches) leave the server, not just the list.
+        List<String> gone = known.values().stream()
+                .filter(tool -> tool.agent().equals(agent.name()) && !tools.contains(tool))
+                .map(SkillTool::name)
+                .toList();
+        gone.forEach(name -> {
+            known.remove(name);
+            mcp.removeTool(name);
+        });
         for (SkillTool tool : tools) {
             if (tools.contains(known.get(tool.name()))) {
                 continue; // the same tool as before this agent's restart: registered already
