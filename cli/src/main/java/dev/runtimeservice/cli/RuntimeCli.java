@@ -9,6 +9,7 @@ import dev.runtimeservice.cli.client.ManagerClient;
 import dev.runtimeservice.cli.events.EventsCommand;
 import dev.runtimeservice.cli.instruct.InstructCommand;
 import dev.runtimeservice.cli.logs.LogsCommand;
+import dev.runtimeservice.cli.mcp.McpCommand;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Spec;
             EventsCommand.class,
             InstructCommand.class,
             TopCommand.class,
+            McpCommand.class,
             AutoComplete.GenerateCompletion.class
         })
 public final class RuntimeCli implements Runnable {

@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * @param containerRestarts how many times Kubernetes restarted its container in place (kubernetes only)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record AgentResponse(
+public record AgentResponse(
         String name,
         AgentState status,
         @Nullable LaunchAction action,
@@ -65,7 +65,7 @@ record AgentResponse(
         @Nullable Integer containerRestarts) {
 
     /** The agent as a list shows it, with the usage its host measures. */
-    static AgentResponse of(ManagedAgent agent, AgentHost host) {
+    public static AgentResponse of(ManagedAgent agent, AgentHost host) {
         String message = agent.failure()
                 .or(() -> agent.restartedAfter().map(reason -> "restarted after it " + reason))
                 .orElse(null);
@@ -73,7 +73,7 @@ record AgentResponse(
     }
 
     /** The agent as a launch or stop answer shows it: no CPU and memory sample, which it could not have yet. */
-    static AgentResponse of(AgentOutcome outcome, AgentHost host) {
+    public static AgentResponse of(AgentOutcome outcome, AgentHost host) {
         ManagedAgent agent = outcome.agent();
         String message = message(outcome.action());
         if (agent == null) {

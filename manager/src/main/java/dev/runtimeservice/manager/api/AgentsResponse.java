@@ -3,4 +3,4 @@ package dev.runtimeservice.manager.api;
 import java.util.List;
 
 /** Every answer of the agent API: {@code {"agents": [...]}}. */
-record AgentsResponse(List<AgentResponse> agents) {}
+public record AgentsResponse(List<AgentResponse> agents) {}

@@ -11,12 +11,12 @@ import java.util.Map;
  * copied, digested or written: a resources object of 100,000 keys would otherwise be copied under the agent's
  * lock and listed in every answer.
  */
-final class ResourcesShape {
+public final class ResourcesShape {
 
     private ResourcesShape() {}
 
     /** Throws a 400 naming the limit and its setting when {@code resources} passes one. */
-    static void check(Map<String, Object> resources, int maxKeys, int maxDepth) {
+    public static void check(Map<String, Object> resources, int maxKeys, int maxDepth) {
         Deque<Object> pending = new ArrayDeque<>();
         Deque<Integer> depths = new ArrayDeque<>();
         pending.push(resources);

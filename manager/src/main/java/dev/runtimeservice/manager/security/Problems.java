@@ -9,13 +9,14 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a problem+json answer from a servlet filter, which runs before Spring MVC's error handling. */
-final class Problems {
+public final class Problems {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {}
 
-    static void write(HttpServletResponse response, int status, String title, String detail, @Nullable String instance)
+    public static void write(
+            HttpServletResponse response, int status, String title, String detail, @Nullable String instance)
             throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");

@@ -3,6 +3,7 @@ package dev.runtimeservice.manager.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.runtimeservice.manager.mcp.A2aClients;
 import io.a2a.client.Client;
 import io.a2a.client.ClientEvent;
 import io.a2a.client.TaskEvent;
@@ -17,13 +18,14 @@ import io.a2a.spec.Task;
 import io.a2a.spec.TaskIdParams;
 import io.a2a.spec.TaskQueryParams;
 import io.a2a.spec.TextPart;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** One agent as the official A2A Java client (0.3.3.Final, over JSON-RPC) sees it: send, stream, get, cancel. */
+/** One agent as the official A2A Java client (1.0.0.Alpha3, over JSON-RPC) sees it: send, stream, get, cancel. */
 final class A2aCalls {
 
     private final Client blocking;
@@ -34,6 +36,12 @@ final class A2aCalls {
         this.streaming = client(card, true);
     }
 
+    /** The agent's card as the 1.0 client reads it, through the manager's own A2A factory. */
+    static AgentCard card(String agentUrl) throws Exception {
+        A2aClients clients = new A2aClients();
+        return clients.card(clients.cardJson(URI.create(agentUrl)));
+    }
+
     private static Client client(AgentCard card, boolean streams) throws Exception {
         return Client.builder(card)
                 .clientConfig(new ClientConfig.Builder().setStreaming(streams).build())
@@ -42,16 +50,16 @@ final class A2aCalls {
     }
 
     static Message text(String text) {
-        return new Message.Builder()
-                .role(Message.Role.USER)
+        return Message.builder()
+                .role(Message.Role.ROLE_USER)
                 .messageId(UUID.randomUUID().toString())
                 .parts(new TextPart(text))
                 .build();
     }
 
     static Message data(Map<String, Object> data) {
-        return new Message.Builder()
-                .role(Message.Role.USER)
+        return Message.builder()
+                .role(Message.Role.ROLE_USER)
                 .messageId(UUID.randomUUID().toString())
                 .parts(new DataPart(data))
                 .build();
@@ -59,9 +67,9 @@ final class A2aCalls {
 
     /** What the agent said in the task's status. */
     static String say(Task task) {
-        return task.getStatus().message() == null
+        return task.status().message() == null
                 ? ""
-                : ((TextPart) task.getStatus().message().getParts().get(0)).getText();
+                : ((TextPart) task.status().message().parts().get(0)).text();
     }
 
     Task send(Message message) throws Exception {
@@ -80,7 +88,7 @@ final class A2aCalls {
                 .until(() -> errors.stream().anyMatch(A2aCalls::isProtocolError)
                         || (!events.isEmpty()
                                 && task(events.get(events.size() - 1))
-                                        .getStatus()
+                                        .status()
                                         .state()
                                         .isFinal()));
         assertThat(errors).filteredOn(A2aCalls::isProtocolError).isEmpty();

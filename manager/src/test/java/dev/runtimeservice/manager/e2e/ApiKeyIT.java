@@ -2,6 +2,7 @@ package dev.runtimeservice.manager.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -27,6 +28,30 @@ import org.springframework.util.FileSystemUtils;
  * and nothing else, and the key is in no log, not even from a malformed header; every log file is its owner's only.
  */
 class ApiKeyIT {
+
+    /** The tool names the official MCP Java SDK client lists at /mcp, with the key as a bearer token. */
+    private static java.util.List<String> mcpTools(int port, String key) {
+        java.net.http.HttpRequest.Builder requests = java.net.http.HttpRequest.newBuilder();
+        if (key != null) {
+            requests.header("Authorization", "Bearer " + key);
+        }
+        io.modelcontextprotocol.client.McpSyncClient client = io.modelcontextprotocol.client.McpClient.sync(
+                        io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport.builder(
+                                        "http://127.0.0.1:" + port)
+                                .endpoint("/mcp")
+                                .requestBuilder(requests)
+                                .build())
+                .requestTimeout(Duration.ofSeconds(30))
+                .build();
+        try {
+            client.initialize();
+            return client.listTools().tools().stream()
+                    .map(io.modelcontextprotocol.spec.McpSchema.Tool::name)
+                    .toList();
+        } finally {
+            client.close();
+        }
+    }
 
     private static final String KEY = "k3y-" + System.nanoTime();
 
@@ -77,6 +102,10 @@ class ApiKeyIT {
             given().port(port).get("/").then().statusCode(200).body(containsString("Runtime Service console"));
             given().port(port).get("/console/console.js").then().statusCode(200);
             assertCliNeedsTheKey(port);
+            assertThatThrownBy(() -> mcpTools(port, null))
+                    .as("/mcp without the key")
+                    .isInstanceOf(Exception.class);
+            assertThat(mcpTools(port, KEY)).contains("launch_agents");
 
             int pid = given().port(port)
                     .header("X-API-Key", KEY)

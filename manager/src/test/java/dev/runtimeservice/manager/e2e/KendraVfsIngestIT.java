@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.runtimeservice.testsupport.TestPorts;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +56,9 @@ class KendraVfsIngestIT {
                 "env: {KENDRA_VFS_MAX_FILE_SIZE: 64KB}\n");
         int port = TestPorts.free();
         int agentPorts = TestPorts.freeRange(51);
-        ProcessBuilder builder = new ProcessBuilder(PackagedManager.command("-Druntime.fast-start.enabled=false"))
+        // Under Spring AOT, as bin/runtime-manager runs it, so that the MCP server's beans are checked that way too.
+        ProcessBuilder builder = new ProcessBuilder(
+                        PackagedManager.command("-Druntime.fast-start.enabled=false", "-Dspring.aot.enabled=true"))
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("manager.out").toFile());
@@ -242,6 +246,98 @@ class KendraVfsIngestIT {
                         .get("path")
                         .asString())
                 .isEqualTo("paths-suite/logo.png");
+    }
+
+    @Test
+    void anMcpClientLaunchesAgentsSeesTheirToolsComeAndGoAndIndexesAFileItWroteThroughThem() {
+        try (McpSession mcp = McpSession.overHttp(managerUrl)) {
+            assertThat(mcp.toolNames())
+                    .contains("launch_agents", "list_agents", "stop_agent", "agent_logs", "instruct");
+            assertThat(mcp.call("launch_agents", Map.of("agents", "vfs")).isError())
+                    .isTrue();
+            CallToolResult badStatus = mcp.call("list_agents", Map.of("status", "SLEEPING"));
+            assertThat(badStatus.isError()).isTrue();
+
+            assertThat(mcp.call("stop_agent", Map.of("agent_name", "vfs")).isError())
+                    .isFalse();
+            assertThat(mcp.toolNames()).doesNotContain("vfs.write").contains("kendra.search");
+            CallToolResult stopped = mcp.call("vfs.write", Map.of("path", "x.md", "text", "x"));
+            assertThat(stopped.isError()).isTrue();
+            assertThat(McpSession.text(stopped)).contains("not running", "launch_agents");
+
+            CallToolResult launched = mcp.call("launch_agents", Map.of("agents", List.of("vfs", "kendra")));
+            assertThat(launched.isError()).as(McpSession.text(launched)).isFalse();
+            assertThat(mcp.toolNames()).contains("vfs.write", "vfs.read", "kendra.search", "kendra.ingest-vfs");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> mcp.announced.stream().anyMatch(tools -> tools.contains("vfs.write")));
+
+            CallToolResult written = mcp.call(
+                    "vfs.write",
+                    Map.of(
+                            "path",
+                            "mcp-suite/tides.md",
+                            "text",
+                            "# Tides\n\nThe moon pulls the ocean.",
+                            "parents",
+                            true));
+            assertThat(written.isError()).as(McpSession.text(written)).isFalse();
+            CallToolResult indexed = mcp.call(
+                    "kendra.ingest-vfs",
+                    Map.of("paths", List.of("mcp-suite/tides.md"), "metadata", Map.of("suite", "mcp")));
+            assertThat(indexed.isError()).as(McpSession.text(indexed)).isFalse();
+            CallToolResult found = mcp.call(
+                    "kendra.search",
+                    Map.of("query", "moon ocean", "mode", "keyword", "filters", Map.of("suite", "mcp")));
+            assertThat(found.isError()).as(McpSession.text(found)).isFalse();
+            assertThat(JSON.valueToTree(found.structuredContent())
+                            .at("/hits/0/id")
+                            .asString())
+                    .isEqualTo("vfs:mcp-suite/tides.md");
+            assertThat(McpSession.text(found)).isNotBlank();
+            assertThat(mcp.call("kendra.search", Map.of("query", 5)).isError()).isTrue();
+
+            assertThat(mcp.call("stop_agent", Map.of("agent_name", List.of("vfs")))
+                            .isError())
+                    .isFalse();
+            assertThat(mcp.toolNames()).doesNotContain("vfs.write").contains("kendra.search");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !mcp.announced.get(mcp.announced.size() - 1).contains("vfs.write"));
+        }
+    }
+
+    @Test
+    void aDesktopClientReachesTheSameToolsThroughTheStdioBridge() {
+        Path cli = REPOSITORY.resolve("cli/target/runtime-cli-exec.jar");
+        assertThat(cli).as("build it first: ./mvnw -pl cli package").isRegularFile();
+        List<String> bridge = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                cli.toString(),
+                "mcp",
+                "--url",
+                managerUrl);
+        try (McpSession mcp = McpSession.overStdio(bridge, Map.of())) {
+            assertThat(mcp.call("stop_agent", Map.of("agent_name", "vfs")).isError())
+                    .isFalse();
+            assertThat(mcp.toolNames())
+                    .contains("launch_agents", "kendra.search")
+                    .doesNotContain("vfs.read");
+
+            assertThat(mcp.call("launch_agents", Map.of("agents", List.of("vfs")))
+                            .isError())
+                    .isFalse();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> mcp.announced.stream().anyMatch(tools -> tools.contains("vfs.read")));
+            assertThat(mcp.call("vfs.write", Map.of("path", "bridge/hello.txt", "text", "hola", "parents", true))
+                            .isError())
+                    .isFalse();
+            CallToolResult read = mcp.call("vfs.read", Map.of("path", "bridge/hello.txt"));
+            assertThat(McpSession.text(read)).as(read.toString()).contains("hola");
+            assertThat(mcp.call("vfs.read", Map.of("no_path", 1)).isError()).isTrue();
+
+            mcp.call("stop_agent", Map.of("agent_name", "vfs"));
+            assertThat(mcp.toolNames()).doesNotContain("vfs.read");
+        }
     }
 
     private static void catalogEntry(Path agents, String name, Path jar, String extra) throws IOException {

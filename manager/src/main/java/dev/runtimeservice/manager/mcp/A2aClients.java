@@ -1,0 +1,85 @@
+package dev.runtimeservice.manager.mcp;
+
+import io.a2a.client.Client;
+import io.a2a.client.config.ClientConfig;
+import io.a2a.client.transport.jsonrpc.JSONRPCTransport;
+import io.a2a.client.transport.jsonrpc.JSONRPCTransportConfig;
+import io.a2a.grpc.utils.JSONRPCUtils;
+import io.a2a.grpc.utils.ProtoUtils;
+import io.a2a.spec.AgentCard;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The one place the manager makes A2A clients (the official A2A Java SDK 1.0 client, JSON-RPC binding) and reads
+ * agents' cards, so that what every A2A call needs (trace headers, timeouts) is added here once.
+ */
+@Component
+public class A2aClients {
+
+    /** Where every A2A agent publishes its card. */
+    static final String CARD_PATH = "/.well-known/agent-card.json";
+
+    // 0.3 fields that SDK agents serve beside 1.0's, so that 0.3 clients read the card too; the 1.0 client's strict
+    // card parser refuses fields that 1.0 does not define, so they are taken out before it reads the rest.
+    private static final List<String> OLD_CARD_FIELDS =
+            List.of("protocolVersion", "url", "preferredTransport", "additionalInterfaces");
+    private static final Duration CARD_TIMEOUT = Duration.ofSeconds(5);
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    /** The agent's card as it serves it, JSON text. */
+    public String cardJson(URI agentUrl) throws IOException, InterruptedException {
+        return get(agentUrl.resolve(CARD_PATH));
+    }
+
+    /** The answer of a GET on the agent, when it is 200; an IOException naming the status otherwise. */
+    String get(URI uri) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(uri).timeout(CARD_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IOException("GET " + uri + " answered " + answer.statusCode());
+        }
+        return answer.body();
+    }
+
+    /** The card as the A2A 1.0 client reads it. */
+    public AgentCard card(String cardJson) throws IOException {
+        ObjectNode card = (ObjectNode) json.readTree(cardJson);
+        card.remove(OLD_CARD_FIELDS);
+        io.a2a.grpc.AgentCard.Builder builder = io.a2a.grpc.AgentCard.newBuilder();
+        try {
+            JSONRPCUtils.parseJsonString(card.toString(), builder, "");
+        } catch (Exception e) {
+            throw new IOException("the agent card is not a valid A2A 1.0 card: " + e.getMessage(), e);
+        }
+        return ProtoUtils.FromProto.agentCard(builder);
+    }
+
+    /** A client that sends one message and waits for the task's answer (no streaming), over JSON-RPC. */
+    Client client(AgentCard card) throws IOException {
+        try {
+            return Client.builder(card)
+                    .clientConfig(new ClientConfig.Builder()
+                            .setStreaming(false)
+                            .setAcceptedOutputModes(List.of("text/plain", "application/json"))
+                            .build())
+                    .withTransport(JSONRPCTransport.class, new JSONRPCTransportConfig())
+                    .build();
+        } catch (Exception e) {
+            throw new IOException("the A2A client could not be made for this card: " + e.getMessage(), e);
+        }
+    }
+}

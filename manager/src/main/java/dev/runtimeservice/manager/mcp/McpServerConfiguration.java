@@ -1,0 +1,83 @@
+package dev.runtimeservice.manager.mcp;
+
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The MCP server at {@code /mcp}: the official MCP Java SDK's Streamable HTTP servlet, with the runtime tools, the
+ * orchestrator's tool and prompt, the agents' resources and, kept in step with the running agents, their skills.
+ */
+@Configuration(proxyBeanMethods = false)
+class McpServerConfiguration {
+
+    static final String PATH = "/mcp";
+
+    @Bean
+    HttpServletStreamableServerTransportProvider mcpTransport() {
+        return HttpServletStreamableServerTransportProvider.builder()
+                // MCP's own JSON (camelCase), not the manager's snake_case API mapper.
+                .jsonMapper(new JacksonMcpJsonMapper(JsonMapper.builder().build()))
+                .mcpEndpoint(PATH)
+                .keepAliveInterval(Duration.ofSeconds(30))
+                .build();
+    }
+
+    @Bean
+    ServletRegistrationBean<HttpServletStreamableServerTransportProvider> mcpServlet(
+            HttpServletStreamableServerTransportProvider transport) {
+        ServletRegistrationBean<HttpServletStreamableServerTransportProvider> servlet =
+                new ServletRegistrationBean<>(transport, PATH);
+        servlet.setAsyncSupported(true);
+        servlet.setLoadOnStartup(1);
+        return servlet;
+    }
+
+    @Bean
+    FilterRegistrationBean<McpAccessFilter> mcpAccessFilter(McpProperties properties) {
+        FilterRegistrationBean<McpAccessFilter> filter = new FilterRegistrationBean<>(new McpAccessFilter(properties));
+        filter.addUrlPatterns(PATH);
+        filter.setAsyncSupported(true);
+        return filter;
+    }
+
+    @Bean(destroyMethod = "close")
+    McpSyncServer mcpServer(
+            HttpServletStreamableServerTransportProvider transport,
+            RuntimeTools runtimeTools,
+            OrchestratorTools orchestrator,
+            AgentResources resources,
+            AgentSkillTools skillTools,
+            ObjectProvider<BuildProperties> build) {
+        BuildProperties info = build.getIfAvailable();
+        McpSyncServer server = McpServer.sync(transport)
+                .serverInfo("runtime-service", info == null ? "dev" : info.getVersion())
+                .instructions("Launch, list and stop agents, read their logs, and call every running agent's skills "
+                        + "as tools named <agent>.<skill>; the list changes as agents start and stop.")
+                .capabilities(ServerCapabilities.builder()
+                        .tools(true)
+                        .resources(false, true)
+                        .prompts(true)
+                        .build())
+                .jsonMapper(new JacksonMcpJsonMapper(JsonMapper.builder().build()))
+                .validateToolInputs(true)
+                .tools(runtimeTools.all())
+                .tools(orchestrator.instruct())
+                .resourceTemplates(resources.templates())
+                .prompts(orchestrator.prompt())
+                .addToolFilter((context, tool) -> skillTools.listed(tool))
+                .build();
+        skillTools.attach(server);
+        return server;
+    }
+}

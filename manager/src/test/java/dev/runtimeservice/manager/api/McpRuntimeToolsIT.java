@@ -1,0 +1,134 @@
+package dev.runtimeservice.manager.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.GetPromptRequest;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The manager's MCP server in this JVM, through the official MCP Java SDK client over Streamable HTTP, with the
+ * test catalog's Python agents: the runtime tools call the same services as the REST API, and every refusal is a
+ * tool error that says what to do. (The built-in agents' skills as tools: KendraVfsIngestIT.)
+ */
+class McpRuntimeToolsIT extends ManagerProcessTestSupport {
+
+    private McpSyncClient mcp;
+
+    @BeforeEach
+    void connect() {
+        mcp = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port)
+                        .endpoint("/mcp")
+                        .build())
+                .requestTimeout(Duration.ofSeconds(60))
+                .build();
+        mcp.initialize();
+    }
+
+    @AfterEach
+    void disconnect() {
+        mcp.closeGracefully();
+    }
+
+    @Test
+    void theRuntimeToolsLaunchListReadTheLogsOfAndStopAnAgent() {
+        assertThat(mcp.listTools().tools().stream().map(Tool::name))
+                .contains("launch_agents", "list_agents", "stop_agent", "agent_logs", "instruct");
+
+        CallToolResult launched = call("launch_agents", Map.of("agents", List.of("echo")));
+        assertThat(launched.isError()).as(text(launched)).isFalse();
+        assertThat(json(launched)).contains("\"name\":\"echo\"", "\"status\":\"RUNNING\"", "\"action\":\"STARTED\"");
+        assertThat(launched.structuredContent()).isInstanceOf(Map.class);
+
+        assertThat(text(call("list_agents", Map.of("name", "echo", "status", "RUNNING"))))
+                .contains("\"name\":\"echo\"");
+        assertThat(text(call("list_agents", Map.of("status", "FAILED")))).isEqualTo("{\"agents\":[]}");
+        assertThat(call("agent_logs", Map.of("name", "echo", "lines", 50)).isError())
+                .isFalse();
+        TextResourceContents logs =
+                (TextResourceContents) mcp.readResource(new ReadResourceRequest("runtime://agents/echo/logs"))
+                        .contents()
+                        .get(0);
+        assertThat(logs.mimeType()).isEqualTo("text/plain");
+
+        CallToolResult stopped = call("stop_agent", Map.of("agent_name", "echo"));
+        assertThat(text(stopped)).contains("\"action\":\"STOPPED\"");
+        assertThat(processesOf("echo")).isEmpty();
+    }
+
+    @Test
+    void badArgumentsUnknownAgentsAndAStoppedOrchestratorAreToolErrorsThatSayWhatToDo() {
+        assertThat(text(error("launch_agents", Map.of("agents", "echo")))).contains("agents");
+        assertThat(text(error("launch_agents", Map.of("agents", List.of("Not A Name")))))
+                .contains("invalid");
+        assertThat(text(error("launch_agents", Map.of("agents", List.of("nosuchagent")))))
+                .contains("nosuchagent", "echo");
+        assertThat(text(error("stop_agent", Map.of("agent_name", "echo,,")))).contains("agent_name");
+        assertThat(text(error("list_agents", Map.of("status", "SLEEPING")))).contains("RUNNING");
+        assertThat(text(error("agent_logs", Map.of("name", "echo", "lines", 0))))
+                .contains("lines");
+        assertThat(text(error("instruct", Map.of("text", "Busca contratos"))))
+                .contains("launch_agents", "orchestrator");
+
+        assertThatThrownBy(() -> mcp.readResource(new ReadResourceRequest("runtime://agents/echo/card")))
+                .isInstanceOf(McpError.class)
+                .hasMessageContaining("not running");
+        assertThatThrownBy(() -> mcp.getPrompt(new GetPromptRequest("optimized_prompt", Map.of("instruction", "Hola"))))
+                .isInstanceOf(McpError.class)
+                .hasMessageContaining("orchestrator");
+    }
+
+    @Test
+    void aCallToMcpFromAnotherSitesPageIsRefused() throws Exception {
+        HttpResponse<String> fromAPage = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json, text/event-stream")
+                                .header("Origin", "https://evil.example")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"jsonrpc\":\"2.0\",\"id\":1," + "\"method\":\"ping\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(fromAPage.statusCode()).isEqualTo(403);
+    }
+
+    private CallToolResult call(String tool, Map<String, Object> arguments) {
+        return mcp.callTool(new CallToolRequest(tool, arguments));
+    }
+
+    private CallToolResult error(String tool, Map<String, Object> arguments) {
+        CallToolResult result = call(tool, arguments);
+        assertThat(result.isError())
+                .as(tool + " " + arguments + ": " + text(result))
+                .isTrue();
+        return result;
+    }
+
+    private static String text(CallToolResult result) {
+        return ((TextContent) result.content().get(0)).text();
+    }
+
+    private static String json(CallToolResult result) {
+        return text(result);
+    }
+}
