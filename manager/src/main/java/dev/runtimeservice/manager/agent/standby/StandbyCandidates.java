@@ -8,34 +8,39 @@ import dev.runtimeservice.manager.error.RuntimeServiceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Which agents may have a warm standby, in the order they get one: the agents named in {@code AGENT_STANDBY}, or
  * with {@code auto} every agent of the catalog that can be kept in standby, the ones launched most recently first,
- * then by launch order and name. Reading the catalog is not free with hundreds of agents, so it is read again at
- * most every few seconds.
+ * then by launch order and name. Reading the catalog is not free with hundreds of agents, so it is looked at again at
+ * most every few seconds, and an agent.yml is parsed again only when it changed.
  */
 final class StandbyCandidates {
 
     private static final Logger log = LoggerFactory.getLogger(StandbyCandidates.class);
     private static final Duration CATALOG_REFRESH = Duration.ofSeconds(5);
+    private static final String DESCRIPTOR = "agent.yml";
     private static final String ENTRY = Standby.MAIN_CLASS.replace('.', '/') + ".class";
 
     private final StandbyProperties properties;
     private final AgentCatalog catalog;
     private final Map<String, Long> lastLaunch = new HashMap<>();
     private final Map<Path, Boolean> hasEntry = new HashMap<>();
+    private final Map<String, Read> reads = new HashMap<>();
     private List<AgentDescriptor> catalogued = List.of();
     private long cataloguedAt = Long.MIN_VALUE;
     private long launches;
@@ -85,19 +90,47 @@ final class StandbyCandidates {
 
     private List<AgentDescriptor> read() {
         List<String> names = properties.auto() ? List.copyOf(catalog.names()) : properties.named();
+        Map<String, Read> before = new HashMap<>(reads);
+        reads.clear();
         List<AgentDescriptor> found = new ArrayList<>();
         for (String name : names) {
-            try {
-                AgentDescriptor descriptor = catalog.find(name);
-                if (fits(descriptor)) {
-                    found.add(descriptor);
-                }
-            } catch (RuntimeServiceException e) {
-                // Removed or invalid since: launching it says why; it has no standby meanwhile.
+            Read read = fresh(before.get(name)).orElseGet(() -> read(name));
+            reads.put(name, read);
+            if (read.descriptor() != null && fits(read.descriptor())) {
+                found.add(read.descriptor());
             }
         }
         return found;
     }
+
+    /** An agent.yml read before, if it has not changed since: with hundreds of agents, parsing them all costs. */
+    private static Optional<Read> fresh(@Nullable Read read) {
+        if (read == null || read.descriptor() == null) {
+            return Optional.empty();
+        }
+        return read.modified().equals(modified(read.descriptor().home())) ? Optional.of(read) : Optional.empty();
+    }
+
+    private Read read(String name) {
+        try {
+            AgentDescriptor descriptor = catalog.find(name);
+            return new Read(descriptor, modified(descriptor.home()));
+        } catch (RuntimeServiceException e) {
+            // Removed or invalid since: launching it says why; it has no standby meanwhile.
+            return new Read(null, Optional.empty());
+        }
+    }
+
+    private static Optional<FileTime> modified(Path home) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(home.resolve(DESCRIPTOR)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** An agent.yml as read, and when it was last changed then. */
+    private record Read(@Nullable AgentDescriptor descriptor, Optional<FileTime> modified) {}
 
     /**
      * Whether the agent's extracted jar holds the agent SDK's standby entry point; said once when it does not, since
