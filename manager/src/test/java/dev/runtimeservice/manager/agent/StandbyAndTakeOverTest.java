@@ -11,11 +11,13 @@ import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.faststart.FastStartProperties;
 import dev.runtimeservice.manager.process.AgentUsage;
+import dev.runtimeservice.manager.state.LiveAgents.LiveAgent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,6 +162,43 @@ class StandbyAndTakeOverTest {
         testbed.host().reportUsage(first, new AgentUsage(0.0, 60L << 20, null));
 
         await().until(() -> testbed.host().standbys().size() == 2);
+    }
+
+    @Test
+    void anAgentAnEarlierManagerLeftRunningIsTakenOverAndWatched() {
+        testbed = new AgentTestbed(root).agent("kept", COMMAND_AGENT);
+        FakeAgentProcess process = testbed.host()
+                .leaveRunning(new LiveAgent(
+                        4242, Instant.parse("2025-12-31T00:00:00Z"), "kept", "launch-1", "token-1", 21600));
+
+        testbed.start();
+
+        ManagedAgent kept = testbed.current("kept");
+        assertThat(kept.state()).isEqualTo(AgentState.RUNNING);
+        assertThat(kept.pid()).contains(4242L);
+        assertThat(kept.port()).isEqualTo(21600);
+        assertThat(kept.id()).isEqualTo("launch-1");
+        process.exit(1);
+        assertThat(testbed.current("kept").state()).isEqualTo(AgentState.BACKOFF);
+    }
+
+    @Test
+    void anAgentThatCannotBeTakenOverIsStoppedNotAdopted() {
+        testbed = new AgentTestbed(root).agent("kept", COMMAND_AGENT);
+        FakeAgentProcess unknown = testbed.host()
+                .leaveRunning(new LiveAgent(4243, Instant.EPOCH, "removed", "launch-2", "token-2", 21601));
+        FakeAgentProcess first =
+                testbed.host().leaveRunning(new LiveAgent(4244, Instant.EPOCH, "kept", "launch-3", "token-3", 21602));
+        FakeAgentProcess twin =
+                testbed.host().leaveRunning(new LiveAgent(4245, Instant.EPOCH, "kept", "launch-4", "token-4", 21603));
+
+        testbed.start();
+
+        assertThat(testbed.host().stopped()).containsExactly(unknown, twin);
+        assertThat(unknown.isAlive()).isFalse();
+        assertThat(twin.outputDeleted()).isTrue();
+        assertThat(testbed.registry().find("removed")).isEmpty();
+        assertThat(testbed.current("kept").pid()).contains(first.pid());
     }
 
     private FakeAgentProcess awaitStandby() {

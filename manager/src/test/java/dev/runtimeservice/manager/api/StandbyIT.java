@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.runtimeservice.manager.isolation.AgentUser;
 import io.restassured.http.ContentType;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +67,7 @@ class StandbyIT {
     }
 
     @Test
-    void aLaunchStartsTheWarmStandbyWithItsResourcesAndAStopMakesANewOne() {
+    void aLaunchStartsTheWarmStandbyWithItsResourcesAndAStopMakesANewOne() throws IOException {
         // The first launch records the class archive; a standby is made only with one.
         launch(Map.of()).then().statusCode(200);
         given().port(port)

@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.jar.JarFile;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -178,11 +179,17 @@ public class StandbyPool implements SmartLifecycle {
     }
 
     /**
-     * The standby of the agent if it was made for this launch: the same descriptor and port, and the class archive
-     * the agent would start with now. It may still be warming up: it is then further on than a new process would
+     * Opens a launch of the agent with its standby if one was made for this launch: the same descriptor and port, and
+     * the class archive the agent would start with now. It may still be warming up: it is then further on than a new process would
      * be, and the launch waits for it ({@link Standby#awaitWarm}). A standby that does not fit is ended.
      */
-    public synchronized Optional<Standby> take(AgentDescriptor descriptor, int port) {
+    public synchronized <T> T take(AgentDescriptor descriptor, int port, Function<Optional<Standby>, T> open) {
+        // Under the pool's lock until the launch is registered: else a standby could be made for the agent meanwhile,
+        // and making one empties the agent's temporary folder, where the taken standby's warm file is.
+        return open.apply(take(descriptor, port));
+    }
+
+    private Optional<Standby> take(AgentDescriptor descriptor, int port) {
         // Each launch gives a failing standby its tries again: its jar may have been built or fixed since.
         failures.remove(descriptor.name());
         Standby standby = standbys.remove(descriptor.name());

@@ -9,6 +9,7 @@ import dev.runtimeservice.manager.config.StandbyProperties;
 import dev.runtimeservice.manager.config.SupervisionProperties;
 import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.faststart.FastStartProperties;
+import dev.runtimeservice.manager.isolation.IsolationProperties;
 import dev.runtimeservice.manager.logs.AgentLogs;
 import dev.runtimeservice.manager.port.PortPool;
 import dev.runtimeservice.manager.port.PortProbe;
@@ -115,6 +116,7 @@ public final class AgentTestbed implements AutoCloseable {
                 SecurityProperties.class,
                 () -> new SecurityProperties("", 1_048_576, List.of(), 1000, 32, Duration.ofSeconds(10), 16));
         context.registerBean(SupervisionProperties.class, () -> SUPERVISION);
+        context.registerBean(IsolationProperties.class, () -> new IsolationProperties(""));
         context.registerBean(StandbyProperties.class, () -> new StandbyProperties(standbyAgents, standbyMemory));
         context.registerBean(Clock.class, () -> clock);
         context.registerBean("supervisionScheduler", ScheduledExecutorService.class, () -> scheduler);
