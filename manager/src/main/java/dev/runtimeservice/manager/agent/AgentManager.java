@@ -4,6 +4,7 @@ import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.agent.launch.AgentLifecycle;
 import dev.runtimeservice.manager.agent.launch.LaunchResources;
+import dev.runtimeservice.manager.agent.standby.StandbyPool;
 import dev.runtimeservice.manager.agent.supervision.AgentSupervisor;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.error.UnknownAgentException;
@@ -44,6 +45,7 @@ public class AgentManager implements DisposableBean {
     private final AgentRegistry registry;
     private final AgentSupervisor supervisor;
     private final StateProperties state;
+    private final StandbyPool standbys;
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "agent-worker");
         thread.setDaemon(true);
@@ -56,8 +58,10 @@ public class AgentManager implements DisposableBean {
             LaunchResources launchResources,
             AgentRegistry registry,
             AgentSupervisor supervisor,
-            StateProperties state) {
+            StateProperties state,
+            StandbyPool standbys) {
         this.state = state;
+        this.standbys = standbys;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.launchResources = launchResources;
@@ -72,7 +76,9 @@ public class AgentManager implements DisposableBean {
     public List<AgentOutcome> launch(List<String> names, Map<String, Object> resources) {
         // Copied and digested here, once, so that no agent's lock is held for it.
         ResourcesSnapshot snapshot = launchResources.snapshot(resources);
-        Map<Integer, List<AgentDescriptor>> byOrder = catalog.find(names).stream()
+        List<AgentDescriptor> descriptors = catalog.find(names);
+        standbys.launching(names);
+        Map<Integer, List<AgentDescriptor>> byOrder = descriptors.stream()
                 .collect(Collectors.groupingBy(AgentDescriptor::order, TreeMap::new, Collectors.toList()));
         List<AgentOutcome> outcomes = new ArrayList<>();
         for (List<AgentDescriptor> group : byOrder.values()) {

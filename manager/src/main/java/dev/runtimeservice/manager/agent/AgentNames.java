@@ -11,6 +11,12 @@ public final class AgentNames {
     public static final String RULE =
             "1 to 63 lowercase letters, digits, '-' or '_', starting with a letter or a digit";
 
+    /**
+     * The most agents one launch or stop request may name: a bound on the work one request can ask for, with room
+     * for a few hundred small agents in one call.
+     */
+    public static final int MAX_PER_REQUEST = 256;
+
     private static final Pattern PATTERN = Pattern.compile(REGEX);
 
     private AgentNames() {}

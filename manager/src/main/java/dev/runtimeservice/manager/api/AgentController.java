@@ -91,8 +91,9 @@ class AgentController {
                 : Arrays.stream(values)
                         .flatMap(value -> Arrays.stream(value.split(",", -1)))
                         .toList();
-        if (names.size() > 64) {
-            throw new InvalidRequestException("agent_name names " + names.size() + " agents; stop at most 64 at once.");
+        if (names.size() > AgentNames.MAX_PER_REQUEST) {
+            throw new InvalidRequestException("agent_name names " + names.size() + " agents; stop at most "
+                    + AgentNames.MAX_PER_REQUEST + " at once.");
         }
         List<String> invalid =
                 names.stream().filter(name -> !AgentNames.isValid(name)).toList();

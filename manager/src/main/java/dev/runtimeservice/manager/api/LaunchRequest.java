@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 record LaunchRequest(
         @NotEmpty(message = "must name at least one agent, as in {\"agents\": [\"vfs\"]}")
-        @Size(max = 64, message = "must name at most 64 agents")
+        @Size(max = AgentNames.MAX_PER_REQUEST, message = "must name at most " + AgentNames.MAX_PER_REQUEST + " agents")
         List<
                         @NotNull(message = "must be a name, not null")
                         @Pattern(regexp = AgentNames.REGEX, message = "must be " + AgentNames.RULE) String>

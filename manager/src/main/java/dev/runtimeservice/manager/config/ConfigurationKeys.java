@@ -21,6 +21,8 @@ final class ConfigurationKeys {
             Map.entry("runtime.log-level", "LOG_LEVEL"),
             Map.entry("runtime.max-concurrent-starts", "MAX_CONCURRENT_STARTS"),
             Map.entry("runtime.standby.agents", "AGENT_STANDBY"),
+            Map.entry("runtime.standby.memory", "AGENT_STANDBY_MEMORY"),
+            Map.entry("runtime.isolation.default-user", "AGENT_USER"),
             Map.entry("runtime.state.dir", "STATE_DIR"),
             Map.entry("runtime.state.keep-agents-on-exit", "KEEP_AGENTS_ON_EXIT"),
             Map.entry("logging.level.root", "LOG_LEVEL"));

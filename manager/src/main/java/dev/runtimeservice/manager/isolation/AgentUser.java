@@ -87,6 +87,11 @@ public record AgentUser(String spec, int uid, int gid) {
         }
     }
 
+    /** Gives one file to this user (its mode stays: a resources file is 0600, so it is then readable by it alone). */
+    public void handOver(Path file) throws IOException {
+        give(file);
+    }
+
     private void give(Path path) throws IOException {
         Files.setAttribute(path, "unix:uid", uid);
         Files.setAttribute(path, "unix:gid", gid);

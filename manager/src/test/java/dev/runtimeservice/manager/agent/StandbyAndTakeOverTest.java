@@ -6,24 +6,31 @@ import static org.awaitility.Awaitility.await;
 import dev.runtimeservice.manager.agent.fake.AgentTestbed;
 import dev.runtimeservice.manager.agent.fake.FakeAgentProcess;
 import dev.runtimeservice.manager.agent.standby.Standby;
+import dev.runtimeservice.manager.config.StandbyProperties;
 import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.faststart.FastStartProperties;
+import dev.runtimeservice.manager.process.AgentUsage;
 import dev.runtimeservice.manager.state.LiveAgents.LiveAgent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Warm standbys taken or refused, and agents of an earlier manager taken over or refused, driven through a fake
@@ -41,7 +48,9 @@ class StandbyAndTakeOverTest {
 
     @AfterEach
     void close() {
-        testbed.close();
+        if (testbed != null) {
+            testbed.close();
+        }
     }
 
     @Test
@@ -64,21 +73,95 @@ class StandbyAndTakeOverTest {
     }
 
     @Test
-    void aStandbyStillWarmingUpIsEndedAndTheAgentStartsTheUsualWay() throws IOException {
+    void aLaunchWaitsForItsStandbyStillWarmingUpAndStartsThatProcess() throws Exception {
         testbed = new AgentTestbed(root)
                 .agent("warm", "jar: app.jar\nport: 21501\n")
+                .standby(new ArchivedCache(root), "warm")
+                .start();
+        FakeAgentProcess standby = awaitStandby();
+
+        CompletableFuture<?> launch =
+                CompletableFuture.runAsync(() -> testbed.manager().launch(List.of("warm"), Map.of()));
+        await().until(() -> testbed.registry().find("warm").isPresent());
+        assertThat(launch).isNotDone();
+        Files.createFile(warmFile(standby));
+        launch.get(5, TimeUnit.SECONDS);
+
+        assertThat(standby.input()).isEqualTo("start\n");
+        assertThat(testbed.host().launched("warm")).isEmpty();
+        assertThat(testbed.current("warm").pid()).contains(standby.pid());
+    }
+
+    @Test
+    void aStandbyThatEndsWhileItsLaunchWaitsLeavesTheAgentToStartTheUsualWay() throws Exception {
+        testbed = new AgentTestbed(root)
+                .agent("warm", "jar: app.jar\nport: 21502\n")
                 .standby(new ArchivedCache(root), "warm")
                 .start();
         Files.write(root.resolve("agents/warm/app.jar"), new byte[] {1});
         FakeAgentProcess standby = awaitStandby();
 
-        testbed.manager().launch(List.of("warm"), Map.of());
+        CompletableFuture<?> launch =
+                CompletableFuture.runAsync(() -> testbed.manager().launch(List.of("warm"), Map.of()));
+        await().until(() -> testbed.registry().find("warm").isPresent());
+        standby.exit(1);
+        launch.get(5, TimeUnit.SECONDS);
 
-        assertThat(standby.inputClosed()).isTrue();
-        assertThat(standby.isAlive()).isFalse();
         assertThat(testbed.host().launched("warm")).hasSize(1);
         assertThat(testbed.current("warm").pid())
                 .contains(testbed.host().launched("warm").get(0).pid());
+        assertThat(testbed.current("warm").state()).isEqualTo(AgentState.RUNNING);
+    }
+
+    @Test
+    void byDefaultEveryJarAgentWithAFixedPortGetsAStandbyTwoWarmingUpAtOnceAndALaunchEndsTheOthersStillWarming()
+            throws IOException {
+        testbed = new AgentTestbed(root)
+                .agent("first", "jar: app.jar\nport: 21503\n")
+                .agent("second", "jar: app.jar\nport: 21504\n")
+                .agent("third", "jar: app.jar\nport: 21505\n")
+                .agent("free", "jar: app.jar\n")
+                .agent("script", COMMAND_AGENT)
+                .standby(new ArchivedCache(root), StandbyProperties.AUTO)
+                .start();
+        await().until(() -> testbed.host().standbys().size() == 2);
+        assertThat(testbed.host().standbys())
+                .extracting(standby -> standby.plan().name())
+                .containsExactly("first", "second");
+        FakeAgentProcess first = testbed.host().standbys().get(0);
+        FakeAgentProcess second = testbed.host().standbys().get(1);
+        Files.createFile(warmFile(first));
+
+        testbed.manager().launch(List.of("first"), Map.of());
+
+        assertThat(testbed.current("first").pid()).contains(first.pid());
+        assertThat(second.inputClosed()).isTrue();
+        await().until(() -> testbed.host().standbys().stream()
+                .anyMatch(standby -> standby.plan().name().equals("third")));
+        assertThat(testbed.host().standbys())
+                .extracting(standby -> standby.plan().name())
+                .doesNotContain("free", "script");
+    }
+
+    @Test
+    void standbysAreMadeOnlyWithinTheirMemoryBudget() throws IOException {
+        testbed = new AgentTestbed(root)
+                .agent("first", "jar: app.jar\nport: 21506\n")
+                .agent("second", "jar: app.jar\nport: 21507\n")
+                .standby(new ArchivedCache(root), StandbyProperties.AUTO)
+                .standbyMemory(DataSize.ofMegabytes(250))
+                .start();
+        FakeAgentProcess first = awaitStandby();
+        Files.createFile(warmFile(first));
+        // Measured at 200 MB once warm: past the budget with the second one's first estimate (160 MB), so that one
+        // is never made; measured at 60 MB, the second fits.
+        testbed.host().reportUsage(first, new AgentUsage(0.0, 200L << 20, null));
+        await().during(Duration.ofSeconds(1))
+                .until(() -> testbed.host().standbys().size() == 1);
+
+        testbed.host().reportUsage(first, new AgentUsage(0.0, 60L << 20, null));
+
+        await().until(() -> testbed.host().standbys().size() == 2);
     }
 
     @Test
@@ -147,7 +230,9 @@ class StandbyAndTakeOverTest {
             manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "example.Main");
             try (OutputStream out = Files.newOutputStream(extracted);
                     JarOutputStream jar = new JarOutputStream(out, manifest)) {
-                jar.flush();
+                // The agent SDK's standby entry point: a jar without it is not kept in standby.
+                jar.putNextEntry(new JarEntry(Standby.MAIN_CLASS.replace('.', '/') + ".class"));
+                jar.closeEntry();
             }
         }
 

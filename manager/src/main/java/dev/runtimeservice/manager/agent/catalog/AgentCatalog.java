@@ -4,6 +4,7 @@ import dev.runtimeservice.manager.config.InvalidSettingException;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.error.InvalidDescriptorException;
 import dev.runtimeservice.manager.error.UnknownAgentException;
+import dev.runtimeservice.manager.isolation.IsolationProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +31,17 @@ public class AgentCatalog {
     private static final Logger log = LoggerFactory.getLogger(AgentCatalog.class);
 
     private final Path directory;
-    private final DescriptorReader reader = new DescriptorReader();
+    private final DescriptorReader reader;
 
+    /** A catalog whose agents run as the manager's user unless their agent.yml names one. */
     public AgentCatalog(RuntimeProperties properties) {
+        this(properties, new IsolationProperties(""));
+    }
+
+    /** A catalog whose agents run as {@code AGENT_USER} unless their agent.yml names another. */
+    @Autowired
+    public AgentCatalog(RuntimeProperties properties, IsolationProperties isolation) {
+        this.reader = new DescriptorReader(isolation.user());
         this.directory = properties.agentsDir().toAbsolutePath().normalize();
         if (!Files.isDirectory(directory)) {
             throw new InvalidSettingException("AGENTS_DIR " + directory + " is not a directory: set AGENTS_DIR to the "

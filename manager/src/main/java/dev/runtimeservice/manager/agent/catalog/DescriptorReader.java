@@ -26,6 +26,12 @@ final class DescriptorReader {
     private final YAMLMapper yaml = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+    private final @Nullable AgentUser defaultUser;
+
+    /** @param defaultUser the user of an agent whose agent.yml names none ({@code AGENT_USER}), or null */
+    DescriptorReader(@Nullable AgentUser defaultUser) {
+        this.defaultUser = defaultUser;
+    }
 
     AgentDescriptor read(Path home) {
         String name = home.getFileName().toString();
@@ -95,7 +101,7 @@ final class DescriptorReader {
                 restart,
                 liveness,
                 limits(name, file, raw.limits()),
-                raw.user() == null ? null : user(name, file, raw.user()),
+                raw.user() == null ? defaultUser : user(name, file, raw.user()),
                 image(name, file, raw.image()));
     }
 

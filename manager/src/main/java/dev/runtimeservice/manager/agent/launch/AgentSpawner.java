@@ -25,6 +25,8 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +36,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AgentSpawner {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentSpawner.class);
 
     private static final int LOG_TAIL_LINES = 20;
 
@@ -127,6 +131,22 @@ public class AgentSpawner {
      * its process is gone, so that the agent starts the usual way.
      */
     private boolean startStandby(ManagedAgent agent, Standby standby) {
+        if (!standby.warm()) {
+            log.info(
+                    "Agent {} waits for its standby (pid {}), which is still warming up",
+                    agent.name(),
+                    standby.process().pid());
+            if (!standby.awaitWarm(planner.startupTimeout(), agent::stopRequested)) {
+                standby.discard();
+                if (agent.stopRequested()) {
+                    throw new AgentStoppedDuringStartException(agent.name());
+                }
+                log.info(
+                        "The standby of agent {} ended before it was warm; the agent starts the usual way",
+                        agent.name());
+                return false;
+            }
+        }
         slots.acquire(agent);
         try {
             try {

@@ -2,10 +2,13 @@ package dev.runtimeservice.manager.agent.launch;
 
 import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
+import dev.runtimeservice.manager.isolation.AgentUser;
 import dev.runtimeservice.manager.resources.ResourcesFiles;
 import dev.runtimeservice.manager.resources.ResourcesFingerprint;
 import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import dev.runtimeservice.manager.resources.SecretRedactor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -41,13 +44,25 @@ public class LaunchResources {
         redactor.register(launchId, resources);
     }
 
-    /** Writes the launch's resources file, which the agent reads at start. */
+    /**
+     * Writes the launch's resources file, which the agent reads at start; an agent that runs as its own user gets it
+     * as its own (readable by it alone), also when it starts from a standby that was spawned before the file existed.
+     */
     public void write(ManagedAgent agent) {
         files.write(
                 agent.descriptor().resourcesFile(),
                 agent.id(),
                 agent.name(),
                 agent.resources().values());
+        AgentUser user = agent.descriptor().user();
+        if (user != null && AgentUser.canSwitch()) {
+            try {
+                user.handOver(agent.descriptor().resourcesFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(
+                        "Cannot give the resources file of agent " + agent.name() + " to user " + user.spec(), e);
+            }
+        }
     }
 
     /** The resources a launch's file holds, if the file is still that launch's. */

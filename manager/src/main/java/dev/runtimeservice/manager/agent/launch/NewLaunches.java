@@ -54,23 +54,26 @@ class NewLaunches {
             int restarts,
             @Nullable String restartedAfter) {
         int port = ports.acquire(descriptor.name(), descriptor.port(), catalog.reservedPorts());
-        Standby standby = standbys.take(descriptor, port).orElse(null);
-        // A standby was started with the id and token of the launch it becomes.
-        String id = standby == null ? LaunchIds.newId() : standby.launch().id();
-        String token = standby == null ? LaunchIds.newToken() : standby.launch().token();
-        ManagedAgent agent = new ManagedAgent(
-                descriptor,
-                id,
-                port,
-                host.agentAddress(descriptor.name()),
-                token,
-                resourceValues,
-                restarts,
-                restartedAfter,
-                clock.instant());
-        registry.put(agent);
-        resources.register(agent.id(), resourceValues);
-        return new NewLaunch(agent, standby);
+        return standbys.take(descriptor, port, taken -> {
+            Standby standby = taken.orElse(null);
+            // A standby was started with the id and token of the launch it becomes.
+            String id = standby == null ? LaunchIds.newId() : standby.launch().id();
+            String token =
+                    standby == null ? LaunchIds.newToken() : standby.launch().token();
+            ManagedAgent agent = new ManagedAgent(
+                    descriptor,
+                    id,
+                    port,
+                    host.agentAddress(descriptor.name()),
+                    token,
+                    resourceValues,
+                    restarts,
+                    restartedAfter,
+                    clock.instant());
+            registry.put(agent);
+            resources.register(agent.id(), resourceValues);
+            return new NewLaunch(agent, standby);
+        });
     }
 
     /** Whether a launch brings no resources or those the running agent has, so that it need not restart. */

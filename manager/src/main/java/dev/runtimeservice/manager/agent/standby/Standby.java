@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * One agent's JVM in warm standby (the SDK's {@code StandbyMain}): started with the environment of the launch it
@@ -18,6 +20,9 @@ public final class Standby {
 
     /** The SDK's entry point for a standby. */
     public static final String MAIN_CLASS = "dev.runtimeservice.agent.sdk.standby.StandbyMain";
+
+    /** How often a launch waiting for its standby looks for the warm file; readiness is polled as often. */
+    private static final Duration WARM_CHECK = Duration.ofMillis(20);
 
     private static final byte[] START_LINE = "start\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -56,8 +61,32 @@ public final class Standby {
     }
 
     /** Whether it has warmed up and still waits. */
-    boolean warm() {
+    public boolean warm() {
         return !started && !discarded && process.process().isAlive() && Files.exists(warmFile);
+    }
+
+    /**
+     * Waits until it has warmed up; false, at once, if its process ends, {@code stop} says so, or {@code timeout}
+     * passes first.
+     */
+    public boolean awaitWarm(Duration timeout, BooleanSupplier stop) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!warm()) {
+            if (started
+                    || discarded
+                    || !process.process().isAlive()
+                    || stop.getAsBoolean()
+                    || System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(WARM_CHECK.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True the first time it is asked, so that a standby's warmth is logged once. */
@@ -92,7 +121,7 @@ public final class Standby {
     }
 
     /** Closes its input, which ends the JVM at once. */
-    void discard() {
+    public void discard() {
         discarded = true;
         try {
             process.input().close();

@@ -7,9 +7,8 @@ import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.agent.launch.LaunchIds;
 import dev.runtimeservice.manager.agent.launch.LaunchPlanner;
 import dev.runtimeservice.manager.agent.launch.LogTail;
-import dev.runtimeservice.manager.config.InvalidSettingException;
+import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.config.StandbyProperties;
-import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.process.AgentHost;
@@ -20,17 +19,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.jar.JarFile;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,12 +44,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the agents named in {@code AGENT_STANDBY} in warm standby while they do not run, one JVM each (see
- * {@link Standby}), so that launching one starts it in a fraction of a second. A standby is made only while no
- * launch is starting and no other standby is warming up, and a launch ends the standbys still warming up, so that
- * they never take CPU from a launch; one that fails three times in a row is not made again until its agent is
- * launched. A launch takes its agent's standby if it is warm and was made from the
- * same descriptor, port and class archive; else the standby is ended and the agent starts the usual way.
+ * Keeps agents in warm standby while they do not run, one JVM each (see {@link Standby}), so that launching one starts
+ * it in a fraction of a second: by default every agent that can be kept so, within a memory budget
+ * ({@link StandbyProperties}, {@link StandbyBudget}). Standbys are made while no launch is starting, as many warming up
+ * at once as agents may start at once; a launch request ends the other agents' standbys still warming up, so that they
+ * never take CPU from it. One that fails three times in a row is not made again until its agent is launched. A launch
+ * takes its agent's standby, waiting for it if it still warms up, when it was made from the same descriptor, port and
+ * class archive; else the standby is ended and the agent starts the usual way.
  */
 @Component
 public class StandbyPool implements SmartLifecycle {
@@ -60,7 +66,10 @@ public class StandbyPool implements SmartLifecycle {
      */
     private static final int PHASE = Integer.MAX_VALUE - 1;
 
-    private final List<String> names;
+    private final StandbyProperties properties;
+    private final StandbyCandidates candidates;
+    private final StandbyBudget budget;
+    private final int warmingAtOnce;
     private final AgentCatalog catalog;
     private final AgentRegistry registry;
     private final FastStartCache fastStart;
@@ -69,43 +78,34 @@ public class StandbyPool implements SmartLifecycle {
     private final LogTail logTail;
     private final Map<String, Standby> standbys = new LinkedHashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
+    private final Set<String> overBudget = new HashSet<>();
     private @Nullable ScheduledExecutorService scheduler;
 
     StandbyPool(
             StandbyProperties standby,
+            RuntimeProperties runtime,
             AgentCatalog catalog,
             AgentRegistry registry,
             FastStartCache fastStart,
             AgentHost host,
             LaunchPlanner planner,
             LogTail logTail) {
-        this.names = standby.agents();
+        this.properties = standby;
+        this.candidates = new StandbyCandidates(standby, catalog);
+        this.budget = new StandbyBudget(standby.memoryBudgetBytes(), host);
+        // Warming up is CPU-bound like a start: as many at once as agents may start at once.
+        this.warmingAtOnce = runtime.startSlots();
         this.catalog = catalog;
         this.registry = registry;
         this.fastStart = fastStart;
         this.host = host;
         this.planner = planner;
         this.logTail = logTail;
-        names.forEach(this::check);
-    }
-
-    /** Refuses to boot with a name that cannot have a standby, saying which and why. */
-    private void check(String name) {
-        AgentDescriptor descriptor;
-        try {
-            descriptor = catalog.find(name);
-        } catch (RuntimeServiceException e) {
-            throw new InvalidSettingException("AGENT_STANDBY names " + name + ": " + e.getMessage());
-        }
-        if (descriptor.jar() == null || descriptor.port() == null) {
-            throw new InvalidSettingException("AGENT_STANDBY names " + name + ", which cannot be kept in standby: only "
-                    + "a jar agent with a fixed port (jar: and port: in its agent.yml) can; remove it from the list");
-        }
     }
 
     @Override
     public synchronized void start() {
-        if (names.isEmpty()) {
+        if (!properties.enabled()) {
             return;
         }
         ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -116,7 +116,12 @@ public class StandbyPool implements SmartLifecycle {
         started.scheduleWithFixedDelay(
                 this::fill, CHECK_PERIOD.toMillis(), CHECK_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         scheduler = started;
-        log.info("Keeping agents in warm standby while they do not run: {}", names);
+        log.info(
+                "Keeping {} in warm standby while they do not run, within {} MB of memory (AGENT_STANDBY_MEMORY)",
+                properties.auto()
+                        ? "every jar agent with a fixed port built on the agent SDK"
+                        : "agents " + properties.named(),
+                budget.budget() >> 20);
     }
 
     @Override
@@ -153,11 +158,38 @@ public class StandbyPool implements SmartLifecycle {
     }
 
     /**
-     * The warm standby of the agent if it was made for this launch: the same descriptor and port, and the class
-     * archive the agent would start with now. A standby that does not fit, or still warms up, is ended.
+     * A launch request for these agents arrives: the standbys of other agents that still warm up are ended, so that
+     * they do not take CPU from its starts (they are made again later), and these agents get their standbys first
+     * from now on.
      */
-    public synchronized Optional<Standby> take(AgentDescriptor descriptor, int port) {
-        endWarmingUp(descriptor.name());
+    public synchronized void launching(Collection<String> names) {
+        names.forEach(candidates::launched);
+        standbys.values().removeIf(standby -> {
+            String name = standby.launch().descriptor().name();
+            boolean warmingUp = !names.contains(name) && !standby.warm();
+            if (warmingUp) {
+                log.info(
+                        "Ending the standby of agent {}, still warming up, while {} start; it is made again later",
+                        name,
+                        names);
+                standby.discard();
+            }
+            return warmingUp;
+        });
+    }
+
+    /**
+     * Opens a launch of the agent with its standby if one was made for this launch: the same descriptor and port, and
+     * the class archive the agent would start with now. It may still be warming up: it is then further on than a new process would
+     * be, and the launch waits for it ({@link Standby#awaitWarm}). A standby that does not fit is ended.
+     */
+    public synchronized <T> T take(AgentDescriptor descriptor, int port, Function<Optional<Standby>, T> open) {
+        // Under the pool's lock until the launch is registered: else a standby could be made for the agent meanwhile,
+        // and making one empties the agent's temporary folder, where the taken standby's warm file is.
+        return open.apply(take(descriptor, port));
+    }
+
+    private Optional<Standby> take(AgentDescriptor descriptor, int port) {
         // Each launch gives a failing standby its tries again: its jar may have been built or fixed since.
         failures.remove(descriptor.name());
         Standby standby = standbys.remove(descriptor.name());
@@ -174,25 +206,9 @@ public class StandbyPool implements SmartLifecycle {
         return Optional.of(standby);
     }
 
-    /** Ends the other agents' standbys that still warm up, so that they do not take CPU from a launch. */
-    private void endWarmingUp(String launched) {
-        standbys.values().removeIf(standby -> {
-            boolean warmingUp = !standby.launch().descriptor().name().equals(launched) && !standby.warm();
-            if (warmingUp) {
-                log.info(
-                        "Ending the standby of agent {}, still warming up, while agent {} starts; it is made again "
-                                + "later",
-                        standby.launch().descriptor().name(),
-                        launched);
-                standby.discard();
-            }
-            return warmingUp;
-        });
-    }
-
     private @Nullable String misfit(Standby standby, AgentDescriptor descriptor, int port) {
-        if (!standby.warm()) {
-            return "it is still warming up";
+        if (standby.discarded() || !standby.process().isAlive()) {
+            return "its process has ended";
         }
         if (!standby.launch().descriptor().equals(descriptor)) {
             return "its agent.yml changed since the standby was made";
@@ -215,7 +231,10 @@ public class StandbyPool implements SmartLifecycle {
         }
     }
 
-    /** Says which standbys became warm, then makes one missing standby if nothing is starting or warming up. */
+    /**
+     * Says which standbys became warm and ends those past the memory budget, then makes one missing standby if
+     * nothing is starting, fewer than the start slots are warming up, and it fits the budget.
+     */
     private synchronized void fillOne() {
         standbys.values().stream()
                 .filter(Standby::warm)
@@ -230,34 +249,76 @@ public class StandbyPool implements SmartLifecycle {
                                     standby.launch().descriptor().name(),
                                     standby.process().pid());
                 });
+        endPastBudget();
         if (scheduler == null
-                || standbys.values().stream().anyMatch(standby -> !standby.warm())
+                || standbys.values().stream().filter(standby -> !standby.warm()).count() >= warmingAtOnce
                 || registry.all().stream().anyMatch(agent -> agent.state() == AgentState.STARTING)) {
             return;
         }
-        names.stream()
-                .filter(name ->
-                        !standbys.containsKey(name) && registry.find(name).isEmpty())
-                .filter(name -> failures.getOrDefault(name, 0) < MAX_FAILURES)
-                .findFirst()
-                .ifPresent(this::make);
+        for (AgentDescriptor candidate : candidates.inOrder()) {
+            String name = candidate.name();
+            if (standbys.containsKey(name)
+                    || registry.find(name).isPresent()
+                    || failures.getOrDefault(name, 0) >= MAX_FAILURES) {
+                continue;
+            }
+            if (!budget.fits(standbys.values(), name)) {
+                tellOverBudget(name);
+                continue;
+            }
+            if (make(candidate)) {
+                return;
+            }
+        }
     }
 
-    private void make(String name) {
+    /** Ends the standbys made last while all together hold more than the budget (an estimate was too low). */
+    private void endPastBudget() {
+        List<Standby> newestFirst = new ArrayList<>(standbys.values());
+        Collections.reverse(newestFirst);
+        for (Standby standby : newestFirst) {
+            if (budget.held(standbys.values()) <= budget.budget()) {
+                return;
+            }
+            String name = standby.launch().descriptor().name();
+            log.info(
+                    "Ending the standby of agent {}: the standbys hold more than AGENT_STANDBY_MEMORY={} MB",
+                    name,
+                    budget.budget() >> 20);
+            standbys.remove(name);
+            standby.discard();
+        }
+    }
+
+    private void tellOverBudget(String name) {
+        if (overBudget.add(name)) {
+            log.info(
+                    "Agent {} is not kept in warm standby for now: with it the standbys would hold more than "
+                            + "AGENT_STANDBY_MEMORY={} MB",
+                    name,
+                    budget.budget() >> 20);
+        }
+    }
+
+    /** Makes the agent's standby if it can have one now; false if not (no class archive yet, say). */
+    private boolean make(AgentDescriptor descriptor) {
+        String name = descriptor.name();
         try {
-            AgentDescriptor descriptor = catalog.find(name);
             Path jar = descriptor.jar();
             if (jar == null
                     || descriptor.port() == null
                     || fastStart.archive(jar, descriptor.jvmArgs()).isEmpty()) {
                 // No archive yet: the agent's next launch records it, and a standby follows the launch after.
-                return;
+                return false;
             }
             String id = LaunchIds.newId();
             FastStart fast =
                     fastStart.prepare(name, jar, descriptor.jvmArgs(), id).orElse(null);
-            if (fast == null || fast.archive() == null || fast.training() != null) {
-                return;
+            if (fast == null
+                    || fast.archive() == null
+                    || fast.training() != null
+                    || !candidates.canWait(name, fast.jar())) {
+                return false;
             }
             Folders.makeEmpty(descriptor.tempDir());
             Path warmFile = descriptor.tempDir().resolve("standby.warm");
@@ -266,13 +327,17 @@ public class StandbyPool implements SmartLifecycle {
             StandbyProcess process = host.launchStandby(plan);
             Standby standby = new Standby(launch, fast, process, warmFile);
             standbys.put(name, standby);
+            overBudget.remove(name);
+            host.track(process.process());
             process.process().onExit().thenAccept(code -> ended(standby, code));
             log.info(
                     "Agent {} warming up in standby (pid {})",
                     name,
                     process.process().pid());
+            return true;
         } catch (IOException | RuntimeException e) {
             failed(name, "it could not be made: " + e.getMessage());
+            return false;
         }
     }
 
@@ -305,7 +370,10 @@ public class StandbyPool implements SmartLifecycle {
         }
     }
 
-    private static void cleanUp(Standby standby) {
+    private void cleanUp(Standby standby) {
+        if (!standby.started()) {
+            host.forget(standby.process());
+        }
         try {
             standby.process().deleteOutput();
             Files.deleteIfExists(standby.warmFile());

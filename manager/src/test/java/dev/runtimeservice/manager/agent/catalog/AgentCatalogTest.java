@@ -7,6 +7,8 @@ import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.error.InvalidDescriptorException;
 import dev.runtimeservice.manager.error.UnknownAgentException;
+import dev.runtimeservice.manager.isolation.AgentUser;
+import dev.runtimeservice.manager.isolation.IsolationProperties;
 import dev.runtimeservice.manager.limits.Limits;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,6 +139,19 @@ class AgentCatalogTest {
         assertThat(AgentState.FAILED.canMoveTo(AgentState.STOPPING)).isFalse();
         assertThat(AgentState.FAILED.isLive()).isFalse();
         assertThat(AgentState.STOPPING.isLive()).isTrue();
+    }
+
+    @Test
+    void agentUserIsTheUserOfEveryAgentWhoseDescriptorNamesNone() throws Exception {
+        write("plain", "command: [python3, agent.py]\n");
+        write("own", "command: [python3, agent.py]\nuser: \"61005:61006\"\n");
+        AgentCatalog catalog = new AgentCatalog(properties(agents), new IsolationProperties("61004"));
+
+        assertThat(catalog.find("plain").user()).isEqualTo(new AgentUser("61004", 61004, 61004));
+        assertThat(catalog.find("own").user()).isEqualTo(new AgentUser("61005:61006", 61005, 61006));
+        assertThat(catalog().find("plain").user()).isNull();
+        assertThatThrownBy(() -> new AgentCatalog(properties(agents), new IsolationProperties("No Such")))
+                .hasMessageContaining("AGENT_USER");
     }
 
     private void assertInvalid(AgentCatalog catalog, String name, String reason) {

@@ -9,6 +9,7 @@ import dev.runtimeservice.manager.config.StandbyProperties;
 import dev.runtimeservice.manager.config.SupervisionProperties;
 import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.faststart.FastStartProperties;
+import dev.runtimeservice.manager.isolation.IsolationProperties;
 import dev.runtimeservice.manager.logs.AgentLogs;
 import dev.runtimeservice.manager.port.PortPool;
 import dev.runtimeservice.manager.port.PortProbe;
@@ -28,9 +29,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
 import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.util.unit.DataSize;
 import oshi.SystemInfo;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,6 +61,7 @@ public final class AgentTestbed implements AutoCloseable {
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final FakeAgentHost host = new FakeAgentHost(clock);
     private List<String> standbyAgents = List.of();
+    private @Nullable DataSize standbyMemory;
     private FastStartCache fastStart;
     private AnnotationConfigApplicationContext context;
 
@@ -84,6 +88,12 @@ public final class AgentTestbed implements AutoCloseable {
         return this;
     }
 
+    /** The memory budget of the standbys ({@code AGENT_STANDBY_MEMORY}). */
+    public AgentTestbed standbyMemory(DataSize memory) {
+        this.standbyMemory = memory;
+        return this;
+    }
+
     /** Wires and starts the manager's agent beans; take-over of what {@link #host()} left running happens now. */
     public AgentTestbed start() {
         RuntimeProperties runtime = new RuntimeProperties(
@@ -106,7 +116,8 @@ public final class AgentTestbed implements AutoCloseable {
                 SecurityProperties.class,
                 () -> new SecurityProperties("", 1_048_576, List.of(), 1000, 32, Duration.ofSeconds(10), 16));
         context.registerBean(SupervisionProperties.class, () -> SUPERVISION);
-        context.registerBean(StandbyProperties.class, () -> new StandbyProperties(standbyAgents));
+        context.registerBean(IsolationProperties.class, () -> new IsolationProperties(""));
+        context.registerBean(StandbyProperties.class, () -> new StandbyProperties(standbyAgents, standbyMemory));
         context.registerBean(Clock.class, () -> clock);
         context.registerBean("supervisionScheduler", ScheduledExecutorService.class, () -> scheduler);
         context.registerBean(FakeAgentHost.class, () -> host);
