@@ -126,10 +126,11 @@ class VfsAgentApplicationTests {
                 .exchange()
                 .expectStatus()
                 .isCreated();
-        a2a("""
+        var rangeOverA2a = a2a("""
                 {"jsonrpc": "2.0", "id": 1, "method": "SendMessage", "params": {"message": {"messageId": "rr",
                  "role": "ROLE_USER", "metadata": {"skill": "vfs.read"},
-                 "parts": [{"data": {"path": "same/digits.txt", "range": "bytes=2-5"}}]}}}""").jsonPath("$.result.task.artifacts[0].parts[0].text").isEqualTo("2345");
+                 "parts": [{"data": {"path": "same/digits.txt", "range": "bytes=2-5"}}]}}}""");
+        rangeOverA2a.jsonPath("$.result.task.artifacts[0].parts[0].text").isEqualTo("2345");
         client().get()
                 .uri("/fs/content?path=same/digits.txt")
                 .header("Range", "bytes=2-5")
@@ -155,10 +156,13 @@ class VfsAgentApplicationTests {
                 .isEqualTo("TASK_STATE_FAILED")
                 .jsonPath("$.result.task.status.message.parts[0].text")
                 .value(String.class, failure -> assertThat(failure).contains(detail));
-        a2a("""
+        var writeOverA2a = a2a("""
                 {"jsonrpc": "2.0", "id": 3, "method": "SendMessage", "params": {"message": {"messageId": "wc",
                  "role": "ROLE_USER", "metadata": {"skill": "vfs.write"},
-                 "parts": [{"data": {"path": "same/digits.txt", "text": "replaced"}}]}}}""").jsonPath("$.result.task.artifacts[0].parts[1].data.created").isEqualTo(false);
+                 "parts": [{"data": {"path": "same/digits.txt", "text": "replaced"}}]}}}""");
+        writeOverA2a
+                .jsonPath("$.result.task.artifacts[0].parts[1].data.created")
+                .isEqualTo(false);
         client().get()
                 .uri("/fs/content?path=same/digits.txt")
                 .exchange()

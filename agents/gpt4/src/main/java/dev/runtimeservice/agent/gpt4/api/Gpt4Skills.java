@@ -22,8 +22,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The agent's skills, each declared once with its handler: the REST endpoints ({@code /generate}, {@code /tasks/*},
- * {@code /v1/chat/completions}) and A2A run the same code. Over A2A the text streams token by token, a cancel stops the model at the next token,
- * and {@code generate} continues the conversation of its A2A context.
+ * {@code /v1/chat/completions}) and A2A run the same code. Over A2A the text streams token by token, a cancel stops
+ * the model at the next token, and {@code generate} continues the conversation of its A2A context.
  */
 @Configuration(proxyBeanMethods = false)
 class Gpt4Skills {

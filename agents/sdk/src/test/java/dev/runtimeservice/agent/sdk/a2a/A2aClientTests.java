@@ -204,6 +204,27 @@ class A2aClientTests {
     }
 
     @Test
+    void aSecondClientSubscribingToARunningTaskGetsItsSnapshotThenItsEventsUntilItEnds() throws Exception {
+        for (Class<?> transport : List.of(JSONRPCTransport.class, RestTransport.class)) {
+            List<ClientEvent> started = new CopyOnWriteArrayList<>();
+            client(true, JSONRPCTransport.class)
+                    .sendMessage(count(40, 25), List.of(collect(started)), errors::add, null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> started.size() > 2);
+            List<ClientEvent> followed = new CopyOnWriteArrayList<>();
+
+            client(true, transport)
+                    .subscribeToTask(
+                            new TaskIdParams(taskOf(started.get(0)).id()), List.of(collect(followed)), errors::add);
+
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !followed.isEmpty() && state(last(followed)).isFinal());
+            assertThat(state(last(followed))).as(transport.getSimpleName()).isEqualTo(TaskState.TASK_STATE_COMPLETED);
+            assertThat(followed.stream().filter(TaskUpdateEvent.class::isInstance))
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
     void theHttpJsonBindingServesTheSameTasks() throws Exception {
         Client rest = client(false, RestTransport.class);
 
