@@ -33,6 +33,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,10 +50,13 @@ import org.slf4j.LoggerFactory;
 @EnableKubernetesMockClient(crud = true, https = false)
 class KubernetesAgentsTest {
 
-    private static final String NS = "agents";
+    private static final AtomicInteger TESTS = new AtomicInteger();
 
-    KubernetesClient client;
-    KubernetesMockServer server;
+    // One mock server for the class, and a namespace per test, which keeps the tests apart at a fraction of the cost.
+    static KubernetesClient client;
+    static KubernetesMockServer server;
+
+    private final String namespace = "agents-" + TESTS.incrementAndGet();
 
     @TempDir
     Path home;
@@ -64,7 +68,7 @@ class KubernetesAgentsTest {
     @BeforeEach
     void setUp() {
         agents = newManager();
-        kubelet = new Kubelet(client, server, NS);
+        kubelet = new Kubelet(client, server, namespace);
         agentOutput.start();
         ((Logger) LoggerFactory.getLogger("agent-output")).addAppender(agentOutput);
     }
@@ -76,9 +80,10 @@ class KubernetesAgentsTest {
     }
 
     private KubernetesAgents newManager() {
-        PodSpecs specs =
-                new PodSpecs("http://runtime-manager.agents.svc:8000", Duration.ofSeconds(60), Duration.ofSeconds(10));
-        return new KubernetesAgents(server.createClient(), NS, specs, new SecretRedactor(), Duration.ofMillis(50));
+        PodSpecs specs = new PodSpecs(
+                "http://runtime-manager." + namespace + ".svc:8000", Duration.ofSeconds(60), Duration.ofSeconds(10));
+        return new KubernetesAgents(
+                server.createClient(), namespace, specs, new SecretRedactor(), Duration.ofMillis(50));
     }
 
     @Test
@@ -102,7 +107,7 @@ class KubernetesAgentsTest {
         assertThat(env.get("AGENT_BIND_ADDRESS").getValue()).isEqualTo("0.0.0.0");
         assertThat(env.get("AGENT_PORT").getValue()).isEqualTo("8001");
         assertThat(env.get("AGENT_RESOURCES_FILE").getValue()).isEqualTo("/var/run/runtime-service/resources.json");
-        assertThat(env.get("MANAGER_URL").getValue()).isEqualTo("http://runtime-manager.agents.svc:8000");
+        assertThat(env.get("MANAGER_URL").getValue()).isEqualTo("http://runtime-manager." + namespace + ".svc:8000");
         assertThat(env.get("AGENT_TOKEN").getValue())
                 .as("the token is read from the Secret")
                 .isNull();
@@ -111,20 +116,21 @@ class KubernetesAgentsTest {
         assertThat(container.getVolumeMounts())
                 .anySatisfy(mount -> assertThat(mount.getReadOnly()).isTrue());
 
-        Secret secret = client.secrets().inNamespace(NS).list().getItems().get(0);
+        Secret secret =
+                client.secrets().inNamespace(namespace).list().getItems().get(0);
         assertThat(decode(secret, "resources.json")).contains("\"bucket\"");
         assertThat(decode(secret, "token")).isEqualTo("token-vfs");
         assertThat(secret.getMetadata().getOwnerReferences().get(0).getUid())
                 .isEqualTo(pod.getMetadata().getUid());
         Service service =
-                client.services().inNamespace(NS).withName("agent-vfs").get();
+                client.services().inNamespace(namespace).withName("agent-vfs").get();
         assertThat(service.getSpec().getPorts().get(0).getPort()).isEqualTo(8001);
         assertThat(service.getMetadata().getOwnerReferences().get(0).getName())
                 .isEqualTo(pod.getMetadata().getName());
         assertThat(service.getMetadata().getLabels())
                 .containsEntry("runtime-service/agent", "vfs")
                 .containsEntry("runtime-service/launch", launchId("vfs"));
-        assertThat(agents.agentAddress("vfs")).isEqualTo("agent-vfs.agents.svc");
+        assertThat(agents.agentAddress("vfs")).isEqualTo("agent-vfs." + namespace + ".svc");
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(process.node()).contains("node-a");
@@ -160,9 +166,9 @@ class KubernetesAgentsTest {
 
         assertThat(readiness.outcome()).isEqualTo(Readiness.Outcome.EXITED);
         assertThat(process.endCause()).hasValue("ImagePullBackOff: Back-off pulling image \"registry.invalid/gpt4:9\"");
-        assertThat(client.pods().inNamespace(NS).list().getItems()).isEmpty();
-        assertThat(client.secrets().inNamespace(NS).list().getItems()).isEmpty();
-        assertThat(client.services().inNamespace(NS).list().getItems()).isEmpty();
+        assertThat(client.pods().inNamespace(namespace).list().getItems()).isEmpty();
+        assertThat(client.secrets().inNamespace(namespace).list().getItems()).isEmpty();
+        assertThat(client.services().inNamespace(namespace).list().getItems()).isEmpty();
     }
 
     @Test
@@ -204,11 +210,11 @@ class KubernetesAgentsTest {
 
         assertThat(outcome).isEqualTo(StopOutcome.SIGTERM);
         assertThat(process.isAlive()).isFalse();
-        assertThat(client.pods().inNamespace(NS).list().getItems()).isEmpty();
-        assertThat(client.secrets().inNamespace(NS).list().getItems())
+        assertThat(client.pods().inNamespace(namespace).list().getItems()).isEmpty();
+        assertThat(client.secrets().inNamespace(namespace).list().getItems())
                 .as("the resources Secret")
                 .isEmpty();
-        assertThat(client.services().inNamespace(NS).list().getItems()).isEmpty();
+        assertThat(client.services().inNamespace(namespace).list().getItems()).isEmpty();
     }
 
     @Test
@@ -217,7 +223,10 @@ class KubernetesAgentsTest {
         kubelet.ready(kubelet.podOf("vfs").getMetadata().getName(), "node-a", 0);
         agents.awaitReady(process, URI.create("http://unused"), Duration.ofSeconds(5));
 
-        client.pods().inNamespace(NS).withLabel(AgentObjects.AGENT_LABEL, "vfs").delete();
+        client.pods()
+                .inNamespace(namespace)
+                .withLabel(AgentObjects.AGENT_LABEL, "vfs")
+                .delete();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> process.onExit().isDone());
         assertThat(process.onExit().join())
@@ -261,7 +270,7 @@ class KubernetesAgentsTest {
         assertThatThrownBy(() -> agents.launch(plan))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("no 'image:' in its agent.yml");
-        assertThat(client.pods().inNamespace(NS).list().getItems()).isEmpty();
+        assertThat(client.pods().inNamespace(namespace).list().getItems()).isEmpty();
     }
 
     private LaunchPlan plan(String name, @org.jspecify.annotations.Nullable String image, String restart)

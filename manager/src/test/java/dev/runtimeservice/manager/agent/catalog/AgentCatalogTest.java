@@ -93,6 +93,23 @@ class AgentCatalogTest {
     }
 
     @Test
+    void anImageNamesTheContainerAndMayStandAloneForKubernetes() throws Exception {
+        write("vfs", "jar: target/vfs-agent.jar\nimage: registry.example/vfs:0.1.0\n");
+        write("remote", "image: ghcr.io/acme/remote-agent:1\nport: 8080\nhealth: /health\n");
+        write("none", "port: 8080\n");
+        write("spaced", "command: [x]\nimage: 'vfs 1'\n");
+        AgentCatalog catalog = catalog();
+
+        assertThat(catalog.find(List.of("vfs")).get(0).image()).isEqualTo("registry.example/vfs:0.1.0");
+        AgentDescriptor remote = catalog.find(List.of("remote")).get(0);
+        assertThat(remote.image()).isEqualTo("ghcr.io/acme/remote-agent:1");
+        assertThat(remote.jar()).isNull();
+        assertThat(remote.command()).isEmpty();
+        assertInvalid(catalog, "none", "(or only 'image', for Kubernetes)");
+        assertInvalid(catalog, "spaced", "'image' must be a container image reference");
+    }
+
+    @Test
     void invalidDescriptorsSayWhatToFix() throws Exception {
         write("both", "jar: a.jar\ncommand: [x]\n");
         write("typo", "jar: a.jar\nprot: 8001\n");
