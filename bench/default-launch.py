@@ -120,8 +120,8 @@ def main(argv):
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
     for port in (8000, 8001, 8002, 8003, 8004):
-        if not procs.port_is_free(port):
-            print(f"port {port} is held: stop what holds it first", file=sys.stderr)
+        if procs.http_status(port, "/") is not None:
+            print(f"something answers on port {port}: stop it first", file=sys.stderr)
             return 2
     work = tempfile.mkdtemp(prefix="default-launch-")
     machine = describe_machine("java")

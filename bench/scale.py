@@ -150,6 +150,15 @@ class Manager:
         self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
 
     def call(self, method, path, body=None):
+        try:
+            return self._call(method, path, body)
+        except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+            # Tomcat closes a kept-alive connection idle for a while (the idle-CPU wait): open a new one.
+            self.connection.close()
+            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
+            return self._call(method, path, body)
+
+    def _call(self, method, path, body):
         self.connection.request(method, path, body=json.dumps(body) if body is not None else None,
                                 headers={"Content-Type": "application/json"})
         answer = self.connection.getresponse()

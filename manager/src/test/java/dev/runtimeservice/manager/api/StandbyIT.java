@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.runtimeservice.manager.isolation.AgentUser;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,9 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A real SDK agent jar (vfs) kept in warm standby ({@code AGENT_STANDBY}): once its archive is recorded a standby
  * JVM waits, warmed up; a launch starts that very process with the launch's resources, and after a stop a new
- * standby is made; a launch while the standby still warms up waits for it and starts that process. With a root
- * manager the agent runs as the user its agent.yml names, and reads its resources file, written after its standby
- * was spawned, as that user.
+ * standby is made; a launch while the standby still warms up waits for it and starts that process.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -98,13 +95,6 @@ class StandbyIT {
                 .jsonPath();
         assertThat(status.getList("resources.name")).containsExactly("note");
         assertThat(status.getLong("pid")).isEqualTo(standby);
-        if (AgentUser.canSwitch()) {
-            // user: in its agent.yml: it read the resources file written after its standby was spawned, as that user.
-            assertThat(Files.getAttribute(Path.of("/proc/" + standby), "unix:uid"))
-                    .isEqualTo(61003);
-            assertThat(Files.getAttribute(AGENTS.resolve("warmjar/resources.json"), "unix:uid"))
-                    .isEqualTo(61003);
-        }
         assertThat(WARM_FILE).doesNotExist();
 
         given().port(port)

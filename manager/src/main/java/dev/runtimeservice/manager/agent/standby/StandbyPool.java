@@ -180,8 +180,9 @@ public class StandbyPool implements SmartLifecycle {
 
     /**
      * Opens a launch of the agent with its standby if one was made for this launch: the same descriptor and port, and
-     * the class archive the agent would start with now. It may still be warming up: it is then further on than a new process would
-     * be, and the launch waits for it ({@link Standby#awaitWarm}). A standby that does not fit is ended.
+     * the class archive the agent would start with now. It may still be warming up: it is then further on than a new
+     * process would be, and the launch waits for it ({@link Standby#awaitWarm}). A standby that does not fit is
+     * ended.
      */
     public synchronized <T> T take(AgentDescriptor descriptor, int port, Function<Optional<Standby>, T> open) {
         // Under the pool's lock until the launch is registered: else a standby could be made for the agent meanwhile,
