@@ -108,7 +108,7 @@ function drawAgents() {
     const usage = el('td', { className: 'optional', title: 'CPU (blue) and memory (green), last minutes' },
       spark(points, 'cpu', 'cpu'), spark(points, 'mem', 'mem'));
     const actions = el('td', {},
-      el('button', { className: 'secondary', textContent: 'Open', onclick: () => select(agent.name) }), ' ',
+      el('button', { className: 'secondary open', textContent: 'Open', onclick: () => select(agent.name) }), ' ',
       el('button', { className: 'secondary stop', textContent: 'Stop', onclick: () => stop(agent.name),
         disabled: agent.status === 'STOPPED' }));
     const row = el('tr', {},

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import tools.jackson.databind.JsonNode;
 
-/** A lifecycle event as one line an operator reads: {@code 13:41:30  vfs  RUNNING (was STARTING) pid 4211 port 8001}. */
+/** A lifecycle event as one line an operator reads: {@code 13:41:30  vfs  RUNNING (was STARTING) pid 4211}. */
 public final class EventLine {
 
     private static final DateTimeFormatter TIME =

@@ -1,5 +1,6 @@
 package dev.runtimeservice.cli.events;
 
+import dev.runtimeservice.cli.CommandFailedException;
 import dev.runtimeservice.cli.RuntimeCli;
 import dev.runtimeservice.cli.client.ServerSentEvents;
 import java.io.IOException;
@@ -56,12 +57,18 @@ public final class EventsCommand implements Callable<Integer> {
         }
         PrintWriter out = root.out();
         int[] left = {count};
+        String[] lastId = {since == null ? "" : since};
         InputStream body = root.client().open(path.toString(), headers);
-        ServerSentEvents.read(body, event -> {
+        boolean stopped = ServerSentEvents.read(body, event -> {
+            lastId[0] = event.id();
             out.println(root.json() ? event.data().replace('\n', ' ') : EventLine.of(event.data()));
             out.flush();
             return --left[0] != 0;
         });
+        if (!stopped) {
+            throw new CommandFailedException("the manager ended the event stream (is it stopping?); resume with: "
+                    + "runtime events" + (lastId[0].isEmpty() ? "" : " --since " + lastId[0]));
+        }
         return 0;
     }
 }

@@ -6,6 +6,8 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +25,13 @@ final class OpenStream implements WriteListener, AsyncListener {
     private final ServletOutputStream out;
     private final StreamSource source;
     private final Runnable onEnd;
-    private boolean heartbeatDue;
+    // Never waited for: the container's callbacks and the hub's thread both pump, and one that finds the other at it
+    // leaves the work to it (the hub's next tick picks up anything left). Waiting here while the container waits
+    // for its own lock inside isReady or write would deadlock the two.
+    private final ReentrantLock pumping = new ReentrantLock();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile boolean heartbeatDue;
     private boolean unflushed;
-    private boolean ended;
 
     OpenStream(AsyncContext async, ServletOutputStream out, StreamSource source, Runnable onEnd) {
         this.async = async;
@@ -35,8 +41,8 @@ final class OpenStream implements WriteListener, AsyncListener {
     }
 
     /** Writes what the source has while the connection takes it without blocking; never waits. */
-    synchronized void pump() {
-        if (ended) {
+    void pump() {
+        if (ended.get() || !pumping.tryLock()) {
             return;
         }
         try {
@@ -53,9 +59,13 @@ final class OpenStream implements WriteListener, AsyncListener {
                 out.write(chunk);
                 unflushed = true;
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
+            // A client that has gone shows up here, sometimes as an unchecked exception from the container (its
+            // request already recycled): either way this stream is over, and no other stream may be held up by it.
             log.debug("A stream ended: {}", e.toString());
             end();
+        } finally {
+            pumping.unlock();
         }
     }
 
@@ -71,21 +81,20 @@ final class OpenStream implements WriteListener, AsyncListener {
     }
 
     /** Sends the source's heartbeat at the next chance. */
-    synchronized void heartbeat() {
+    void heartbeat() {
         heartbeatDue = true;
     }
 
     /** Ends the answer (the client left, or the manager stops); safe to call more than once. */
-    synchronized void end() {
-        if (ended) {
+    void end() {
+        if (!ended.compareAndSet(false, true)) {
             return;
         }
-        ended = true;
         source.close();
         onEnd.run();
         try {
             async.complete();
-        } catch (IllegalStateException alreadyDone) {
+        } catch (RuntimeException alreadyDone) {
             // the container completed it first (client gone, error)
         }
     }

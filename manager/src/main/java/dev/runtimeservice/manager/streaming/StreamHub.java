@@ -78,7 +78,11 @@ public class StreamHub implements SmartLifecycle {
 
     private void pumpAll() {
         for (OpenStream stream : List.copyOf(streams)) {
-            stream.pump();
+            try {
+                stream.pump();
+            } catch (RuntimeException e) {
+                stream.end(); // one broken stream never stops the others, nor the hub's ticks
+            }
         }
     }
 
@@ -86,10 +90,14 @@ public class StreamHub implements SmartLifecycle {
         ticks++;
         long heartbeatTicks = Math.max(
                 1, properties.heartbeat().toMillis() / properties.tick().toMillis());
-        if (ticks % heartbeatTicks == 0) {
-            streams.forEach(OpenStream::heartbeat);
+        try {
+            if (ticks % heartbeatTicks == 0) {
+                streams.forEach(OpenStream::heartbeat);
+            }
+            pumpAll();
+        } catch (RuntimeException e) {
+            // A failed tick must not cancel the ticks that follow (a scheduled task that throws is never run again).
         }
-        pumpAll();
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,16 +90,18 @@ class ConsoleBrowserIT extends ManagerProcessTestSupport {
         browser.findElement(By.id("resources")).sendKeys("{\"db\": {\"password\": \"br0wser-secret\"}}");
         browser.findElement(By.id("launch")).click();
 
-        await().atMost(WAIT).until(() -> "RUNNING".equals(rowStatus("echo")));
+        await().atMost(WAIT).ignoreExceptions().until(() -> "RUNNING".equals(rowStatus("echo")));
         assertThat(text("events")).contains("echo  RUNNING (was STARTING)");
         assertThat(text("launch-progress")).contains("echo: started and ready");
 
-        row("echo").findElement(By.xpath(".//button[text()='Open']")).click();
+        clickInRow("echo", "button.open");
         await().atMost(WAIT).until(() -> text("log").contains("listening on"));
         await().atMost(WAIT)
                 .until(() -> text("card").contains("echo") || text("card").contains("no such path"));
         String agentUrl = "http://127.0.0.1:"
-                + row("echo").findElements(By.tagName("td")).get(3).getText();
+                + ((JavascriptExecutor) browser)
+                        .executeScript("return document.querySelector(\"#agents tr[data-agent='echo']\")"
+                                + ".children[3].textContent;");
         io.restassured.RestAssured.given().get(agentUrl + "/followed-from-the-console");
         await().atMost(WAIT).until(() -> text("log").contains("followed-from-the-console"));
         assertThat(text("log")).doesNotContain("br0wser-secret");
@@ -114,7 +115,7 @@ class ConsoleBrowserIT extends ManagerProcessTestSupport {
         screenshot("console-phone.png");
         browser.manage().window().setSize(new Dimension(1280, 800));
 
-        row("echo").findElement(By.className("stop")).click();
+        clickInRow("echo", "button.stop");
         await().atMost(WAIT).until(() -> {
             String status = rowStatus("echo");
             return status == null || status.equals("STOPPED");
@@ -126,13 +127,22 @@ class ConsoleBrowserIT extends ManagerProcessTestSupport {
         return browser.findElement(By.id(id)).getText();
     }
 
-    private WebElement row(String agent) {
-        return browser.findElement(By.cssSelector("#agents tr[data-agent='" + agent + "']"));
+    /** The agent's status in the table, read in one script: the table is redrawn at every event. */
+    private String rowStatus(String agent) {
+        return (String) ((JavascriptExecutor) browser)
+                .executeScript(
+                        "const row = document.querySelector(`#agents tr[data-agent='${arguments[0]}']`);"
+                                + "return row ? row.dataset.status : null;",
+                        agent);
     }
 
-    private String rowStatus(String agent) {
-        List<WebElement> rows = browser.findElements(By.cssSelector("#agents tr[data-agent='" + agent + "']"));
-        return rows.isEmpty() ? null : rows.get(0).getAttribute("data-status");
+    /** Clicks a button of the agent's row, found and clicked in one script: the table is redrawn at every event. */
+    private void clickInRow(String agent, String selector) {
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "document.querySelector(`#agents tr[data-agent='${arguments[0]}'] ${arguments[1]}`).click();",
+                        agent,
+                        selector);
     }
 
     private void screenshot(String name) throws IOException {

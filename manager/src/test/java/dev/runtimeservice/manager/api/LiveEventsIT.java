@@ -150,13 +150,12 @@ class LiveEventsIT extends ManagerProcessTestSupport {
         List<Socket> stalled = new ArrayList<>();
         try (EventStreamReader reader =
                 EventStreamReader.openPlain(url("/api/agents/flood/logs?follow=true&lines=0"))) {
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < 10; i++) {
                 stalled.add(stalledClient("/api/agents/flood/logs?follow=true"));
                 stalled.add(stalledClient("/api/events"));
             }
-            await().atMost(WAIT).until(() -> streams.openStreams() >= before + 41);
-            // The stalled ones have filled their sockets by now; the reading client still gets new lines.
-            Thread.sleep(1000);
+            await().atMost(WAIT).until(() -> streams.openStreams() >= before + 21);
+            // The stalled followers fill their sockets within moments; the reading client still gets new lines.
             reader.until(line -> !line.data().isEmpty(), WAIT);
             long start = System.nanoTime();
             try (EventStreamReader events = EventStreamReader.open(url("/api/events?agent=echo"))) {
@@ -171,7 +170,7 @@ class LiveEventsIT extends ManagerProcessTestSupport {
             }
         }
         // Every stalled stream is released once its client has gone.
-        await().atMost(WAIT).until(() -> streams.openStreams() <= before + 20);
+        await().atMost(WAIT).until(() -> streams.openStreams() <= before + 10);
     }
 
     /** A client that asks for a stream and then never reads, with a small receive buffer that fills at once. */
