@@ -294,8 +294,8 @@ class OrchestratorIT {
                                 .POST(HttpRequest.BodyPublishers.ofString(
                                         "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"SendStreamingMessage\", "
                                                 + "\"params\": {\"message\": {\"messageId\": \"it-s1\", \"role\": "
-                                                + "\"ROLE_USER\", \"parts\": [{\"text\": \"Search for information about "
-                                                + "artificial intelligence and summarise it\"}]}}}"))
+                                                + "\"ROLE_USER\", \"parts\": [{\"text\": \"Search for information "
+                                                + "about artificial intelligence and summarise it\"}]}}}"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
