@@ -29,15 +29,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The packaged orchestrator launched by the real manager (with an API key the orchestrator is not given) next to
- * the real vfs, kendra and gpt4 jars and a Python agent: discovery with its launch token, the official A2A client on
- * every card, executed instructions with their request id in both
- * logs, and an agent that stops being dropped. It lives in the manager module, which the reactor builds last, so
+ * the real vfs, kendra and gpt4 jars (gpt4 with the test model of ../shared/models) and a Python agent that serves
+ * A2A JSON-RPC with the standard library only: discovery with its launch token, the official A2A client on every
+ * card, instructions executed over A2A with their request id in both logs, a compound one run as a plan (kendra
+ * searches, gpt4 summarises), a plan stopped at its failing step, the Python agent's skill executed, and an agent
+ * that stops being dropped. It lives in the manager module, which the reactor builds last, so
  * that every jar it runs exists.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrchestratorIT {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The test model (a 260K-parameter story model): gpt4 runs it for the plans' summaries. */
+    static final Path MODEL =
+            RealManager.ROOT.resolve("../shared/models/stories260K.gguf").normalize();
+
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static RealManager manager;
     static Map<String, String> urls = new TreeMap<>();
@@ -50,7 +56,8 @@ class OrchestratorIT {
         manager.awaitHealthy(Duration.ofSeconds(90));
         JsonNode launched = manager.post(
                 "/api/launch_agents",
-                "{\"agents\": [\"vfs\", \"kendra\", \"gpt4\", \"weather\", \"orchestrator\"], \"resources\": {}}");
+                "{\"agents\": [\"vfs\", \"kendra\", \"gpt4\", \"weather\", \"orchestrator\"], \"resources\": "
+                        + "{\"gguf\": {\"model_path\": \"" + MODEL + "\"}}}");
         for (JsonNode agent : launched.path("agents").values()) {
             assertThat(agent.path("status").asString()).as(agent.toString()).isEqualTo("RUNNING");
             urls.put(agent.path("name").asString(), agent.path("url").asString());
@@ -148,9 +155,7 @@ class OrchestratorIT {
                 "orchestrator", A2aCalls.text("Which agents are running?"));
         for (Map.Entry<String, Message> request : requests.entrySet()) {
             A2aCalls agent = new A2aCalls(A2aCalls.card(urls.get(request.getKey())));
-            // gpt4 runs here with no model: its task fails with a message that says how to configure one.
-            TaskState expected =
-                    request.getKey().equals("gpt4") ? TaskState.TASK_STATE_FAILED : TaskState.TASK_STATE_COMPLETED;
+            TaskState expected = TaskState.TASK_STATE_COMPLETED;
 
             Task sent = agent.send(request.getValue());
             assertThat(sent.status().state())
@@ -160,11 +165,7 @@ class OrchestratorIT {
             assertThat(agent.stream(request.getValue()).status().state())
                     .as(request.getKey())
                     .isEqualTo(expected);
-            if (expected == TaskState.TASK_STATE_COMPLETED) {
-                assertThat(sent.artifacts().get(0).parts()).hasSize(2);
-            } else {
-                assertThat(A2aCalls.say(sent)).contains("provider");
-            }
+            assertThat(sent.artifacts().get(0).parts()).hasSize(2);
             Task asking = agent.send(A2aCalls.data(Map.of("no_skill_named", true)));
             assertThat(asking.status().state()).as(request.getKey()).isEqualTo(TaskState.TASK_STATE_INPUT_REQUIRED);
             assertThat(agent.cancel(asking.id()).status().state()).isEqualTo(TaskState.TASK_STATE_CANCELED);
@@ -205,7 +206,7 @@ class OrchestratorIT {
         JsonNode answer = JSON.readTree(response.body());
         assertThat(answer.path("choice").path("agent").asString()).isEqualTo("kendra");
         assertThat(answer.path("execution").path("request").asString())
-                .isEqualTo("POST " + urls.get("kendra") + "/search");
+                .isEqualTo("A2A SendMessage " + urls.get("kendra") + "/a2a skill search");
         assertThat(answer.path("execution")
                         .path("answer")
                         .path("hits")
@@ -215,9 +216,9 @@ class OrchestratorIT {
                 .isEqualTo("ia-1");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(Files.readString(manager.logs.resolve("agents/orchestrator.log")))
-                    .contains("[req=it-trace-1] Calling POST " + urls.get("kendra") + "/search");
+                    .contains("[req=it-trace-1] Calling A2A SendMessage " + urls.get("kendra") + "/a2a skill search");
             assertThat(Files.readString(manager.logs.resolve("agents/kendra.log")))
-                    .containsPattern("INFO  \\[kendra\\] \\S+ : \\[req=it-trace-1\\] POST /search answered 200");
+                    .containsPattern("INFO  \\[kendra\\] \\S+ : \\[req=it-trace-1\\] POST /a2a answered 200");
         });
     }
 
@@ -230,37 +231,123 @@ class OrchestratorIT {
         assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
         assertThat(JSON.readTree(written.body())
                         .path("execution")
-                        .path("status")
-                        .asInt())
-                .isEqualTo(201);
+                        .path("answer")
+                        .path("path")
+                        .asString())
+                .isEqualTo("notes/hello.txt");
 
         HttpResponse<String> read =
                 instruct("{\"text\": \"Lee el archivo notes/hello.txt\", \"execute\": true}", "it-vfs-2");
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
-        assertThat(JSON.readTree(read.body()).path("execution").path("answer").asString())
+        assertThat(JSON.readTree(read.body())
+                        .path("execution")
+                        .path("answer")
+                        .path("text")
+                        .asString())
                 .isEqualTo("hello from the orchestrator");
     }
 
     @Test
     @Order(6)
-    void aFailingAgentIsAClearBadGatewayError() throws Exception {
-        HttpResponse<String> response =
-                instruct("{\"text\": \"Write a short poem about the sea\", \"execute\": true}", "it-gpt4-1");
+    void aCompoundInstructionRunsAsAPlanKendraSearchesThenGpt4SummarisesWhatItFound() throws Exception {
+        HttpResponse<String> response = instruct(
+                "{\"text\": \"Busca información sobre inteligencia artificial y resúmela\", \"execute\": true}",
+                "it-plan-1");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode plan = JSON.readTree(response.body()).path("plan");
+        assertThat(plan.path("compound").asBoolean()).isTrue();
+        JsonNode search = plan.path("steps").path(0);
+        JsonNode summary = plan.path("steps").path(1);
+        assertThat(search.path("choice").path("agent").asString()).isEqualTo("kendra");
+        assertThat(search.path("status").asString()).isEqualTo("completed");
+        assertThat(search.path("execution")
+                        .path("answer")
+                        .path("hits")
+                        .path(0)
+                        .path("id")
+                        .asString())
+                .isEqualTo("ia-1");
+        assertThat(summary.path("choice").path("skill").asString()).isEqualTo("summarize");
+        assertThat(summary.path("status").asString()).isEqualTo("completed");
+        assertThat(summary.path("input").asString()).isEqualTo("output of step 1");
+        assertThat(summary.path("execution").path("answer").path("text").asString())
+                .isNotBlank();
+        // What gpt4 was asked to summarise is what kendra found: its task keeps the message it was sent.
+        JsonNode task = a2a(
+                urls.get("gpt4"),
+                "GetTask",
+                "{\"id\": \"" + summary.path("execution").path("task_id").asString() + "\"}");
+        assertThat(task.path("result").path("history").path(0).toString())
+                .contains("La inteligencia artificial estudia sistemas que aprenden de los datos.");
+    }
+
+    @Test
+    @Order(6)
+    void overA2aAPlanStreamsEachStepsProgress() throws Exception {
+        String events = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(urls.get("orchestrator") + "/a2a"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"SendStreamingMessage\", "
+                                                + "\"params\": {\"message\": {\"messageId\": \"it-s1\", \"role\": "
+                                                + "\"ROLE_USER\", \"parts\": [{\"text\": \"Search for information "
+                                                + "about artificial intelligence and summarise it\"}]}}}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+
+        assertThat(events)
+                .contains("Step 1 of 2: Search for information about artificial intelligence (search of kendra)")
+                .contains("Step 2 of 2: summarise it (summarize of gpt4) on output of step 1")
+                .contains("TASK_STATE_COMPLETED");
+    }
+
+    @Test
+    @Order(6)
+    void aStepThatFailsStopsThePlanAndTheAnswerSaysWhichAndWhy() throws Exception {
+        HttpResponse<String> response = instruct(
+                "{\"text\": \"read notes/missing.md and translate it into Spanish\", \"execute\": true}", "it-plan-2");
+
         assertThat(response.statusCode()).as(response.body()).isEqualTo(502);
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.path("detail").asString())
-                .startsWith("gpt4 answered HTTP 503 to POST " + urls.get("gpt4") + "/generate: ");
-        assertThat(problem.path("agent_status").asInt()).isEqualTo(503);
+                .startsWith("Step 1 of 2 (vfs.read of vfs: \"read notes/missing.md\") failed: vfs's task ")
+                .contains("ended failed: ", "notes/missing.md")
+                .endsWith("The plan stopped there: step 2 did not run.");
+        assertThat(problem.path("failed_step").asInt()).isEqualTo(1);
+        assertThat(problem.path("plan").path("steps").path(1).path("status").asString())
+                .isEqualTo("not run");
     }
 
     @Test
     @Order(7)
-    void anAgentAddedThroughADescriptorInPythonIsRoutedTo() throws Exception {
-        JsonNode answer = JSON.readTree(instruct("{\"text\": \"What's the weather in Madrid tomorrow?\"}", "it-py-1")
-                .body());
+    void aPythonAgentServingA2aIsDiscoveredRoutedToAndExecuted() throws Exception {
+        HttpResponse<String> response =
+                instruct("{\"text\": \"What's the weather in Madrid tomorrow?\", \"execute\": true}", "it-py-1");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(response.body());
         assertThat(answer.path("choice").path("agent").asString()).isEqualTo("weather");
         assertThat(answer.path("choice").path("url").asString()).isEqualTo(urls.get("weather"));
-        assertThat(answer.path("choice").path("executable").asBoolean()).isFalse();
+        assertThat(answer.path("choice").path("executable").asBoolean()).isTrue();
+        assertThat(answer.path("execution").path("request").asString())
+                .isEqualTo("A2A SendMessage " + urls.get("weather") + "/a2a skill forecast");
+        assertThat(answer.path("execution").path("answer").path("city").asString())
+                .isEqualTo("Madrid");
+        assertThat(answer.path("execution").path("answer").path("request_id").asString())
+                .isEqualTo("it-py-1");
+    }
+
+    static JsonNode a2a(String agentUrl, String method, String params) throws Exception {
+        return JSON.readTree(HTTP.send(
+                        HttpRequest.newBuilder(URI.create(agentUrl + "/a2a"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\": \"2.0\", \"id\": 1, "
+                                        + "\"method\": \"" + method + "\", \"params\": " + params + "}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
     }
 
     @Test

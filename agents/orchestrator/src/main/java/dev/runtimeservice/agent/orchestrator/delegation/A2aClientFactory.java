@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one place where the orchestrator's A2A clients (the official A2A Java SDK, 1.0.0.Alpha3, JSON-RPC binding) are
@@ -30,8 +31,12 @@ public class A2aClientFactory {
 
     private static final List<String> MODES = List.of("text/plain", "application/json");
 
-    private final A2AHttpClient http = new JdkA2AHttpClient();
+    private final A2AHttpClient http;
     private final List<ClientCallInterceptor> interceptors = new CopyOnWriteArrayList<>();
+
+    A2aClientFactory(JsonMapper json) {
+        this.http = new NullDroppingHttpClient(new JdkA2AHttpClient(), json);
+    }
 
     /**
      * Adds an interceptor that sees (and may change the headers of) every A2A call made from now on.

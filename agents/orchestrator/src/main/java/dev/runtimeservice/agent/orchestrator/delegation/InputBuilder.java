@@ -62,7 +62,8 @@ public final class InputBuilder {
         if (!missing.isEmpty()) {
             throw new DelegationException(
                     HttpStatus.UNPROCESSABLE_CONTENT,
-                    "The instruction does not say %s, which skill %s needs; add it to the instruction and send it again."
+                    ("The instruction does not say %s, which skill %s needs; add it to the instruction and send it "
+                                    + "again.")
                             .formatted(
                                     String.join(", ", missing), skill.path("id").asString("")));
         }

@@ -15,11 +15,11 @@ import dev.runtimeservice.agent.orchestrator.planning.Planner;
 import dev.runtimeservice.agent.orchestrator.routing.Candidate;
 import dev.runtimeservice.agent.orchestrator.routing.CandidateSkills;
 import dev.runtimeservice.agent.orchestrator.routing.Router;
+import dev.runtimeservice.agent.sdk.skill.SkillContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -62,7 +62,7 @@ class InstructionService {
         this.minScore = properties.minScore();
     }
 
-    InstructionAnswer handle(String text, boolean execute, String requestId, Consumer<String> progress) {
+    InstructionAnswer handle(String text, boolean execute, String requestId, SkillContext context) {
         Plan plan = planner.plan(text, candidates.current());
         Router.Route route = plan.whole();
         Router.Scored best = route.ranked().isEmpty() ? null : route.ranked().get(0);
@@ -97,7 +97,7 @@ class InstructionService {
                 chosen == null ? null : planView(plan),
                 null);
         log.info("Instruction ({} chars, {}) planned as {}", text.length(), answer.language(), plan.keys());
-        return execute ? execute(answer, plan, requestId, progress) : answer;
+        return execute ? execute(answer, plan, requestId, context) : answer;
     }
 
     private InstructionAnswer.PlanView planView(Plan plan) {
@@ -116,8 +116,7 @@ class InstructionService {
         return new InstructionAnswer.PlanView(plan.compound(), steps);
     }
 
-    private InstructionAnswer execute(
-            InstructionAnswer answer, Plan plan, String requestId, Consumer<String> progress) {
+    private InstructionAnswer execute(InstructionAnswer answer, Plan plan, String requestId, SkillContext context) {
         InstructionAnswer.PlanView view = answer.plan();
         if (view == null) {
             throw new InstructionException(
@@ -133,7 +132,15 @@ class InstructionService {
         for (int i = 0; i < total; i++) {
             Plan.Step step = plan.steps().get(i);
             Candidate candidate = step.chosen().candidate();
-            progress.accept("Step %d of %d: %s (%s of %s) on %s"
+            if (context.isCancelled()) {
+                // The A2A client cancelled the task: the next step is not started (a running one is not stopped).
+                throw stopped(
+                        new InstructionException(HttpStatus.CONFLICT, "The task was cancelled before this step."),
+                        answer,
+                        steps,
+                        i);
+            }
+            context.progress("Step %d of %d: %s (%s of %s) on %s"
                     .formatted(
                             i + 1,
                             total,
@@ -152,7 +159,7 @@ class InstructionService {
             }
             Delegation done = last;
             steps.set(i, steps.get(i).with(InstructionAnswer.StepView.COMPLETED, done, null));
-            progress.accept("Step %d of %d done: %s answered in %d ms"
+            context.progress("Step %d of %d done: %s answered in %d ms"
                     .formatted(i + 1, total, candidate.agent(), done.tookMs()));
             previous = done.output();
         }

@@ -44,10 +44,7 @@ class RouteSkill {
                             // a new id is made.
                             String requestId = RequestIdFilter.idFor(MDC.get(RequestIdFilter.MDC_KEY));
                             InstructionAnswer answer = service.handle(
-                                    Objects.requireNonNull(request.text()),
-                                    request.executes(),
-                                    requestId,
-                                    context::progress);
+                                    Objects.requireNonNull(request.text()), request.executes(), requestId, context);
                             return new SkillResult(summary(answer), answer);
                         })
                 .preferredForText();
