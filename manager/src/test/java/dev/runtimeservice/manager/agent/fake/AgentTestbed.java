@@ -19,6 +19,9 @@ import dev.runtimeservice.manager.security.SecurityProperties;
 import dev.runtimeservice.manager.state.StateFile;
 import dev.runtimeservice.manager.state.StateFolderLock;
 import dev.runtimeservice.manager.state.StateProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,6 +63,8 @@ public final class AgentTestbed implements AutoCloseable {
     private List<String> standbyAgents = List.of();
     private FastStartCache fastStart;
     private AnnotationConfigApplicationContext context;
+    private MeterRegistry meters = new SimpleMeterRegistry();
+    private ObservationRegistry observations = ObservationRegistry.NOOP;
 
     public AgentTestbed(Path root) {
         this.root = root;
@@ -81,6 +86,13 @@ public final class AgentTestbed implements AutoCloseable {
     public AgentTestbed standby(FastStartCache cache, String... names) {
         this.fastStart = cache;
         this.standbyAgents = List.of(names);
+        return this;
+    }
+
+    /** Records meters in {@code meters} and observations in {@code observations} (by default: kept nowhere). */
+    public AgentTestbed telemetry(MeterRegistry meters, ObservationRegistry observations) {
+        this.meters = meters;
+        this.observations = observations;
         return this;
     }
 
@@ -112,6 +124,8 @@ public final class AgentTestbed implements AutoCloseable {
         context.registerBean(FakeAgentHost.class, () -> host);
         context.registerBean(FastStartCache.class, () -> fastStart);
         context.registerBean(JsonMapper.class, () -> json);
+        context.registerBean(MeterRegistry.class, () -> meters);
+        context.registerBean(ObservationRegistry.class, () -> observations);
         context.registerBean(PortPool.class, () -> new PortPool(runtime, new PortProbe(new SystemInfo())));
         context.registerBean(ResourcesFiles.class, () -> new ResourcesFiles(json));
         context.registerBean(ResourcesFingerprint.class);
