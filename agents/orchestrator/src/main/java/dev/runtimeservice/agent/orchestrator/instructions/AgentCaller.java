@@ -2,6 +2,7 @@ package dev.runtimeservice.agent.orchestrator.instructions;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.runtimeservice.agent.orchestrator.OrchestratorProperties;
+import dev.runtimeservice.agent.sdk.observability.OutgoingCalls;
 import dev.runtimeservice.agent.sdk.trace.RequestIdFilter;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -27,11 +28,13 @@ final class AgentCaller {
     private final Duration timeout;
     private final JsonMapper json;
 
-    AgentCaller(OrchestratorProperties properties, JsonMapper json) {
+    AgentCaller(OrchestratorProperties properties, JsonMapper json, OutgoingCalls outgoing) {
         this.timeout = properties.callTimeout();
         this.json = json;
         Duration connect = timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5);
-        this.http = HttpClient.newBuilder().connectTimeout(connect).build();
+        // Each call gets a client span and carries its W3C traceparent to the agent.
+        this.http = outgoing.instrument(
+                HttpClient.newBuilder().connectTimeout(connect).build());
     }
 
     Execution call(String agent, String baseUrl, HttpCall call, String requestId) {

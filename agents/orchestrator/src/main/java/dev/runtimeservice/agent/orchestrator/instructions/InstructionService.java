@@ -4,6 +4,9 @@ import dev.runtimeservice.agent.orchestrator.OrchestratorProperties;
 import dev.runtimeservice.agent.orchestrator.discovery.AgentRegistry;
 import dev.runtimeservice.agent.orchestrator.routing.CandidateSkills;
 import dev.runtimeservice.agent.orchestrator.routing.Router;
+import dev.runtimeservice.agent.sdk.observability.OutgoingCalls;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,23 +28,31 @@ class InstructionService {
     private final SkillCalls calls;
     private final AgentCaller caller;
     private final double minScore;
+    private final ObservationRegistry observations;
 
     InstructionService(
             Router router,
             CandidateSkills candidates,
             AgentRegistry registry,
             JsonMapper json,
-            OrchestratorProperties properties) {
+            OrchestratorProperties properties,
+            OutgoingCalls outgoing,
+            ObservationRegistry observations) {
         this.router = router;
         this.candidates = candidates;
         this.registry = registry;
         this.calls = new SkillCalls(json);
-        this.caller = new AgentCaller(properties, json);
+        this.caller = new AgentCaller(properties, json, outgoing);
+        this.observations = observations;
         this.minScore = properties.minScore();
     }
 
     InstructionAnswer handle(String text, boolean execute, String requestId) {
-        Router.Route route = router.route(text, candidates.current());
+        // Spans (issue 28): "instruction routing" here, "agent call" around each call below, whose HTTP client span
+        // carries the trace to the agent.
+        Router.Route route = Observation.createNotStarted("orchestrator.routing", observations)
+                .contextualName("instruction routing")
+                .observe(() -> router.route(text, candidates.current()));
         Router.Scored best = route.ranked().isEmpty() ? null : route.ranked().get(0);
         Router.Scored chosen = route.fits() ? best : null;
         var prompt =
@@ -115,7 +126,11 @@ class InstructionService {
                                                 candidate.url()))
                         .with("routing", answer));
         try {
-            return answer.withExecution(caller.call(candidate.agent(), candidate.url(), call, requestId));
+            return answer.withExecution(Observation.createNotStarted("orchestrator.agent.call", observations)
+                    .contextualName("agent call")
+                    .lowCardinalityKeyValue("agent", candidate.agent())
+                    .lowCardinalityKeyValue("skill", candidate.skill().id())
+                    .observe(() -> caller.call(candidate.agent(), candidate.url(), call, requestId)));
         } catch (InstructionException e) {
             throw e.with("routing", answer);
         }
