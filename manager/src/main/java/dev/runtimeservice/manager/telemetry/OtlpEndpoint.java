@@ -47,9 +47,14 @@ public record OtlpEndpoint(URI tracesUrl, Map<String, String> headers) {
         }
         checkProtocol(env, "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL");
         checkProtocol(env, "OTEL_EXPORTER_OTLP_PROTOCOL");
-        URI url = base == null || traces != null
-                ? url(TRACES_ENDPOINT, String.valueOf(traces))
-                : url(ENDPOINT, base.replaceAll("/+$", "") + "/v1/traces");
+        URI url;
+        if (traces != null) {
+            url = url(TRACES_ENDPOINT, traces);
+        } else {
+            String given = String.valueOf(base);
+            url(ENDPOINT, given); // checked as given, so that a bad value is named as the user wrote it
+            url = URI.create(given.replaceAll("/+$", "") + "/v1/traces");
+        }
         Map<String, String> headers = new LinkedHashMap<>(headers(env, "OTEL_EXPORTER_OTLP_HEADERS"));
         headers.putAll(headers(env, "OTEL_EXPORTER_OTLP_TRACES_HEADERS"));
         return Optional.of(new OtlpEndpoint(url, headers));

@@ -24,8 +24,7 @@ class OtlpEndpointTest {
                 .hasToString("http://collector:4318/v1/traces");
         assertThat(OtlpEndpoint.from(Map.of(
                                 "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318",
-                                "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "https://traces.example/otlp")
-                                ::get)
+                                "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "https://traces.example/otlp")::get)
                         .orElseThrow()
                         .tracesUrl())
                 .hasToString("https://traces.example/otlp");
@@ -35,8 +34,7 @@ class OtlpEndpointTest {
     void headersAreReadAndTheSdkSwitchesTurnExportOff() {
         assertThat(OtlpEndpoint.from(Map.of(
                                 "OTEL_EXPORTER_OTLP_ENDPOINT", "http://c:4318",
-                                "OTEL_EXPORTER_OTLP_HEADERS", "api-key=a%3Db, tenant=t1")
-                                ::get)
+                                "OTEL_EXPORTER_OTLP_HEADERS", "api-key=a%3Db, tenant=t1")::get)
                         .orElseThrow()
                         .headers())
                 .containsExactlyInAnyOrderEntriesOf(Map.of("api-key", "a=b", "tenant", "t1"));
@@ -53,13 +51,11 @@ class OtlpEndpointTest {
         assertThatThrownBy(() -> OtlpEndpoint.from(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4318")::get))
                 .hasMessageContaining("OTEL_EXPORTER_OTLP_ENDPOINT=collector:4318 is not an http:// or https:// URL");
         assertThatThrownBy(() -> OtlpEndpoint.from(Map.of(
-                                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://c:4317", "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")
-                        ::get))
+                        "OTEL_EXPORTER_OTLP_ENDPOINT", "http://c:4317", "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")::get))
                 .hasMessageContaining("OTEL_EXPORTER_OTLP_PROTOCOL=grpc is not supported")
                 .hasMessageContaining("4318");
         assertThatThrownBy(() -> OtlpEndpoint.from(Map.of(
-                                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://c:4318", "OTEL_EXPORTER_OTLP_HEADERS", "secret")
-                        ::get))
+                        "OTEL_EXPORTER_OTLP_ENDPOINT", "http://c:4318", "OTEL_EXPORTER_OTLP_HEADERS", "secret")::get))
                 .hasMessageContaining("OTEL_EXPORTER_OTLP_HEADERS must be")
                 .hasMessageNotContaining("secret");
     }
