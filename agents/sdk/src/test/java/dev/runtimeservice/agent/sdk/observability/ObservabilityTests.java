@@ -125,6 +125,10 @@ class ObservabilityTests {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status"))
                         .build(),
                 HttpResponse.BodyHandlers.discarding());
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
 
         HttpResponse<String> scrape = HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
@@ -133,5 +137,7 @@ class ObservabilityTests {
 
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/status\"");
+        // Scrapes and health probes are neither timed nor traced.
+        assertThat(scrape.body()).doesNotContain("uri=\"/actuator");
     }
 }
