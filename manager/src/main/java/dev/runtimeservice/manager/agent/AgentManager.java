@@ -10,6 +10,8 @@ import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.error.UnknownAgentException;
 import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import dev.runtimeservice.manager.state.StateProperties;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -46,11 +48,14 @@ public class AgentManager implements DisposableBean {
     private final AgentSupervisor supervisor;
     private final StateProperties state;
     private final StandbyPool standbys;
-    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "agent-worker");
-        thread.setDaemon(true);
-        return thread;
-    });
+    // Each task carries the caller's context (its trace): a launch's spans join the request that asked for it.
+    private final ExecutorService workers = ContextExecutorService.wrap(
+            Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "agent-worker");
+                thread.setDaemon(true);
+                return thread;
+            }),
+            () -> ContextSnapshotFactory.builder().build().captureAll());
 
     AgentManager(
             AgentCatalog catalog,

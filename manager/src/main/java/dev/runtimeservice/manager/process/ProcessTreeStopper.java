@@ -1,5 +1,6 @@
 package dev.runtimeservice.manager.process;
 
+import dev.runtimeservice.manager.telemetry.TraceHeaders;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,6 +32,11 @@ public class ProcessTreeStopper {
             .connectTimeout(Duration.ofMillis(500))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
+    private final TraceHeaders traceHeaders;
+
+    ProcessTreeStopper(TraceHeaders traceHeaders) {
+        this.traceHeaders = traceHeaders;
+    }
 
     /**
      * Stops the process tree within {@code timeout} (plus a few seconds for SIGKILL to take effect).
@@ -80,7 +86,9 @@ public class ProcessTreeStopper {
     }
 
     private boolean requestShutdown(URI shutdownUrl, String token) {
-        HttpRequest request = HttpRequest.newBuilder(shutdownUrl)
+        // With the stop's trace, so that the agent's shutdown shows in the same trace as the stop that asked for it.
+        HttpRequest request = traceHeaders
+                .inject(HttpRequest.newBuilder(shutdownUrl))
                 .timeout(Duration.ofSeconds(2))
                 .header(TOKEN_HEADER, token)
                 .GET()

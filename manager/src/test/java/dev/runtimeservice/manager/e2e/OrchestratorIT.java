@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,10 +50,13 @@ class OrchestratorIT {
     static Map<String, String> urls = new TreeMap<>();
     /** The orchestrator's {@code /agents}, asked at once when the launch answered. */
     static JsonNode agentsRightAfterLaunch;
+    /** Receives the spans of the manager and of every agent (OTEL_EXPORTER_OTLP_ENDPOINT, inherited by the agents). */
+    static OtlpReceiver otlp;
 
     @BeforeAll
     static void launch() throws Exception {
-        manager = RealManager.start();
+        otlp = new OtlpReceiver();
+        manager = RealManager.start(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint()));
         manager.awaitHealthy(Duration.ofSeconds(90));
         JsonNode launched = manager.post(
                 "/api/launch_agents",
@@ -69,6 +73,9 @@ class OrchestratorIT {
     static void stop() throws Exception {
         if (manager != null) {
             manager.close();
+        }
+        if (otlp != null) {
+            otlp.close();
         }
     }
 
@@ -220,6 +227,50 @@ class OrchestratorIT {
             assertThat(Files.readString(manager.logs.resolve("agents/kendra.log")))
                     .containsPattern("INFO  \\[kendra\\] \\S+ : \\[req=it-trace-1\\] POST /a2a answered 200");
         });
+    }
+
+    @Test
+    @Order(5)
+    void oneTraceCoversAnInstructionFromTheOrchestratorThroughItsCallToKendra() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(urls.get("orchestrator") + "/instructions"))
+                        .header("Content-Type", "application/json")
+                        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"text\": \"Busca información sobre energía solar\", \"execute\": true}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+        // Agents export in batches every 5 s.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<OtlpReceiver.ReceivedSpan> trace = otlp.trace(traceId);
+            OtlpReceiver.ReceivedSpan instruction = only(trace, "orchestrator", "http post /instructions");
+            assertThat(instruction.parentSpanId()).isEqualTo("00f067aa0ba902b7");
+            OtlpReceiver.ReceivedSpan routing = only(trace, "orchestrator", "instruction routing");
+            OtlpReceiver.ReceivedSpan call = only(trace, "orchestrator", "agent call");
+            assertThat(List.of(routing.parentSpanId(), call.parentSpanId())).containsOnly(instruction.spanId());
+            OtlpReceiver.ReceivedSpan client = only(trace, "orchestrator", "HTTP POST");
+            assertThat(client.parentSpanId()).isEqualTo(call.spanId());
+            OtlpReceiver.ReceivedSpan search = only(trace, "kendra", "http post /search");
+            assertThat(search.parentSpanId()).isEqualTo(client.spanId());
+        });
+        // The manager's own spans went to the same receiver: the launch of each agent, step by step.
+        assertThat(otlp.spans)
+                .filteredOn(span -> span.service().equals("runtime-manager"))
+                .extracting(OtlpReceiver.ReceivedSpan::name)
+                .contains("agent launch", "start slot wait", "spawn", "readiness", "http post /api/launch_agents");
+        assertThat(Files.readString(manager.logs.resolve("agents/kendra.log"))).contains("[trace=" + traceId + "]");
+    }
+
+    private static OtlpReceiver.ReceivedSpan only(List<OtlpReceiver.ReceivedSpan> trace, String service, String name) {
+        return assertThat(trace)
+                .filteredOn(
+                        span -> span.service().equals(service) && span.name().equals(name))
+                .as("%s span of %s in %s", name, service, trace)
+                .singleElement()
+                .actual();
     }
 
     @Test

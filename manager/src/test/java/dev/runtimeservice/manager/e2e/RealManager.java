@@ -44,6 +44,11 @@ final class RealManager implements AutoCloseable {
     }
 
     static RealManager start() throws IOException {
+        return start(java.util.Map.of());
+    }
+
+    /** Starts it with {@code env} added to its environment, which its agents inherit. */
+    static RealManager start(java.util.Map<String, String> env) throws IOException {
         Path home = Files.createTempDirectory("orchestrator-it");
         Path agents = Files.createDirectories(home.resolve("agents"));
         for (String name : JAVA_AGENTS) {
@@ -87,6 +92,7 @@ final class RealManager implements AutoCloseable {
                         "150",
                         "RUNTIME_API_KEY",
                         apiKey));
+        builder.environment().putAll(env);
         return new RealManager(home, "http://127.0.0.1:" + port, apiKey, builder.start());
     }
 

@@ -6,6 +6,8 @@ import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.agent.standby.Standby;
+import dev.runtimeservice.manager.agent.telemetry.LaunchObservations;
+import dev.runtimeservice.manager.agent.telemetry.LaunchObservations.Launch;
 import dev.runtimeservice.manager.error.AgentExitedDuringStartException;
 import dev.runtimeservice.manager.error.AgentNotSpawnedException;
 import dev.runtimeservice.manager.error.AgentPortTakenException;
@@ -48,6 +50,7 @@ public class AgentSpawner {
     private final ApplicationEventPublisher events;
     private final AgentRegistry registry;
     private final StartSlots slots;
+    private final LaunchObservations observations;
 
     AgentSpawner(
             AgentHost host,
@@ -56,7 +59,8 @@ public class AgentSpawner {
             LogTail logTail,
             ApplicationEventPublisher events,
             AgentRegistry registry,
-            StartSlots slots) {
+            StartSlots slots,
+            LaunchObservations observations) {
         this.host = host;
         this.planner = planner;
         this.fastStart = fastStart;
@@ -64,14 +68,26 @@ public class AgentSpawner {
         this.events = events;
         this.registry = registry;
         this.slots = slots;
+        this.observations = observations;
     }
 
     /**
      * Spawns the agent once a start slot is free, or starts its warm standby if it has one, and returns once it is
-     * RUNNING; its exit is published as {@link AgentExited}.
+     * RUNNING; its exit is published as {@link AgentExited}. Observed as one launch (see {@link LaunchObservations}).
      */
     void spawn(ManagedAgent agent, @Nullable Standby standby) throws IOException {
-        if (standby != null && startStandby(agent, standby)) {
+        try (Launch launch = observations.start(agent)) {
+            try {
+                spawn(agent, standby, launch);
+            } catch (IOException | RuntimeException e) {
+                launch.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    private void spawn(ManagedAgent agent, @Nullable Standby standby, Launch launch) throws IOException {
+        if (standby != null && startStandby(agent, standby, launch)) {
             return;
         }
         AgentDescriptor descriptor = agent.descriptor();
@@ -100,12 +116,12 @@ public class AgentSpawner {
                 : fastStart
                         .prepare(agent.name(), descriptor.jar(), descriptor.jvmArgs(), agent.id())
                         .orElse(null);
-        slots.acquire(agent);
+        acquireSlot(agent, launch);
         AgentProcess process;
         try {
-            process = host.launch(planner.plan(agent, fast));
+            process = launch.step("spawn", () -> host.launch(planner.plan(agent, fast)));
             attach(agent, process, fast);
-            awaitReady(agent, process);
+            awaitReady(agent, process, launch);
         } finally {
             slots.release();
         }
@@ -130,7 +146,7 @@ public class AgentSpawner {
      * Starts the agent from its warm standby and returns once it is RUNNING; false, with the standby ended, if
      * its process is gone, so that the agent starts the usual way.
      */
-    private boolean startStandby(ManagedAgent agent, Standby standby) {
+    private boolean startStandby(ManagedAgent agent, Standby standby, Launch launch) {
         if (!standby.warm()) {
             log.info(
                     "Agent {} waits for its standby (pid {}), which is still warming up",
@@ -147,20 +163,25 @@ public class AgentSpawner {
                 return false;
             }
         }
-        slots.acquire(agent);
+        acquireSlot(agent, launch);
         try {
             try {
-                standby.start();
+                launch.run("standby start", standby::start);
             } catch (IOException e) {
                 return false;
             }
+            launch.fromStandby();
             attach(agent, standby.process(), standby.fastStart());
-            awaitReady(agent, standby.process());
+            awaitReady(agent, standby.process(), launch);
         } finally {
             slots.release();
         }
         fastStart.checkUsed(agent.name(), standby.fastStart(), standby.process().pid());
         return true;
+    }
+
+    private void acquireSlot(ManagedAgent agent, Launch launch) {
+        launch.run("start slot wait", () -> slots.acquire(agent));
     }
 
     /**
@@ -205,9 +226,9 @@ public class AgentSpawner {
         return logTail.last(agent.name(), agent.process().orElse(null), LOG_TAIL_LINES);
     }
 
-    private void awaitReady(ManagedAgent agent, AgentProcess process) {
+    private void awaitReady(ManagedAgent agent, AgentProcess process, Launch launch) {
         URI health = planner.healthUrl(agent);
-        Readiness result = host.awaitReady(process, health, planner.startupTimeout());
+        Readiness result = launch.step("readiness", () -> host.awaitReady(process, health, planner.startupTimeout()));
         if (agent.stopRequested()) {
             throw new AgentStoppedDuringStartException(agent.name());
         }

@@ -20,6 +20,9 @@ import dev.runtimeservice.manager.security.SecurityProperties;
 import dev.runtimeservice.manager.state.StateFile;
 import dev.runtimeservice.manager.state.StateFolderLock;
 import dev.runtimeservice.manager.state.StateProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,6 +67,8 @@ public final class AgentTestbed implements AutoCloseable {
     private @Nullable DataSize standbyMemory;
     private FastStartCache fastStart;
     private AnnotationConfigApplicationContext context;
+    private MeterRegistry meters = new SimpleMeterRegistry();
+    private ObservationRegistry observations = ObservationRegistry.NOOP;
 
     public AgentTestbed(Path root) {
         this.root = root;
@@ -91,6 +96,13 @@ public final class AgentTestbed implements AutoCloseable {
     /** The memory budget of the standbys ({@code AGENT_STANDBY_MEMORY}). */
     public AgentTestbed standbyMemory(DataSize memory) {
         this.standbyMemory = memory;
+        return this;
+    }
+
+    /** Records meters in {@code meters} and observations in {@code observations} (by default: kept nowhere). */
+    public AgentTestbed telemetry(MeterRegistry meters, ObservationRegistry observations) {
+        this.meters = meters;
+        this.observations = observations;
         return this;
     }
 
@@ -123,6 +135,8 @@ public final class AgentTestbed implements AutoCloseable {
         context.registerBean(FakeAgentHost.class, () -> host);
         context.registerBean(FastStartCache.class, () -> fastStart);
         context.registerBean(JsonMapper.class, () -> json);
+        context.registerBean(MeterRegistry.class, () -> meters);
+        context.registerBean(ObservationRegistry.class, () -> observations);
         context.registerBean(PortPool.class, () -> new PortPool(runtime, new PortProbe(new SystemInfo())));
         context.registerBean(ResourcesFiles.class, () -> new ResourcesFiles(json));
         context.registerBean(ResourcesFingerprint.class);

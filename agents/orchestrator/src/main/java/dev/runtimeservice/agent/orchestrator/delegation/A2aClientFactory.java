@@ -1,5 +1,6 @@
 package dev.runtimeservice.agent.orchestrator.delegation;
 
+import dev.runtimeservice.agent.sdk.observability.OutgoingCalls;
 import io.a2a.client.Client;
 import io.a2a.client.config.ClientConfig;
 import io.a2a.client.http.A2AHttpClient;
@@ -12,6 +13,7 @@ import io.a2a.spec.A2AClientException;
 import io.a2a.spec.AgentCapabilities;
 import io.a2a.spec.AgentCard;
 import io.a2a.spec.AgentInterface;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,10 +34,12 @@ public class A2aClientFactory {
     private static final List<String> MODES = List.of("text/plain", "application/json");
 
     private final A2AHttpClient http;
+    private final OutgoingCalls outgoing;
     private final List<ClientCallInterceptor> interceptors = new CopyOnWriteArrayList<>();
 
-    A2aClientFactory(JsonMapper json) {
+    A2aClientFactory(JsonMapper json, OutgoingCalls outgoing) {
         this.http = new NullDroppingHttpClient(new JdkA2AHttpClient(), json);
+        this.outgoing = outgoing;
     }
 
     /**
@@ -82,12 +86,16 @@ public class A2aClientFactory {
     }
 
     /**
-     * The context of one call: it carries the request id.
+     * The context of one call: it carries the request id and the W3C trace context of the current span (the
+     * step's "agent call"), so the called agent's spans join the instruction's trace. Make it on the thread that
+     * sends, inside that span.
      *
      * @param requestId the id of the instruction being carried out
      * @return the call context
      */
     public ClientCallContext context(String requestId) {
-        return new ClientCallContext(Map.of(), Map.of(REQUEST_ID_HEADER, requestId));
+        Map<String, String> headers = new LinkedHashMap<>(outgoing.traceHeaders());
+        headers.put(REQUEST_ID_HEADER, requestId);
+        return new ClientCallContext(Map.of(), Map.copyOf(headers));
     }
 }

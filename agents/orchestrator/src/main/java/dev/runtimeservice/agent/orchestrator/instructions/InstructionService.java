@@ -16,6 +16,8 @@ import dev.runtimeservice.agent.orchestrator.routing.Candidate;
 import dev.runtimeservice.agent.orchestrator.routing.CandidateSkills;
 import dev.runtimeservice.agent.orchestrator.routing.Router;
 import dev.runtimeservice.agent.sdk.skill.SkillContext;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -46,6 +48,7 @@ class InstructionService {
     private final SkillSchemas schemas;
     private final SkillDelegate delegate;
     private final double minScore;
+    private final ObservationRegistry observations;
 
     InstructionService(
             Planner planner,
@@ -53,8 +56,10 @@ class InstructionService {
             AgentRegistry registry,
             SkillSchemas schemas,
             SkillDelegate delegate,
-            OrchestratorProperties properties) {
+            OrchestratorProperties properties,
+            ObservationRegistry observations) {
         this.planner = planner;
+        this.observations = observations;
         this.candidates = candidates;
         this.registry = registry;
         this.schemas = schemas;
@@ -63,7 +68,11 @@ class InstructionService {
     }
 
     InstructionAnswer handle(String text, boolean execute, String requestId, SkillContext context) {
-        Plan plan = planner.plan(text, candidates.current());
+        // Spans (issue 28): "instruction routing" here, and "agent call" around each step's A2A call, whose
+        // traceparent (A2aClientFactory) carries the trace into the agent.
+        Plan plan = Observation.createNotStarted("orchestrator.routing", observations)
+                .contextualName("instruction routing")
+                .observe(() -> planner.plan(text, candidates.current()));
         Router.Route route = plan.whole();
         Router.Scored best = route.ranked().isEmpty() ? null : route.ranked().get(0);
         Router.Scored chosen =
@@ -200,8 +209,13 @@ class InstructionService {
                 schemas.describe(agent.url(), agent.version(), candidate.skill().id())
                         .orElse(null),
                 new InputBuilder.StepText(step.text(), prompt, previous));
-        return delegate.call(
-                new SkillTarget(candidate.agent(), candidate.skill().id(), agent.a2aUrl()), input, requestId);
+        SkillTarget target =
+                new SkillTarget(candidate.agent(), candidate.skill().id(), agent.a2aUrl());
+        return Observation.createNotStarted("orchestrator.agent.call", observations)
+                .contextualName("agent call")
+                .lowCardinalityKeyValue("agent", candidate.agent())
+                .lowCardinalityKeyValue("skill", candidate.skill().id())
+                .observe(() -> delegate.call(target, input, requestId));
     }
 
     /** The failure of step {@code failed}: it names the step and why, and shows the plan as far as it went. */

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.runtimeservice.agent.orchestrator.OrchestratorProperties;
+import dev.runtimeservice.agent.sdk.observability.OutgoingCalls;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +34,10 @@ class SkillDelegateTest {
 
     SkillDelegate delegate(Duration timeout) {
         return new SkillDelegate(
-                new A2aClientFactory(JSON),
+                new A2aClientFactory(
+                        JSON,
+                        new OutgoingCalls(
+                                new SimpleMeterRegistry(), ObservationRegistry.NOOP, Tracer.NOOP, Propagator.NOOP)),
                 JSON,
                 new OrchestratorProperties(Duration.ofSeconds(3), Duration.ofSeconds(2), 2, null, timeout, 0.4));
     }

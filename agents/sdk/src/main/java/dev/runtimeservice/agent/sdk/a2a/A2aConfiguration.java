@@ -2,6 +2,8 @@ package dev.runtimeservice.agent.sdk.a2a;
 
 import dev.runtimeservice.agent.sdk.config.AgentProperties;
 import dev.runtimeservice.agent.sdk.skill.Skills;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -37,6 +39,13 @@ public class A2aConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService a2aWorkers(A2aProperties properties) {
         AtomicInteger count = new AtomicInteger();
+        // Each task carries the context (the trace) of the request that submitted it, so a handler's calls join it.
+        return ContextExecutorService.wrap(
+                executor(properties, count),
+                () -> ContextSnapshotFactory.builder().build().captureAll());
+    }
+
+    private static ExecutorService executor(A2aProperties properties, AtomicInteger count) {
         return new ThreadPoolExecutor(
                 properties.workers(),
                 properties.workers(),

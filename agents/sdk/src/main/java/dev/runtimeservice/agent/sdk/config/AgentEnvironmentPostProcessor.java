@@ -38,6 +38,15 @@ public final class AgentEnvironmentPostProcessor implements EnvironmentPostProce
             "AGENT_BIND_ADDRESS", "server.address",
             "LOG_LEVEL", "logging.level.root");
 
+    // Boot's exporters and OpenTelemetry logging, switched on by properties (fixed at build time under Spring AOT):
+    // the SDK decides export when the agent starts instead (observability.OtlpExport).
+    private static final java.util.List<String> OTLP_BY_PROPERTIES = java.util.List.of(
+            "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration",
+            "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.zipkin."
+                    + "ZipkinWithOpenTelemetryTracingAutoConfiguration",
+            "org.springframework.boot.opentelemetry.autoconfigure.logging.OpenTelemetryLoggingAutoConfiguration",
+            "org.springframework.boot.opentelemetry.autoconfigure.logging.otlp.OtlpLoggingAutoConfiguration");
+
     private static final Map<String, Object> DEFAULTS = Map.ofEntries(
             Map.entry("agent.name", "${spring.application.name:agent}"),
             Map.entry("server.port", "8080"),
@@ -50,7 +59,12 @@ public final class AgentEnvironmentPostProcessor implements EnvironmentPostProce
             Map.entry("server.tomcat.threads.max", "50"),
             Map.entry("spring.main.banner-mode", "off"),
             Map.entry("spring.mvc.problemdetails.enabled", "true"),
-            Map.entry("management.endpoints.web.exposure.include", "health,info"),
+            Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
+            // Issue 28: every request is traced (export only with OTEL_EXPORTER_OTLP_ENDPOINT, see the observability
+            // package), under the agent's own name even when the manager's OTEL_SERVICE_NAME is inherited.
+            Map.entry("management.tracing.sampling.probability", "1.0"),
+            Map.entry("management.opentelemetry.resource-attributes.service.name", "${agent.name}"),
+            Map.entry("spring.autoconfigure.exclude", String.join(",", OTLP_BY_PROPERTIES)),
             // Actuator answers with Jackson 3 like the rest of the agent; without this an agent that also has
             // Jackson 2 on its class path (through LangChain4j) builds a second, Jackson 2 mapper at start (~0.1 s).
             Map.entry("management.endpoints.jackson2.isolated-object-mapper", "false"),

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Registers the {@link RequestIdFilter} first in the chain, so every later log line of a request carries its id. */
+/** Registers the {@link RequestIdFilter} early in the chain, so every later log line of a request carries its id. */
 @Configuration(proxyBeanMethods = false)
 public class TraceConfiguration {
 
@@ -15,7 +15,9 @@ public class TraceConfiguration {
     @Bean
     FilterRegistrationBean<RequestIdFilter> agentRequestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // Right after Spring's observation filter (HIGHEST_PRECEDENCE + 1), so the request's log line carries the
+        // trace id of its span as well as its request id.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }

@@ -45,7 +45,7 @@ class RequestIdTests {
 
         assertThat(output.getOut())
                 .containsPattern("(?m)^\\S+ INFO  \\[trace-agent\\] d\\.r\\.agent\\.sdk\\.trace\\.RequestIdFilter : "
-                        + "\\[req=req-42\\.a_b:c\\] GET /status answered 200 in \\d+ ms$");
+                        + "\\[req=req-42\\.a_b:c\\] GET /status answered 200 in \\d+ ms \\[trace=[0-9a-f]{32}\\]$");
     }
 
     @Test
