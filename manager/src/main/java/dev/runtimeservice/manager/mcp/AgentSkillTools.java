@@ -131,9 +131,9 @@ class AgentSkillTools implements DisposableBean {
                 .title(skill.agent() + ": " + skill.skill())
                 .description(skill.description())
                 .inputSchema(skill.inputSchema());
-        if (skill.outputSchema() != null) {
-            tool.outputSchema(skill.outputSchema());
-        }
+        // The agent's output schema is not declared to clients: the SDK then checks every answer against it and
+        // turns a mismatch into an error (vfs declares "type" as FILE|FOLDER but answers "file"), so one wrong
+        // schema would break a working skill. The structured content goes as it is.
         return SyncToolSpecification.builder()
                 .tool(tool.build())
                 .callHandler((exchange, request) -> call(skill.name(), ToolArguments.of(request.arguments())))

@@ -79,7 +79,7 @@ class McpRuntimeToolsIT extends ManagerProcessTestSupport {
     void badArgumentsUnknownAgentsAndAStoppedOrchestratorAreToolErrorsThatSayWhatToDo() {
         assertThat(text(error("launch_agents", Map.of("agents", "echo")))).contains("agents");
         assertThat(text(error("launch_agents", Map.of("agents", List.of("Not A Name")))))
-                .contains("invalid");
+                .contains("/agents/0");
         assertThat(text(error("launch_agents", Map.of("agents", List.of("nosuchagent")))))
                 .contains("nosuchagent", "echo");
         assertThat(text(error("stop_agent", Map.of("agent_name", "echo,,")))).contains("agent_name");
