@@ -92,7 +92,7 @@ public class AgentSpawner {
         }
         AgentDescriptor descriptor = agent.descriptor();
         if (!host.runsLocally()) {
-            spawnElsewhere(agent);
+            spawnElsewhere(agent, launch);
             return;
         }
         if (descriptor.jar() == null && descriptor.command().isEmpty()) {
@@ -131,12 +131,12 @@ public class AgentSpawner {
     }
 
     /** Spawns the agent through a host that runs it elsewhere (Kubernetes), where no jar or fast start applies. */
-    private void spawnElsewhere(ManagedAgent agent) throws IOException {
-        slots.acquire(agent);
+    private void spawnElsewhere(ManagedAgent agent, Launch launch) throws IOException {
+        acquireSlot(agent, launch);
         try {
-            AgentProcess process = host.launch(planner.plan(agent, null));
+            AgentProcess process = launch.step("spawn", () -> host.launch(planner.plan(agent, null)));
             attach(agent, process, null);
-            awaitReady(agent, process);
+            awaitReady(agent, process, launch);
         } finally {
             slots.release();
         }
