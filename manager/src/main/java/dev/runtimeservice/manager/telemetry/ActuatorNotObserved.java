@@ -14,7 +14,7 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 public class ActuatorNotObserved {
 
     @Bean
-    ObservationPredicate actuatorNotObserved() {
+    ObservationPredicate skipActuatorRequests() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext server && isActuator(server));
     }
 

@@ -12,7 +12,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /** Health probes and scrapes of the manager are neither traced nor timed; its API requests are. */
 class ActuatorNotObservedTest {
 
-    private final ObservationPredicate predicate = new ActuatorNotObserved().actuatorNotObserved();
+    private final ObservationPredicate predicate = new ActuatorNotObserved().skipActuatorRequests();
 
     @Test
     void actuatorRequestsAreLeftOutAndApiRequestsAreObserved() {
