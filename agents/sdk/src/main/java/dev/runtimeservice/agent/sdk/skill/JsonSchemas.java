@@ -35,8 +35,8 @@ final class JsonSchemas {
         if (type instanceof ParameterizedType parameterized) {
             return parameterized(parameterized, depth);
         }
-        if (!(type instanceof Class<?> type1) || JsonNode.class.isAssignableFrom(type1)) {
-            return Map.of(); // any JSON value
+        if (!(type instanceof Class<?> type1) || type1 == Object.class || JsonNode.class.isAssignableFrom(type1)) {
+            return Map.of(); // any JSON value: an Object reads a string, a number or a list as well as an object
         }
         Optional<String> simple = simpleType(type1);
         if (simple.isPresent()) {

@@ -34,6 +34,16 @@ class JsonSchemasTests {
         assertThat(schema.get("required")).isEqualTo(List.of("path"));
     }
 
+    record Search(Map<String, Object> filters) {}
+
+    @Test
+    void aMapOfObjectsTakesAnyValuePerKey() {
+        Map<String, Object> schema = JsonSchemas.of(Search.class);
+
+        assertThat(((Map<?, ?>) schema.get("properties")).get("filters"))
+                .isEqualTo(Map.of("type", "object", "additionalProperties", Map.of()));
+    }
+
     @Test
     void anUnwrappedRecordsFieldsStandAtTheTopLevelAsInTheJson() {
         Map<String, Object> schema = JsonSchemas.of(Written.class);
