@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Counts agent failures and automatic restarts, by agent and {@link FailureReason}:
  * {@code runtime_agent_failures_total} and {@code runtime_agent_restarts_total}. A failure is a start that failed or
- * a running agent that ended on its own ({@link AgentExited}); a restart is a launch the supervisor made after one, labelled with the failure that caused
- * it. Each is counted once, where it happens; a stop asked for is neither.
+ * a running agent that ended on its own ({@link AgentExited}); a restart is a launch the supervisor made after one,
+ * labelled with the failure that caused it. Each is counted once, where it happens; a stop asked for is neither.
  */
 @Component
 public class AgentFailures {
