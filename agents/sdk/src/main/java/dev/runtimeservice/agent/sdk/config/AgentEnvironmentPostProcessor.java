@@ -49,7 +49,8 @@ public final class AgentEnvironmentPostProcessor implements EnvironmentPostProce
             // A counter per log line, whose Prometheus exemplar looks the tracer up: a line logged by another thread
             // while the context was still starting made the tracer's beans there, and the orchestrator failed to
             // start (SpecificationCurlIT). Log lines are counted nowhere else either (the manager excludes it too).
-            "org.springframework.boot.micrometer.metrics.autoconfigure.logging.logback.LogbackMetricsAutoConfiguration");
+            "org.springframework.boot.micrometer.metrics.autoconfigure.logging.logback."
+                    + "LogbackMetricsAutoConfiguration");
 
     private static final Map<String, Object> DEFAULTS = Map.ofEntries(
             Map.entry("agent.name", "${spring.application.name:agent}"),
