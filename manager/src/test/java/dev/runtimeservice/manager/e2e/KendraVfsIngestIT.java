@@ -56,9 +56,8 @@ class KendraVfsIngestIT {
                 "env: {KENDRA_VFS_MAX_FILE_SIZE: 64KB}\n");
         int port = TestPorts.free();
         int agentPorts = TestPorts.freeRange(51);
-        // Under Spring AOT, as bin/runtime-manager runs it, so that the MCP server's beans are checked that way too.
-        ProcessBuilder builder = new ProcessBuilder(
-                        PackagedManager.command("-Druntime.fast-start.enabled=false", "-Dspring.aot.enabled=true"))
+        // Through bin/runtime-manager (Spring AOT), so that the MCP server's beans are checked that way too.
+        ProcessBuilder builder = PackagedManager.script()
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("manager.out").toFile());
@@ -68,6 +67,7 @@ class KendraVfsIngestIT {
         builder.environment().put("MIN_AGENT_PORT", Integer.toString(agentPorts));
         builder.environment().put("MAX_AGENT_PORT", Integer.toString(agentPorts + 50));
         builder.environment().put("AGENT_STARTUP_TIMEOUT", "240");
+        builder.environment().put("RUNTIME_FASTSTART_CACHEDIR", PackagedManager.FAST_START_CACHE.toString());
         builder.environment().remove("RUNTIME_API_KEY");
         manager = builder.start();
         managerUrl = "http://127.0.0.1:" + port;

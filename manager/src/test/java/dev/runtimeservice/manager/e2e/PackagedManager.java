@@ -14,13 +14,22 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged manager jar run as a user runs it: {@code java -jar manager/target/runtime-manager.jar} from the
- * repository's root, so it finds the built-in agents in {@code agents/}.
+ * The packaged manager run as a user runs it: the README's start command, {@code bin/runtime-manager} (Spring AOT and
+ * the class archive the build recorded), from the repository's root, so it finds the built-in agents in
+ * {@code agents/}. {@link #startPlainJar} runs a plain {@code java -jar manager/target/runtime-manager.jar}, which
+ * the README says works too.
  */
 final class PackagedManager implements AutoCloseable {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path JAR = ROOT.resolve("manager/target/runtime-manager.jar");
+    static final Path SCRIPT = ROOT.resolve("bin/runtime-manager");
+    /**
+     * The class archives of the built-in agents that the build's training run recorded ({@code run/fast-start}),
+     * keyed by jar, JDK and JVM options: a test catalog whose descriptors point at the same jars with the same
+     * {@code jvm-args} ({@link #builtInJvmArgs}) starts its agents from them, as a user's second launch does.
+     */
+    static final Path FAST_START_CACHE = ROOT.resolve("run/fast-start");
     /** The managers' temporary folder ({@code java.io.tmpdir}), where nothing of theirs should stay. */
     static final String TEMPORARY = ROOT.resolve("manager/target").toString();
 
@@ -51,26 +60,38 @@ final class PackagedManager implements AutoCloseable {
     }
 
     /**
-     * The command that runs the packaged manager in a test: a JVM that starts quickly and keeps its temporary files
-     * in target/, where a test can check that it leaves none there.
+     * The README's start command for a test, with these JVM options added: a manager that keeps its temporary files
+     * in target/, where a test can check that it leaves none there. Environment variables go on the builder.
      */
-    static List<String> command(String... jvmOptions) {
-        List<String> argv = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-Djava.io.tmpdir=" + TEMPORARY));
-        argv.addAll(List.of(jvmOptions));
-        argv.addAll(List.of("-jar", JAR.toString()));
-        return argv;
+    static ProcessBuilder script(String... jvmOptions) {
+        ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString());
+        builder.environment().put("RUNTIME_MANAGER_JAVA_OPTS", String.join(" ", javaOptions(jvmOptions)));
+        return builder;
     }
 
-    /** Starts the jar with these extra environment variables; its output goes to {@code output}. */
+    private static List<String> javaOptions(String... jvmOptions) {
+        List<String> options = new ArrayList<>(List.of("-Djava.io.tmpdir=" + TEMPORARY));
+        options.addAll(List.of(jvmOptions));
+        return options;
+    }
+
+    /** Starts it with the README's command and these extra environment variables; its output goes to {@code output}. */
     static PackagedManager start(Map<String, String> env, Path output) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command())
-                .directory(ROOT.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
+        return start(script(), env, output);
+    }
+
+    /** Starts it with a plain {@code java -jar}, which has none of the script's JVM options, AOT or archive. */
+    static PackagedManager startPlainJar(Map<String, String> env, Path output) throws IOException {
+        List<String> argv = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        argv.addAll(javaOptions());
+        argv.addAll(List.of("-jar", JAR.toString()));
+        return start(new ProcessBuilder(argv), env, output);
+    }
+
+    private static PackagedManager start(ProcessBuilder builder, Map<String, String> env, Path output)
+            throws IOException {
+        builder.directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
         // Its own state folder, so that it never takes over agents of a manager another test runs (e2e test classes
         // run two at a time) or left behind; a test that restarts a manager on one state folder passes STATE_DIR.
         Path stateDir = Files.createDirectories(ROOT.resolve("manager/target/packaged-state"));

@@ -70,7 +70,7 @@ final class RealManager implements AutoCloseable {
                         + "env: {FIRST_CARD_DELAY_SECONDS: '2'}\n");
         int port = TestPorts.free();
         int agentPorts = TestPorts.freeRange(201);
-        ProcessBuilder builder = new ProcessBuilder(PackagedManager.command("-Druntime.fast-start.enabled=false"))
+        ProcessBuilder builder = PackagedManager.script()
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("manager.out").toFile());
@@ -91,7 +91,9 @@ final class RealManager implements AutoCloseable {
                         "AGENT_STARTUP_TIMEOUT",
                         "150",
                         "RUNTIME_API_KEY",
-                        apiKey));
+                        apiKey,
+                        "RUNTIME_FASTSTART_CACHEDIR",
+                        PackagedManager.FAST_START_CACHE.toString()));
         builder.environment().putAll(env);
         return new RealManager(home, "http://127.0.0.1:" + port, apiKey, builder.start());
     }

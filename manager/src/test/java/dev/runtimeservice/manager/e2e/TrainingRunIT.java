@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged manager's training mode, as the build runs it: a jar agent is launched and stopped so that its JVM
  * writes its archive, an agent whose fixed port is held is reported and skipped, a command agent is left alone,
- * and a second run finds the archive already there. The manager exits 0 each time.
+ * and a second run finds the archive already there. The manager exits 0 each time. It runs as a plain
+ * {@code java -jar}, with none of bin/runtime-manager's options, which the README says works too.
  */
 class TrainingRunIT {
 
@@ -57,7 +58,7 @@ class TrainingRunIT {
                 Integer.toString(agentPorts + 19));
 
         try (ServerSocket held = new ServerSocket(heldPort)) {
-            try (PackagedManager first = PackagedManager.start(env, WORK.resolve("first.out"))) {
+            try (PackagedManager first = PackagedManager.startPlainJar(env, WORK.resolve("first.out"))) {
                 assertThat(first.awaitExit(Duration.ofMinutes(4)))
                         .as(first.output())
                         .isZero();
@@ -73,7 +74,7 @@ class TrainingRunIT {
             assertThat(archives).hasSize(1);
             assertThat(Files.size(archives.get(0))).isGreaterThan(1_000_000);
 
-            try (PackagedManager second = PackagedManager.start(env, WORK.resolve("second.out"))) {
+            try (PackagedManager second = PackagedManager.startPlainJar(env, WORK.resolve("second.out"))) {
                 assertThat(second.awaitExit(Duration.ofMinutes(2)))
                         .as(second.output())
                         .isZero();
