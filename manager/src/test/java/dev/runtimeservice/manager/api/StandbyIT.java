@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -30,8 +29,10 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "runtime.standby.agents=warmjar",
-            "runtime.min-agent-port=23000",
-            "runtime.max-agent-port=23100",
+            // A range of its own (the other in-JVM tests use 23000-23100): with its own context, state folder and agent
+            // name, it runs beside the other test classes rather than alone.
+            "runtime.min-agent-port=23500",
+            "runtime.max-agent-port=23599",
             "runtime.agent-startup-timeout=120s",
             "runtime.agent-shutdown-timeout=30s",
             "runtime.fast-start.cache-dir=target/fast-start-standby",
@@ -39,7 +40,6 @@ import org.springframework.test.context.DynamicPropertySource;
             "runtime.state.dir=target/it-state/${random.uuid}"
         })
 @DirtiesContext
-@Isolated
 class StandbyIT {
 
     private static final Path AGENTS = ManagerProcessTestSupport.resourceFolder("/standby-agents");
