@@ -8,20 +8,19 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What MCP tools an agent's card and {@code GET /skills} make, read over real HTTP from a small agent stand-in on
- * loopback (only its card and skills list are needed, so no agent process is started).
+ * What MCP tools an agent's card makes, read over real HTTP from a small agent stand-in on loopback (only its card is
+ * needed, so no agent process is started). The skills of real A2A 1.0 agents, with their schemas, are listed and
+ * called in KendraVfsIngestIT.
  */
 class SkillReaderTest {
 
     private static final String SKILLS =
-            "[{\"id\": \"jot\", \"name\": \"Jot\", \"description\": \"Writes a note\", " + "\"tags\": [\"notes\"]}]";
+            "[{\"id\": \"jot\", \"name\": \"Jot\", \"description\": \"Writes a note\", \"tags\": [\"notes\"]}]";
 
     private HttpServer agent;
     private URI url;
@@ -36,31 +35,6 @@ class SkillReaderTest {
     @AfterEach
     void stop() {
         agent.stop(0);
-    }
-
-    @Test
-    void anA2a10AgentsSkillsAreToolsWithTheSchemasItDeclares() throws Exception {
-        serve(
-                A2aClients.CARD_PATH,
-                "{\"name\": \"notes\", \"description\": \"Notes\", \"version\": \"1\", "
-                        + "\"supportedInterfaces\": [{\"url\": \"" + url + "\", \"protocolBinding\": \"JSONRPC\", "
-                        + "\"protocolVersion\": \"1.0\"}], \"capabilities\": {}, "
-                        + "\"defaultInputModes\": [\"text/plain\"], \"defaultOutputModes\": [\"application/json\"], "
-                        + "\"skills\": " + SKILLS + "}");
-        serve(
-                "/skills",
-                "[{\"id\": \"jot\", \"input_schema\": {\"type\": \"object\", \"properties\": {\"text\": "
-                        + "{\"type\": \"string\"}}}, \"output_schema\": {\"type\": \"object\", \"properties\": "
-                        + "{\"kind\": {\"type\": \"string\", \"enum\": [\"note\"]}}}}]");
-
-        List<SkillTool> tools = new SkillReader(new A2aClients()).read("notes", url);
-
-        assertThat(tools).singleElement().satisfies(tool -> {
-            assertThat(tool.name()).isEqualTo("notes.jot");
-            assertThat(tool.dataInput()).isTrue();
-            assertThat(tool.outputSchema())
-                    .containsEntry("properties", Map.of("kind", Map.of("type", "string", "enum", List.of("note"))));
-        });
     }
 
     @Test
