@@ -113,6 +113,7 @@ class AgentSkillTools implements DisposableBean {
             known.remove(name);
             mcp.removeTool(name);
         });
+        int refused = 0;
         for (SkillTool tool : tools) {
             if (tools.contains(known.get(tool.name()))) {
                 continue; // the same tool as before this agent's restart: registered already
@@ -122,12 +123,13 @@ class AgentSkillTools implements DisposableBean {
             } catch (RuntimeException e) {
                 // The SDK refuses a schema that is not a valid JSON schema; the agent's other skills stay listed.
                 log.warn("MCP does not list {} of agent {}: {}", tool.name(), agent.name(), e.getMessage());
+                refused++;
                 continue;
             }
             known.put(tool.name(), tool);
         }
         listed.put(agent.name(), agent.id());
-        log.info("MCP lists {} tools of agent {}", tools.size(), agent.name());
+        log.info("MCP lists {} tools of agent {}", tools.size() - refused, agent.name());
         return true;
     }
 

@@ -91,6 +91,12 @@ class McpRuntimeToolsIT extends ManagerProcessTestSupport {
         assertThat(text(error("instruct", Map.of("text", "Busca contratos"))))
                 .contains("launch_agents", "orchestrator");
 
+        // A name that never was a tool is MCP's protocol error for an unknown tool, -32602, not a tool result: the
+        // MCP specification (2025-06-18, Tools, Error Handling) lists unknown tools among protocol errors.
+        assertThatThrownBy(() -> call("nosuchtool", Map.of()))
+                .isInstanceOfSatisfying(
+                        McpError.class,
+                        e -> assertThat(e.getJsonRpcError().code()).isEqualTo(-32602));
         assertThatThrownBy(() -> mcp.readResource(new ReadResourceRequest("runtime://agents/echo/card")))
                 .isInstanceOf(McpError.class)
                 .hasMessageContaining("not running");
