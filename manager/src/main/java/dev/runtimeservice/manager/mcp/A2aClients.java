@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,6 +34,7 @@ public class A2aClients {
     private static final List<String> OLD_CARD_FIELDS =
             List.of("protocolVersion", "url", "preferredTransport", "additionalInterfaces");
     private static final Duration CARD_TIMEOUT = Duration.ofSeconds(5);
+    private static final String JSON_RPC = "JSONRPC";
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -53,6 +55,20 @@ public class A2aClients {
             throw new IOException("GET " + uri + " answered " + answer.statusCode());
         }
         return answer.body();
+    }
+
+    /**
+     * Whether the card offers an A2A 1.0 JSON-RPC interface, the one binding {@link #client} speaks. A card with only
+     * 0.3's {@code url} and {@code preferredTransport} (an agent on an A2A 0.3 SDK) has none: the A2A Java client
+     * 1.0.0.Alpha3 has no 0.3 transport to call it with.
+     */
+    boolean offersJsonRpc(String cardJson) throws IOException {
+        for (JsonNode offered : json.readTree(cardJson).path("supportedInterfaces")) {
+            if (JSON_RPC.equals(offered.path("protocolBinding").asString(""))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The card as the A2A 1.0 client reads it. */

@@ -113,15 +113,23 @@ class AgentSkillTools implements DisposableBean {
             known.remove(name);
             mcp.removeTool(name);
         });
+        int refused = 0;
         for (SkillTool tool : tools) {
             if (tools.contains(known.get(tool.name()))) {
                 continue; // the same tool as before this agent's restart: registered already
             }
+            try {
+                mcp.addTool(specification(tool));
+            } catch (RuntimeException e) {
+                // The SDK refuses a schema that is not a valid JSON schema; the agent's other skills stay listed.
+                log.warn("MCP does not list {} of agent {}: {}", tool.name(), agent.name(), e.getMessage());
+                refused++;
+                continue;
+            }
             known.put(tool.name(), tool);
-            mcp.addTool(specification(tool));
         }
         listed.put(agent.name(), agent.id());
-        log.info("MCP lists {} tools of agent {}", tools.size(), agent.name());
+        log.info("MCP lists {} tools of agent {}", tools.size() - refused, agent.name());
         return true;
     }
 
@@ -131,9 +139,11 @@ class AgentSkillTools implements DisposableBean {
                 .title(skill.agent() + ": " + skill.skill())
                 .description(skill.description())
                 .inputSchema(skill.inputSchema());
-        // The agent's output schema is not declared to clients: the SDK then checks every answer against it and
-        // turns a mismatch into an error (vfs declares "type" as FILE|FOLDER but answers "file"), so one wrong
-        // schema would break a working skill. The structured content goes as it is.
+        if (skill.outputSchema() != null) {
+            // Declared, the SDK checks each answer's structured content against it and answers a mismatch as a tool
+            // error: what a client is told to expect is what it gets.
+            tool.outputSchema(skill.outputSchema());
+        }
         return SyncToolSpecification.builder()
                 .tool(tool.build())
                 .callHandler((exchange, request) -> call(skill.name(), ToolArguments.of(request.arguments())))

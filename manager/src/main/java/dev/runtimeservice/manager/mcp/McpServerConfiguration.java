@@ -70,6 +70,15 @@ class McpServerConfiguration {
                         .prompts(true)
                         .build())
                 .jsonMapper(new JacksonMcpJsonMapper(JsonMapper.builder().build()))
+                // Handlers run on the request's own thread, which the SDK's servlet blocks on anyway until the
+                // answer is written. By default the SDK hands each one to Reactor's boundedElastic pool
+                // (Mono.fromCallable(..).subscribeOn(..)); when a handler throws McpError at once (a card or prompt
+                // that cannot be read), the pool thread writes the error answer while the request thread is still
+                // in subscribeOn's setMainFuture, which then disposes the running task and interrupts the pool
+                // thread (reactor-core 3.8.6, FluxSubscribeOnCallable). Tomcat's NIO channel refuses to write from
+                // an interrupted thread ("The current thread was interrupted") and drops the connection after the
+                // SSE headers: the client saw a cut chunked body instead of the JSON-RPC error (MCP Java SDK 2.2.0).
+                .immediateExecution(true)
                 .validateToolInputs(true)
                 .tools(runtimeTools.all())
                 .tools(orchestrator.instruct())

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class SkillReader {
 
+    private static final Logger log = LoggerFactory.getLogger(SkillReader.class);
+
     private final A2aClients a2a;
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -27,8 +31,18 @@ class SkillReader {
         this.a2a = a2a;
     }
 
+    /** The agent's skills as tools; none for an agent the manager's A2A client cannot call, which is logged. */
     List<SkillTool> read(String agent, URI url) throws IOException, InterruptedException {
-        AgentCard card = a2a.card(a2a.cardJson(url));
+        String cardJson = a2a.cardJson(url);
+        if (!a2a.offersJsonRpc(cardJson)) {
+            // Listed, its tools would only fail when called: a tool list must show what can be called.
+            log.info(
+                    "Agent {} offers no A2A 1.0 JSON-RPC interface in its card (an A2A 0.3 agent?): the manager's "
+                            + "A2A 1.0 client cannot call it, so MCP lists none of its skills as tools",
+                    agent);
+            return List.of();
+        }
+        AgentCard card = a2a.card(cardJson);
         Map<String, JsonNode> schemas = schemas(url);
         return card.skills().stream()
                 .map(skill -> tool(agent, skill, schemas.get(skill.id())))

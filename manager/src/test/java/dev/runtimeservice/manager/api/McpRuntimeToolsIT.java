@@ -91,12 +91,30 @@ class McpRuntimeToolsIT extends ManagerProcessTestSupport {
         assertThat(text(error("instruct", Map.of("text", "Busca contratos"))))
                 .contains("launch_agents", "orchestrator");
 
+        // A name that never was a tool is MCP's protocol error for an unknown tool, -32602, not a tool result: the
+        // MCP specification (2025-06-18, Tools, Error Handling) lists unknown tools among protocol errors.
+        assertThatThrownBy(() -> call("nosuchtool", Map.of()))
+                .isInstanceOfSatisfying(
+                        McpError.class,
+                        e -> assertThat(e.getJsonRpcError().code()).isEqualTo(-32602));
         assertThatThrownBy(() -> mcp.readResource(new ReadResourceRequest("runtime://agents/echo/card")))
                 .isInstanceOf(McpError.class)
                 .hasMessageContaining("not running");
         assertThatThrownBy(() -> mcp.getPrompt(new GetPromptRequest("optimized_prompt", Map.of("instruction", "Hola"))))
                 .isInstanceOf(McpError.class)
                 .hasMessageContaining("orchestrator");
+    }
+
+    @Test
+    void aResourceThatCannotBeReadIsAJsonRpcErrorEveryTime() {
+        // A handler's McpError once went out as a connection dropped after the SSE headers, about one read in 70
+        // (McpServerConfiguration says why): a hundred reads make that failure show here, not now and then in CI.
+        for (int read = 0; read < 100; read++) {
+            assertThatThrownBy(() -> mcp.readResource(new ReadResourceRequest("runtime://agents/echo/card")))
+                    .as("read " + read)
+                    .isInstanceOf(McpError.class)
+                    .hasMessageContaining("not running");
+        }
     }
 
     @Test

@@ -281,6 +281,16 @@ class KendraVfsIngestIT {
                             "parents",
                             true));
             assertThat(written.isError()).as(McpSession.text(written)).isFalse();
+            // A skill's output schema is declared, with the entry types vfs answers with, and the SDK checks each
+            // answer against it: a mismatch would be a tool error here.
+            assertThat(JSON.valueToTree(mcp.tool("vfs.stat").outputSchema())
+                            .at("/properties/type/enum")
+                            .toString())
+                    .isEqualTo("[\"file\",\"folder\",\"link\",\"other\"]");
+            CallToolResult stat = mcp.call("vfs.stat", Map.of("path", "mcp-suite/tides.md"));
+            assertThat(stat.isError()).as(McpSession.text(stat)).isFalse();
+            assertThat(JSON.valueToTree(stat.structuredContent()).path("type").asString())
+                    .isEqualTo("file");
             CallToolResult indexed = mcp.call(
                     "kendra.ingest-vfs",
                     Map.of("paths", List.of("mcp-suite/tides.md"), "metadata", Map.of("suite", "mcp")));

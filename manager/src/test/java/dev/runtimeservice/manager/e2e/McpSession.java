@@ -56,6 +56,14 @@ final class McpSession implements AutoCloseable {
         return client.listTools().tools().stream().map(Tool::name).toList();
     }
 
+    /** The listed tool of that name. */
+    Tool tool(String name) {
+        return client.listTools().tools().stream()
+                .filter(tool -> tool.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no tool " + name + " listed"));
+    }
+
     CallToolResult call(String tool, Map<String, Object> arguments) {
         return client.callTool(new CallToolRequest(tool, arguments));
     }

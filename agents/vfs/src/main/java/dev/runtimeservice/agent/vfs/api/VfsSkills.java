@@ -280,7 +280,6 @@ class VfsSkills {
     }
 
     private static String line(Entry entry) {
-        return entry.path() + " (" + entry.type().toString().toLowerCase(java.util.Locale.ROOT) + ", " + entry.size()
-                + " bytes)";
+        return entry.path() + " (" + entry.type() + ", " + entry.size() + " bytes)";
     }
 }

@@ -39,4 +39,15 @@ public enum EntryType {
     public String json() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /**
+     * Returns the name used in JSON, so that the schema the agent SDK derives from this type (from the constants'
+     * {@code toString}) lists the values vfs answers with: {@code file}, not {@code FILE}.
+     *
+     * @return the lower-case name
+     */
+    @Override
+    public String toString() {
+        return json();
+    }
 }
