@@ -3,6 +3,7 @@ package dev.runtimeservice.manager.api;
 import dev.runtimeservice.manager.agent.AgentManager;
 import dev.runtimeservice.manager.agent.AgentNames;
 import dev.runtimeservice.manager.agent.AgentState;
+import dev.runtimeservice.manager.agent.NameText;
 import dev.runtimeservice.manager.error.InvalidRequestException;
 import dev.runtimeservice.manager.process.AgentHost;
 import dev.runtimeservice.manager.security.SecurityProperties;

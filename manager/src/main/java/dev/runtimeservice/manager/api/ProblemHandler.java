@@ -2,6 +2,7 @@ package dev.runtimeservice.manager.api;
 
 import dev.runtimeservice.manager.agent.AgentNames;
 import dev.runtimeservice.manager.agent.AgentState;
+import dev.runtimeservice.manager.agent.NameText;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.security.BodyTimeoutException;
 import java.net.SocketTimeoutException;

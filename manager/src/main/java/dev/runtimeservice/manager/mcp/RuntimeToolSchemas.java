@@ -28,7 +28,7 @@ final class RuntimeToolSchemas {
         return object(
                 Map.of(
                         "agents",
-                        Map.of("type", "array", "items", NAME, "minItems", 1, "maxItems", 64),
+                        Map.of("type", "array", "items", NAME, "minItems", 1, "maxItems", AgentNames.MAX_PER_REQUEST),
                         "resources",
                         Map.of(
                                 "type",
@@ -64,7 +64,15 @@ final class RuntimeToolSchemas {
                                 "anyOf",
                                 List.of(
                                         Map.of("type", "string", "minLength", 1),
-                                        Map.of("type", "array", "items", NAME, "minItems", 1, "maxItems", 64)))),
+                                        Map.of(
+                                                "type",
+                                                "array",
+                                                "items",
+                                                NAME,
+                                                "minItems",
+                                                1,
+                                                "maxItems",
+                                                AgentNames.MAX_PER_REQUEST)))),
                 List.of("agent_name"));
     }
 

@@ -3,6 +3,7 @@ package dev.runtimeservice.manager.mcp;
 import dev.runtimeservice.manager.agent.AgentManager;
 import dev.runtimeservice.manager.agent.AgentNames;
 import dev.runtimeservice.manager.agent.AgentState;
+import dev.runtimeservice.manager.agent.NameText;
 import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import dev.runtimeservice.manager.api.AgentResponse;
 import dev.runtimeservice.manager.api.AgentsResponse;
@@ -68,8 +69,9 @@ class RuntimeTools {
 
     private CallToolResult launch(Map<String, Object> arguments) {
         List<String> agents = names(arguments.get("agents"), "agents");
-        if (agents.isEmpty() || agents.size() > 64) {
-            return ToolResults.error("agents must name 1 to 64 agents, as in {\"agents\": [\"vfs\"]}.");
+        if (agents.isEmpty() || agents.size() > AgentNames.MAX_PER_REQUEST) {
+            return ToolResults.error(
+                    "agents must name 1 to " + AgentNames.MAX_PER_REQUEST + " agents, as in {\"agents\": [\"vfs\"]}.");
         }
         Object resources = arguments.getOrDefault("resources", Map.of());
         if (!(resources instanceof Map<?, ?>)) {
@@ -106,11 +108,12 @@ class RuntimeTools {
 
     private CallToolResult stop(Map<String, Object> arguments) {
         Object given = arguments.get("agent_name");
+        // "vfs,kendra" as the REST API's agent_name takes it, each name then checked as the REST API checks it.
         List<String> names =
-                given instanceof String text ? Arrays.asList(text.split(",", -1)) : names(given, "agent_name");
-        if (names.isEmpty() || names.size() > 64) {
-            return ToolResults.error("agent_name must name 1 to 64 agents, as in {\"agent_name\": \"vfs\"} or "
-                    + "{\"agent_name\": [\"vfs\", \"kendra\"]}.");
+                names(given instanceof String text ? Arrays.asList(text.split(",", -1)) : given, "agent_name");
+        if (names.isEmpty() || names.size() > AgentNames.MAX_PER_REQUEST) {
+            return ToolResults.error("agent_name must name 1 to " + AgentNames.MAX_PER_REQUEST
+                    + " agents, as in {\"agent_name\": \"vfs\"} or {\"agent_name\": [\"vfs\", \"kendra\"]}.");
         }
         AgentsResponse answer = new AgentsResponse(
                 manager.stop(names).stream().map(o -> AgentResponse.of(o, host)).toList());
@@ -141,7 +144,8 @@ class RuntimeTools {
                 .map(String::valueOf)
                 .toList();
         if (!invalid.isEmpty()) {
-            throw new InvalidArgument(field + " must name agents of " + AgentNames.RULE + "; invalid: " + invalid);
+            throw new InvalidArgument(
+                    field + " must name agents of " + AgentNames.RULE + "; invalid: " + NameText.quoted(invalid));
         }
         return list.stream().map(String.class::cast).toList();
     }

@@ -83,8 +83,8 @@ class McpRuntimeToolsIT extends ManagerProcessTestSupport {
                 .containsAnyOf("/agents/0", "Known agents");
         assertThat(text(error("launch_agents", Map.of("agents", List.of("nosuchagent")))))
                 .contains("nosuchagent", "echo");
-        // The same refusal as GET /api/stop_agent?agent_name=echo,, (its wording names an empty agent).
-        assertThat(text(error("stop_agent", Map.of("agent_name", "echo,,")))).contains("No agent named");
+        // The same refusal as GET /api/stop_agent?agent_name=echo,, : empty names are invalid, and shown as such.
+        assertThat(text(error("stop_agent", Map.of("agent_name", "echo,,")))).contains("invalid: ['', '']");
         assertThat(text(error("list_agents", Map.of("status", "SLEEPING")))).contains("RUNNING");
         assertThat(text(error("agent_logs", Map.of("name", "echo", "lines", 0))))
                 .contains("lines");

@@ -1,18 +1,18 @@
-package dev.runtimeservice.manager.api;
+package dev.runtimeservice.manager.agent;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** Shows names a client sent in an error detail with invisible characters spelled out, so "vfs\u0000" is seen. */
-final class NameText {
+public final class NameText {
 
     private NameText() {}
 
-    static String quoted(List<String> names) {
+    public static String quoted(List<String> names) {
         return names.stream().map(NameText::quoted).collect(Collectors.joining(", ", "[", "]"));
     }
 
-    static String quoted(String name) {
+    public static String quoted(String name) {
         StringBuilder text = new StringBuilder("'");
         name.codePoints().forEach(c -> {
             if (Character.isISOControl(c) || Character.isWhitespace(c) || !Character.isDefined(c)) {
