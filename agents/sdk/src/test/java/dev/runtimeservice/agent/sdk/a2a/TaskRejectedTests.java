@@ -104,9 +104,10 @@ class TaskRejectedTests {
     }
 
     private static String send(String text, boolean returnImmediately) {
-        return """
+        String template = """
                 {"message": {"messageId": "%s", "role": "ROLE_USER", "parts": [{"text": "%s"}]},
-                 "configuration": {"returnImmediately": %s}}""".formatted(java.util.UUID.randomUUID(), text, returnImmediately);
+                 "configuration": {"returnImmediately": %s}}""";
+        return template.formatted(java.util.UUID.randomUUID(), text, returnImmediately);
     }
 
     /**
