@@ -8,10 +8,10 @@ import io.a2a.client.ClientEvent;
 import io.a2a.client.TaskEvent;
 import io.a2a.client.TaskUpdateEvent;
 import io.a2a.client.config.ClientConfig;
+import io.a2a.client.http.A2ACardResolver;
+import io.a2a.client.http.JdkA2AHttpClient;
 import io.a2a.client.transport.jsonrpc.JSONRPCTransport;
 import io.a2a.client.transport.jsonrpc.JSONRPCTransportConfig;
-import io.a2a.grpc.utils.JSONRPCUtils;
-import io.a2a.grpc.utils.ProtoUtils;
 import io.a2a.spec.AgentCard;
 import io.a2a.spec.DataPart;
 import io.a2a.spec.Message;
@@ -20,10 +20,6 @@ import io.a2a.spec.TaskArtifactUpdateEvent;
 import io.a2a.spec.TaskIdParams;
 import io.a2a.spec.TaskState;
 import io.a2a.spec.TextPart;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +34,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The gpt4 agent over A2A with the real in-process model (stories260K), through the official A2A Java client:
@@ -232,21 +227,13 @@ class Gpt4A2aTests {
     }
 
     /**
-     * The card as the official 1.0 client reads it; its 1.0.0.Alpha3 refuses fields a2a.proto lacks (later builds
-     * ignore them), so the four fields kept for 0.3 clients are taken out first.
+     * The card as the official 1.0 client's own resolver reads it, unmodified: asked with {@code A2A-Version: 1.0}, the
+     * agent serves the 1.0 card alone, which its strict 1.0.0.Alpha3 parser accepts.
      */
     private AgentCard card() throws Exception {
-        String json = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/.well-known/agent-card.json"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        ObjectNode card = (ObjectNode) JsonMapper.builder().build().readTree(json);
-        card.remove(List.of("protocolVersion", "url", "preferredTransport", "additionalInterfaces"));
-        io.a2a.grpc.AgentCard.Builder builder = io.a2a.grpc.AgentCard.newBuilder();
-        JSONRPCUtils.parseJsonString(card.toString(), builder, "");
-        return ProtoUtils.FromProto.agentCard(builder);
+        return new A2ACardResolver(
+                        new JdkA2AHttpClient(), "http://127.0.0.1:" + port, null, null, Map.of("A2A-Version", "1.0"))
+                .getAgentCard();
     }
 
     private long statusNumber(String path) {

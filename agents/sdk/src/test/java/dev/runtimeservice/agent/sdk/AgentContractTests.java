@@ -165,6 +165,44 @@ class AgentContractTests {
     }
 
     @Test
+    void aClientAskingForOneZeroGetsTheCardWithoutTheZeroThreeFields() {
+        for (String asked : List.of("header", "parameter")) {
+            var request = client.get();
+            var spec = asked.equals("header")
+                    ? request.uri("/.well-known/agent-card.json").header("A2A-Version", "1.0")
+                    : request.uri("/.well-known/agent-card.json?A2A-Version=1.0");
+            spec.exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals("Vary", "A2A-Version")
+                    .expectBody()
+                    .jsonPath("$.supportedInterfaces[0].url")
+                    .isEqualTo("http://127.0.0.1:" + port + "/a2a")
+                    .jsonPath("$.skills.length()")
+                    .isEqualTo(2)
+                    .jsonPath("$.protocolVersion")
+                    .doesNotExist()
+                    .jsonPath("$.url")
+                    .doesNotExist()
+                    .jsonPath("$.preferredTransport")
+                    .doesNotExist()
+                    .jsonPath("$.additionalInterfaces")
+                    .doesNotExist();
+        }
+        // A 0.3 client sends no version, or 0.3: it gets the card with the 0.3 fields.
+        client.get()
+                .uri("/.well-known/agent-card.json")
+                .header("A2A-Version", "0.3")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.url")
+                .isEqualTo("http://127.0.0.1:" + port + "/a2a")
+                .jsonPath("$.additionalInterfaces[0].transport")
+                .isEqualTo("JSONRPC");
+    }
+
+    @Test
     void livenessAndReadinessProbesAnswerUp() {
         Stream.of("/actuator/health/liveness", "/actuator/health/readiness")
                 .forEach(path -> client.get()

@@ -1,12 +1,33 @@
 package dev.runtimeservice.agent.vfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.a2a.client.Client;
+import io.a2a.client.TaskEvent;
+import io.a2a.client.TaskUpdateEvent;
+import io.a2a.client.config.ClientConfig;
+import io.a2a.client.http.A2ACardResolver;
+import io.a2a.client.http.JdkA2AHttpClient;
+import io.a2a.client.transport.jsonrpc.JSONRPCTransport;
+import io.a2a.client.transport.jsonrpc.JSONRPCTransportConfig;
+import io.a2a.spec.AgentCard;
+import io.a2a.spec.DataPart;
+import io.a2a.spec.Message;
+import io.a2a.spec.Task;
+import io.a2a.spec.TaskQueryParams;
+import io.a2a.spec.TaskState;
+import io.a2a.spec.TextPart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -79,6 +100,68 @@ class VfsAgentApplicationTests {
                 .isEqualTo(8)
                 .jsonPath("$.skills[?(@.id == 'vfs.write')].inputModes[0]")
                 .isEqualTo("*/*");
+    }
+
+    /**
+     * A 0.3 client, the official A2A Java SDK's 0.3.3.Final, reads the card (it asks for no protocol version, so it
+     * gets the 0.3 fields beside 1.0's) and talks to the agent with the 0.3 method names: a message, streamed or
+     * not, runs a skill, and the task reads back.
+     */
+    @Test
+    void theOfficialZeroThreeClientReadsTheCardAndItsMessagesRunSkills() throws Exception {
+        AgentCard card = new A2ACardResolver(new JdkA2AHttpClient(), "http://127.0.0.1:" + port).getAgentCard();
+        assertThat(card.url()).isEqualTo("http://127.0.0.1:" + port + "/a2a");
+        assertThat(card.preferredTransport()).isEqualTo("JSONRPC");
+        assertThat(card.skills()).hasSize(8);
+
+        Task written = zeroThreeSend(
+                card,
+                false,
+                Map.of("skill", "vfs.write", "input", Map.of("path", "old/hi.txt", "text", "hola", "parents", true)));
+        Task read = zeroThreeSend(card, true, Map.of("skill", "vfs.read", "input", Map.of("path", "old/hi.txt")));
+
+        assertThat(written.getStatus().state()).isEqualTo(TaskState.COMPLETED);
+        assertThat(home.resolve("data/old/hi.txt")).hasContent("hola");
+        assertThat(read.getStatus().state()).isEqualTo(TaskState.COMPLETED);
+        assertThat(((TextPart) read.getArtifacts().get(0).parts().get(0)).getText())
+                .isEqualTo("hola");
+        Task got = zeroThreeClient(card, false).getTask(new TaskQueryParams(written.getId()), null);
+        assertThat(got.getStatus().state()).isEqualTo(TaskState.COMPLETED);
+    }
+
+    private static Client zeroThreeClient(AgentCard card, boolean streaming) throws Exception {
+        return Client.builder(card)
+                .clientConfig(new ClientConfig.Builder().setStreaming(streaming).build())
+                .withTransport(JSONRPCTransport.class, new JSONRPCTransportConfig())
+                .build();
+    }
+
+    /** Sends one data part and answers the task as the client last saw it, once it is final. */
+    private static Task zeroThreeSend(AgentCard card, boolean streaming, Map<String, Object> data) throws Exception {
+        List<Task> seen = new CopyOnWriteArrayList<>();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        Message message = new Message.Builder()
+                .role(Message.Role.USER)
+                .messageId(UUID.randomUUID().toString())
+                .parts(new DataPart(data))
+                .build();
+        zeroThreeClient(card, streaming)
+                .sendMessage(
+                        message,
+                        List.of((event, c) -> seen.add(
+                                event instanceof TaskEvent t ? t.getTask() : ((TaskUpdateEvent) event).getTask())),
+                        e -> {
+                            if (e != null) {
+                                errors.add(e);
+                            }
+                        },
+                        null);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !errors.isEmpty()
+                        || (!seen.isEmpty()
+                                && seen.get(seen.size() - 1).getStatus().state().isFinal()));
+        assertThat(errors).isEmpty();
+        return seen.get(seen.size() - 1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +16,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -111,6 +114,23 @@ class RestBindingController {
         throw A2aException.extendedCardNotConfigured();
     }
 
+    /** A query parameter of the wrong type ({@code ?status=DONE}, {@code ?historyLength=all}) is invalid params. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    void badParameter(MethodArgumentTypeMismatchException e, HttpServletResponse response) throws IOException {
+        String value = String.valueOf(e.getValue());
+        Class<?> type = e.getRequiredType();
+        String expected = type != null && type.isEnum()
+                ? "one of "
+                        + Arrays.stream(type.getEnumConstants())
+                                .map(String::valueOf)
+                                .toList()
+                : type == Boolean.class ? "true or false" : "a whole number";
+        failure(
+                A2aException.invalidParams("Query parameter " + e.getName() + " must be " + expected + ", not '"
+                        + (value.length() > 40 ? value.substring(0, 40) + "..." : value) + "'."),
+                response);
+    }
+
     @ExceptionHandler(A2aException.class)
     void failure(A2aException e, HttpServletResponse response) throws IOException {
         Map<String, Object> info = Map.of(
@@ -141,8 +161,12 @@ class RestBindingController {
         }
         try {
             return json.readValue(new String(body, StandardCharsets.UTF_8), Requests.SendMessage.class);
+        } catch (DatabindException e) {
+            // JSON, but not the shape of the request: invalid params, as the JSON-RPC binding answers it.
+            throw A2aException.invalidParams(
+                    "The body does not fit a SendMessageRequest: " + e.getOriginalMessage() + ".");
         } catch (JacksonException e) {
-            throw A2aException.parseError("The body is not a SendMessageRequest: " + e.getOriginalMessage() + ".");
+            throw A2aException.parseError("The body is not JSON: " + e.getOriginalMessage() + ".");
         }
     }
 

@@ -3,12 +3,13 @@ package dev.runtimeservice.agent.sdk.card;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.runtimeservice.agent.sdk.identity.AgentSkill;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An A2A agent card, as served at {@code /.well-known/agent-card.json}: the fields of A2A 1.0
  * ({@code supportedInterfaces}, each with its binding and protocol version), and beside them the fields a 0.3 client
- * reads ({@code protocolVersion}, {@code url}, {@code preferredTransport}, {@code additionalInterfaces}); each kind
- * of client ignores the other's.
+ * reads ({@code protocolVersion}, {@code url}, {@code preferredTransport}, {@code additionalInterfaces}), left out
+ * (null) when the client asked for 1.0; a lenient client of either version ignores the other's.
  *
  * @param name the agent's name
  * @param description what the agent does
@@ -18,10 +19,10 @@ import java.util.List;
  * @param defaultInputModes media types the agent accepts unless a skill says otherwise
  * @param defaultOutputModes media types the agent produces unless a skill says otherwise
  * @param skills what the agent can do
- * @param protocolVersion 0.3: the protocol version of {@code url}, {@value #LEGACY_PROTOCOL_VERSION}
- * @param url 0.3: the preferred endpoint
- * @param preferredTransport 0.3: the binding of {@code url}
- * @param additionalInterfaces 0.3: every endpoint with its binding
+ * @param protocolVersion 0.3: the protocol version of {@code url}, {@value #LEGACY_PROTOCOL_VERSION}, or null
+ * @param url 0.3: the preferred endpoint, or null
+ * @param preferredTransport 0.3: the binding of {@code url}, or null
+ * @param additionalInterfaces 0.3: every endpoint with its binding, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentCard(
@@ -33,10 +34,10 @@ public record AgentCard(
         List<String> defaultInputModes,
         List<String> defaultOutputModes,
         List<AgentSkill> skills,
-        String protocolVersion,
-        String url,
-        String preferredTransport,
-        List<LegacyInterface> additionalInterfaces) {
+        @Nullable String protocolVersion,
+        @Nullable String url,
+        @Nullable String preferredTransport,
+        @Nullable List<LegacyInterface> additionalInterfaces) {
 
     /** The A2A protocol version of the interfaces. */
     public static final String PROTOCOL_VERSION = "1.0";

@@ -9,12 +9,12 @@ import io.a2a.client.ClientEvent;
 import io.a2a.client.TaskEvent;
 import io.a2a.client.TaskUpdateEvent;
 import io.a2a.client.config.ClientConfig;
+import io.a2a.client.http.A2ACardResolver;
+import io.a2a.client.http.JdkA2AHttpClient;
 import io.a2a.client.transport.jsonrpc.JSONRPCTransport;
 import io.a2a.client.transport.jsonrpc.JSONRPCTransportConfig;
 import io.a2a.client.transport.rest.RestTransport;
 import io.a2a.client.transport.rest.RestTransportConfig;
-import io.a2a.grpc.utils.JSONRPCUtils;
-import io.a2a.grpc.utils.ProtoUtils;
 import io.a2a.spec.AgentCard;
 import io.a2a.spec.DataPart;
 import io.a2a.spec.ListTasksParams;
@@ -25,10 +25,6 @@ import io.a2a.spec.TaskIdParams;
 import io.a2a.spec.TaskQueryParams;
 import io.a2a.spec.TaskState;
 import io.a2a.spec.TextPart;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,8 +38,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The SDK's A2A server, used through the official A2A Java SDK's 1.0 client, over both bindings. */
 @SpringBootTest(
@@ -236,24 +230,14 @@ class A2aClientTests {
     }
 
     /**
-     * The card as the official 1.0 client reads it. Its 1.0.0.Alpha3 (the only 1.0 build on Maven Central) parses
-     * cards strictly and refuses any field a2a.proto lacks; from 1.0.0.CR1 on the SDK's card resolver ignores
-     * unknown fields (a2a-java JSONRPCUtils.parseJsonString(..., true)). So the four fields kept for 0.3 clients,
-     * and only those, are taken out before the SDK's own parser reads the rest.
+     * The card as the official 1.0 client's own resolver reads it, unmodified. Its 1.0.0.Alpha3 (the only 1.0 build
+     * on Maven Central) refuses any field a2a.proto lacks, and sends no {@code A2A-Version} when it fetches the card
+     * unless told to: told, as A2A 1.0 asks of clients, it gets the 1.0 card alone.
      */
     private AgentCard card() throws Exception {
-        String json = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/.well-known/agent-card.json"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        ObjectNode card = (ObjectNode) JsonMapper.builder().build().readTree(json);
-        assertThat(card.remove(List.of("protocolVersion", "url", "preferredTransport", "additionalInterfaces")))
-                .isNotNull();
-        io.a2a.grpc.AgentCard.Builder builder = io.a2a.grpc.AgentCard.newBuilder();
-        JSONRPCUtils.parseJsonString(card.toString(), builder, "");
-        return ProtoUtils.FromProto.agentCard(builder);
+        return new A2ACardResolver(
+                        new JdkA2AHttpClient(), "http://127.0.0.1:" + port, null, null, Map.of("A2A-Version", "1.0"))
+                .getAgentCard();
     }
 
     private Client client(boolean streaming, Class<?> transport) throws Exception {

@@ -162,6 +162,37 @@ class A2aProtocolErrorTests {
                 .exchange()
                 .expectStatus()
                 .isNotFound();
+        client.post()
+                .uri("/a2a/rest/message:send")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"message\": 5}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error.details[0].reason")
+                .isEqualTo("INVALID_PARAMS");
+        client.get()
+                .uri("/a2a/rest/tasks?status=DONE")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error.details[0].reason")
+                .isEqualTo("INVALID_PARAMS")
+                .jsonPath("$.error.message")
+                .value(
+                        String.class,
+                        m -> org.assertj.core.api.Assertions.assertThat(m)
+                                .contains("status", "TASK_STATE_COMPLETED", "'DONE'"));
+        client.get()
+                .uri("/a2a/rest/tasks/nope?historyLength=all")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error.message")
+                .isEqualTo("Query parameter historyLength must be a whole number, not 'all'.");
     }
 
     private void expectError(String body, int code) {
