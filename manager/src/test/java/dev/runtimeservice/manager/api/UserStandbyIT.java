@@ -73,7 +73,9 @@ class UserStandbyIT {
     }
 
     @AfterEach
-    void stopTheAgent() {
+    void stopTheAgent() throws IOException {
+        // Without its archive no new standby is made after the stop: it would only warm up for the context to end it.
+        Folders.delete(CACHE.resolve("users"));
         given().port(port)
                 .queryParam("agent_name", "ownjar")
                 .post("/api/stop_agent")
