@@ -5,7 +5,8 @@ memory limit; after every step, and at the end, it checks the invariants:
 
   1. no agent runs twice;
   2. every running agent is listed, and no listed agent is missing (its pid alive, its port answering);
-  3. no process or port is leaked (every process of this catalog belongs to a listed agent);
+  3. no process or port is leaked (every process of this catalog belongs to a listed agent, or is the one warm
+     standby of a jar agent that does not run: standby is on by default);
   4. the state file is consistent with the list (same pids);
   5. no acknowledged vfs write or kendra document is lost;
   6. resources files exist exactly for the agents that run (or wait for their restart).
@@ -72,6 +73,7 @@ class Soak:
         self.counter = 0
         self.steps = {}
         self.oom_seen = 0
+        self.standbys_seen = 0
         self.manager_pids = []
 
     # --- set-up -------------------------------------------------------------------------------------------------
@@ -118,8 +120,10 @@ class Soak:
             raise RuntimeError(f"list_agents answered {status}")
         return {agent["name"]: agent for agent in json.loads(body)["agents"]}
 
-    def processes(self):
-        """pid -> agent name, for every process whose AGENT_HOME is in this soak's catalog."""
+    def processes(self, standbys=None):
+        """pid -> agent name, for every process whose AGENT_HOME is in this soak's catalog; the pids of those whose
+        command line names the SDK's standby entry point are added to `standbys` (a standby, or an agent started
+        from one)."""
         found = {}
         for entry in os.listdir("/proc"):
             if not entry.isdigit():
@@ -134,6 +138,13 @@ class Soak:
             home = env.get(b"AGENT_HOME", b"").decode()
             if home.startswith(self.catalog) and state not in ("Z", "X"):
                 found[int(entry)] = env[b"AGENT_NAME"].decode()
+                if standbys is not None:
+                    try:
+                        with open(f"/proc/{entry}/cmdline", "rb") as f:
+                            if b"StandbyMain" in f.read():
+                                standbys.add(int(entry))
+                    except OSError:
+                        pass
         return found
 
     def settle(self, seconds=60):
@@ -157,17 +168,21 @@ class Soak:
     def check(self, step, full=False):
         self.settle()
         listed = self.listed()
-        procs = self.processes()
-        by_name = {}
-        for pid, name in procs.items():
-            by_name.setdefault(name, []).append(pid)
-        for name, pids in by_name.items():
-            if len(pids) > 1:
-                self.violate(step, f"{name} runs {len(pids)} times: {pids}")
+        standbys = set()
+        procs = self.processes(standbys)
         for pid, name in procs.items():
             agent = listed.get(name)
-            if agent is None or agent.get("pid") != pid or agent["status"] not in LIVE:
-                self.violate(step, f"process {pid} of {name} is not a listed running agent (leaked)")
+            if agent is not None and agent.get("pid") == pid and agent["status"] in LIVE:
+                continue
+            if pid in standbys:
+                self.standbys_seen += 1
+                if agent is not None and agent["status"] in LIVE:
+                    self.violate(step, f"a standby of {name} (pid {pid}) is left beside its running launch")
+                elif any(other != pid and procs.get(other) == name and other in standbys for other in procs):
+                    self.violate(step, f"{name} has more than one standby")
+            else:
+                # Not the listed launch: a second copy of the agent, or one nobody lists (leaked).
+                self.violate(step, f"process {pid} of {name} is not a listed running agent (a second copy, or leaked)")
         for name, agent in listed.items():
             if agent["status"] == "RUNNING":
                 if agent.get("pid") not in procs:
@@ -297,17 +312,20 @@ class Soak:
         self.prepare()
         self.start_manager()
         self.launch(["vfs", "kendra", "steady"])
-        steps = [(self.step_launch, 3), (self.step_stop, 2), (self.step_relaunch, 2),
-                 (lambda: self.step_signal(signal.SIGKILL), 2), (lambda: self.step_signal(signal.SIGSTOP), 1),
-                 (self.step_kill_manager, 1), (self.step_hog, 1), (self.step_data, 4)]
+        steps = [("launch", self.step_launch, 3), ("stop", self.step_stop, 2), ("relaunch", self.step_relaunch, 2),
+                 ("agent SIGKILL", lambda: self.step_signal(signal.SIGKILL), 2),
+                 ("agent SIGSTOP", lambda: self.step_signal(signal.SIGSTOP), 1),
+                 ("manager SIGKILL", self.step_kill_manager, 1), ("hog", self.step_hog, 1),
+                 ("writes", self.step_data, 4)]
         end = time.time() + minutes * 60
         number = 0
         while time.time() < end:
-            action = self.random.choices([s for s, _ in steps], [w for _, w in steps])[0]
+            label, action, _ = self.random.choices(steps, [w for _, _, w in steps])[0]
             number += 1
             began = time.time()
             what = action()
-            self.steps[what.split(" ")[0]] = self.steps.get(what.split(" ")[0], 0) + 1
+            # As drawn: a stop or signal with nothing running launches instead, and says so in its line.
+            self.steps[label] = self.steps.get(label, 0) + 1
             print(f"step {number}: {what} ({time.time() - began:.1f} s)", flush=True)
             self.check(f"step {number} ({what})")
         self.launch(["vfs", "kendra"])
@@ -355,7 +373,7 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
     print(f"\n{steps} steps in {time.time() - began:.0f} s: {soak.steps}; acknowledged vfs writes "
           f"{len(soak.vfs_writes)}, kendra documents {len(soak.kendra_docs)}; hog seen out of memory "
-          f"in {soak.oom_seen} checks")
+          f"in {soak.oom_seen} checks; warm standbys seen in {soak.standbys_seen} checks")
     print(f"{len(soak.violations)} violations" + "".join(f"\n  {v}" for v in soak.violations))
     sys.exit(1 if soak.violations else 0)
 

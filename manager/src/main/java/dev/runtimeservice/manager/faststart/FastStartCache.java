@@ -1,5 +1,6 @@
 package dev.runtimeservice.manager.faststart;
 
+import dev.runtimeservice.manager.isolation.AgentUser;
 import dev.runtimeservice.manager.process.JavaExecutable;
 import dev.runtimeservice.manager.process.LaunchPlan;
 import dev.runtimeservice.manager.process.ProcessStarter;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -21,7 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,6 +39,11 @@ import org.springframework.stereotype.Component;
  * jar content, JDK and JVM
  * options, so an archive never meets a jar or JDK it was not made for; one the JVM still refuses is deleted
  * and made again.
+ *
+ * <p>An agent that runs as a user of its own (with a root manager) cannot write into the manager's cache, and must not
+ * read another user's archive: its archive is kept in {@code users/<uid>/} of the cache, a folder that user owns and
+ * alone can read ({@code users/} itself is root's and lets no one list it). The extracted jar stays shared: it is the
+ * jar's content, which every agent of that jar runs anyway.
  */
 @Component
 public class FastStartCache {
@@ -41,8 +51,12 @@ public class FastStartCache {
     private static final Logger log = LoggerFactory.getLogger(FastStartCache.class);
     /** The file of an entry that names the jar it was made from and that jar's SHA-256, one per line. */
     static final String SOURCE = "source";
+    /** The folder of the per-user archives, inside the cache. */
+    static final String USERS = "users";
 
     private final ArchiveKind kind = ArchiveKind.forThisJdk();
+    /** A training run's file: the archive's name, then the launch id ({@code app.jsa.<launch id>.tmp}). */
+    private final Pattern trainingName = Pattern.compile("(.*" + Pattern.quote(kind.fileName()) + ")\\.[^.]+\\.tmp");
 
     private final FastStartProperties properties;
     private final ProcessStarter starter = ProcessStarter.operatingSystem();
@@ -57,8 +71,11 @@ public class FastStartCache {
     /**
      * How to run {@code jar} fast: the JVM options and the jar to run. Extracts the jar the first time, which
      * takes a second or two; returns empty when fast start is off or the jar cannot be extracted.
+     *
+     * @param user the user the agent runs as, whose own folder holds its archive; null for the manager's user
      */
-    public Optional<FastStart> prepare(String agent, Path jar, List<String> jvmArgs, String launchId) {
+    public Optional<FastStart> prepare(
+            String agent, Path jar, List<String> jvmArgs, @Nullable AgentUser user, String launchId) {
         if (!properties.enabled()) {
             return Optional.empty();
         }
@@ -67,8 +84,11 @@ public class FastStartCache {
         if (extracted.isEmpty()) {
             return Optional.empty();
         }
-        Path archive = entry.resolve(kind.fileName());
+        Path archive = archiveOf(entry, user);
         List<String> options = new ArrayList<>(jvmArgs);
+        if (!archiveFolderReady(agent, archive, user)) {
+            return Optional.of(new FastStart(options, extracted.get(), null, null));
+        }
         if (Files.isRegularFile(archive)) {
             options.add(kind.useOption() + archive);
             options.addAll(kind.fallback());
@@ -79,7 +99,7 @@ public class FastStartCache {
             // 50 MB as they stop) the same archive. The others start from the extracted jar alone.
             return Optional.of(new FastStart(options, extracted.get(), null, null));
         }
-        Path training = entry.resolve(kind.fileName() + "." + launchId + ".tmp");
+        Path training = archive.resolveSibling(archive.getFileName() + "." + launchId + ".tmp");
         options.add(kind.recordOption() + training);
         log.info(
                 "No class archive yet for {} on this JDK ({}) with these JVM options: {} starts the slow way and "
@@ -95,10 +115,55 @@ public class FastStartCache {
         return properties.enabled();
     }
 
-    /** The archive that launches of {@code jar} with these JVM options map at start, if one is recorded. */
-    public Optional<Path> archive(Path jar, List<String> jvmArgs) {
-        Path archive = entry(jar, jvmArgs).resolve(kind.fileName());
+    /**
+     * The archive that launches of {@code jar} with these JVM options, run as {@code user} (null for the manager's),
+     * map at start, if one is recorded.
+     */
+    public Optional<Path> archive(Path jar, List<String> jvmArgs, @Nullable AgentUser user) {
+        Path archive = archiveOf(entry(jar, jvmArgs), user);
         return properties.enabled() && Files.isRegularFile(archive) ? Optional.of(archive) : Optional.empty();
+    }
+
+    /**
+     * Where the archive of a cache entry is kept for agents that run as {@code user}: in the entry for the manager's
+     * user, else in that user's folder, named after the entry ({@code users/61001/<entry>-app.jsa}). A manager that
+     * cannot switch users runs every agent as itself, so it keeps every archive in the entry.
+     */
+    private Path archiveOf(Path entry, @Nullable AgentUser user) {
+        if (user == null || !AgentUser.canSwitch()) {
+            return entry.resolve(kind.fileName());
+        }
+        return usersFolder().resolve(Integer.toString(user.uid())).resolve(entry.getFileName() + "-" + kind.fileName());
+    }
+
+    private Path usersFolder() {
+        return properties.cacheDir().toAbsolutePath().normalize().resolve(USERS);
+    }
+
+    /**
+     * Makes the folder of a user's archives, its own and readable by it alone, in {@code users/}, which is root's and
+     * lets others only pass through (so no user can put a link where another user's folder goes). False, said in the
+     * log, if it cannot be made: the agent then starts from the extracted jar, without an archive.
+     */
+    private boolean archiveFolderReady(String agent, Path archive, @Nullable AgentUser user) {
+        if (user == null || !AgentUser.canSwitch()) {
+            return true;
+        }
+        Path users = usersFolder();
+        try {
+            Files.createDirectories(users);
+            Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rwx--x--x"));
+            user.ownFolder(Objects.requireNonNull(archive.getParent()));
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            log.warn(
+                    "Cannot make the fast-start archive folder of user {} for agent {} ({}); it starts without a "
+                            + "class archive",
+                    user.spec(),
+                    agent,
+                    e.getMessage());
+            return false;
+        }
     }
 
     /**
@@ -107,19 +172,28 @@ public class FastStartCache {
      */
     public Optional<FastStart> recover(List<String> arguments) {
         int jar = arguments.indexOf("-jar");
-        Optional<FastStart> recovered = arguments.stream()
-                .filter(argument -> argument.startsWith(kind.recordOption()))
-                .map(argument -> Path.of(argument.substring(kind.recordOption().length())))
-                .filter(training -> training.getFileName().toString().startsWith(kind.fileName() + "."))
-                .filter(training -> jar >= 0 && jar + 1 < arguments.size())
-                .map(training -> new FastStart(
+        if (jar < 0 || jar + 1 >= arguments.size()) {
+            return Optional.empty();
+        }
+        for (String argument : arguments) {
+            if (!argument.startsWith(kind.recordOption())) {
+                continue;
+            }
+            Path training = Path.of(argument.substring(kind.recordOption().length()));
+            Matcher name = trainingName.matcher(String.valueOf(training.getFileName()));
+            if (name.matches()) {
+                // In the entry (app.jsa.<id>.tmp) or in a user's folder (<entry>-app.jsa.<id>.tmp): its archive is
+                // the same name without the launch id.
+                FastStart start = new FastStart(
                         arguments.subList(0, jar),
                         Path.of(arguments.get(jar + 1)),
-                        training.resolveSibling(kind.fileName()),
-                        training))
-                .findFirst();
-        recovered.ifPresent(start -> recording.add(start.archive()));
-        return recovered;
+                        training.resolveSibling(name.group(1)),
+                        training);
+                recording.add(Objects.requireNonNull(start.archive()));
+                return Optional.of(start);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Keeps the archive a training run wrote on a clean exit; a run killed half-way leaves nothing behind. */
@@ -261,6 +335,7 @@ public class FastStartCache {
             }
             try {
                 Folders.delete(entry);
+                deleteUserArchives(entry);
                 log.info("Deleted {}, the fast-start cache entry of an earlier build of {}", entry, jar.getFileName());
             } catch (IOException e) {
                 log.warn(
@@ -268,6 +343,26 @@ public class FastStartCache {
                         entry,
                         jar.getFileName(),
                         e.getMessage());
+            }
+        }
+    }
+
+    /** Deletes the archives users' agents recorded for a deleted entry ({@code users/<uid>/<entry>-app.jsa}). */
+    private void deleteUserArchives(Path entry) throws IOException {
+        Path users = usersFolder();
+        if (!Files.isDirectory(users)) {
+            return;
+        }
+        String prefix = entry.getFileName() + "-";
+        try (Stream<Path> folders = Files.list(users)) {
+            for (Path folder : folders.toList()) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    for (Path file : files.toList()) {
+                        if (String.valueOf(file.getFileName()).startsWith(prefix)) {
+                            Files.deleteIfExists(file);
+                        }
+                    }
+                }
             }
         }
     }

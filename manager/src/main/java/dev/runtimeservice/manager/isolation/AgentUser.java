@@ -3,6 +3,7 @@ package dev.runtimeservice.manager.isolation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -92,8 +93,20 @@ public record AgentUser(String spec, int uid, int gid) {
         give(file);
     }
 
+    /**
+     * Makes {@code folder} (whose parent only root may write to) a folder of this user's, readable by it alone, as
+     * the per-user fast-start archives are kept in.
+     */
+    public void ownFolder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        give(folder);
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+    }
+
     private void give(Path path) throws IOException {
-        Files.setAttribute(path, "unix:uid", uid);
-        Files.setAttribute(path, "unix:gid", gid);
+        // Never through a link: the user owns the agent's folder and could put, say, a link to /etc where .tmp was;
+        // following it would give that target to the user.
+        Files.setAttribute(path, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(path, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
     }
 }

@@ -97,6 +97,9 @@ record Hierarchy(boolean v2, Map<String, Path> roots, Map<String, String> mounts
         try {
             Files.writeString(folder.resolve("cgroup.subtree_control"), "+memory +cpu +pids");
             Files.createDirectories(root);
+            if (!Files.isWritable(root)) {
+                throw new IOException(root + " is not writable");
+            }
             Files.writeString(root.resolve("cgroup.subtree_control"), "+memory +cpu +pids");
         } catch (IOException e) {
             // A non-root v2 cgroup that holds processes (the manager) cannot hand controllers to children.
@@ -138,6 +141,11 @@ record Hierarchy(boolean v2, Map<String, Path> roots, Map<String, String> mounts
             Path root = Path.of(mount.get() + own.get()).resolve(Cgroups.ROOT);
             try {
                 Files.createDirectories(root);
+                // A root manager made it earlier: it is there, but a manager that is not root cannot make cgroups in
+                // it, and would else say limits are enforced, then warn at every launch.
+                if (!Files.isWritable(root)) {
+                    throw new IOException("permission denied");
+                }
                 roots.put(controller, root);
                 mountOf.put(controller, mount.get());
             } catch (IOException e) {

@@ -39,6 +39,7 @@ public class StateFolderLock implements DisposableBean {
         this.file = properties.directory().resolve(NAME);
         try {
             Files.createDirectories(file.getParent());
+            ownerOnlyFolder(properties.directory());
             this.channel = FileChannel.open(
                     file,
                     Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
@@ -47,6 +48,21 @@ public class StateFolderLock implements DisposableBean {
             throw new UncheckedIOException("Cannot create the lock file " + file, e);
         }
         this.lock = acquire();
+    }
+
+    /**
+     * The state folder holds the state file and the agents' output pipes: agents that run as users of their own must
+     * not even list it (issue 22), so it is the manager's alone. A folder the manager does not own keeps its mode.
+     */
+    private static void ownerOnlyFolder(Path folder) {
+        if (!POSIX) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            // Not the manager's folder: its files are owner-only all the same.
+        }
     }
 
     private FileLock acquire() {

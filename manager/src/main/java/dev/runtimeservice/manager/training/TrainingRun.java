@@ -119,7 +119,7 @@ public class TrainingRun implements ApplicationRunner {
         if (!Files.isRegularFile(jar)) {
             return name + ": not trained: its jar " + jar + " does not exist";
         }
-        if (fastStart.archive(jar, descriptor.jvmArgs()).isPresent()) {
+        if (fastStart.archive(jar, descriptor.jvmArgs(), descriptor.user()).isPresent()) {
             return name + ": already has an archive for this jar, JDK and JVM options";
         }
         try {
@@ -129,7 +129,7 @@ public class TrainingRun implements ApplicationRunner {
             return name + ": not trained: " + e.getMessage() + " (without an archive, its first launch that stops "
                     + "cleanly records one)";
         }
-        Optional<Path> archive = fastStart.archive(jar, descriptor.jvmArgs());
+        Optional<Path> archive = fastStart.archive(jar, descriptor.jvmArgs(), descriptor.user());
         return archive.map(file -> name + ": recorded " + file + " (" + megabytes(file) + " MB)")
                 .orElse(name + ": started and stopped, but no archive was written; see logs/agents/" + name + ".log");
     }

@@ -10,6 +10,7 @@ import dev.runtimeservice.manager.config.StandbyProperties;
 import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.faststart.FastStartProperties;
+import dev.runtimeservice.manager.isolation.AgentUser;
 import dev.runtimeservice.manager.process.AgentUsage;
 import dev.runtimeservice.manager.state.LiveAgents.LiveAgent;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -237,12 +239,13 @@ class StandbyAndTakeOverTest {
         }
 
         @Override
-        public Optional<FastStart> prepare(String agent, Path jar, List<String> jvmArgs, String launchId) {
+        public Optional<FastStart> prepare(
+                String agent, Path jar, List<String> jvmArgs, @Nullable AgentUser user, String launchId) {
             return Optional.of(new FastStart(jvmArgs, extracted, archive, null));
         }
 
         @Override
-        public Optional<Path> archive(Path jar, List<String> jvmArgs) {
+        public Optional<Path> archive(Path jar, List<String> jvmArgs, @Nullable AgentUser user) {
             return Optional.of(archive);
         }
 

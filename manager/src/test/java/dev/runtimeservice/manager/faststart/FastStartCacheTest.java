@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,38 @@ class FastStartCacheTest {
         assertThat(running).isDirectory();
         assertThat(otherJar).isDirectory();
         assertThat(unnamed).isDirectory();
+    }
+
+    @Test
+    void theArchivesUsersRecordedForAnEarlierBuildGoWithItsEntry() throws Exception {
+        Path jar = cache.resolve("../vfs-agent.jar").normalize();
+        Path current = entry("current", jar, "new");
+        entry("earlier", jar, "old");
+        String archive = ArchiveKind.forThisJdk().fileName();
+        Path users = Files.createDirectories(cache.resolve("users/61004"));
+        Path earlierOfUser = Files.writeString(users.resolve("earlier-" + archive), "archive");
+        Path currentOfUser = Files.writeString(users.resolve("current-" + archive), "archive");
+
+        new FastStartCache(new FastStartProperties(true, cache)).deleteEarlierBuilds(jar, "new", current);
+
+        assertThat(earlierOfUser).doesNotExist();
+        assertThat(currentOfUser).exists();
+        assertThat(users).isDirectory();
+    }
+
+    @Test
+    void aTrainingRunTakenOverKeepsWritingToItsUsersFolder() {
+        ArchiveKind kind = ArchiveKind.forThisJdk();
+        Path training = cache.resolve("users/61004/0123abcd-" + kind.fileName() + ".5f0e-11aa.tmp");
+        Path extracted = cache.resolve("0123abcd/ext/vfs-agent.jar");
+        FastStart recovered = new FastStartCache(new FastStartProperties(true, cache))
+                .recover(List.of("-Xmx96m", kind.recordOption() + training, "-jar", extracted.toString()))
+                .orElseThrow();
+
+        assertThat(recovered.training()).isEqualTo(training);
+        assertThat(recovered.archive()).isEqualTo(cache.resolve("users/61004/0123abcd-" + kind.fileName()));
+        assertThat(recovered.jar()).isEqualTo(extracted);
+        assertThat(recovered.jvmOptions()).containsExactly("-Xmx96m", kind.recordOption() + training);
     }
 
     private Path entry(String name, Path jar, String digest) throws IOException {

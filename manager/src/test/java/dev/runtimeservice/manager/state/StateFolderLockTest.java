@@ -75,6 +75,9 @@ class StateFolderLockTest {
         assertThat(PosixFilePermissions.toString(
                         Files.getPosixFilePermissions(folder.resolve("new").resolve(StateFolderLock.NAME))))
                 .isEqualTo("rw-------");
+        // Agents that run as users of their own cannot even list it.
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("new"))))
+                .isEqualTo("rwx------");
 
         first.destroy();
         new StateFolderLock(properties).destroy();

@@ -114,7 +114,7 @@ public class AgentSpawner {
         FastStart fast = descriptor.jar() == null
                 ? null
                 : fastStart
-                        .prepare(agent.name(), descriptor.jar(), descriptor.jvmArgs(), agent.id())
+                        .prepare(agent.name(), descriptor.jar(), descriptor.jvmArgs(), descriptor.user(), agent.id())
                         .orElse(null);
         acquireSlot(agent, launch);
         AgentProcess process;

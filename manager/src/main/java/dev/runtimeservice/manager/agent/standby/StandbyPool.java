@@ -217,7 +217,8 @@ public class StandbyPool implements SmartLifecycle {
         if (standby.launch().port() != port) {
             return "it was made for port " + standby.launch().port();
         }
-        Optional<Path> archive = fastStart.archive(Objects.requireNonNull(descriptor.jar()), descriptor.jvmArgs());
+        Optional<Path> archive =
+                fastStart.archive(Objects.requireNonNull(descriptor.jar()), descriptor.jvmArgs(), descriptor.user());
         if (!archive.equals(Optional.ofNullable(standby.fastStart().archive()))) {
             return "its jar or class archive changed since the standby was made";
         }
@@ -308,13 +309,16 @@ public class StandbyPool implements SmartLifecycle {
             Path jar = descriptor.jar();
             if (jar == null
                     || descriptor.port() == null
-                    || fastStart.archive(jar, descriptor.jvmArgs()).isEmpty()) {
+                    || fastStart
+                            .archive(jar, descriptor.jvmArgs(), descriptor.user())
+                            .isEmpty()) {
                 // No archive yet: the agent's next launch records it, and a standby follows the launch after.
                 return false;
             }
             String id = LaunchIds.newId();
-            FastStart fast =
-                    fastStart.prepare(name, jar, descriptor.jvmArgs(), id).orElse(null);
+            FastStart fast = fastStart
+                    .prepare(name, jar, descriptor.jvmArgs(), descriptor.user(), id)
+                    .orElse(null);
             if (fast == null
                     || fast.archive() == null
                     || fast.training() != null
