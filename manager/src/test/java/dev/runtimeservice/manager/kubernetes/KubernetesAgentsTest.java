@@ -11,6 +11,7 @@ import dev.runtimeservice.manager.limits.Limits;
 import dev.runtimeservice.manager.process.AgentProcess;
 import dev.runtimeservice.manager.process.LaunchPlan;
 import dev.runtimeservice.manager.process.Readiness;
+import dev.runtimeservice.manager.process.ShutdownRequest;
 import dev.runtimeservice.manager.process.StopOutcome;
 import dev.runtimeservice.manager.process.Workload;
 import dev.runtimeservice.manager.resources.SecretRedactor;
@@ -21,8 +22,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +32,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,16 +46,11 @@ import org.slf4j.LoggerFactory;
  * cluster can be had where these tests run, so scheduling, image pulls, probes and container restarts are simulated;
  * everything the manager sends and reads goes through the real fabric8 client over HTTP.
  */
-@EnableKubernetesMockClient(crud = true, https = false)
 class KubernetesAgentsTest {
 
-    private static final AtomicInteger TESTS = new AtomicInteger();
-
-    // One mock server for the class, and a namespace per test, which keeps the tests apart at a fraction of the cost.
-    static KubernetesClient client;
-    static KubernetesMockServer server;
-
-    private final String namespace = "agents-" + TESTS.incrementAndGet();
+    // One mock server for all the Kubernetes tests (MockCluster), and a namespace per test, which keeps them apart.
+    private final KubernetesClient client = MockCluster.client();
+    private final String namespace = MockCluster.newNamespace("agents");
 
     @TempDir
     Path home;
@@ -68,7 +62,7 @@ class KubernetesAgentsTest {
     @BeforeEach
     void setUp() {
         agents = newManager();
-        kubelet = new Kubelet(client, server, namespace);
+        kubelet = new Kubelet(client, namespace);
         agentOutput.start();
         ((Logger) LoggerFactory.getLogger("agent-output")).addAppender(agentOutput);
     }
@@ -83,7 +77,12 @@ class KubernetesAgentsTest {
         PodSpecs specs = new PodSpecs(
                 "http://runtime-manager." + namespace + ".svc:8000", Duration.ofSeconds(60), Duration.ofSeconds(10));
         return new KubernetesAgents(
-                server.createClient(), namespace, specs, new SecretRedactor(), Duration.ofMillis(50));
+                MockCluster.server().createClient(),
+                namespace,
+                specs,
+                new SecretRedactor(),
+                Duration.ofMillis(50),
+                new ShutdownRequest(Duration.ofMillis(200), UnaryOperator.identity()));
     }
 
     @Test
@@ -210,6 +209,7 @@ class KubernetesAgentsTest {
 
         assertThat(outcome).isEqualTo(StopOutcome.SIGTERM);
         assertThat(process.isAlive()).isFalse();
+        assertThat(process.endCause()).as("a stop is no crash").isEmpty();
         assertThat(client.pods().inNamespace(namespace).list().getItems()).isEmpty();
         assertThat(client.secrets().inNamespace(namespace).list().getItems())
                 .as("the resources Secret")
@@ -235,11 +235,13 @@ class KubernetesAgentsTest {
     }
 
     @Test
-    void aManagerStartedAgainFindsTheRunningPodsByTheirLabelsWithoutAStateFile() throws IOException {
+    void aManagerStartedAgainFindsTheRunningPodsByTheirLabelsAndResourcesWithoutAnyFile() throws IOException {
         AgentProcess first = agents.launch(plan("vfs", "vfs:0.1.0", "on-failure"));
         kubelet.ready(kubelet.podOf("vfs").getMetadata().getName(), "node-a", 0);
         agents.awaitReady(first, URI.create("http://unused"), Duration.ofSeconds(5));
         agents.close();
+        // The new manager's pod has a disk of its own: the resources file of the launch is not there.
+        Files.delete(home.resolve("vfs-resources.json"));
 
         KubernetesAgents restarted = newManager();
         try {
@@ -250,6 +252,10 @@ class KubernetesAgentsTest {
                 assertThat(live.token()).isEqualTo("token-vfs");
                 assertThat(live.port()).isEqualTo(8001);
                 assertThat(live.pid()).isEqualTo(first.pid());
+                assertThat(restarted.resourcesFile(live))
+                        .as("the launch's resources file, from its Secret, for the manager's own restarts of it")
+                        .hasValueSatisfying(file -> assertThat(new String(file, StandardCharsets.UTF_8))
+                                .isEqualTo("{\"id\":\"" + launchId("vfs") + "\",\"resources\":{\"bucket\":\"b1\"}}"));
             });
             AgentProcess adopted =
                     restarted.adopt("vfs", first.pid(), home.resolve("unused")).orElseThrow();
@@ -275,7 +281,6 @@ class KubernetesAgentsTest {
 
     private LaunchPlan plan(String name, @org.jspecify.annotations.Nullable String image, String restart)
             throws IOException {
-        kubelet.log(name, launchId(name), "");
         Path resources = home.resolve(name + "-resources.json");
         Files.writeString(resources, "{\"id\":\"" + launchId(name) + "\",\"resources\":{\"bucket\":\"b1\"}}");
         Map<String, String> env = Map.of(
