@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Copies a pod's log into the agent's log file, through the same pump as a local agent's output, so that logs,
- * {@code logs?follow} and the last lines of a failure read one file whatever the backend. A log stream ends when
- * the container does; while the pod lives the log is followed again from where it ended, which picks up a container
- * Kubernetes restarted.
+ * {@code logs?follow} and the last lines of a failure read one file whatever the backend. The log is asked for once
+ * the container has run: before that the API server answers with an error, which fabric8 would hand over as if it
+ * were the log. A log stream ends when the container does; while the pod lives the log is followed again from where
+ * it ended, which picks up a container Kubernetes restarted. A manager that closes its client ends the copying.
  */
 final class PodLogs implements Runnable {
 
@@ -63,21 +64,35 @@ final class PodLogs implements Runnable {
     public void run() {
         try {
             while (process.isAlive() || since == null) {
+                if (!PodStatuses.containerRan(process.latest())) {
+                    if (!process.isAlive()) {
+                        return; // It ended before its container ever ran (an image never pulled): it has no log.
+                    }
+                    awaitChange();
+                    continue;
+                }
                 int restarts = PodStatuses.restarts(process.latest());
                 boolean opened = copyOnce();
                 // A stream that ended while the pod lives is followed again once Kubernetes restarts the container.
                 while (opened && process.isAlive() && PodStatuses.restarts(process.latest()) == restarts) {
-                    Thread.sleep(retry.toMillis());
+                    awaitChange();
                 }
                 if (!opened) {
-                    Thread.sleep(retry.toMillis());
+                    awaitChange();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            log.debug("Stopped copying the log of pod {}: {}", process.names().pod(), e.getMessage());
         } finally {
             process.outputEnded();
         }
+    }
+
+    /** Until the pod changes (the watch tells) or, at the latest, the retry interval is over. */
+    private void awaitChange() throws InterruptedException {
+        process.awaitChange(process.changes(), System.nanoTime() + retry.toNanos());
     }
 
     /** Copies the log until its stream ends; false if it could not be opened (the container has not started). */

@@ -56,7 +56,7 @@ final class Kubelet {
                         .build());
     }
 
-    /** Reports the container waiting for {@code reason}: ImagePullBackOff, CrashLoopBackOff. */
+    /** Reports a container that never ran waiting for {@code reason}: ImagePullBackOff, ErrImagePull. */
     void waiting(String pod, String reason, String message) {
         status(
                 pod,
@@ -71,6 +71,34 @@ final class Kubelet {
                         .withMessage(message)
                         .endWaiting()
                         .endState()
+                        .build());
+    }
+
+    /**
+     * Reports the container crash-looping: it ran and ended with exit code 1 {@code restarts} times, and waits in
+     * CrashLoopBackOff before the next try.
+     */
+    void crashLooping(String pod, int restarts) {
+        status(
+                pod,
+                "Running",
+                new PodConditionBuilder().withType("Ready").withStatus("False").build(),
+                new ContainerStatusBuilder()
+                        .withName("agent")
+                        .withReady(false)
+                        .withRestartCount(restarts)
+                        .withNewState()
+                        .withNewWaiting()
+                        .withReason("CrashLoopBackOff")
+                        .withMessage("back-off 10s restarting failed container=agent pod=" + pod)
+                        .endWaiting()
+                        .endState()
+                        .withNewLastState()
+                        .withNewTerminated()
+                        .withExitCode(1)
+                        .withReason("Error")
+                        .endTerminated()
+                        .endLastState()
                         .build());
     }
 

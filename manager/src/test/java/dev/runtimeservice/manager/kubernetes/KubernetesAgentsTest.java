@@ -165,6 +165,10 @@ class KubernetesAgentsTest {
 
         assertThat(readiness.outcome()).isEqualTo(Readiness.Outcome.EXITED);
         assertThat(process.endCause()).hasValue("ImagePullBackOff: Back-off pulling image \"registry.invalid/gpt4:9\"");
+        process.awaitOutput(Duration.ofSeconds(2));
+        assertThat(agentOutput.list)
+                .as("a container that never ran has no log, and no error of the API server is taken for one")
+                .noneSatisfy(line -> assertThat(line.getFormattedMessage()).contains("[gpt4]"));
         assertThat(client.pods().inNamespace(namespace).list().getItems()).isEmpty();
         assertThat(client.secrets().inNamespace(namespace).list().getItems()).isEmpty();
         assertThat(client.services().inNamespace(namespace).list().getItems()).isEmpty();
@@ -175,7 +179,7 @@ class KubernetesAgentsTest {
         kubelet.log("crashy", launchId("crashy"), "Exception in thread main: missing OPENAI_API_KEY\n");
         AgentProcess process = agents.launch(plan("crashy", "crashy:1", "on-failure"));
         String pod = kubelet.podOf("crashy").getMetadata().getName();
-        kubelet.waiting(pod, "CrashLoopBackOff", "back-off 10s restarting failed container");
+        kubelet.crashLooping(pod, 3);
 
         Readiness readiness = agents.awaitReady(process, URI.create("http://unused"), Duration.ofSeconds(5));
         process.awaitOutput(Duration.ofSeconds(2));
@@ -183,6 +187,7 @@ class KubernetesAgentsTest {
         assertThat(readiness.outcome()).isEqualTo(Readiness.Outcome.EXITED);
         assertThat(process.endCause())
                 .hasValueSatisfying(cause -> assertThat(cause).startsWith("CrashLoopBackOff"));
+        assertThat(process.onExit().join()).as("the exit code of its last run").isEqualTo(1);
         assertThat(agentOutput.list)
                 .anySatisfy(line -> assertThat(line.getFormattedMessage()).contains("missing OPENAI_API_KEY"));
     }
