@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +44,10 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
     private final PodWatch watch;
     private final PodStopper stopper;
     private final LaunchSecrets secrets;
+    /** The client {@link #connect} opened, which {@link #close} closes; a client handed in stays its giver's. */
+    private @Nullable KubernetesClient opened;
+
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * @param logRetry how soon a pod's log is asked for again when it could not be opened or its container restarted
@@ -72,7 +77,7 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
                 .build();
         KubernetesClient client =
                 new KubernetesClientBuilder().withConfig(config).build();
-        return new KubernetesAgents(
+        KubernetesAgents agents = new KubernetesAgents(
                 client,
                 backend.namespace(),
                 new PodSpecs(
@@ -80,6 +85,8 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
                 redactor,
                 backend.pollInterval(),
                 shutdown);
+        agents.opened = client;
+        return agents;
     }
 
     @Override
@@ -189,7 +196,8 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
                 process,
                 redactor,
                 logRetry,
-                logsSince);
+                logsSince,
+                closed::get);
         return process;
     }
 
@@ -238,8 +246,12 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
 
     @Override
     public void close() {
+        closed.set(true);
         watch.close();
-        client.close();
+        KubernetesClient own = opened;
+        if (own != null) {
+            own.close();
+        }
     }
 
     private static PodProcess pod(AgentProcess process) {

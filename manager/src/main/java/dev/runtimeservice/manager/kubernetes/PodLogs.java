@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.fabric8.kubernetes.client.dsl.Loggable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ final class PodLogs implements Runnable {
     private final PodProcess process;
     private final SecretRedactor redactor;
     private final Duration retry;
+    private final BooleanSupplier hostClosed;
     private @Nullable Instant since;
 
     private PodLogs(
@@ -34,27 +36,31 @@ final class PodLogs implements Runnable {
             PodProcess process,
             SecretRedactor redactor,
             Duration retry,
-            @Nullable Instant since) {
+            @Nullable Instant since,
+            BooleanSupplier hostClosed) {
         this.pod = pod;
         this.process = process;
         this.redactor = redactor;
         this.retry = retry;
         this.since = since;
+        this.hostClosed = hostClosed;
     }
 
     /**
      * Starts following the pod's log on a daemon thread.
      *
      * @param since where to start, or null for the beginning (a new launch); a pod taken over starts from now
+     * @param hostClosed whether the manager let go of its pods (it stops): the copying ends then
      */
     static void follow(
             ContainerResource pod,
             PodProcess process,
             SecretRedactor redactor,
             Duration retry,
-            @Nullable Instant since) {
+            @Nullable Instant since,
+            BooleanSupplier hostClosed) {
         Thread thread = new Thread(
-                new PodLogs(pod, process, redactor, retry, since),
+                new PodLogs(pod, process, redactor, retry, since, hostClosed),
                 "pod-log-" + process.names().pod());
         thread.setDaemon(true);
         thread.start();
@@ -63,7 +69,7 @@ final class PodLogs implements Runnable {
     @Override
     public void run() {
         try {
-            while (process.isAlive() || since == null) {
+            while (!hostClosed.getAsBoolean() && (process.isAlive() || since == null)) {
                 if (!PodStatuses.containerRan(process.latest())) {
                     if (!process.isAlive()) {
                         return; // It ended before its container ever ran (an image never pulled): it has no log.

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class KubernetesAgentsTest {
         PodSpecs specs = new PodSpecs(
                 "http://runtime-manager." + namespace + ".svc:8000", Duration.ofSeconds(60), Duration.ofSeconds(10));
         return new KubernetesAgents(
-                MockCluster.server().createClient(),
+                client,
                 namespace,
                 specs,
                 new SecretRedactor(),
@@ -131,7 +132,7 @@ class KubernetesAgentsTest {
                 .containsEntry("runtime-service/launch", launchId("vfs"));
         assertThat(agents.agentAddress("vfs")).isEqualTo("agent-vfs." + namespace + ".svc");
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        soon().untilAsserted(() -> {
             assertThat(process.node()).contains("node-a");
             assertThat(agentOutput.list)
                     .anySatisfy(line -> assertThat(line.getFormattedMessage()).contains("Started VfsApplication"));
@@ -147,7 +148,7 @@ class KubernetesAgentsTest {
 
         kubelet.ready(pod, "node-b", 3);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> process.hostRestarts() == 3);
+        soon().until(() -> process.hostRestarts() == 3);
         assertThat(process.isAlive())
                 .as("a container restarted in place does not end the launch")
                 .isTrue();
@@ -233,7 +234,7 @@ class KubernetesAgentsTest {
                 .withLabel(AgentObjects.AGENT_LABEL, "vfs")
                 .delete();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> process.onExit().isDone());
+        soon().until(() -> process.onExit().isDone());
         assertThat(process.onExit().join())
                 .as("the exit code of a deleted pod is not known")
                 .isNull();
@@ -313,6 +314,13 @@ class KubernetesAgentsTest {
                 List.of(),
                 null,
                 new Workload(image, 8001, "/actuator/health/readiness", "/actuator/health/liveness", restart));
+    }
+
+    /** Checks at once, then every 10 ms: the pods' watch tells the manager within milliseconds here. */
+    private static ConditionFactory soon() {
+        return await().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10))
+                .atMost(Duration.ofSeconds(5));
     }
 
     private static String launchId(String name) {

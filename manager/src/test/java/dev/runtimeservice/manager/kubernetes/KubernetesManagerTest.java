@@ -162,7 +162,9 @@ class KubernetesManagerTest {
                 .body("agents.container_restarts", everyItem(equalTo(0)));
 
         // The pod's log is copied into the agent's log file as it comes, which the logs endpoint reads.
-        await().atMost(Duration.ofSeconds(5))
+        await().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
+                .atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> given().port(port)
                         .get("/api/agents/vfs/logs")
                         .then()
