@@ -44,6 +44,7 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
     private final PodWatch watch;
     private final PodStopper stopper;
     private final LaunchSecrets secrets;
+    private final PodLogStreams logStreams;
     /** The client {@link #connect} opened, which {@link #close} closes; a client handed in stays its giver's. */
     private @Nullable KubernetesClient opened;
 
@@ -67,6 +68,7 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
         this.watch = new PodWatch(client, namespace);
         this.stopper = new PodStopper(client, namespace, shutdown);
         this.secrets = new LaunchSecrets(client, namespace);
+        this.logStreams = new PodLogStreams(client, namespace);
     }
 
     /** Connects to the cluster the manager runs in (its service account), or the one its kubeconfig names. */
@@ -190,14 +192,7 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
     private AgentProcess watched(AgentObjects names, Pod pod, boolean adopted, @Nullable Instant logsSince) {
         PodProcess process = new PodProcess(names, pod, adopted);
         watch.add(process);
-        // No wait for readiness before reading the log: a starting agent's first lines are the ones that matter.
-        PodLogs.follow(
-                client.pods().inNamespace(namespace).withName(names.pod()).withReadyWaitTimeout(0),
-                process,
-                redactor,
-                logRetry,
-                logsSince,
-                closed::get);
+        PodLogs.follow(logStreams, process, redactor, logRetry, logsSince, closed::get);
         return process;
     }
 

@@ -2,12 +2,10 @@ package dev.runtimeservice.manager.kubernetes;
 
 import dev.runtimeservice.manager.logs.AgentOutputPump;
 import dev.runtimeservice.manager.resources.SecretRedactor;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.ContainerResource;
-import io.fabric8.kubernetes.client.dsl.LogWatch;
-import io.fabric8.kubernetes.client.dsl.Loggable;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -16,15 +14,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies a pod's log into the agent's log file, through the same pump as a local agent's output, so that logs,
  * {@code logs?follow} and the last lines of a failure read one file whatever the backend. The log is asked for once
- * the container has run: before that the API server answers with an error, which fabric8 would hand over as if it
- * were the log. A log stream ends when the container does; while the pod lives the log is followed again from where
- * it ended, which picks up a container Kubernetes restarted. A manager that closes its client ends the copying.
+ * the container has run (the pod watch tells): before that the API server has none. A log stream ends when the
+ * container does; while the pod lives the log is followed again from where it ended, which picks up a container
+ * Kubernetes restarted. A manager that lets go of its pods ends the copying.
  */
 final class PodLogs implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(PodLogs.class);
 
-    private final ContainerResource pod;
+    private final PodLogStreams streams;
     private final PodProcess process;
     private final SecretRedactor redactor;
     private final Duration retry;
@@ -32,13 +30,13 @@ final class PodLogs implements Runnable {
     private @Nullable Instant since;
 
     private PodLogs(
-            ContainerResource pod,
+            PodLogStreams streams,
             PodProcess process,
             SecretRedactor redactor,
             Duration retry,
             @Nullable Instant since,
             BooleanSupplier hostClosed) {
-        this.pod = pod;
+        this.streams = streams;
         this.process = process;
         this.redactor = redactor;
         this.retry = retry;
@@ -53,14 +51,14 @@ final class PodLogs implements Runnable {
      * @param hostClosed whether the manager let go of its pods (it stops): the copying ends then
      */
     static void follow(
-            ContainerResource pod,
+            PodLogStreams streams,
             PodProcess process,
             SecretRedactor redactor,
             Duration retry,
             @Nullable Instant since,
             BooleanSupplier hostClosed) {
         Thread thread = new Thread(
-                new PodLogs(pod, process, redactor, retry, since, hostClosed),
+                new PodLogs(streams, process, redactor, retry, since, hostClosed),
                 "pod-log-" + process.names().pod());
         thread.setDaemon(true);
         thread.start();
@@ -101,21 +99,20 @@ final class PodLogs implements Runnable {
         process.awaitChange(process.changes(), System.nanoTime() + retry.toNanos());
     }
 
-    /** Copies the log until its stream ends; false if it could not be opened (the container has not started). */
+    /** Copies the log until its stream ends; false if it could not be opened (no log yet, the pod is gone). */
     private boolean copyOnce() throws InterruptedException {
         Instant start = Instant.now();
-        Loggable source = since == null ? pod : pod.sinceTime(since.toString());
-        try (LogWatch watch = source.watchLog()) {
-            AgentOutputPump.start(process.names().agent(), process.pid(), watch.getOutput(), redactor, null)
-                    .join();
-            since = Instant.now();
-            return true;
-        } catch (KubernetesClientException e) {
-            log.debug("No log yet from pod {}: {}", process.names().pod(), e.getMessage());
+        Optional<InputStream> stream = streams.follow(process.names().pod(), since);
+        if (stream.isEmpty()) {
+            log.debug("No log yet from pod {}", process.names().pod());
             if (since == null) {
                 since = start;
             }
             return false;
         }
+        AgentOutputPump.start(process.names().agent(), process.pid(), stream.get(), redactor, null)
+                .join();
+        since = Instant.now();
+        return true;
     }
 }
