@@ -2,7 +2,10 @@ package dev.runtimeservice.manager.kubernetes;
 
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.process.AgentHost;
+import dev.runtimeservice.manager.process.ShutdownRequest;
 import dev.runtimeservice.manager.resources.SecretRedactor;
+import dev.runtimeservice.manager.telemetry.TraceHeaders;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +33,14 @@ class AgentHostChoice implements DisposableBean {
             @Qualifier("localProcesses") AgentHost local,
             BackendProperties backend,
             RuntimeProperties runtime,
-            SecretRedactor redactor) {
+            SecretRedactor redactor,
+            TraceHeaders traceHeaders) {
         if (!backend.kubernetes()) {
             return local;
         }
-        AgentHost kubernetes = KubernetesAgents.connect(backend, runtime, redactor);
+        // A longer connect timeout than on this machine: the agent's Service is reached across the cluster's network.
+        ShutdownRequest shutdown = new ShutdownRequest(Duration.ofSeconds(1), traceHeaders::inject);
+        AgentHost kubernetes = KubernetesAgents.connect(backend, runtime, redactor, shutdown);
         opened = (AutoCloseable) kubernetes;
         log.info("Agents run as pods in Kubernetes namespace {} (RUNTIME_BACKEND=kubernetes)", backend.namespace());
         return kubernetes;

@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param namespace the namespace agents run in ({@code RUNTIME_NAMESPACE})
  * @param managerUrl the manager's URL as agents in the cluster reach it ({@code RUNTIME_MANAGER_URL}); empty means
  *     {@code http://runtime-manager.<namespace>.svc:8000}, the Service of {@code deploy/kubernetes}
- * @param pollInterval how often the manager reads its agents' pods to learn their state
+ * @param pollInterval how soon the manager asks again for a pod's log that could not be opened yet (its container
+ *     had not started) or that ended with a container Kubernetes restarts; the pods' state is watched, not polled
  */
 @Validated
 @ConfigurationProperties("runtime.backend")

@@ -6,6 +6,7 @@ import dev.runtimeservice.manager.process.AgentProcess;
 import dev.runtimeservice.manager.process.AgentUsage;
 import dev.runtimeservice.manager.process.LaunchPlan;
 import dev.runtimeservice.manager.process.Readiness;
+import dev.runtimeservice.manager.process.ShutdownRequest;
 import dev.runtimeservice.manager.process.StandbyProcess;
 import dev.runtimeservice.manager.process.StopOutcome;
 import dev.runtimeservice.manager.process.Workload;
@@ -25,12 +26,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Agents as pods in one namespace: each launch is a Pod (the manager is its controller, so the agent's own restart
  * policy maps onto the pod's), a Service named for the agent and a Secret holding its resources file and token, both
- * owned by the pod. The state of the pods is read by {@link PodWatch}; their logs are copied by {@link PodLogs}.
+ * owned by the pod. The state of the pods is watched by {@link PodWatch}; their logs are copied by {@link PodLogs}.
  */
 final class KubernetesAgents implements AgentHost, AutoCloseable {
 
@@ -38,35 +40,55 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
     private final String namespace;
     private final PodSpecs specs;
     private final SecretRedactor redactor;
-    private final Duration poll;
+    private final Duration logRetry;
     private final PodWatch watch;
     private final PodStopper stopper;
+    private final LaunchSecrets secrets;
+    private final PodLogStreams logStreams;
+    /** The client {@link #connect} opened, which {@link #close} closes; a client handed in stays its giver's. */
+    private @Nullable KubernetesClient opened;
 
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * @param logRetry how soon a pod's log is asked for again when it could not be opened or its container restarted
+     */
     KubernetesAgents(
-            KubernetesClient client, String namespace, PodSpecs specs, SecretRedactor redactor, Duration poll) {
+            KubernetesClient client,
+            String namespace,
+            PodSpecs specs,
+            SecretRedactor redactor,
+            Duration logRetry,
+            ShutdownRequest shutdown) {
         this.client = client;
         this.namespace = namespace;
         this.specs = specs;
         this.redactor = redactor;
-        this.poll = poll;
-        this.watch = new PodWatch(client, namespace, poll);
-        this.stopper = new PodStopper(client, namespace, poll);
+        this.logRetry = logRetry;
+        this.watch = new PodWatch(client, namespace);
+        this.stopper = new PodStopper(client, namespace, shutdown);
+        this.secrets = new LaunchSecrets(client, namespace);
+        this.logStreams = new PodLogStreams(client, namespace);
     }
 
     /** Connects to the cluster the manager runs in (its service account), or the one its kubeconfig names. */
-    static AgentHost connect(BackendProperties backend, RuntimeProperties runtime, SecretRedactor redactor) {
+    static AgentHost connect(
+            BackendProperties backend, RuntimeProperties runtime, SecretRedactor redactor, ShutdownRequest shutdown) {
         Config config = new ConfigBuilder(Config.autoConfigure(null))
                 .withNamespace(backend.namespace())
                 .build();
         KubernetesClient client =
                 new KubernetesClientBuilder().withConfig(config).build();
-        return new KubernetesAgents(
+        KubernetesAgents agents = new KubernetesAgents(
                 client,
                 backend.namespace(),
                 new PodSpecs(
                         backend.managerUrlInCluster(), runtime.agentStartupTimeout(), runtime.agentShutdownTimeout()),
                 redactor,
-                backend.pollInterval());
+                backend.pollInterval(),
+                shutdown);
+        agents.opened = client;
+        return agents;
     }
 
     @Override
@@ -141,7 +163,7 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
         if (names.isEmpty() || port == null) {
             return Optional.empty();
         }
-        Optional<String> token = stopper.token(names.get());
+        Optional<String> token = secrets.token(names.get());
         return token.map(value -> new LiveAgent(
                 PodProcess.pidOf(pod),
                 Instant.parse(pod.getMetadata().getCreationTimestamp()),
@@ -149,6 +171,12 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
                 names.get().launchId(),
                 value,
                 Integer.parseInt(port)));
+    }
+
+    /** The resources file the launch's Secret holds: the manager that made it may have gone with its own copy. */
+    @Override
+    public Optional<byte[]> resourcesFile(LiveAgent agent) {
+        return secrets.resourcesFile(new AgentObjects(agent.name(), agent.id()));
     }
 
     @Override
@@ -164,13 +192,7 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
     private AgentProcess watched(AgentObjects names, Pod pod, boolean adopted, @Nullable Instant logsSince) {
         PodProcess process = new PodProcess(names, pod, adopted);
         watch.add(process);
-        // No wait for readiness before reading the log: a starting agent's first lines are the ones that matter.
-        PodLogs.follow(
-                client.pods().inNamespace(namespace).withName(names.pod()).withReadyWaitTimeout(0),
-                process,
-                redactor,
-                poll,
-                logsSince);
+        PodLogs.follow(logStreams, process, redactor, logRetry, logsSince, closed::get);
         return process;
     }
 
@@ -219,8 +241,12 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
 
     @Override
     public void close() {
+        closed.set(true);
         watch.close();
-        client.close();
+        KubernetesClient own = opened;
+        if (own != null) {
+            own.close();
+        }
     }
 
     private static PodProcess pod(AgentProcess process) {

@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,8 +27,12 @@ final class PodProcess implements AgentProcess {
     private final boolean adopted;
     private final CompletableFuture<@Nullable Integer> exit = new CompletableFuture<>();
     private final CountDownLatch outputDone = new CountDownLatch(1);
+    private final CompletableFuture<@Nullable Void> deleted = new CompletableFuture<>();
+    private final Object changes = new Object();
+    private long changeCount;
     private volatile Pod latest;
     private volatile @Nullable String endCause;
+    private volatile boolean deleting;
 
     PodProcess(AgentObjects names, Pod pod, boolean adopted) {
         this.names = names;
@@ -62,11 +68,19 @@ final class PodProcess implements AgentProcess {
                     PodStatuses.exitCode(pod).orElse(null),
                     PodStatuses.startFailure(pod).orElse(null));
         }
+        changed();
+    }
+
+    /** The manager is deleting its pod: the deletion that follows is a stop, not a crash with a cause. */
+    void deleting() {
+        deleting = true;
     }
 
     /** Its pod is gone: deleted by the manager, by someone else, or evicted and removed. */
     void gone() {
-        end(null, "its pod " + names.pod() + " was deleted");
+        end(null, deleting ? null : "its pod " + names.pod() + " was deleted");
+        deleted.complete(null);
+        changed();
     }
 
     /** Ends the process; the first end counts. */
@@ -74,6 +88,50 @@ final class PodProcess implements AgentProcess {
         if (!exit.isDone()) {
             endCause = cause;
             exit.complete(code);
+        }
+        changed();
+    }
+
+    /** Waits until the API server reports the pod deleted; false if it still exists after {@code timeout}. */
+    boolean awaitDeleted(Duration timeout) {
+        try {
+            deleted.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** How many times the pod changed so far: read it before looking at the pod, then {@link #awaitChange}. */
+    long changes() {
+        synchronized (changes) {
+            return changeCount;
+        }
+    }
+
+    /**
+     * Waits until the pod changed since {@code seen} ({@link #changes()}) or the process ended, at most until
+     * {@code deadline} ({@link System#nanoTime()}). The pods' watch wakes it up; nothing polls the API server.
+     */
+    void awaitChange(long seen, long deadline) throws InterruptedException {
+        synchronized (changes) {
+            long remaining = deadline - System.nanoTime();
+            while (changeCount == seen && remaining > 0) {
+                TimeUnit.NANOSECONDS.timedWait(changes, remaining);
+                remaining = deadline - System.nanoTime();
+            }
+        }
+    }
+
+    private void changed() {
+        synchronized (changes) {
+            changeCount++;
+            changes.notifyAll();
         }
     }
 

@@ -73,6 +73,19 @@ final class PodStatuses {
                 .map(terminated -> terminated.getExitCode());
     }
 
+    /** Whether the agent's container has run (it runs, ran, or ran before a restart), so that it has a log. */
+    static boolean containerRan(Pod pod) {
+        Optional<ContainerStatus> container = container(pod);
+        if (container.isEmpty()) {
+            return false;
+        }
+        ContainerState state = container.get().getState();
+        ContainerState last = container.get().getLastState();
+        return (state != null && (state.getRunning() != null || state.getTerminated() != null))
+                || (last != null && last.getTerminated() != null)
+                || restarts(pod) > 0;
+    }
+
     static int restarts(Pod pod) {
         return container(pod).map(ContainerStatus::getRestartCount).orElse(0);
     }

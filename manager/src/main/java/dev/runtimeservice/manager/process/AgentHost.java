@@ -44,6 +44,14 @@ public interface AgentHost {
     /** The agents managers of this state directory started that still run. */
     List<LiveAgent> running();
 
+    /**
+     * The resources file of a running launch as this host keeps it, for a manager taking the launch over that has no
+     * file of its own (its disk went with the manager that made it); empty where the manager's file is the only one.
+     */
+    default Optional<byte[]> resourcesFile(LiveAgent agent) {
+        return Optional.empty();
+    }
+
     /** Takes over a running agent an earlier manager started, reading its output again; empty if it is gone. */
     Optional<AgentProcess> adopt(String name, long pid, Path output);
 

@@ -1,11 +1,7 @@
 package dev.runtimeservice.manager.process;
 
 import dev.runtimeservice.manager.telemetry.TraceHeaders;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -24,18 +20,15 @@ import org.springframework.stereotype.Component;
 public class ProcessTreeStopper {
 
     /** Header carrying the agent's launch token on its shutdown request. */
-    public static final String TOKEN_HEADER = "X-Agent-Token";
+    public static final String TOKEN_HEADER = ShutdownRequest.TOKEN_HEADER;
 
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofMillis(500))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
-    private final TraceHeaders traceHeaders;
+    private final ShutdownRequest shutdown;
 
     ProcessTreeStopper(TraceHeaders traceHeaders) {
-        this.traceHeaders = traceHeaders;
+        // With the stop's trace, so that the agent's shutdown shows in the same trace as the stop that asked for it.
+        this.shutdown = new ShutdownRequest(Duration.ofMillis(500), traceHeaders::inject);
     }
 
     /**
@@ -73,7 +66,7 @@ public class ProcessTreeStopper {
         boolean agentsPort = shutdownUrl != null
                 && (shutdownUrl.getPort() < 0
                         || PortOwner.of(shutdownUrl.getPort(), process.tree()) != PortOwner.Owner.OTHER);
-        if (agentsPort && shutdownUrl != null && requestShutdown(shutdownUrl, token) && awaitExit(process, halfway)) {
+        if (agentsPort && shutdownUrl != null && shutdown.send(shutdownUrl, token) && awaitExit(process, halfway)) {
             return StopOutcome.SHUTDOWN_ENDPOINT;
         }
         snapshot(process, tree).forEach(ProcessHandle::destroy);
@@ -83,26 +76,6 @@ public class ProcessTreeStopper {
         snapshot(process, tree).forEach(ProcessHandle::destroyForcibly);
         awaitExit(process, System.nanoTime() + KILL_WAIT.toNanos());
         return StopOutcome.SIGKILL;
-    }
-
-    private boolean requestShutdown(URI shutdownUrl, String token) {
-        // With the stop's trace, so that the agent's shutdown shows in the same trace as the stop that asked for it.
-        HttpRequest request = traceHeaders
-                .inject(HttpRequest.newBuilder(shutdownUrl))
-                .timeout(Duration.ofSeconds(2))
-                .header(TOKEN_HEADER, token)
-                .GET()
-                .build();
-        try {
-            int status =
-                    client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return status >= 200 && status < 300;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /**

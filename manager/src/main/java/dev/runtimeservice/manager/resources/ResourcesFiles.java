@@ -42,15 +42,27 @@ public class ResourcesFiles {
      * The resources a launch was given, read back from its file by a manager that takes the running agent over;
      * empty if the file is gone or belongs to another launch.
      */
-    @SuppressWarnings("unchecked")
     public Optional<Map<String, Object>> read(Path file, String id) {
         try {
-            Map<String, Object> content = json.readValue(Files.readAllBytes(file), Map.class);
+            return parse(Files.readAllBytes(file), id);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The resources a launch was given, from the content of its file as another host kept it (a Kubernetes Secret);
+     * empty if it is not that launch's or not a resources file.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> parse(byte[] file, String id) {
+        try {
+            Map<String, Object> content = json.readValue(file, Map.class);
             if (!id.equals(content.get("id")) || !(content.get("resources") instanceof Map<?, ?> resources)) {
                 return Optional.empty();
             }
             return Optional.of((Map<String, Object>) resources);
-        } catch (IOException | JacksonException e) {
+        } catch (JacksonException e) {
             return Optional.empty();
         }
     }

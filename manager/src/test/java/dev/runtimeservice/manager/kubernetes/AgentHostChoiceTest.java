@@ -6,8 +6,9 @@ import dev.runtimeservice.manager.agent.fake.FakeAgentHost;
 import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.process.AgentHost;
 import dev.runtimeservice.manager.resources.SecretRedactor;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import dev.runtimeservice.manager.telemetry.TraceHeaders;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -18,12 +19,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * RUNTIME_BACKEND picks the host in code when the context starts, not through a bean condition (which Spring AOT
- * would fix at build time). The Kubernetes side connects to fabric8's mock API server: no cluster exists here.
+ * would fix at build time). The Kubernetes side connects to fabric8's mock API server ({@link MockCluster}), which
+ * stands in for a cluster: none can be had here.
  */
-@EnableKubernetesMockClient(crud = true, https = false)
 class AgentHostChoiceTest {
-
-    static KubernetesMockServer server;
 
     private final FakeAgentHost local = new FakeAgentHost(Clock.systemUTC());
 
@@ -32,6 +31,7 @@ class AgentHostChoiceTest {
             .withUserConfiguration(Enable.class, AgentHostChoice.class)
             .withBean("localProcesses", AgentHost.class, () -> local)
             .withBean(SecretRedactor.class)
+            .withBean(TraceHeaders.class, Tracer.NOOP, Propagator.NOOP)
             .withPropertyValues(
                     "runtime.min-agent-port=8001",
                     "runtime.max-agent-port=12001",
@@ -49,7 +49,7 @@ class AgentHostChoiceTest {
 
     @Test
     void kubernetesRunsAgentsAsPodsInTheNamespaceItNames() {
-        runner.withSystemProperties("kubernetes.master=" + server.url("/"), "kubernetes.auth.tryKubeConfig=false")
+        runner.withSystemProperties("kubernetes.master=" + MockCluster.url(), "kubernetes.auth.tryKubeConfig=false")
                 .withPropertyValues("runtime.backend.kind=kubernetes", "runtime.backend.namespace=team-a")
                 .run(context -> {
                     AgentHost host = context.getBean(AgentHost.class);

@@ -5,22 +5,19 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 
 /**
- * Plays the kubelet (and the scheduler) for fabric8's mock API server, which only stores objects: it writes the pod
- * statuses a real node would report, and serves a pod's log. No Kubernetes cluster can be had on the machines these
- * tests run on.
+ * Plays the kubelet (and the scheduler) for fabric8's mock API server ({@link MockCluster}), which only stores
+ * objects: it writes the pod statuses a real node would report, and the pods' logs it would serve. No Kubernetes
+ * cluster can be had on the machines these tests run on.
  */
 final class Kubelet {
 
     private final KubernetesClient client;
-    private final KubernetesMockServer server;
     private final String namespace;
 
-    Kubelet(KubernetesClient client, KubernetesMockServer server, String namespace) {
+    Kubelet(KubernetesClient client, String namespace) {
         this.client = client;
-        this.server = server;
         this.namespace = namespace;
     }
 
@@ -59,7 +56,7 @@ final class Kubelet {
                         .build());
     }
 
-    /** Reports the container waiting for {@code reason}: ImagePullBackOff, CrashLoopBackOff. */
+    /** Reports a container that never ran waiting for {@code reason}: ImagePullBackOff, ErrImagePull. */
     void waiting(String pod, String reason, String message) {
         status(
                 pod,
@@ -77,6 +74,34 @@ final class Kubelet {
                         .build());
     }
 
+    /**
+     * Reports the container crash-looping: it ran and ended with exit code 1 {@code restarts} times, and waits in
+     * CrashLoopBackOff before the next try.
+     */
+    void crashLooping(String pod, int restarts) {
+        status(
+                pod,
+                "Running",
+                new PodConditionBuilder().withType("Ready").withStatus("False").build(),
+                new ContainerStatusBuilder()
+                        .withName("agent")
+                        .withReady(false)
+                        .withRestartCount(restarts)
+                        .withNewState()
+                        .withNewWaiting()
+                        .withReason("CrashLoopBackOff")
+                        .withMessage("back-off 10s restarting failed container=agent pod=" + pod)
+                        .endWaiting()
+                        .endState()
+                        .withNewLastState()
+                        .withNewTerminated()
+                        .withExitCode(1)
+                        .withReason("Error")
+                        .endTerminated()
+                        .endLastState()
+                        .build());
+    }
+
     /** Reports that no node can take the pod, as the scheduler does. */
     void unschedulable(String pod, String message) {
         status(
@@ -91,17 +116,9 @@ final class Kubelet {
                 null);
     }
 
-    /**
-     * Serves {@code text} as the log of the launch's pod, once, to the request that follows it from the start. Set it
-     * before the launch: the mock server would answer an unexpected log request with a list of objects.
-     */
+    /** Serves {@code text} as the log of the launch's pod, as its node's kubelet would, from now on. */
     void log(String agent, String launchId, String text) {
-        String pod = new AgentObjects(agent, launchId).pod();
-        server.expect()
-                .get()
-                .withPath("/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log?pretty=false&follow=true")
-                .andReturn(200, text)
-                .once();
+        MockCluster.log(namespace, new AgentObjects(agent, launchId).pod(), text);
     }
 
     private void status(

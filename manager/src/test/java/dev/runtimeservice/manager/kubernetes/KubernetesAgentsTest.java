@@ -11,6 +11,7 @@ import dev.runtimeservice.manager.limits.Limits;
 import dev.runtimeservice.manager.process.AgentProcess;
 import dev.runtimeservice.manager.process.LaunchPlan;
 import dev.runtimeservice.manager.process.Readiness;
+import dev.runtimeservice.manager.process.ShutdownRequest;
 import dev.runtimeservice.manager.process.StopOutcome;
 import dev.runtimeservice.manager.process.Workload;
 import dev.runtimeservice.manager.resources.SecretRedactor;
@@ -21,8 +22,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +32,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,16 +47,11 @@ import org.slf4j.LoggerFactory;
  * cluster can be had where these tests run, so scheduling, image pulls, probes and container restarts are simulated;
  * everything the manager sends and reads goes through the real fabric8 client over HTTP.
  */
-@EnableKubernetesMockClient(crud = true, https = false)
 class KubernetesAgentsTest {
 
-    private static final AtomicInteger TESTS = new AtomicInteger();
-
-    // One mock server for the class, and a namespace per test, which keeps the tests apart at a fraction of the cost.
-    static KubernetesClient client;
-    static KubernetesMockServer server;
-
-    private final String namespace = "agents-" + TESTS.incrementAndGet();
+    // One mock server for all the Kubernetes tests (MockCluster), and a namespace per test, which keeps them apart.
+    private final KubernetesClient client = MockCluster.client();
+    private final String namespace = MockCluster.newNamespace("agents");
 
     @TempDir
     Path home;
@@ -68,7 +63,7 @@ class KubernetesAgentsTest {
     @BeforeEach
     void setUp() {
         agents = newManager();
-        kubelet = new Kubelet(client, server, namespace);
+        kubelet = new Kubelet(client, namespace);
         agentOutput.start();
         ((Logger) LoggerFactory.getLogger("agent-output")).addAppender(agentOutput);
     }
@@ -83,7 +78,12 @@ class KubernetesAgentsTest {
         PodSpecs specs = new PodSpecs(
                 "http://runtime-manager." + namespace + ".svc:8000", Duration.ofSeconds(60), Duration.ofSeconds(10));
         return new KubernetesAgents(
-                server.createClient(), namespace, specs, new SecretRedactor(), Duration.ofMillis(50));
+                client,
+                namespace,
+                specs,
+                new SecretRedactor(),
+                Duration.ofMillis(50),
+                new ShutdownRequest(Duration.ofMillis(200), UnaryOperator.identity()));
     }
 
     @Test
@@ -132,7 +132,7 @@ class KubernetesAgentsTest {
                 .containsEntry("runtime-service/launch", launchId("vfs"));
         assertThat(agents.agentAddress("vfs")).isEqualTo("agent-vfs." + namespace + ".svc");
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        soon().untilAsserted(() -> {
             assertThat(process.node()).contains("node-a");
             assertThat(agentOutput.list)
                     .anySatisfy(line -> assertThat(line.getFormattedMessage()).contains("Started VfsApplication"));
@@ -148,7 +148,7 @@ class KubernetesAgentsTest {
 
         kubelet.ready(pod, "node-b", 3);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> process.hostRestarts() == 3);
+        soon().until(() -> process.hostRestarts() == 3);
         assertThat(process.isAlive())
                 .as("a container restarted in place does not end the launch")
                 .isTrue();
@@ -166,6 +166,10 @@ class KubernetesAgentsTest {
 
         assertThat(readiness.outcome()).isEqualTo(Readiness.Outcome.EXITED);
         assertThat(process.endCause()).hasValue("ImagePullBackOff: Back-off pulling image \"registry.invalid/gpt4:9\"");
+        process.awaitOutput(Duration.ofSeconds(2));
+        assertThat(agentOutput.list)
+                .as("a container that never ran has no log, and no error of the API server is taken for one")
+                .noneSatisfy(line -> assertThat(line.getFormattedMessage()).contains("[gpt4]"));
         assertThat(client.pods().inNamespace(namespace).list().getItems()).isEmpty();
         assertThat(client.secrets().inNamespace(namespace).list().getItems()).isEmpty();
         assertThat(client.services().inNamespace(namespace).list().getItems()).isEmpty();
@@ -176,7 +180,7 @@ class KubernetesAgentsTest {
         kubelet.log("crashy", launchId("crashy"), "Exception in thread main: missing OPENAI_API_KEY\n");
         AgentProcess process = agents.launch(plan("crashy", "crashy:1", "on-failure"));
         String pod = kubelet.podOf("crashy").getMetadata().getName();
-        kubelet.waiting(pod, "CrashLoopBackOff", "back-off 10s restarting failed container");
+        kubelet.crashLooping(pod, 3);
 
         Readiness readiness = agents.awaitReady(process, URI.create("http://unused"), Duration.ofSeconds(5));
         process.awaitOutput(Duration.ofSeconds(2));
@@ -184,6 +188,7 @@ class KubernetesAgentsTest {
         assertThat(readiness.outcome()).isEqualTo(Readiness.Outcome.EXITED);
         assertThat(process.endCause())
                 .hasValueSatisfying(cause -> assertThat(cause).startsWith("CrashLoopBackOff"));
+        assertThat(process.onExit().join()).as("the exit code of its last run").isEqualTo(1);
         assertThat(agentOutput.list)
                 .anySatisfy(line -> assertThat(line.getFormattedMessage()).contains("missing OPENAI_API_KEY"));
     }
@@ -210,6 +215,7 @@ class KubernetesAgentsTest {
 
         assertThat(outcome).isEqualTo(StopOutcome.SIGTERM);
         assertThat(process.isAlive()).isFalse();
+        assertThat(process.endCause()).as("a stop is no crash").isEmpty();
         assertThat(client.pods().inNamespace(namespace).list().getItems()).isEmpty();
         assertThat(client.secrets().inNamespace(namespace).list().getItems())
                 .as("the resources Secret")
@@ -228,18 +234,20 @@ class KubernetesAgentsTest {
                 .withLabel(AgentObjects.AGENT_LABEL, "vfs")
                 .delete();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> process.onExit().isDone());
+        soon().until(() -> process.onExit().isDone());
         assertThat(process.onExit().join())
                 .as("the exit code of a deleted pod is not known")
                 .isNull();
     }
 
     @Test
-    void aManagerStartedAgainFindsTheRunningPodsByTheirLabelsWithoutAStateFile() throws IOException {
+    void aManagerStartedAgainFindsTheRunningPodsByTheirLabelsAndResourcesWithoutAnyFile() throws IOException {
         AgentProcess first = agents.launch(plan("vfs", "vfs:0.1.0", "on-failure"));
         kubelet.ready(kubelet.podOf("vfs").getMetadata().getName(), "node-a", 0);
         agents.awaitReady(first, URI.create("http://unused"), Duration.ofSeconds(5));
         agents.close();
+        // The new manager's pod has a disk of its own: the resources file of the launch is not there.
+        Files.delete(home.resolve("vfs-resources.json"));
 
         KubernetesAgents restarted = newManager();
         try {
@@ -250,6 +258,10 @@ class KubernetesAgentsTest {
                 assertThat(live.token()).isEqualTo("token-vfs");
                 assertThat(live.port()).isEqualTo(8001);
                 assertThat(live.pid()).isEqualTo(first.pid());
+                assertThat(restarted.resourcesFile(live))
+                        .as("the launch's resources file, from its Secret, for the manager's own restarts of it")
+                        .hasValueSatisfying(file -> assertThat(new String(file, StandardCharsets.UTF_8))
+                                .isEqualTo("{\"id\":\"" + launchId("vfs") + "\",\"resources\":{\"bucket\":\"b1\"}}"));
             });
             AgentProcess adopted =
                     restarted.adopt("vfs", first.pid(), home.resolve("unused")).orElseThrow();
@@ -275,7 +287,6 @@ class KubernetesAgentsTest {
 
     private LaunchPlan plan(String name, @org.jspecify.annotations.Nullable String image, String restart)
             throws IOException {
-        kubelet.log(name, launchId(name), "");
         Path resources = home.resolve(name + "-resources.json");
         Files.writeString(resources, "{\"id\":\"" + launchId(name) + "\",\"resources\":{\"bucket\":\"b1\"}}");
         Map<String, String> env = Map.of(
@@ -303,6 +314,13 @@ class KubernetesAgentsTest {
                 List.of(),
                 null,
                 new Workload(image, 8001, "/actuator/health/readiness", "/actuator/health/liveness", restart));
+    }
+
+    /** Checks at once, then every 10 ms: the pods' watch tells the manager within milliseconds here. */
+    private static ConditionFactory soon() {
+        return await().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10))
+                .atMost(Duration.ofSeconds(5));
     }
 
     private static String launchId(String name) {

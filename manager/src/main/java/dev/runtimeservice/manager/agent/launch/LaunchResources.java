@@ -3,6 +3,7 @@ package dev.runtimeservice.manager.agent.launch;
 import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
 import dev.runtimeservice.manager.isolation.AgentUser;
+import dev.runtimeservice.manager.process.AgentHost;
 import dev.runtimeservice.manager.resources.ResourcesFiles;
 import dev.runtimeservice.manager.resources.ResourcesFingerprint;
 import dev.runtimeservice.manager.resources.ResourcesSnapshot;
@@ -68,6 +69,11 @@ public class LaunchResources {
     /** The resources a launch's file holds, if the file is still that launch's. */
     public Optional<Map<String, Object>> read(AgentDescriptor descriptor, String launchId) {
         return files.read(descriptor.resourcesFile(), launchId);
+    }
+
+    /** The resources of a launch's file as its host kept it ({@link AgentHost#resourcesFile}). */
+    public Optional<Map<String, Object>> parse(byte[] file, String launchId) {
+        return files.parse(file, launchId);
     }
 
     public void delete(AgentDescriptor descriptor) {

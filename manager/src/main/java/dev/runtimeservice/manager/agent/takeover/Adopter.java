@@ -78,8 +78,11 @@ class Adopter {
         if (!ports.claim(found.name(), found.port())) {
             return refuse(found, process.get(), "its port " + found.port() + " is given to another agent");
         }
-        ResourcesSnapshot values =
-                resources.snapshot(resources.read(descriptor, found.id()).orElse(Map.of()));
+        // The manager's own file, else the host's copy (a Kubernetes Secret), so that a restart keeps them.
+        ResourcesSnapshot values = resources.snapshot(resources
+                .read(descriptor, found.id())
+                .or(() -> host.resourcesFile(found).flatMap(file -> resources.parse(file, found.id())))
+                .orElse(Map.of()));
         resources.register(found.id(), values);
         ManagedAgent agent = new ManagedAgent(
                 descriptor,

@@ -38,6 +38,7 @@ public final class FakeAgentHost implements AgentHost {
     private final List<FakeAgentProcess> killed = new CopyOnWriteArrayList<>();
     private final List<LiveAgent> running = new ArrayList<>();
     private final Map<Long, FakeAgentProcess> adoptable = new ConcurrentHashMap<>();
+    private final Map<Long, byte[]> resourcesFiles = new ConcurrentHashMap<>();
     private final Map<String, Boolean> held = new ConcurrentHashMap<>();
     private final Map<String, Consumer<FakeAgentProcess>> onLaunch = new ConcurrentHashMap<>();
     private final Map<Long, AgentUsage> usage = new ConcurrentHashMap<>();
@@ -73,6 +74,12 @@ public final class FakeAgentHost implements AgentHost {
         running.add(agent);
         adoptable.put(agent.pid(), process);
         return process;
+    }
+
+    /** As {@link #leaveRunning(LiveAgent)}, with its resources file kept by the host (as a Kubernetes Secret). */
+    public FakeAgentProcess leaveRunning(LiveAgent agent, byte[] resourcesFile) {
+        resourcesFiles.put(agent.pid(), resourcesFile);
+        return leaveRunning(agent);
     }
 
     public List<FakeAgentProcess> launched() {
@@ -124,6 +131,11 @@ public final class FakeAgentHost implements AgentHost {
     @Override
     public List<LiveAgent> running() {
         return List.copyOf(running);
+    }
+
+    @Override
+    public Optional<byte[]> resourcesFile(LiveAgent agent) {
+        return Optional.ofNullable(resourcesFiles.get(agent.pid()));
     }
 
     @Override

@@ -1,0 +1,33 @@
+# The gpt4 agent's image. Build context: agents/gpt4, after ./mvnw -DskipTests package (which builds the jar with
+# Spring AOT, which -Dspring.aot.enabled=true below needs):
+#   docker build -f deploy/images/gpt4.Dockerfile -t runtime-service/gpt4:0.1.0-SNAPSHOT agents/gpt4
+# or deploy/images/build.sh for all the images. NOT BUILT OR RUN ON THE MACHINES THIS WAS WRITTEN ON: no Docker engine
+# or registry could be reached there (docs/kubernetes.md).
+# The manager's pod spec gives it the agent contract's environment (AGENT_PORT, AGENT_BIND_ADDRESS=0.0.0.0,
+# AGENT_HOME=/var/lib/agent, an emptyDir; AGENT_RESOURCES_FILE from the launch's Secret; AGENT_TOKEN; MANAGER_URL).
+# The embedded provider reads a GGUF file from a path (resources gguf.model_path, or GPT4_MODEL_PATH): the pods the
+# manager makes mount no volume for one, so either use an OpenAI-compatible provider or build an image FROM this one
+# that COPYs the model file in, and name its path in the resources.
+FROM eclipse-temurin:17-jre
+COPY target/gpt4-agent.jar /opt/agent/gpt4-agent.jar
+WORKDIR /var/lib/agent
+# Any non-root user: the pod's emptyDir home is writable by every user.
+USER 10001:10001
+EXPOSE 8003
+# The JVM options of agents/gpt4/agent.yml (jvm-args), which the local backend passes and an image must carry itself;
+# the temporary folder is the container's own.
+ENTRYPOINT ["java", \
+    "-XX:+UseSerialGC", \
+    "-XX:TieredStopAtLevel=1", \
+    "-XX:CICompilerCount=1", \
+    "-Xss512k", \
+    "-XX:ReservedCodeCacheSize=32m", \
+    "-XX:MaxMetaspaceSize=96m", \
+    "-Xms16m", \
+    "-Xmx96m", \
+    "-XX:MinHeapFreeRatio=20", \
+    "-XX:MaxHeapFreeRatio=40", \
+    "-XX:-ShrinkHeapInSteps", \
+    "-Dspring.aot.enabled=true", \
+    "-Djava.io.tmpdir=/tmp", \
+    "-jar", "/opt/agent/gpt4-agent.jar"]

@@ -1,0 +1,31 @@
+# The manager's image, for deploy/kubernetes/manager.yaml. Build context: the repository's root, after
+# ./mvnw -DskipTests package (which builds the jar with Spring AOT, which -Dspring.aot.enabled=true below needs):
+#   docker build -f deploy/images/manager.Dockerfile -t runtime-manager:0.1.0-SNAPSHOT .
+# or deploy/images/build.sh for all the images; manager.Dockerfile.dockerignore keeps the context to the jar and the
+# catalog. NOT BUILT OR RUN ON THE MACHINES THIS WAS WRITTEN ON: no Docker engine or registry could be reached there
+# (docs/kubernetes.md).
+FROM eclipse-temurin:17-jre
+COPY manager/target/runtime-manager.jar /opt/runtime-manager/runtime-manager.jar
+# The catalog: the built-in agents' descriptors, whose image: names the agents' images (RUNTIME_BACKEND=kubernetes
+# runs those; jar: and jvm-args: are for the local backend). Add an agent by adding its folder here.
+COPY agents/vfs/agent.yml /opt/runtime-manager/agents/vfs/agent.yml
+COPY agents/kendra/agent.yml /opt/runtime-manager/agents/kendra/agent.yml
+COPY agents/gpt4/agent.yml /opt/runtime-manager/agents/gpt4/agent.yml
+COPY agents/orchestrator/agent.yml /opt/runtime-manager/agents/orchestrator/agent.yml
+# Its logs and state file in a folder of its own user; nothing there needs to outlive the pod (a manager started
+# again finds its agents from their pods' labels).
+RUN mkdir -p /var/lib/runtime-manager && chown 10001:10001 /var/lib/runtime-manager
+WORKDIR /var/lib/runtime-manager
+ENV AGENTS_DIR=/opt/runtime-manager/agents \
+    LOG_DIR=/var/lib/runtime-manager/logs \
+    STATE_DIR=/var/lib/runtime-manager/state \
+    RUNTIME_BACKEND=kubernetes
+USER 10001:10001
+EXPOSE 8000
+# The JVM options of bin/runtime-manager (its comments say why), without its class archive, which is tied to the
+# exact JDK it was recorded with.
+ENTRYPOINT ["java", \
+    "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", \
+    "-XX:-ShrinkHeapInSteps", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", \
+    "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Dspring.aot.enabled=true", \
+    "-jar", "/opt/runtime-manager/runtime-manager.jar"]

@@ -1,0 +1,211 @@
+package dev.runtimeservice.manager.kubernetes;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole manager in this JVM, on its real REST API, with {@code RUNTIME_BACKEND=kubernetes}: the specification's
+ * curl calls (launch with resources, list, stop) and an agent's logs, as agents in a namespace. No Kubernetes cluster
+ * can be had where this runs: fabric8's mock API server ({@link MockCluster}) stands in for one, and it has no
+ * kubelet, so no container runs and nobody probes anything. This test plays the kubelet: it watches the namespace and
+ * reports each pod the manager creates Ready on a node at once, with a log line, as a kubelet would once the agent's
+ * readiness probe answered. What it shows is the manager's side: the objects it makes, that a launch answers once the
+ * pod is Ready, and what the API reports from the pods.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "runtime.agents-dir=src/test/resources/kubernetes-agents",
+            "runtime.log-dir=target/kubernetes-manager-logs",
+            "runtime.state.dir=target/kubernetes-manager-state/${random.uuid}",
+            "runtime.min-agent-port=23600",
+            "runtime.max-agent-port=23699",
+            "runtime.backend.kind=kubernetes",
+            "runtime.backend.poll-interval=50ms"
+        })
+// Closed after this class, while the mock server still runs, so that nothing waits for it at the JVM's exit.
+@DirtiesContext
+class KubernetesManagerTest {
+
+    private static final String NAMESPACE = MockCluster.newNamespace("manager");
+    private static final String[] FABRIC8_SETTINGS = {
+        "kubernetes.master", "kubernetes.auth.tryKubeConfig", "kubernetes.auth.tryServiceAccount"
+    };
+
+    private final KubernetesClient client = MockCluster.client();
+    private final Kubelet kubelet = new Kubelet(client, NAMESPACE);
+    private final ExecutorService node = Executors.newSingleThreadExecutor();
+    private Watch watch;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void cluster(DynamicPropertyRegistry registry) {
+        registry.add("runtime.backend.namespace", () -> NAMESPACE);
+        // fabric8 reads where the API server is as it would from a kubeconfig: here, the mock's address.
+        System.setProperty("kubernetes.master", MockCluster.url());
+        System.setProperty("kubernetes.auth.tryKubeConfig", "false");
+        System.setProperty("kubernetes.auth.tryServiceAccount", "false");
+    }
+
+    @AfterAll
+    static void forgetTheMock() {
+        for (String setting : FABRIC8_SETTINGS) {
+            System.clearProperty(setting);
+        }
+    }
+
+    /** The kubelet's part: each new pod is started, logs a line and is reported Ready on node-1. */
+    @BeforeEach
+    void playTheKubelet() {
+        watch = client.pods().inNamespace(NAMESPACE).watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, Pod pod) {
+                if (action == Action.ADDED) {
+                    node.execute(() -> start(pod));
+                }
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {}
+        });
+    }
+
+    private void start(Pod pod) {
+        String name = pod.getMetadata().getName();
+        String agent = pod.getMetadata().getLabels().get(AgentObjects.AGENT_LABEL);
+        MockCluster.log(NAMESPACE, name, "Started " + agent + " in its pod " + name + "\n");
+        kubelet.ready(name, "node-1", 0);
+    }
+
+    @AfterEach
+    void stopTheKubelet() {
+        watch.close();
+        node.shutdownNow();
+    }
+
+    @Test
+    void theSpecificationsCallsRunAgentsAsPodsInTheNamespace() {
+        ExtractableResponse<Response> launched = given().port(port)
+                .contentType(ContentType.JSON)
+                .body("{\"agents\": [\"vfs\", \"kendra\"], \"resources\": {\"sharepoint\": {\"url\": "
+                        + "\"https://example.com\", \"user\": \"user\", \"password\": \"pass\"}}}")
+                .post("/api/launch_agents")
+                .then()
+                .statusCode(200)
+                .body("agents.name", contains("vfs", "kendra"))
+                .body("agents.status", everyItem(equalTo("RUNNING")))
+                .body("agents.resources", everyItem(contains("sharepoint")))
+                .body(not(containsString("pass\"")))
+                .extract();
+
+        assertThat(launched.<String>path("agents[0].url"))
+                .as("the agent's Service, which the orchestrator discovers through the manager")
+                .isEqualTo(serviceUrl("vfs"));
+
+        Pod vfs = kubelet.podOf("vfs");
+        assertThat(vfs.getSpec().getContainers().get(0).getImage())
+                .isEqualTo("registry.example/runtime-service/vfs:0.1.0");
+        Secret resources = client.secrets()
+                .inNamespace(NAMESPACE)
+                .withName(vfs.getMetadata().getName() + "-resources")
+                .get();
+        assertThat(new String(
+                        Base64.getDecoder().decode(resources.getData().get("resources.json")), StandardCharsets.UTF_8))
+                .as("the launch's resources file, which the pod mounts")
+                .contains("\"password\":\"pass\"");
+        assertThat(client.services()
+                        .inNamespace(NAMESPACE)
+                        .withName("agent-kendra")
+                        .get())
+                .isNotNull();
+
+        given().port(port)
+                .get("/api/list_agents")
+                .then()
+                .statusCode(200)
+                .body("agents.name", containsInAnyOrder("vfs", "kendra"))
+                .body("agents.node", everyItem(equalTo("node-1")))
+                .body("agents.container_restarts", everyItem(equalTo(0)));
+
+        // The pod's log is copied into the agent's log file as it comes, which the logs endpoint reads.
+        await().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> given().port(port)
+                        .get("/api/agents/vfs/logs")
+                        .then()
+                        .statusCode(200)
+                        .body("lines", hasItem(containsString("Started vfs in its pod agent-vfs-"))));
+
+        given().port(port)
+                .post("/api/stop_agent?agent_name=vfs")
+                .then()
+                .statusCode(200)
+                .body("agents[0].name", equalTo("vfs"))
+                .body("agents[0].status", equalTo("STOPPED"));
+
+        assertThat(client.pods()
+                        .inNamespace(NAMESPACE)
+                        .withLabel(AgentObjects.AGENT_LABEL, "vfs")
+                        .list()
+                        .getItems())
+                .as("the stopped agent's pod")
+                .isEmpty();
+        assertThat(client.secrets()
+                        .inNamespace(NAMESPACE)
+                        .withName(resources.getMetadata().getName())
+                        .get())
+                .as("its resources Secret")
+                .isNull();
+        given().port(port).get("/api/list_agents").then().statusCode(200).body("agents.name", contains("kendra"));
+
+        given().port(port).post("/api/stop_agent?agent_name=kendra").then().statusCode(200);
+        assertThat(client.pods().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+    }
+
+    private String serviceUrl(String agent) {
+        Integer servicePort = client.services()
+                .inNamespace(NAMESPACE)
+                .withName("agent-" + agent)
+                .get()
+                .getSpec()
+                .getPorts()
+                .get(0)
+                .getPort();
+        return "http://agent-" + agent + "." + NAMESPACE + ".svc:" + servicePort;
+    }
+}
