@@ -29,8 +29,11 @@ public class A2aClients {
     /** Where every A2A agent publishes its card. */
     static final String CARD_PATH = "/.well-known/agent-card.json";
 
-    // 0.3 fields that SDK agents serve beside 1.0's, so that 0.3 clients read the card too; the 1.0 client's strict
-    // card parser refuses fields that 1.0 does not define, so they are taken out before it reads the rest.
+    // The A2A version this client speaks (specification, section 3.6). An SDK agent asked for 1.x serves the 1.0 card
+    // alone; without the header it adds 0.3's fields for 0.3 clients, which the 1.0 client's strict parser refuses.
+    private static final String A2A_VERSION = "1.0";
+    // An agent that ignores the header may still serve 0.3's fields beside 1.0's (the Python agent of OrchestratorIT
+    // does). Later 1.0 clients ignore fields 1.0 does not define; 1.0.0.Alpha3 refuses them, so they are taken out.
     private static final List<String> OLD_CARD_FIELDS =
             List.of("protocolVersion", "url", "preferredTransport", "additionalInterfaces");
     private static final Duration CARD_TIMEOUT = Duration.ofSeconds(5);
@@ -42,7 +45,7 @@ public class A2aClients {
             .build();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    /** The agent's card as it serves it, JSON text. */
+    /** The agent's card as it serves it to an A2A 1.0 client, JSON text. */
     public String cardJson(URI agentUrl) throws IOException, InterruptedException {
         return get(agentUrl.resolve(CARD_PATH));
     }
@@ -50,7 +53,12 @@ public class A2aClients {
     /** The answer of a GET on the agent, when it is 200; an IOException naming the status otherwise. */
     String get(URI uri) throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(
-                HttpRequest.newBuilder(uri).timeout(CARD_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(uri)
+                        .timeout(CARD_TIMEOUT)
+                        .header("A2A-Version", A2A_VERSION)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new IOException("GET " + uri + " answered " + answer.statusCode());
         }
