@@ -4,14 +4,19 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.runtimeservice.manager.isolation.AgentUser;
 import io.restassured.http.ContentType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,7 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A real SDK agent jar (vfs) kept in warm standby ({@code AGENT_STANDBY}): once its archive is recorded a standby
  * JVM waits, warmed up; a launch starts that very process with the launch's resources, and after a stop a new
- * standby is made; a launch while the standby still warms up waits for it and starts that process.
+ * standby is made; a launch while the standby still warms up waits for it and starts that process. With a root
+ * manager (the build machine's tests run as root) the agent runs as its own user, uid 61004 ({@code user:}), whose
+ * archive and standby are its alone.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -45,6 +52,9 @@ class StandbyIT {
     private static final Path AGENTS = ManagerProcessTestSupport.resourceFolder("/standby-agents");
     private static final Path WARM_FILE = AGENTS.resolve("warmjar/.tmp/standby.warm");
     private static final Duration WARM_UP = Duration.ofSeconds(90);
+    private static final Path USER_FOLDER =
+            Path.of("target/fast-start-standby/users/61004").toAbsolutePath();
+    private static final int UID = 61004;
 
     @LocalServerPort
     int port;
@@ -77,6 +87,9 @@ class StandbyIT {
         assertThat(ManagerProcessTestSupport.commandLine(standby))
                 .contains("dev.runtimeservice.agent.sdk.standby.StandbyMain")
                 .contains("-XX:SharedArchiveFile=");
+        if (AgentUser.canSwitch()) {
+            theAgentsUserAloneHoldsItsArchiveAndRunsItsStandby(standby);
+        }
         assertThat(given().port(port).get("/api/list_agents").jsonPath().getList("agents"))
                 .isEmpty();
 
@@ -129,6 +142,58 @@ class StandbyIT {
                 .getLong("agents[0].pid");
         assertThat(launched).isEqualTo(warming);
         assertThat(ManagerProcessTestSupport.commandLine(launched)).contains("StandbyMain");
+    }
+
+    /**
+     * With a root manager, warmjar runs as its own user (uid 61004, {@code user:} in its agent.yml): its class archive
+     * is in a cache folder that user owns and alone can read, and its standby runs as that user from it.
+     */
+    private static void theAgentsUserAloneHoldsItsArchiveAndRunsItsStandby(long standby) throws IOException {
+        Path archive;
+        try (Stream<Path> files = Files.list(USER_FOLDER)) {
+            archive = files.filter(file -> file.toString().endsWith("-app.jsa"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no archive in " + USER_FOLDER));
+        }
+        assertThat(Files.getAttribute(archive, "unix:uid")).isEqualTo(UID);
+        assertThat(Files.getAttribute(USER_FOLDER, "unix:uid")).isEqualTo(UID);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(USER_FOLDER)))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(USER_FOLDER.getParent())))
+                .isEqualTo("rwx--x--x");
+        // Another agent's user (61001) can neither read the archive nor list the folder.
+        assertThat(asOtherUser("cat", archive.toString())).contains("Permission denied");
+        assertThat(asOtherUser("ls", USER_FOLDER.toString())).contains("Permission denied");
+        assertThat(uid(standby)).isEqualTo(UID);
+        assertThat(ManagerProcessTestSupport.commandLine(standby)).contains("-XX:SharedArchiveFile=" + archive);
+    }
+
+    /** What a command prints when run as uid 61001, the user of another agent. */
+    private static String asOtherUser(String... command) throws IOException {
+        Process process = new ProcessBuilder(Stream.concat(
+                                Stream.of("setpriv", "--reuid=61001", "--regid=61001", "--clear-groups"),
+                                Stream.of(command))
+                        .toList())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        assertThat(process.exitValue()).as(output).isNotZero();
+        return output;
+    }
+
+    /** The real user id of a process, from {@code /proc/<pid>/status}. */
+    private static int uid(long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                .filter(line -> line.startsWith("Uid:"))
+                .map(line -> Integer.parseInt(line.split("\\s+")[1]))
+                .findFirst()
+                .orElseThrow();
     }
 
     private io.restassured.response.Response launch(Map<String, Object> resources) {
