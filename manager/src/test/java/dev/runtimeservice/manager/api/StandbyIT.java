@@ -36,10 +36,10 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "runtime.standby.agents=warmjar",
-            // A range of its own (the other in-JVM tests use 23000-23100): with its own context, state folder and agent
-            // name, it runs beside the other test classes rather than alone.
-            "runtime.min-agent-port=23500",
-            "runtime.max-agent-port=23599",
+            // A range of its own (the other in-JVM ITs use 23000-23100, HttpHardeningTest 23500-23599): with its own
+            // context, state folder and agent name, it runs beside the other test classes rather than alone.
+            "runtime.min-agent-port=23600",
+            "runtime.max-agent-port=23699",
             "runtime.agent-startup-timeout=120s",
             "runtime.agent-shutdown-timeout=30s",
             "runtime.fast-start.cache-dir=target/fast-start-standby",
