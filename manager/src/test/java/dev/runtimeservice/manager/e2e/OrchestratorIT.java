@@ -56,7 +56,12 @@ class OrchestratorIT {
     @BeforeAll
     static void launch() throws Exception {
         otlp = new OtlpReceiver();
-        manager = RealManager.start(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint()));
+        // Spans leave every 0.5 s instead of every 5 s, so the trace checks wait less (the agents inherit both).
+        manager = RealManager.start(Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT",
+                otlp.endpoint(),
+                "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY",
+                "500ms"));
         manager.awaitHealthy(Duration.ofSeconds(90));
         JsonNode launched = manager.post(
                 "/api/launch_agents",
@@ -86,8 +91,12 @@ class OrchestratorIT {
     }
 
     static HttpResponse<String> instruct(String body, String requestId) throws Exception {
+        return instruct(body, requestId, HttpRequest.newBuilder());
+    }
+
+    static HttpResponse<String> instruct(String body, String requestId, HttpRequest.Builder request) throws Exception {
         return HTTP.send(
-                HttpRequest.newBuilder(URI.create(urls.get("orchestrator") + "/instructions"))
+                request.uri(URI.create(urls.get("orchestrator") + "/instructions"))
                         .header("Content-Type", "application/json")
                         .header("X-Request-Id", requestId)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -243,7 +252,7 @@ class OrchestratorIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 
-        // Agents export in batches every 5 s.
+        // Agents export in batches (every 0.5 s here).
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<OtlpReceiver.ReceivedSpan> trace = otlp.trace(traceId);
             OtlpReceiver.ReceivedSpan instruction = only(trace, "orchestrator", "http post /instructions");
@@ -251,15 +260,17 @@ class OrchestratorIT {
             OtlpReceiver.ReceivedSpan routing = only(trace, "orchestrator", "instruction routing");
             OtlpReceiver.ReceivedSpan call = only(trace, "orchestrator", "agent call");
             assertThat(List.of(routing.parentSpanId(), call.parentSpanId())).containsOnly(instruction.spanId());
-            // Not asserted yet: kendra's half of the trace (its "http post /a2a" span under "agent call", and the
-            // trace id in kendra's log). It held while agents started cold; since warm standby became the default and
-            // delegation moved to A2A, the clean-clone CI saw no kendra span in the trace (issue 28 stays open).
+            // The A2A call carries the "agent call" span's traceparent (the A2A client's own HTTP client makes no
+            // span of its own), so kendra's server span is that span's child.
+            OtlpReceiver.ReceivedSpan a2a = only(trace, "kendra", "http post /a2a");
+            assertThat(a2a.parentSpanId()).isEqualTo(call.spanId());
         });
         // The manager's own spans went to the same receiver: the launch of each agent, step by step.
         assertThat(otlp.spans)
                 .filteredOn(span -> span.service().equals("runtime-manager"))
                 .extracting(OtlpReceiver.ReceivedSpan::name)
                 .contains("agent launch", "start slot wait", "spawn", "readiness", "http post /api/launch_agents");
+        assertThat(Files.readString(manager.logs.resolve("agents/kendra.log"))).contains("[trace=" + traceId + "]");
     }
 
     private static OtlpReceiver.ReceivedSpan only(List<OtlpReceiver.ReceivedSpan> trace, String service, String name) {
@@ -299,9 +310,11 @@ class OrchestratorIT {
     @Test
     @Order(6)
     void aCompoundInstructionRunsAsAPlanKendraSearchesThenGpt4SummarisesWhatItFound() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
         HttpResponse<String> response = instruct(
                 "{\"text\": \"Busca información sobre inteligencia artificial y resúmela\", \"execute\": true}",
-                "it-plan-1");
+                "it-plan-1",
+                HttpRequest.newBuilder().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode plan = JSON.readTree(response.body()).path("plan");
@@ -329,6 +342,21 @@ class OrchestratorIT {
                 "{\"id\": \"" + summary.path("execution").path("task_id").asString() + "\"}");
         assertThat(task.path("result").path("history").path(0).toString())
                 .contains("La inteligencia artificial estudia sistemas que aprenden de los datos.");
+        // Each step's agent continues the plan's trace under that step's "agent call" span, gpt4's as well.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<OtlpReceiver.ReceivedSpan> trace = otlp.trace(traceId);
+            List<String> calls = trace.stream()
+                    .filter(span ->
+                            span.service().equals("orchestrator") && span.name().equals("agent call"))
+                    .map(OtlpReceiver.ReceivedSpan::spanId)
+                    .toList();
+            assertThat(calls).hasSize(2);
+            assertThat(List.of(
+                            only(trace, "kendra", "http post /a2a").parentSpanId(),
+                            only(trace, "gpt4", "http post /a2a").parentSpanId()))
+                    .containsExactlyInAnyOrderElementsOf(calls);
+        });
+        assertThat(Files.readString(manager.logs.resolve("agents/gpt4.log"))).contains("[trace=" + traceId + "]");
     }
 
     @Test

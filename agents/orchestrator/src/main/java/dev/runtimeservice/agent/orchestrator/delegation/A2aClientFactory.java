@@ -87,8 +87,8 @@ public class A2aClientFactory {
 
     /**
      * The context of one call: it carries the request id and the W3C trace context of the current span (the
-     * step's "agent call"), so the called agent's spans join the instruction's trace. Make it on the thread that
-     * sends, inside that span.
+     * step's "agent call"), so the called agent's spans join the instruction's trace. Make it inside that span, on
+     * the thread that runs it: a worker thread the call is handed to has no current span.
      *
      * @param requestId the id of the instruction being carried out
      * @return the call context

@@ -6,6 +6,7 @@ import io.a2a.client.ClientEvent;
 import io.a2a.client.MessageEvent;
 import io.a2a.client.TaskEvent;
 import io.a2a.client.TaskUpdateEvent;
+import io.a2a.client.transport.spi.interceptors.ClientCallContext;
 import io.a2a.spec.A2AClientException;
 import io.a2a.spec.AgentCard;
 import io.a2a.spec.Artifact;
@@ -78,8 +79,11 @@ public class SkillDelegate implements DisposableBean {
         String request = "A2A SendMessage " + target.jsonRpcUrl() + " skill " + target.skill();
         log.info("Calling {} ({}) with {}", request, target.agent(), input.describe());
         long start = System.nanoTime();
+        // The call's headers (its traceparent above all) are read here, inside the caller's "agent call" span: the
+        // worker thread below has no current span, and a context made there carried no trace into the agent.
+        ClientCallContext context = clients.context(requestId);
         CompletableFuture<Task> answered =
-                CompletableFuture.supplyAsync(() -> send(target, message(target, input), requestId), calls);
+                CompletableFuture.supplyAsync(() -> send(target, message(target, input), context), calls);
         Task task;
         try {
             task = answered.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -114,14 +118,14 @@ public class SkillDelegate implements DisposableBean {
         return answer(request, took, task, state);
     }
 
-    private Task send(SkillTarget target, Message message, String requestId) {
+    private Task send(SkillTarget target, Message message, ClientCallContext context) {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
         List<Throwable> errors = new CopyOnWriteArrayList<>();
         BiConsumer<ClientEvent, AgentCard> collect = (event, card) -> events.add(event);
         Client client = null;
         try {
             client = clients.client(target.agent(), target.jsonRpcUrl());
-            client.sendMessage(message, List.of(collect), errors::add, clients.context(requestId));
+            client.sendMessage(message, List.of(collect), errors::add, context);
         } catch (A2AClientException e) {
             throw new CallFailed(e);
         } finally {

@@ -8,8 +8,15 @@ import dev.runtimeservice.agent.orchestrator.OrchestratorProperties;
 import dev.runtimeservice.agent.sdk.observability.OutgoingCalls;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.micrometer.tracing.propagation.Propagator;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,13 +38,17 @@ class SkillDelegateTest {
     HttpServer server;
     final List<String> requests = new CopyOnWriteArrayList<>();
     final List<String> requestIds = new CopyOnWriteArrayList<>();
+    final List<String> traceparents = new CopyOnWriteArrayList<>();
 
     SkillDelegate delegate(Duration timeout) {
+        return delegate(
+                timeout,
+                new OutgoingCalls(new SimpleMeterRegistry(), ObservationRegistry.NOOP, Tracer.NOOP, Propagator.NOOP));
+    }
+
+    SkillDelegate delegate(Duration timeout, OutgoingCalls outgoing) {
         return new SkillDelegate(
-                new A2aClientFactory(
-                        JSON,
-                        new OutgoingCalls(
-                                new SimpleMeterRegistry(), ObservationRegistry.NOOP, Tracer.NOOP, Propagator.NOOP)),
+                new A2aClientFactory(JSON, outgoing),
                 JSON,
                 new OrchestratorProperties(Duration.ofSeconds(3), Duration.ofSeconds(2), 2, null, timeout, 0.4));
     }
@@ -48,6 +59,7 @@ class SkillDelegateTest {
             String call = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(call);
             requestIds.add(exchange.getRequestHeaders().getFirst("X-Request-Id"));
+            traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
             String id = JSON.readTree(call).path("id").toString();
             byte[] body = ("{\"jsonrpc\": \"2.0\", \"id\": " + id + ", \"result\": {\"task\": " + task + "}}")
                     .getBytes(StandardCharsets.UTF_8);
@@ -97,6 +109,32 @@ class SkillDelegateTest {
                         .path("skill")
                         .asString())
                 .isEqualTo("vfs.read");
+    }
+
+    @Test
+    void theCallCarriesTheTraceparentOfTheCallersSpanThoughItIsSentFromAWorkerThread() throws Exception {
+        String url =
+                serve("{\"id\": \"t5\", \"contextId\": \"c\", \"status\": {\"state\": \"TASK_STATE_COMPLETED\"}}", 0);
+        // A real OpenTelemetry tracer (the SDK's, exporting nowhere) behind Micrometer's bridge, as in the agents.
+        try (SdkTracerProvider provider = SdkTracerProvider.builder().build()) {
+            io.opentelemetry.api.trace.Tracer otel = provider.get("test");
+            OtelTracer tracer = new OtelTracer(otel, new OtelCurrentTraceContext(), event -> {});
+            OtelPropagator propagator =
+                    new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otel);
+            SkillDelegate delegate = delegate(
+                    Duration.ofSeconds(10),
+                    new OutgoingCalls(new SimpleMeterRegistry(), ObservationRegistry.NOOP, tracer, propagator));
+            Span call = tracer.nextSpan().name("agent call").start();
+            try (Tracer.SpanInScope scope = tracer.withSpan(call)) {
+                delegate.call(new SkillTarget("kendra", "search", url), new SkillInput(null, "solar"), "req-5");
+            } finally {
+                call.end();
+            }
+
+            assertThat(traceparents)
+                    .containsExactly("00-" + call.context().traceId() + "-"
+                            + call.context().spanId() + "-01");
+        }
     }
 
     @Test
