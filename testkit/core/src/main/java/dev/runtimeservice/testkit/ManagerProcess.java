@@ -1,8 +1,6 @@
 package dev.runtimeservice.testkit;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One manager process of a test run: started through the distribution's {@code bin/runtime-manager} (with the class
- * archive and Spring AOT the build prepared) in the run's folder, on a free port of the run's range; stopped with
- * SIGTERM, which makes it stop every agent it runs, then SIGKILL after a bounded wait.
+ * archive and Spring AOT the build prepared) in the run's folder, on any free port; stopped with SIGTERM, which makes
+ * it stop every agent it runs, then SIGKILL after a bounded wait.
  */
 final class ManagerProcess {
 
@@ -34,68 +32,92 @@ final class ManagerProcess {
         this.client = new ManagerClient(url);
     }
 
-    /** Starts a manager on the slot's folder and waits until it is ready, or kills it and throws. */
+    /**
+     * Starts a manager on the slot's folder and waits until it is ready, or kills it and throws. The manager takes
+     * any free port ({@code PORT=0}, bound atomically, so no other process can take it in between) and writes it to
+     * {@code manager.port} in its state folder, where it is read from.
+     */
     static ManagerProcess start(RuntimeHome home, Slot slot, Path catalog) {
-        int port = freePort(slot.firstPort(), slot.lastPort());
         Path folder = slot.folder();
         Path output = folder.resolve("manager.out");
+        Path portFile = folder.resolve("state/manager.port");
         ProcessBuilder builder = new ProcessBuilder(
                         List.of(home.launcher().toString(), "--runtime.fast-start.cache-dir=" + home.fastStartCache()))
                 .directory(folder.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
-        environment(builder.environment(), port, slot, catalog);
+        environment(builder.environment(), slot, catalog);
         Process process;
         try {
             Files.createDirectories(folder);
+            // A killed run's manager left its file: only the new manager's counts.
+            Files.deleteIfExists(portFile);
             process = builder.start();
         } catch (IOException e) {
             throw new TestkitException("Cannot start " + home.launcher() + ": " + e.getMessage(), e);
         }
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        int port = awaitPort(process, portFile, output, deadline);
         ManagerProcess manager = new ManagerProcess(process, URI.create("http://127.0.0.1:" + port), output);
-        manager.awaitReady();
+        manager.awaitReady(deadline);
         return manager;
     }
 
-    private static void environment(Map<String, String> env, int port, Slot slot, Path catalog) {
+    private static void environment(Map<String, String> env, Slot slot, Path catalog) {
         // What the manager would take from the developer's environment and that a test run must not inherit:
-        // a key the test kit does not know, standbys on fixed ports, agents left running after it stops.
+        // a key the test kit does not know, standbys on fixed ports, agents left running after it stops, a port
+        // file of Spring Boot's elsewhere.
         env.remove("RUNTIME_API_KEY");
         env.remove("AGENT_STANDBY");
+        env.remove("PORTFILE");
+        env.remove("portfile");
         env.put("KEEP_AGENTS_ON_EXIT", "false");
         env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("PORT", Integer.toString(port));
-        env.put("MIN_AGENT_PORT", Integer.toString(port + 1));
+        env.put("PORT", "0");
+        env.put("MIN_AGENT_PORT", Integer.toString(slot.firstPort()));
         env.put("MAX_AGENT_PORT", Integer.toString(slot.lastPort()));
         env.put("AGENTS_DIR", catalog.toString());
         env.put("LOG_DIR", slot.folder().resolve("logs").toString());
         env.put("STATE_DIR", slot.folder().resolve("state").toString());
     }
 
-    private static int freePort(int first, int last) {
-        for (int port = first; port < last; port++) {
-            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (IOException e) {
-                // held: try the next one
+    /** The port the manager wrote to its port file once it listened. */
+    private static int awaitPort(Process process, Path portFile, Path output, long deadline) {
+        while (true) {
+            String written = read(portFile);
+            if (written.matches("\\d+")) {
+                return Integer.parseInt(written);
             }
+            checkAlive(process, output, deadline);
+            pause();
         }
-        throw new TestkitException("No free port in " + first + ".." + last + " for the test run's manager");
     }
 
-    private void awaitReady() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    private static String read(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file).trim() : "";
+        } catch (IOException e) {
+            return ""; // being written: read it again
+        }
+    }
+
+    private void awaitReady(long deadline) {
         while (!client.ready()) {
-            if (!process.isAlive()) {
-                throw new TestkitException("The manager exited (code " + process.exitValue() + ") before it was"
-                        + " ready; its output (" + output + "):\n" + outputTail());
-            }
-            if (System.nanoTime() > deadline) {
-                stop();
-                throw new TestkitException("The manager was not ready within " + START_TIMEOUT.toSeconds() + " s"
-                        + " (-Druntime.testkit.start-timeout=<seconds>); its output:\n" + outputTail());
-            }
+            checkAlive(process, output, deadline);
             pause();
+        }
+    }
+
+    /** Throws if the manager exited, or kills it and throws if it took too long. */
+    private static void checkAlive(Process process, Path output, long deadline) {
+        if (!process.isAlive()) {
+            throw new TestkitException("The manager exited (code " + process.exitValue() + ") before it was"
+                    + " ready; its output (" + output + "):\n" + outputTail(output));
+        }
+        if (System.nanoTime() > deadline) {
+            stop(process);
+            throw new TestkitException("The manager was not ready within " + START_TIMEOUT.toSeconds() + " s"
+                    + " (-Druntime.testkit.start-timeout=<seconds>); its output:\n" + outputTail(output));
         }
     }
 
@@ -120,6 +142,10 @@ final class ManagerProcess {
      * whatever of its process tree is left after a bounded wait.
      */
     void stop() {
+        stop(process);
+    }
+
+    private static void stop(Process process) {
         List<ProcessHandle> tree = process.descendants().toList();
         process.destroy();
         try {
@@ -134,7 +160,7 @@ final class ManagerProcess {
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
-    String outputTail() {
+    private static String outputTail(Path output) {
         try {
             List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

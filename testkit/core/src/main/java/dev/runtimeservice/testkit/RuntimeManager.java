@@ -40,7 +40,15 @@ public final class RuntimeManager implements AutoCloseable {
      * in that folder: its manager is stopped, and its agents are taken over by the new manager and stopped.
      */
     public static RuntimeManager start(RuntimeHome home) {
-        Slot slot = Slot.acquire(home.workRoot());
+        return start(home, home.workRoot());
+    }
+
+    /**
+     * Starts a manager as {@link #start(RuntimeHome)} does, in a slot of the given work root instead of the
+     * distribution's {@code run/testkit} (or {@code -Druntime.testkit.work}).
+     */
+    public static RuntimeManager start(RuntimeHome home, Path workRoot) {
+        Slot slot = Slot.acquire(workRoot);
         try {
             TestCatalog catalog = new TestCatalog(slot.folder().resolve("agents"));
             if (slot.leftOver()) {

@@ -84,7 +84,7 @@ final class Slot implements AutoCloseable {
         return leftOver;
     }
 
-    /** The first port of this slot's range; the manager takes a free one of them, its agents the rest. */
+    /** The first port of this slot's range, where its manager's agents get theirs. */
     int firstPort() {
         return PORT_BASE + number * PORTS_PER_SLOT;
     }

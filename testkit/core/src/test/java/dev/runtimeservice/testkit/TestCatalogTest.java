@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
@@ -69,6 +71,8 @@ class TestCatalogTest {
     }
 
     @Test
+    @DisabledIfEnvironmentVariable(named = "RUNTIME_HOME", matches = ".+", disabledReason = "RUNTIME_HOME wins")
+    @DisabledIfSystemProperty(named = RuntimeHome.PROPERTY, matches = ".+", disabledReason = "-Druntime.home wins")
     void theDistributionIsFoundFromAFolderInsideIt() throws IOException {
         RuntimeHome home = distribution();
         Path inside = Files.createDirectories(home.folder().resolve("testkit/samples/junit-sample"));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * stopped) the manager stops with every agent and its folder is deleted. Fields and parameters annotated with
  * {@link AgentUrl} or {@link ManagerUrl} get the URLs; a parameter of type {@link
  * dev.runtimeservice.testkit.RuntimeManager} gets the manager itself. When a test fails, the last lines of each
- * agent's log are attached to its failure.
+ * agent's log are attached to its failure. {@code @Nested} classes use their enclosing class's manager and agents.
  *
  * <pre>{@code
  * @RuntimeTest(agents = {"vfs", "kendra"})
@@ -50,9 +50,10 @@ public @interface RuntimeTest {
     String home() default "";
 
     /**
-     * Whether this class shares one manager with the other classes that ask for it, the way Testcontainers' reused
-     * containers do: it starts with the first such class and stops once all tests of the run are done. Each class
-     * launches its own agents on it; an agent that already runs is kept, unless the class gives it other resources.
+     * Whether this class shares one manager with the other classes of the test JVM that ask for it, as a
+     * Testcontainers container shared across test classes: it starts with the first such class and stops once all
+     * tests of the JVM are done, never later (no run leaves anything behind). Each class launches its own agents on
+     * it; an agent that already runs is kept, unless the class gives it other resources.
      */
     boolean shared() default false;
 

@@ -4,22 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.runtimeservice.testkit.RuntimeManager;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 /**
- * A test class whose test fails, run in this JVM through the JUnit Platform's test kit against the real vfs agent:
- * its failure carries vfs's log tail, and afterwards no process, port or folder of its manager is left.
+ * A test class whose test fails, run in this JVM through the JUnit Platform's test kit, with a tiny Python agent of
+ * its own: its failure carries the agent's log tail, its {@code @Nested} class runs on the same manager with the
+ * URLs injected, and afterwards no process, port or folder of its manager is left.
  */
 class FailingTestLeavesNothingIT {
 
@@ -30,12 +30,12 @@ class FailingTestLeavesNothingIT {
                 .execute()
                 .testEvents();
 
-        tests.assertStatistics(stats -> stats.started(1).failed(1));
+        tests.assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
         Throwable failure = tests.failed().stream()
                 .findFirst()
                 .orElseThrow()
-                .getPayload(org.junit.platform.engine.TestExecutionResult.class)
-                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                .getPayload(TestExecutionResult.class)
+                .flatMap(TestExecutionResult::getThrowable)
                 .orElseThrow();
         assertThat(failure).hasMessageContaining("on purpose");
         assertThat(failure.getSuppressed())
@@ -43,47 +43,60 @@ class FailingTestLeavesNothingIT {
                 .isInstanceOf(AgentLogTail.class)
                 .extracting(Throwable::getMessage)
                 .asString()
-                .contains("agent vfs's log")
-                .contains("[vfs]");
+                .contains("agent tiny's log")
+                .contains("tiny listening on port");
 
-        assertThat(FailingFixture.pids)
-                .hasSizeGreaterThanOrEqualTo(2)
-                .noneMatch(
-                        pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
-        assertThat(FailingFixture.urls).isNotEmpty().noneMatch(FailingTestLeavesNothingIT::listening);
-        assertThat(FailingFixture.folder).isNotNull();
-        assertThat(Files.exists(FailingFixture.folder))
-                .as("%s exists", FailingFixture.folder)
+        assertThat(FailingFixture.seen)
+                .as("what the outer and the @Nested test saw")
+                .hasSize(2);
+        Seen outer = FailingFixture.seen.get(0);
+        Seen nested = FailingFixture.seen.get(1);
+        assertThat(nested.pids().get(0))
+                .as("the @Nested class's manager")
+                .isEqualTo(outer.pids().get(0));
+        assertThat(nested.urls())
+                .as("the @Nested class's URLs, its own field's and its enclosing instance's")
+                .containsExactly(outer.urls().get(1), outer.urls().get(1));
+
+        assertThat(outer.pids()).hasSize(2).noneMatch(TestProcesses::alive);
+        // The manager's port is one the OS chose; the agent's port, of the run's range, may be taken again at once by
+        // a test running alongside (its ended pid holds no port any more).
+        assertThat(TestProcesses.listening(outer.urls().get(0)))
+                .as("the manager's port")
                 .isFalse();
+        assertThat(Files.exists(outer.folder())).as("%s exists", outer.folder()).isFalse();
     }
 
-    private static boolean listening(URI url) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
+    /** The manager's and agent's pids, the URLs a test got and the run's folder. */
+    record Seen(List<Long> pids, List<URI> urls, Path folder) {}
 
     /** Run by the test above only (Failsafe leaves nested classes out). */
-    @RuntimeTest(agents = "vfs")
+    @RuntimeTest(agentFolders = "src/test/agents/tiny")
     static class FailingFixture {
 
-        static final List<Long> pids = new ArrayList<>();
-        static final List<URI> urls = new ArrayList<>();
-        static Path folder;
+        static final List<Seen> seen = new CopyOnWriteArrayList<>();
+
+        @AgentUrl("tiny")
+        URI tiny;
 
         @Test
-        void fails(RuntimeManager runtime, @ManagerUrl URI manager, @AgentUrl("vfs") URI vfs) {
-            pids.add(runtime.pid());
+        void fails(RuntimeManager runtime, @ManagerUrl URI manager) {
             Map<String, Long> agents = runtime.agentPids();
-            pids.addAll(agents.values());
-            urls.add(manager);
-            urls.add(vfs);
-            folder = runtime.folder();
-            assertThat(agents).containsKey("vfs");
-            throw new AssertionError("failing on purpose, with vfs running");
+            assertThat(agents).containsKey("tiny");
+            seen.add(new Seen(List.of(runtime.pid(), agents.get("tiny")), List.of(manager, tiny), runtime.folder()));
+            throw new AssertionError("failing on purpose, with tiny running");
+        }
+
+        @Nested
+        class OnTheSameManager {
+
+            @AgentUrl("tiny")
+            String ownField;
+
+            @Test
+            void getsTheEnclosingClassesManagerAndUrls(RuntimeManager runtime) {
+                seen.add(new Seen(List.of(runtime.pid()), List.of(URI.create(ownField), tiny), runtime.folder()));
+            }
         }
     }
 }

@@ -83,7 +83,7 @@ public class StartMojo extends AbstractMojo {
                 }
             }
             Map<String, URI> urls = names.isEmpty() ? Map.of() : manager.launch(names, resources);
-            publish(project.getProperties(), manager.url(), urls);
+            publish(project.getProperties(), manager, urls);
         } catch (TestkitException e) {
             getPluginContext().remove(MANAGER);
             manager.close();
@@ -91,9 +91,10 @@ public class StartMojo extends AbstractMojo {
         }
     }
 
-    private void publish(Properties properties, URI manager, Map<String, URI> agents) {
-        properties.setProperty("runtime.manager.url", manager.toString());
-        getLog().info("Runtime manager at " + manager);
+    private void publish(Properties properties, RuntimeManager manager, Map<String, URI> agents) {
+        properties.setProperty("runtime.manager.url", manager.url().toString());
+        getLog().info("Runtime manager at " + manager.url() + " (pid " + manager.pid() + ", folder " + manager.folder()
+                + ")");
         agents.forEach((name, url) -> {
             properties.setProperty("runtime.agent." + name + ".url", url.toString());
             getLog().info("Agent " + name + " at " + url + " (runtime.agent." + name + ".url)");
