@@ -67,7 +67,7 @@ public class AgentLogs {
                 lines = List.of("(could not read " + file + ": " + e.getMessage() + ")");
             }
         }
-        return new LogFollowSource(agent, file, lines, end, redactor, eventStream, ending);
+        return new LogFollowSource(agent, file, lines, end, redactor, eventStream, ending, LogFollowSource.END_GRACE);
     }
 
     private static List<String> lastLines(RandomAccessFile in, int count) throws IOException {

@@ -32,13 +32,14 @@ public final class LogFollowSource implements StreamSource {
     private static final byte[] HEARTBEAT = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
     // An agent's last lines reach its log file a moment after its state changes (they are copied from its output),
     // and a failed restart turns into a wait for the next one at once: the end must hold this long to count.
-    private static final long END_GRACE_NANOS = Duration.ofSeconds(1).toNanos();
+    static final Duration END_GRACE = Duration.ofSeconds(1);
 
     private final String agent;
     private final Path file;
     private final SecretRedactor redactor;
     private final boolean eventStream;
     private final Supplier<@Nullable FollowEnd> ending;
+    private final long endGraceNanos;
     private long endSeenAt;
     private boolean sawItRun;
     private boolean finished;
@@ -55,6 +56,7 @@ public final class LogFollowSource implements StreamSource {
      * @param eventStream Server-Sent Events rather than plain lines
      * @param ending how the agent's launch ended, or null while it lives (starting, running, stopping, waiting for
      *     its restart)
+     * @param endGrace how long the end must hold before the answer ends
      */
     LogFollowSource(
             String agent,
@@ -63,7 +65,8 @@ public final class LogFollowSource implements StreamSource {
             long position,
             SecretRedactor redactor,
             boolean eventStream,
-            Supplier<@Nullable FollowEnd> ending) {
+            Supplier<@Nullable FollowEnd> ending,
+            Duration endGrace) {
         this.agent = agent;
         this.file = file;
         this.pending = List.copyOf(firstLines);
@@ -71,6 +74,7 @@ public final class LogFollowSource implements StreamSource {
         this.redactor = redactor;
         this.eventStream = eventStream;
         this.ending = ending;
+        this.endGraceNanos = endGrace.toNanos();
     }
 
     @Override
@@ -102,7 +106,7 @@ public final class LogFollowSource implements StreamSource {
         if (endSeenAt == 0) {
             endSeenAt = now;
         }
-        if (now - endSeenAt < END_GRACE_NANOS) {
+        if (now - endSeenAt < endGraceNanos) {
             return null;
         }
         finished = true;

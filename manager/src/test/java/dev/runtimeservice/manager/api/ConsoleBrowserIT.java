@@ -108,8 +108,17 @@ class ConsoleBrowserIT extends ManagerProcessTestSupport {
 
         // A page opened now draws the last minutes of CPU and memory that the manager kept (one record a second in
         // these tests), not only what it sees itself from now on (one list every 5 s).
+        await().atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> io.restassured.RestAssured.given()
+                                .port(port)
+                                .get("/api/usage")
+                                .jsonPath()
+                                .getInt("agents.echo.size()")
+                        >= 2);
         browser.navigate().refresh();
         await().atMost(WAIT).until(() -> text("stream").equals("events: live"));
+        // Two records from the manager and the page's own first list; the page lists again only after 5 s.
         await().atMost(Duration.ofSeconds(3)).until(() -> usagePoints("echo") >= 3);
         clickInRow("echo", "button.open");
         await().atMost(WAIT).until(() -> text("log").contains("followed-from-the-console"));

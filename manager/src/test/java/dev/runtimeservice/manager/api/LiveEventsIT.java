@@ -147,7 +147,7 @@ class LiveEventsIT extends ManagerProcessTestSupport {
 
     @Test
     void clientsThatNeverReadHoldUpNeitherTheManagerNorOtherClients() throws Exception {
-        int before = streamsOfEarlierTestsGone();
+        int before = streams.openStreams();
         launch("flood").statusCode(200);
         List<Socket> stalled = new ArrayList<>();
         try (EventStreamReader reader =
@@ -177,8 +177,9 @@ class LiveEventsIT extends ManagerProcessTestSupport {
 
     @Test
     void clientsThatBreakOffStopNeitherTheTicksNorTheOtherClientsEventsAndLogs() throws Exception {
-        int before = streamsOfEarlierTestsGone();
+        // Launched first: its events release the streams of earlier tests whose clients have gone.
         String agentUrl = launch("echo").statusCode(200).extract().path("agents[0].url");
+        int before = streams.openStreams();
         try (EventStreamReader events = EventStreamReader.open(url("/api/events?agent=echo"));
                 EventStreamReader log = EventStreamReader.openPlain(url("/api/agents/echo/logs?follow=true&lines=0"))) {
             List<Socket> clients = new ArrayList<>();
@@ -190,27 +191,18 @@ class LiveEventsIT extends ManagerProcessTestSupport {
             for (Socket client : clients) {
                 breakOff(client);
             }
-            // The heartbeats (every 500 ms in these tests) and the log's new lines are written to the broken
-            // connections; each of those streams fails and is released.
-            await().atMost(WAIT).until(() -> streams.openStreams() <= before + 2);
-            // The hub's ticks still run (a followed log is read on ticks only), and the events still come.
+            // The agent's next log lines (its liveness probes) are written to the broken connections: each of those
+            // streams fails and is released. The hub's ticks still run (a followed log is read on ticks only).
             given().get(agentUrl + "/after-the-broken-clients").then().statusCode(404);
             log.until(line -> line.data().contains("after-the-broken-clients"), WAIT);
+            // The stop's events are written to the broken event streams, which fail too; the events still come.
             stop("echo").statusCode(200);
             events.until(event -> event.data().contains("\"state\":\"STOPPED\""), WAIT);
+            await().atMost(WAIT).until(() -> streams.openStreams() <= before + 2);
             // A followed log ends when its agent stops, with a last line that says so.
             List<EventStreamReader.Event> rest = log.until(line -> line.name().equals(EventStreamReader.END), WAIT);
             assertThat(rest.get(rest.size() - 2).data()).isEqualTo("-- echo stopped: its log ends here --");
         }
-    }
-
-    /**
-     * Waits until the streams of earlier tests, whose clients have gone, are released (their next heartbeat or line
-     * finds the client gone), so that counting this test's streams is not upset by them; returns that count, 0.
-     */
-    private int streamsOfEarlierTestsGone() {
-        await().atMost(WAIT).until(() -> streams.openStreams() == 0);
-        return 0;
     }
 
     /** Resets the connection (RST): the manager's next write to it fails. */

@@ -40,7 +40,6 @@ import org.springframework.test.context.DynamicPropertySource;
             "runtime.supervision.liveness-period=200ms",
             "runtime.supervision.liveness-timeout=300ms",
             "runtime.supervision.liveness-failures=3",
-            "runtime.streaming.heartbeat=500ms",
             "runtime.console.usage-period=1s"
         })
 // One manager context serves all these classes and each test stops every agent at its end: they run alone, never
