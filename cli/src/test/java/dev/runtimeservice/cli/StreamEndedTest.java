@@ -33,8 +33,8 @@ class StreamEndedTest {
                 "/api/events",
                 exchange -> answer(
                         exchange,
-                        "retry: 2000\n: connected\n\nid: 41\n"
-                                + "event: state\ndata: {\"kind\":\"state\",\"agent\":\"vfs\",\"state\":\"STOPPING\"}\n\n"));
+                        "retry: 2000\n: connected\n\nid: 41\nevent: state\n"
+                                + "data: {\"kind\":\"state\",\"agent\":\"vfs\",\"state\":\"STOPPING\"}\n\n"));
         manager.createContext("/api/agents/vfs/logs", exchange -> answer(exchange, "data: one line\n\n"));
         manager.start();
     }
