@@ -3,7 +3,7 @@
 'use strict';
 
 const HISTORY_MS = 10 * 60 * 1000; // CPU and memory kept for the charts: the last ten minutes
-const history = new Map();         // agent name -> [{t, cpu, mem}]
+const history = new Map();         // agent name -> [{t, cpu, mem}], from /api/usage, then from each list
 let agents = [];
 let selected = null;               // the agent whose card and log are shown
 let logAbort = null;
@@ -84,6 +84,19 @@ async function refreshAgents() {
   drawAgents();
 }
 
+// The last minutes as the manager recorded them, so that the charts do not start empty when the page opens.
+async function loadUsage() {
+  const response = await api('/api/usage');
+  if (!response.ok) return;
+  const { agents: recorded } = await response.json();
+  for (const [name, samples] of Object.entries(recorded)) {
+    const points = samples.map((s) => ({ t: Date.parse(s.time), cpu: s.cpu_percent || 0, mem: s.memory_bytes || 0 }));
+    const newer = (history.get(name) || []).filter((p) => p.t > (points.length ? points[points.length - 1].t : 0));
+    history.set(name, points.concat(newer));
+  }
+  drawAgents();
+}
+
 function spark(points, field, cls) {
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('class', 'spark');
@@ -105,7 +118,8 @@ function drawAgents() {
   const body = $('agents').tBodies[0];
   body.replaceChildren(...agents.map((agent) => {
     const points = history.get(agent.name) || [];
-    const usage = el('td', { className: 'optional', title: 'CPU (blue) and memory (green), last minutes' },
+    const minutes = points.length > 1 ? Math.ceil((points[points.length - 1].t - points[0].t) / 60000) : 0;
+    const usage = el('td', { className: 'optional', title: `CPU (blue) and memory (green), last ${minutes} min` },
       spark(points, 'cpu', 'cpu'), spark(points, 'mem', 'mem'));
     const actions = el('td', {},
       el('button', { className: 'secondary open', textContent: 'Open', onclick: () => select(agent.name) }), ' ',
@@ -369,7 +383,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('instruct-form').addEventListener('submit', instruct);
   $('forget-key').hidden = !key();
   $('forget-key').onclick = () => { sessionStorage.removeItem('runtime-api-key'); location.reload(); };
-  refreshAgents().then(loadCatalog);
+  refreshAgents().then(loadUsage).then(loadCatalog);
   followEvents();
   refreshHealth();
   setInterval(refreshAgents, 5000);

@@ -87,6 +87,18 @@ public final class ManagerClient {
         return response.body();
     }
 
+    /**
+     * The error for a long answer that the manager ended, or whose connection broke, before the command was done:
+     * exit code 3, as for a manager that cannot be reached.
+     *
+     * @param what the answer, such as "the event stream"
+     * @param next what to do, such as how to resume
+     * @param cause the broken connection's error, or null when the manager ended the answer
+     */
+    public ManagerUnreachableException lost(String what, String next, @Nullable IOException cause) {
+        return ManagerUnreachableException.lost(base, what, next, cause);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (apiKey != null) {

@@ -1,6 +1,5 @@
 package dev.runtimeservice.cli.events;
 
-import dev.runtimeservice.cli.CommandFailedException;
 import dev.runtimeservice.cli.RuntimeCli;
 import dev.runtimeservice.cli.client.ServerSentEvents;
 import java.io.IOException;
@@ -59,15 +58,26 @@ public final class EventsCommand implements Callable<Integer> {
         int[] left = {count};
         String[] lastId = {since == null ? "" : since};
         InputStream body = root.client().open(path.toString(), headers);
-        boolean stopped = ServerSentEvents.read(body, event -> {
-            lastId[0] = event.id();
-            out.println(root.json() ? event.data().replace('\n', ' ') : EventLine.of(event.data()));
-            out.flush();
-            return --left[0] != 0;
-        });
+        boolean stopped;
+        @Nullable IOException broken = null;
+        try {
+            stopped = ServerSentEvents.read(body, event -> {
+                lastId[0] = event.id();
+                out.println(root.json() ? event.data().replace('\n', ' ') : EventLine.of(event.data()));
+                out.flush();
+                return --left[0] != 0;
+            });
+        } catch (IOException e) {
+            stopped = false;
+            broken = e;
+        }
         if (!stopped) {
-            throw new CommandFailedException("the manager ended the event stream (is it stopping?); resume with: "
-                    + "runtime events" + (lastId[0].isEmpty() ? "" : " --since " + lastId[0]));
+            // The manager ends its streams only when it stops: from here on it cannot be reached (exit code 3).
+            throw root.client()
+                    .lost(
+                            "the event stream",
+                            "resume with: runtime events" + (lastId[0].isEmpty() ? "" : " --since " + lastId[0]),
+                            broken);
         }
         return 0;
     }

@@ -1,24 +1,31 @@
 package dev.runtimeservice.cli.logs;
 
+import dev.runtimeservice.cli.ExitCodes;
 import dev.runtimeservice.cli.RuntimeCli;
 import dev.runtimeservice.cli.client.Json;
-import java.io.BufferedReader;
+import dev.runtimeservice.cli.client.ServerSentEvents;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.JsonNode;
 
-/** {@code runtime logs <agent> [-f]}: the end of an agent's log, and with -f each new line as it comes. */
-@Command(name = "logs", description = "Print the end of an agent's log; -f follows it. Resource values are masked.")
+/**
+ * {@code runtime logs <agent> [-f]}: the end of an agent's log, and with -f each new line as it comes until the agent
+ * stops (exit code 0) or fails (1), which a last line says.
+ */
+@Command(
+        name = "logs",
+        description = "Print the end of an agent's log; -f follows it until the agent stops (exit code 0) or fails "
+                + "(1). Resource values are masked.")
 public final class LogsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -31,7 +38,7 @@ public final class LogsCommand implements Callable<Integer> {
 
     @Option(
             names = {"-f", "--follow"},
-            description = "keep printing new lines as the agent writes them (Ctrl-C stops)")
+            description = "keep printing new lines as the agent writes them, until it stops or fails (Ctrl-C stops)")
     boolean follow;
 
     @Option(
@@ -55,13 +62,28 @@ public final class LogsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        InputStream body = root.client().open(path + "&follow=true", Map.of("Accept", "text/plain"));
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                out.println(line);
+        InputStream body = root.client().open(path + "&follow=true", Map.of("Accept", "text/event-stream"));
+        boolean[] failed = {false};
+        boolean ended;
+        @Nullable IOException broken = null;
+        try {
+            ended = ServerSentEvents.read(body, event -> {
+                out.println(event.data());
                 out.flush();
-            }
+                if (event.name().equals("message")) {
+                    return true;
+                }
+                failed[0] = event.name().equals("failed");
+                return false;
+            });
+        } catch (IOException e) {
+            ended = false;
+            broken = e;
         }
-        return 0;
+        if (!ended) {
+            // The manager ends a followed log before the agent's end only when it stops itself (exit code 3).
+            throw root.client().lost("the followed log", "follow it again with: runtime logs -f " + agent, broken);
+        }
+        return failed[0] ? ExitCodes.FAILED : ExitCodes.OK;
     }
 }

@@ -1,8 +1,12 @@
 package dev.runtimeservice.manager.api;
 
 import dev.runtimeservice.manager.agent.AgentNames;
+import dev.runtimeservice.manager.agent.AgentRegistry;
+import dev.runtimeservice.manager.agent.AgentState;
+import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import dev.runtimeservice.manager.logs.AgentLogs;
+import dev.runtimeservice.manager.logs.FollowEnd;
 import dev.runtimeservice.manager.resources.SecretRedactor;
 import dev.runtimeservice.manager.streaming.StreamHub;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +17,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,9 +35,12 @@ class LogController {
     private final AgentLogs logs;
     private final SecretRedactor redactor;
     private final StreamHub streams;
+    private final AgentRegistry registry;
 
-    LogController(AgentCatalog catalog, AgentLogs logs, SecretRedactor redactor, StreamHub streams) {
+    LogController(
+            AgentCatalog catalog, AgentLogs logs, SecretRedactor redactor, StreamHub streams, AgentRegistry registry) {
         this.catalog = catalog;
+        this.registry = registry;
         this.logs = logs;
         this.redactor = redactor;
         this.streams = streams;
@@ -50,8 +58,10 @@ class LogController {
     @Operation(
             summary = "An agent's log, followed live",
             description = "Its last lines, then each new line as the agent writes it, with resource values masked, "
-                    + "until the client disconnects. Plain text, one line per line; Server-Sent Events "
-                    + "(data: <line>) when the request accepts text/event-stream.")
+                    + "until the agent stops or fails (or at once, for an agent that does not run): then a last "
+                    + "line says so ('-- vfs stopped: its log ends here --', '-- vfs failed: <reason> --') and the "
+                    + "answer ends. Plain text, one line per line; Server-Sent Events (data: <line>, and the last "
+                    + "line as an event named stopped or failed) when the request accepts text/event-stream.")
     @GetMapping(value = "/api/agents/{name}/logs", params = "follow=true")
     void follow(
             @PathVariable @Pattern(regexp = AgentNames.REGEX, message = "must be " + AgentNames.RULE) String name,
@@ -65,7 +75,19 @@ class LogController {
         response.setStatus(200);
         response.setContentType(
                 (eventStream ? MediaType.TEXT_EVENT_STREAM_VALUE : MediaType.TEXT_PLAIN_VALUE) + ";charset=UTF-8");
-        streams.open(request, response, logs.follow(name, lines, redactor, eventStream));
+        streams.open(request, response, logs.follow(name, lines, redactor, eventStream, () -> ending(name)));
+    }
+
+    /** How the agent's launch ended, or null while it lives; an agent that is not in the registry does not run. */
+    private @Nullable FollowEnd ending(String name) {
+        Optional<ManagedAgent> agent = registry.find(name);
+        if (agent.isEmpty() || agent.get().state() == AgentState.STOPPED) {
+            return FollowEnd.STOPPED;
+        }
+        if (agent.get().state() == AgentState.FAILED) {
+            return FollowEnd.failed(agent.get().failure().orElse("it failed"));
+        }
+        return null;
     }
 
     /**

@@ -16,17 +16,40 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the web console and the CLI need from agents beyond the specification's API: the catalog, an agent's A2A
- * card and the orchestrator's instructions, all through the manager (its key, its one port).
+ * card, the orchestrator's instructions, all through the manager (its key, its one port), and the agents' recent
+ * CPU and memory.
  */
 @RestController
 class ConsoleController {
 
     private final AgentCatalog catalog;
     private final AgentRelay relay;
+    private final UsageHistory usage;
+    private final ConsoleProperties properties;
 
-    ConsoleController(AgentCatalog catalog, AgentRelay relay) {
+    ConsoleController(AgentCatalog catalog, AgentRelay relay, UsageHistory usage, ConsoleProperties properties) {
         this.catalog = catalog;
         this.relay = relay;
+        this.usage = usage;
+        this.properties = properties;
+    }
+
+    /**
+     * The answer of {@code /api/usage}.
+     *
+     * @param periodSeconds how often a record is taken
+     * @param agents each agent's records, oldest first
+     */
+    record UsageAnswer(long periodSeconds, Map<String, List<UsageHistory.Sample>> agents) {}
+
+    @Operation(
+            summary = "The agents' CPU and memory over the last minutes",
+            description = "Each agent's CPU (percent of one core) and resident memory, recorded every "
+                    + "runtime.console.usage-period (5 s) while it runs, the latest runtime.console.usage-samples "
+                    + "(120: ten minutes) kept in memory. A stopped agent's records are dropped.")
+    @GetMapping("/api/usage")
+    UsageAnswer usage() {
+        return new UsageAnswer(properties.usagePeriod().toSeconds(), usage.all());
     }
 
     @Operation(summary = "The agents of the catalog", description = "Each agent the manager can launch, by name.")

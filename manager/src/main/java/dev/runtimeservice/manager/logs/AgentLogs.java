@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Reads the end of an agent's log file, without reading the whole file. */
@@ -43,11 +45,17 @@ public class AgentLogs {
 
     /**
      * The agent's log followed from now: its last {@code count} lines, then every new line as it is written, with
-     * resource values masked.
+     * resource values masked, until its launch is over.
      *
      * @param eventStream as Server-Sent Events rather than plain lines
+     * @param ending how the agent's launch ended, or null while it lives
      */
-    public LogFollowSource follow(String agent, int count, SecretRedactor redactor, boolean eventStream) {
+    public LogFollowSource follow(
+            String agent,
+            int count,
+            SecretRedactor redactor,
+            boolean eventStream,
+            Supplier<@Nullable FollowEnd> ending) {
         Path file = file(agent);
         long end = 0;
         List<String> lines = List.of();
@@ -59,7 +67,7 @@ public class AgentLogs {
                 lines = List.of("(could not read " + file + ": " + e.getMessage() + ")");
             }
         }
-        return new LogFollowSource(file, lines, end, redactor, eventStream);
+        return new LogFollowSource(agent, file, lines, end, redactor, eventStream, ending, LogFollowSource.END_GRACE);
     }
 
     private static List<String> lastLines(RandomAccessFile in, int count) throws IOException {

@@ -50,6 +50,9 @@ final class OpenStream implements WriteListener, AsyncListener {
                 byte[] chunk = nextChunk();
                 if (chunk == null) {
                     if (!unflushed) {
+                        if (source.finished()) {
+                            end();
+                        }
                         return;
                     }
                     unflushed = false;
@@ -85,7 +88,12 @@ final class OpenStream implements WriteListener, AsyncListener {
         heartbeatDue = true;
     }
 
-    /** Ends the answer (the client left, or the manager stops); safe to call more than once. */
+    /** Whether the answer has ended. */
+    boolean isEnded() {
+        return ended.get();
+    }
+
+    /** Ends the answer (the client left, the manager stops, the source finished); safe to call more than once. */
     void end() {
         if (!ended.compareAndSet(false, true)) {
             return;

@@ -55,9 +55,15 @@ public class StreamHub implements SmartLifecycle {
         OpenStream[] holder = new OpenStream[1];
         OpenStream stream = new OpenStream(async, out, source, () -> streams.remove(holder[0]));
         holder[0] = stream;
-        streams.add(stream);
         async.addListener(stream);
         out.setWriteListener(stream);
+        // Only now may the hub's thread pump it: before its write listener is set, the container refuses isReady
+        // with an exception, which ended the stream and failed the request. It may have ended already (a client
+        // gone at once), and then it must not stay in the set.
+        streams.add(stream);
+        if (stream.isEnded()) {
+            streams.remove(stream);
+        }
     }
 
     /** Has every stream send what its source has now, soon, on the hub's thread; many calls make one pass. */

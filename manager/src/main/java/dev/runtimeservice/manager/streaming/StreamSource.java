@@ -17,6 +17,14 @@ public interface StreamSource {
         return null;
     }
 
-    /** The stream ended: the client left or the manager stops. */
+    /**
+     * Whether the answer is complete: {@link #next} returned its last bytes, and the stream ends once they are
+     * flushed (a followed log whose agent stopped). Asked only when {@link #next} has nothing.
+     */
+    default boolean finished() {
+        return false;
+    }
+
+    /** The stream ended: the client left, the manager stops, or the source {@link #finished}. */
     default void close() {}
 }

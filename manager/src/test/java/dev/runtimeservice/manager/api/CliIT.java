@@ -58,12 +58,14 @@ class CliIT extends ManagerProcessTestSupport {
         Run status = runtime("status", "leaky");
         assertThat(status.out()).contains("status:       RUNNING").contains("resources:    db");
 
-        Run log = runtime("logs", "leaky", "-n", "20");
-        assertThat(log.out()).contains("listening on").contains("******").doesNotContain("cl1-secret");
+        Run tail = runtime("logs", "leaky", "-n", "20");
+        assertThat(tail.out()).contains("listening on").contains("******").doesNotContain("cl1-secret");
 
         CompletableFuture<Run> events =
                 CompletableFuture.supplyAsync(() -> runtime("events", "--agent", "leaky", "--count", "2"));
-        Thread.sleep(500); // the stream opens before the stop
+        CompletableFuture<Run> followed =
+                CompletableFuture.supplyAsync(() -> runtime("logs", "leaky", "-f", "-n", "5"));
+        Thread.sleep(500); // the streams open before the stop
         Run stopped = runtime("stop", "leaky");
         assertThat(stopped.exit()).isZero();
         assertThat(stopped.out()).isEqualTo("leaky: stopped; its port and resources file are released\n");
@@ -71,6 +73,10 @@ class CliIT extends ManagerProcessTestSupport {
         assertThat(streamed.out())
                 .contains("leaky         STOPPING (was RUNNING)")
                 .contains("STOPPED (was STOPPING)");
+        // A followed log ends when its agent stops, with a last line that says so.
+        Run log = followed.get(15, TimeUnit.SECONDS);
+        assertThat(log.exit()).as(log.err()).isZero();
+        assertThat(log.out()).doesNotContain("cl1-secret").endsWith("-- leaky stopped: its log ends here --\n");
     }
 
     @Test
@@ -85,6 +91,11 @@ class CliIT extends ManagerProcessTestSupport {
         assertThat(crashed.exit()).isEqualTo(1);
         assertThat(crashed.err()).contains("crasher").hasLineCount(1).doesNotContain("Exception");
         assertThat(crashed.out()).contains("crasher       FAILED");
+        Run followed = runtime("logs", "crasher", "-f", "-n", "3");
+        assertThat(followed.exit()).isEqualTo(1);
+        assertThat(followed.out().lines().reduce((first, second) -> second).orElse(""))
+                .startsWith("-- crasher failed: ")
+                .contains("exit");
 
         Run notRunning = runtime("status", "echo");
         assertThat(notRunning.exit()).isEqualTo(1);

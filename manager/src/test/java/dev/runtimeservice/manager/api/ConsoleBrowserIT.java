@@ -105,6 +105,27 @@ class ConsoleBrowserIT extends ManagerProcessTestSupport {
         io.restassured.RestAssured.given().get(agentUrl + "/followed-from-the-console");
         await().atMost(WAIT).until(() -> text("log").contains("followed-from-the-console"));
         assertThat(text("log")).doesNotContain("br0wser-secret");
+
+        // A page opened now draws the last minutes of CPU and memory that the manager kept (one record a second in
+        // these tests), not only what it sees itself from now on (one list every 5 s).
+        await().atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> io.restassured.RestAssured.given()
+                                .port(port)
+                                .get("/api/usage")
+                                .jsonPath()
+                                .getInt("agents.echo.size()")
+                        >= 2);
+        browser.navigate().refresh();
+        await().atMost(WAIT).until(() -> text("stream").equals("events: live"));
+        // Two records from the manager and the page's own first list; the page lists again only after 5 s.
+        await().atMost(Duration.ofSeconds(3)).until(() -> usagePoints("echo") >= 3);
+        clickInRow("echo", "button.open");
+        await().atMost(WAIT).until(() -> text("log").contains("followed-from-the-console"));
+        Thread.sleep(600); // the page's smooth scroll to the agent's log ends
+        // The screenshot shows the agents table, with its charts, and the launch form.
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo({top: 0, behavior: 'instant'});");
+        Thread.sleep(200);
         screenshot("console-desktop.png");
 
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -121,6 +142,17 @@ class ConsoleBrowserIT extends ManagerProcessTestSupport {
             return status == null || status.equals("STOPPED");
         });
         assertThat(text("events")).contains("echo  STOPPED (was STOPPING)");
+    }
+
+    /** How many points the agent's CPU chart in the table has. */
+    private long usagePoints(String agent) {
+        Object points = ((JavascriptExecutor) browser)
+                .executeScript(
+                        "const line = document.querySelector("
+                                + "`#agents tr[data-agent='${arguments[0]}'] svg.spark polyline.cpu`);"
+                                + "return line ? line.getAttribute('points').trim().split(/\\s+/).length : 0;",
+                        agent);
+        return ((Number) points).longValue();
     }
 
     private String text(String id) {

@@ -23,6 +23,9 @@ final class EventStreamReader implements AutoCloseable {
     /** One event as it came: its id, name and data (for plain text, the line as data). */
     record Event(String id, String name, String data) {}
 
+    /** The name of the event added when the answer ends. */
+    static final String END = "(end of the answer)";
+
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final InputStream body;
     private final Thread thread;
@@ -78,6 +81,7 @@ final class EventStreamReader implements AutoCloseable {
                     data.append(data.length() > 0 ? "\n" : "").append(line.substring(6));
                 }
             }
+            events.add(new Event("", END, ""));
         } catch (IOException closed) {
             // the test closed it
         }

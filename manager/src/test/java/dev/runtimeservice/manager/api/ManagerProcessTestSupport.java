@@ -39,7 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "runtime.supervision.failure-window=1m",
             "runtime.supervision.liveness-period=200ms",
             "runtime.supervision.liveness-timeout=300ms",
-            "runtime.supervision.liveness-failures=3"
+            "runtime.supervision.liveness-failures=3",
+            "runtime.console.usage-period=1s"
         })
 // One manager context serves all these classes and each test stops every agent at its end: they run alone, never
 // beside one another or an e2e test (failsafe runs test classes two at a time; see the manager's pom).
