@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,7 @@ public class StreamHub implements SmartLifecycle {
     private final StreamingProperties properties;
     private final Set<OpenStream> streams = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    private final AtomicLong opened = new AtomicLong();
     private @Nullable ScheduledExecutorService executor;
     private long ticks;
 
@@ -61,6 +63,7 @@ public class StreamHub implements SmartLifecycle {
         // with an exception, which ended the stream and failed the request. It may have ended already (a client
         // gone at once), and then it must not stay in the set.
         streams.add(stream);
+        opened.incrementAndGet();
         if (stream.isEnded()) {
             streams.remove(stream);
         }
@@ -80,6 +83,11 @@ public class StreamHub implements SmartLifecycle {
     /** How many long answers are open. */
     public int openStreams() {
         return streams.size();
+    }
+
+    /** How many long answers have been opened since the manager started. */
+    public long streamsOpened() {
+        return opened.get();
     }
 
     private void pumpAll() {
