@@ -450,4 +450,23 @@ class OrchestratorIT {
                         + "$RUNTIME_API_KEY\" -d "
                         + "'{\"agents\": [\"kendra\"], \"resources\": {}}'");
     }
+
+    @Test
+    @Order(9)
+    void aTaskIsStillAnsweredAfterItsAgentRestarts() throws Exception {
+        Task sent = new A2aCalls(A2aCalls.card(urls.get("vfs")))
+                .send(A2aCalls.data(Map.of("skill", "vfs.list", "input", Map.of())));
+        assertThat(sent.status().state()).isEqualTo(TaskState.TASK_STATE_COMPLETED);
+
+        // Other resources than its launch's: the manager stops the process and starts a new one on the same home.
+        JsonNode relaunched =
+                manager.post("/api/launch_agents", "{\"agents\": [\"vfs\"], \"resources\": {\"note\": {\"n\": 1}}}");
+        assertThat(relaunched.path("agents").path(0).path("action").asString()).isEqualTo("RESTARTED");
+
+        Task after = new A2aCalls(A2aCalls.card(
+                        relaunched.path("agents").path(0).path("url").asString()))
+                .get(sent.id());
+        assertThat(after.status().state()).isEqualTo(TaskState.TASK_STATE_COMPLETED);
+        assertThat(after.artifacts()).hasSameSizeAs(sent.artifacts());
+    }
 }
