@@ -80,10 +80,15 @@ final class PackagedManager implements AutoCloseable {
         return start(script(), env, output);
     }
 
-    /** Starts it with a plain {@code java -jar}, which has none of the script's JVM options, AOT or archive. */
+    /**
+     * Starts it with a plain {@code java -jar}: none of the script's heap settings, Spring AOT or class archive, only
+     * the quick compiler and the serial collector, so that the test pays less for the slow start.
+     */
     static PackagedManager startPlainJar(Map<String, String> env, Path output) throws IOException {
-        List<String> argv = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> argv = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC"));
         argv.addAll(javaOptions());
         argv.addAll(List.of("-jar", JAR.toString()));
         return start(new ProcessBuilder(argv), env, output);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class TrainingRunIT {
 
     private static final Path WORK = Path.of("target/training-it").toAbsolutePath();
-    private static final Path JAR = PackagedManager.ROOT.resolve("agents/orchestrator/target/orchestrator-agent.jar");
+    private static final Path JAR = PackagedManager.ROOT.resolve("agents/vfs/target/vfs-agent.jar");
 
     @Test
     void recordsEachJarAgentsArchiveReportsWhatItCannotTrainAndExits() throws Exception {
