@@ -1,7 +1,7 @@
 package dev.runtimeservice.manager.agent;
 
+import dev.runtimeservice.manager.scheduling.DaemonScheduler;
 import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,10 +20,6 @@ public class AgentTiming {
 
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService supervisionScheduler() {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "agent-supervisor");
-            thread.setDaemon(true);
-            return thread;
-        });
+        return DaemonScheduler.named("agent-supervisor");
     }
 }

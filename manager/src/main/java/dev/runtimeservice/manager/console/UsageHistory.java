@@ -5,6 +5,7 @@ import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.process.AgentHost;
 import dev.runtimeservice.manager.process.AgentProcess;
 import dev.runtimeservice.manager.process.AgentUsage;
+import dev.runtimeservice.manager.scheduling.DaemonScheduler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -104,11 +104,7 @@ class UsageHistory implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "usage-history");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService started = DaemonScheduler.named("usage-history");
         long period = properties.usagePeriod().toMillis();
         started.scheduleWithFixedDelay(this::recordSafely, period, period, TimeUnit.MILLISECONDS);
         executor = started;

@@ -3,6 +3,7 @@ package dev.runtimeservice.manager.mcp;
 import dev.runtimeservice.manager.agent.AgentManager;
 import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.agent.ManagedAgent;
+import dev.runtimeservice.manager.scheduling.DaemonScheduler;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -43,11 +43,7 @@ class AgentSkillTools implements DisposableBean {
     /** Every skill tool ever registered, by tool name. */
     private final Map<String, SkillTool> known = new ConcurrentHashMap<>();
 
-    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "mcp-agent-tools");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService refresher = DaemonScheduler.named("mcp-agent-tools");
     private @Nullable McpSyncServer server;
 
     AgentSkillTools(AgentManager manager, SkillReader reader, SkillCalls calls, McpProperties properties) {

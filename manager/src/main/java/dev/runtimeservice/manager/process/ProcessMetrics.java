@@ -1,11 +1,11 @@
 package dev.runtimeservice.manager.process;
 
+import dev.runtimeservice.manager.scheduling.DaemonScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
@@ -31,11 +31,7 @@ class ProcessMetrics implements DisposableBean {
     private final Map<Long, Usage> latest = new ConcurrentHashMap<>();
     private final Map<Long, Timed> previousStat = new ConcurrentHashMap<>();
     private final boolean procStat = ProcStat.available();
-    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "process-metrics");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService sampler = DaemonScheduler.named("process-metrics");
 
     ProcessMetrics(SystemInfo systemInfo) {
         this.os = systemInfo.getOperatingSystem();

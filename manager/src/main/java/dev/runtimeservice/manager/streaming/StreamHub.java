@@ -1,5 +1,6 @@
 package dev.runtimeservice.manager.streaming;
 
+import dev.runtimeservice.manager.scheduling.DaemonScheduler;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -116,11 +116,7 @@ public class StreamHub implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "streams");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService started = DaemonScheduler.named("streams");
         long period = properties.tick().toMillis();
         started.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
         executor = started;

@@ -14,6 +14,7 @@ import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.process.AgentHost;
 import dev.runtimeservice.manager.process.LaunchPlan;
 import dev.runtimeservice.manager.process.StandbyProcess;
+import dev.runtimeservice.manager.scheduling.DaemonScheduler;
 import dev.runtimeservice.manager.storage.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +32,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -108,11 +108,7 @@ public class StandbyPool implements SmartLifecycle {
         if (!properties.enabled()) {
             return;
         }
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "standby");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService started = DaemonScheduler.named("standby");
         started.scheduleWithFixedDelay(
                 this::fill, CHECK_PERIOD.toMillis(), CHECK_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         scheduler = started;
