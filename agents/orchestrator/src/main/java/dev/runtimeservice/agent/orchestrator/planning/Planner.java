@@ -26,19 +26,6 @@ public final class Planner {
                     + "y\\s+luego|y\\s+despu[eé]s|y\\s+a\\s+continuaci[oó]n|y\\s+entonces|luego|despu[eé]s|and|y)\\s+"
                     + "|\\s*;\\s+");
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|“[^”]*”|«[^»]*»");
-    private static final Set<String> ACTIONS = Set.of(
-            "search",
-            "list",
-            "read",
-            "write",
-            "create",
-            "move",
-            "delete",
-            "index",
-            "summarize",
-            "translate",
-            "rewrite",
-            "generate");
     // Words that may come before a new step's action ("then give me a short summary", "y hazme un resumen").
     private static final Set<String> LIGHT = Set.of(
             "give", "make", "do", "get", "let", "please", "short", "quick", "brief", "small", "final", "haz", "hazme",
@@ -133,7 +120,7 @@ public final class Planner {
                 continue;
             }
             var action = lexicon.conceptsAllowingTypo(word).keySet().stream()
-                    .filter(ACTIONS::contains)
+                    .filter(Lexicon.ACTIONS::contains)
                     .sorted()
                     .findFirst();
             if (action.isPresent()) {
