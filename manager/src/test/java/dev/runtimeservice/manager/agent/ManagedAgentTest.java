@@ -84,6 +84,7 @@ class ManagedAgentTest {
                 RestartPolicy.ON_FAILURE,
                 "/health",
                 Limits.NONE,
+                null, /* no image: the local backend */
                 null);
     }
 }

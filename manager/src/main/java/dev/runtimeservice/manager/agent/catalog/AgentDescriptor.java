@@ -46,42 +46,6 @@ public record AgentDescriptor(
         @Nullable AgentUser user,
         @Nullable String image) {
 
-    /** A descriptor without a container image: the agent runs on the local backend only. */
-    public AgentDescriptor(
-            String name,
-            String description,
-            Path home,
-            @Nullable Path jar,
-            List<String> command,
-            List<String> jvmArgs,
-            @Nullable Integer port,
-            String healthPath,
-            @Nullable String shutdownPath,
-            int order,
-            Map<String, String> env,
-            RestartPolicy restart,
-            String livenessPath,
-            Limits limits,
-            @Nullable AgentUser user) {
-        this(
-                name,
-                description,
-                home,
-                jar,
-                command,
-                jvmArgs,
-                port,
-                healthPath,
-                shutdownPath,
-                order,
-                env,
-                restart,
-                livenessPath,
-                limits,
-                user,
-                null);
-    }
-
     /** The fixed port of this agent, if it has one. */
     public Optional<Integer> fixedPort() {
         return Optional.ofNullable(port);

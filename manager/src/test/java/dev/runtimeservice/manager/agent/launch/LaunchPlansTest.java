@@ -66,6 +66,7 @@ class LaunchPlansTest {
                 RestartPolicy.NEVER,
                 "/health",
                 Limits.NONE,
+                null, /* no image: the local backend */
                 null);
         LaunchPlan plan = LaunchPlans.plan(agent(descriptor), properties, OUTPUT, "http://127.0.0.1:8000", true);
 
@@ -154,6 +155,7 @@ class LaunchPlansTest {
                 RestartPolicy.ON_FAILURE,
                 "/actuator/health/liveness",
                 Limits.NONE,
+                null, /* no image: the local backend */
                 null);
     }
 }

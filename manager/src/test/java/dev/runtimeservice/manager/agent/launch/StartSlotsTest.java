@@ -80,6 +80,7 @@ class StartSlotsTest {
                 RestartPolicy.NEVER,
                 "/health",
                 Limits.NONE,
+                null, /* no image: the local backend */
                 null);
         return new ManagedAgent(
                 descriptor,
