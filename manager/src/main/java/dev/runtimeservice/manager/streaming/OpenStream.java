@@ -114,6 +114,7 @@ final class OpenStream implements WriteListener, AsyncListener {
 
     @Override
     public void onError(Throwable t) {
+        log.debug("A stream's write failed: {}", t.toString());
         end();
     }
 
@@ -124,11 +125,13 @@ final class OpenStream implements WriteListener, AsyncListener {
 
     @Override
     public void onTimeout(AsyncEvent event) {
+        log.debug("A stream timed out");
         end();
     }
 
     @Override
     public void onError(AsyncEvent event) {
+        log.debug("A stream's request failed: {}", String.valueOf(event.getThrowable()));
         end();
     }
 

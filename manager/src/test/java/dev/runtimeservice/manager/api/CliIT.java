@@ -1,24 +1,31 @@
 package dev.runtimeservice.manager.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.runtimeservice.cli.RuntimeCli;
+import dev.runtimeservice.manager.streaming.StreamHub;
 import io.restassured.path.json.JsonPath;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The {@code runtime} CLI's commands, run in this JVM as {@code bin/runtime} runs them, against the real manager
  * with real agents: what each prints, its exit code, and errors as the manager's detail on one line.
  */
 class CliIT extends ManagerProcessTestSupport {
+
+    @Autowired
+    StreamHub streams;
 
     /** What one command line printed and returned. */
     record Run(int exit, String out, String err) {}
@@ -61,15 +68,19 @@ class CliIT extends ManagerProcessTestSupport {
         Run tail = runtime("logs", "leaky", "-n", "20");
         assertThat(tail.out()).contains("listening on").contains("******").doesNotContain("cl1-secret");
 
+        long opened = streams.streamsOpened();
         CompletableFuture<Run> events =
                 CompletableFuture.supplyAsync(() -> runtime("events", "--agent", "leaky", "--count", "2"));
         CompletableFuture<Run> followed =
                 CompletableFuture.supplyAsync(() -> runtime("logs", "leaky", "-f", "-n", "5"));
-        Thread.sleep(500); // the streams open before the stop
+        // Both streams are open (their positions taken) before the stop, or they could miss its events.
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> streams.streamsOpened() >= opened + 2 || events.isDone() || followed.isDone());
         Run stopped = runtime("stop", "leaky");
         assertThat(stopped.exit()).isZero();
         assertThat(stopped.out()).isEqualTo("leaky: stopped; its port and resources file are released\n");
         Run streamed = events.get(15, TimeUnit.SECONDS);
+        assertThat(streamed.exit()).as(streamed.err()).isZero();
         assertThat(streamed.out())
                 .contains("leaky         STOPPING (was RUNNING)")
                 .contains("STOPPED (was STOPPING)");

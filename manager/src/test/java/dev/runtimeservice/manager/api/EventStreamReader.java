@@ -26,6 +26,9 @@ final class EventStreamReader implements AutoCloseable {
     /** The name of the event added when the answer ends. */
     static final String END = "(end of the answer)";
 
+    /** The name of the event added when reading the answer fails. */
+    static final String BROKEN = "(broken answer)";
+
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final InputStream body;
     private final Thread thread;
@@ -82,8 +85,9 @@ final class EventStreamReader implements AutoCloseable {
                 }
             }
             events.add(new Event("", END, ""));
-        } catch (IOException closed) {
-            // the test closed it
+        } catch (IOException broken) {
+            // The test closed it, or the connection broke: the second shows in a failed test's "read" list.
+            events.add(new Event("", BROKEN, broken.toString()));
         }
     }
 
@@ -101,7 +105,18 @@ final class EventStreamReader implements AutoCloseable {
                 return seen;
             }
         }
-        throw new AssertionError("no matching event within " + timeout + "; read: " + seen);
+        throw new AssertionError("no matching event within " + timeout + "; read: " + seen
+                + "; the stream hub's thread: " + hubThread());
+    }
+
+    /** Where the manager's stream thread (in this JVM) is, for a test whose stream stalled. */
+    private static String hubThread() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(entry -> entry.getKey().getName().startsWith("streams"))
+                .map(entry -> entry.getKey().getName() + " " + entry.getKey().getState() + " at "
+                        + java.util.Arrays.toString(entry.getValue()))
+                .toList()
+                .toString();
     }
 
     @Override

@@ -23,8 +23,16 @@ import org.springframework.test.context.TestPropertySource;
  * sharing archive, later runs map it, and an archive the JVM refuses is found, deleted and recorded again; the
  * training run records it before any launch.
  */
-@TestPropertySource(properties = {"runtime.agent-startup-timeout=120s", "runtime.agent-shutdown-timeout=30s"})
-class FastStartIT extends ManagerProcessTestSupport {
+// A context, port range and cache of its own, and nothing shared with the e2e tests: it may run beside them.
+@TestPropertySource(
+        properties = {
+            "runtime.agent-startup-timeout=120s",
+            "runtime.agent-shutdown-timeout=30s",
+            "runtime.min-agent-port=23700",
+            "runtime.max-agent-port=23799",
+            "runtime.fast-start.cache-dir=target/fast-start-it"
+        })
+class FastStartIT extends InJvmManagerSupport {
 
     @Autowired
     AgentCatalog catalog;
@@ -38,7 +46,7 @@ class FastStartIT extends ManagerProcessTestSupport {
     @Autowired
     ConfigurableApplicationContext context;
 
-    private static final Path CACHE = Path.of("target/fast-start").toAbsolutePath();
+    private static final Path CACHE = Path.of("target/fast-start-it").toAbsolutePath();
 
     @BeforeEach
     void emptyCache() throws Exception {

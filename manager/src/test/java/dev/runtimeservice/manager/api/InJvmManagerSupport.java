@@ -1,0 +1,124 @@
+package dev.runtimeservice.manager.api;
+
+import static io.restassured.RestAssured.given;
+
+import dev.runtimeservice.testsupport.ProcessEnvironment;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A manager in this JVM on a random port, with the test catalog of small Python agents
+ * ({@code src/test/resources/agents}): every test here launches real processes over real HTTP.
+ * Agents without a fixed port get ports from 23000 up, away from the built-in agents' ports.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "runtime.min-agent-port=23000",
+            "runtime.max-agent-port=23100",
+            "runtime.agent-startup-timeout=3s",
+            "runtime.fast-start.cache-dir=target/fast-start",
+            "runtime.agent-shutdown-timeout=2s",
+            "runtime.log-dir=target/it-logs",
+            "runtime.state.dir=target/it-state/${random.uuid}",
+            "runtime.logs.agent-file-size=1MB",
+            "runtime.logs.agent-total-size=3MB",
+            "runtime.supervision.initial-backoff=200ms",
+            "runtime.supervision.max-backoff=1s",
+            "runtime.supervision.max-failures=3",
+            "runtime.supervision.failure-window=1m",
+            "runtime.supervision.liveness-period=200ms",
+            "runtime.supervision.liveness-timeout=300ms",
+            "runtime.supervision.liveness-failures=3",
+            "runtime.console.usage-period=1s",
+            // Each long answer that ends says why, in a line, so that a test whose stream broke can tell.
+            "logging.level.dev.runtimeservice.manager.streaming=DEBUG"
+        })
+abstract class InJvmManagerSupport {
+
+    static final Path AGENTS = resourceFolder("/test-agents");
+    static final Path LOGS = Path.of("target", "it-logs").toAbsolutePath();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void catalog(DynamicPropertyRegistry registry) {
+        registry.add("runtime.agents-dir", AGENTS::toString);
+    }
+
+    @AfterEach
+    void stopEverything() {
+        List<String> names =
+                given().port(port).get("/api/list_agents").jsonPath().getList("agents.name");
+        if (!names.isEmpty()) {
+            given().port(port)
+                    .queryParam("agent_name", names)
+                    .post("/api/stop_agent")
+                    .then()
+                    .statusCode(200);
+        }
+    }
+
+    ValidatableResponse launch(Map<String, Object> body) {
+        return given().port(port)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/launch_agents")
+                .then();
+    }
+
+    ValidatableResponse launch(String... names) {
+        return launch(Map.of("agents", List.of(names)));
+    }
+
+    ValidatableResponse stop(String... names) {
+        return given().port(port)
+                .queryParam("agent_name", List.of(names))
+                .post("/api/stop_agent")
+                .then();
+    }
+
+    ValidatableResponse list(Map<String, String> filters) {
+        return given().port(port).queryParams(filters).get("/api/list_agents").then();
+    }
+
+    /** The live processes this JVM's manager launched for {@code agent}, found through their environment. */
+    static List<ProcessHandle> processesOf(String agent) {
+        return ProcessHandle.current()
+                .descendants()
+                .filter(ProcessHandle::isAlive)
+                .filter(handle ->
+                        agent.equals(ProcessEnvironment.of(handle.pid()).get("AGENT_NAME")))
+                .toList();
+    }
+
+    static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** A process's command line, as the OS gives it, or empty if it is gone. */
+    static String commandLine(long pid) {
+        return ProcessHandle.of(pid)
+                .flatMap(handle -> handle.info().commandLine())
+                .orElse("");
+    }
+
+    /** A folder of the test resources, such as {@code /test-agents}. */
+    static Path resourceFolder(String resource) {
+        try {
+            return Path.of(InJvmManagerSupport.class.getResource(resource).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
