@@ -212,7 +212,7 @@ class KubernetesManagerTest {
         kubelet.failed(crashed, 137, "Evicted");
 
         await().pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(20))
+                .pollInterval(Duration.ofMillis(100))
                 .atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> {
                     List<String> pods = client.pods().inNamespace(NAMESPACE).list().getItems().stream()
