@@ -205,6 +205,18 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
         return watch.awaitReady(pod(process), timeout);
     }
 
+    /**
+     * A pod that did not become Ready in time, named, with what its status shows: the kubelet probes the agent, not
+     * the manager, so "did not answer" would say more than the manager knows.
+     */
+    @Override
+    public String notReady(AgentProcess process, URI healthUrl, Duration timeout) {
+        PodProcess pod = pod(process);
+        return "its pod " + pod.names().pod() + " did not become Ready within AGENT_STARTUP_TIMEOUT="
+                + timeout.toSeconds() + "s (the readiness probe on " + healthUrl.getPath() + " had not passed): "
+                + PodStatuses.notReady(pod.latest());
+    }
+
     /** Liveness is the kubelet's: its probe restarts a hung container in place, so the manager never kills it. */
     @Override
     public boolean answers(AgentProcess process, URI url, Duration timeout) {
@@ -230,8 +242,19 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
     @Override
     public void track(AgentProcess process) {}
 
+    /**
+     * Deletes what is left of a launch whose pod ended for good (phase Failed or Succeeded: a crash the manager
+     * restarts with a new pod, or gives up on): the pod, its Secret and its Service. Kubernetes keeps an ended bare pod
+     * until someone deletes it, and its Secret with it; its log has been copied into the agent's log file by now.
+     */
     @Override
-    public void forget(AgentProcess process) {}
+    public void forget(AgentProcess process) {
+        PodProcess pod = pod(process);
+        if (!pod.isAlive()) {
+            watch.remove(pod);
+            stopper.deleteAll(pod.names(), 0);
+        }
+    }
 
     /** CPU and memory of pods come from a metrics server, which the manager does not read yet. */
     @Override

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +62,54 @@ final class PodStatuses {
                     + exitCode(pod).map(code -> " with exit code " + code).orElse(""));
         }
         return Optional.empty();
+    }
+
+    /**
+     * What the status of a pod that is not Ready shows, for the error of a start that timed out: {@code phase
+     * Pending; not scheduled (Unschedulable: ...)}, {@code phase Pending; container waiting: ContainerCreating},
+     * {@code phase Running; container running, not ready (ContainersNotReady: containers with unready status:
+     * [agent])}.
+     */
+    static String notReady(Pod pod) {
+        List<String> facts = new ArrayList<>();
+        facts.add("phase " + Optional.ofNullable(status(pod).getPhase()).orElse("unknown"));
+        condition(pod, "PodScheduled")
+                .filter(scheduled -> "False".equals(scheduled.getStatus()))
+                .ifPresent(scheduled -> facts.add("not scheduled" + reason(scheduled)));
+        Optional<ContainerStatus> container = container(pod);
+        ContainerState state = container.map(ContainerStatus::getState).orElse(null);
+        if (state != null && state.getWaiting() != null) {
+            facts.add("container waiting: " + state.getWaiting().getReason()
+                    + Optional.ofNullable(state.getWaiting().getMessage())
+                            .map(text -> ": " + text)
+                            .orElse(""));
+        } else if (state != null && state.getRunning() != null) {
+            facts.add("container running, not ready"
+                    + condition(pod, "Ready").map(PodStatuses::reason).orElse(""));
+        } else if (container.isEmpty()) {
+            facts.add("no container started yet");
+        }
+        if (restarts(pod) > 0) {
+            facts.add(restarts(pod) + " container restarts");
+        }
+        return String.join("; ", facts);
+    }
+
+    private static Optional<PodCondition> condition(Pod pod, String type) {
+        return conditions(pod).stream()
+                .filter(condition -> type.equals(condition.getType()))
+                .findFirst();
+    }
+
+    /** " (Reason: message)" of a condition, or nothing when it gives no reason. */
+    private static String reason(PodCondition condition) {
+        if (condition.getReason() == null) {
+            return "";
+        }
+        return " (" + condition.getReason()
+                + Optional.ofNullable(condition.getMessage())
+                        .map(text -> ": " + text)
+                        .orElse("") + ")";
     }
 
     /** The exit code of the agent's container once it terminated, the last one if it was restarted. */

@@ -2,10 +2,12 @@ package dev.runtimeservice.manager.kubernetes;
 
 import dev.runtimeservice.manager.process.ShutdownRequest;
 import dev.runtimeservice.manager.process.StopOutcome;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,7 +48,10 @@ final class PodStopper {
         return asked ? StopOutcome.SHUTDOWN_ENDPOINT : StopOutcome.SIGTERM;
     }
 
-    /** Deletes the launch's pod with {@code graceSeconds} to end, and its Secret and Service at once. */
+    /**
+     * Deletes the launch's pod with {@code graceSeconds} to end, and its Secret at once; its Service too, unless a
+     * later launch of the agent has made the Service (named for the agent) its own already.
+     */
     void deleteAll(AgentObjects names, long graceSeconds) {
         try {
             client.pods()
@@ -55,10 +60,25 @@ final class PodStopper {
                     .withGracePeriod(graceSeconds)
                     .delete();
             client.secrets().inNamespace(namespace).withName(names.secret()).delete();
-            client.services().inNamespace(namespace).withName(names.service()).delete();
+            Service service = client.services()
+                    .inNamespace(namespace)
+                    .withName(names.service())
+                    .get();
+            if (service != null
+                    && AgentObjects.of(labels(service)).filter(names::equals).isPresent()) {
+                client.services()
+                        .inNamespace(namespace)
+                        .withName(names.service())
+                        .delete();
+            }
         } catch (KubernetesClientException e) {
             // The owner references make Kubernetes delete the Secret and Service with the pod anyway.
         }
+    }
+
+    private static Map<String, String> labels(Service service) {
+        Map<String, String> labels = service.getMetadata().getLabels();
+        return labels == null ? Map.of() : labels;
     }
 
     /** Deletes an earlier launch's Service, left behind if that launch's pod is not garbage collected yet. */

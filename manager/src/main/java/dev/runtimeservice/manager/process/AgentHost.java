@@ -58,6 +58,14 @@ public interface AgentHost {
     /** Waits until the agent answers {@code healthUrl} with 200, it exits, another process answers, or time is up. */
     Readiness awaitReady(AgentProcess process, URI healthUrl, Duration timeout);
 
+    /**
+     * Why the agent was not ready after {@link #awaitReady} timed out, as the launch's error says it: here, that it did
+     * not answer its readiness path; a host that probes it otherwise (Kubernetes) says what it saw instead.
+     */
+    default String notReady(AgentProcess process, URI healthUrl, Duration timeout) {
+        return "it did not answer " + healthUrl + " with 200 within AGENT_STARTUP_TIMEOUT=" + timeout.toSeconds() + "s";
+    }
+
     /** Whether the running agent answers {@code url} with 200 within {@code timeout}: its liveness. */
     boolean answers(AgentProcess process, URI url, Duration timeout);
 

@@ -102,6 +102,53 @@ final class Kubelet {
                         .build());
     }
 
+    /** Reports the container running on {@code node} with its readiness probe not passing (yet). */
+    void runningNotReady(String pod, String node) {
+        client.pods()
+                .inNamespace(namespace)
+                .withName(pod)
+                .edit(current -> new PodBuilder(current)
+                        .editSpec()
+                        .withNodeName(node)
+                        .endSpec()
+                        .build());
+        status(
+                pod,
+                "Running",
+                new PodConditionBuilder()
+                        .withType("Ready")
+                        .withStatus("False")
+                        .withReason("ContainersNotReady")
+                        .withMessage("containers with unready status: [agent]")
+                        .build(),
+                new ContainerStatusBuilder()
+                        .withName("agent")
+                        .withReady(false)
+                        .withNewState()
+                        .withNewRunning()
+                        .endRunning()
+                        .endState()
+                        .build());
+    }
+
+    /** Reports the pod ended for good (phase Failed), its container terminated with {@code exitCode}: an eviction. */
+    void failed(String pod, int exitCode, String reason) {
+        status(
+                pod,
+                "Failed",
+                new PodConditionBuilder().withType("Ready").withStatus("False").build(),
+                new ContainerStatusBuilder()
+                        .withName("agent")
+                        .withReady(false)
+                        .withNewState()
+                        .withNewTerminated()
+                        .withExitCode(exitCode)
+                        .withReason(reason)
+                        .endTerminated()
+                        .endState()
+                        .build());
+    }
+
     /** Reports that no node can take the pod, as the scheduler does. */
     void unschedulable(String pod, String message) {
         status(

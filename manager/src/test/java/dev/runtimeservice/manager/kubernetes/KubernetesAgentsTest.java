@@ -224,6 +224,60 @@ class KubernetesAgentsTest {
     }
 
     @Test
+    void aPodNotReadyInTimeIsReportedAsSuchWithWhatItsStatusShows() throws IOException {
+        AgentProcess process = agents.launch(plan("slow", "slow:1", "on-failure"));
+        String pod = kubelet.podOf("slow").getMetadata().getName();
+        kubelet.runningNotReady(pod, "node-a");
+        URI health = URI.create("http://agent-slow." + namespace + ".svc:8001/actuator/health/readiness");
+
+        Readiness readiness = agents.awaitReady(process, health, Duration.ofMillis(300));
+
+        assertThat(readiness.outcome()).isEqualTo(Readiness.Outcome.TIMED_OUT);
+        soon().untilAsserted(() -> assertThat(agents.notReady(process, health, Duration.ofSeconds(60)))
+                .isEqualTo("its pod " + pod + " did not become Ready within AGENT_STARTUP_TIMEOUT=60s (the readiness "
+                        + "probe on /actuator/health/readiness had not passed): phase Running; container running, "
+                        + "not ready (ContainersNotReady: containers with unready status: [agent])"));
+        kubelet.waiting(pod, "ContainerCreating", "pulling image");
+        soon().untilAsserted(() -> assertThat(agents.notReady(process, health, Duration.ofSeconds(60)))
+                .endsWith("had not passed): phase Pending; container waiting: ContainerCreating: pulling image"));
+    }
+
+    @Test
+    void aPodThatFailedForGoodGoesWithItsSecretWhenTheManagerLetsGoOfTheLaunchButALaterLaunchsServiceStays()
+            throws IOException {
+        AgentProcess crashed = agents.launch(plan("vfs", "launch-1", "vfs:0.1.0", "on-failure"));
+        String pod = kubelet.podOf("vfs").getMetadata().getName();
+        kubelet.ready(pod, "node-a", 0);
+        agents.awaitReady(crashed, URI.create("http://unused"), Duration.ofSeconds(5));
+
+        kubelet.failed(pod, 137, "Evicted");
+        soon().until(() -> !crashed.isAlive());
+        assertThat(crashed.onExit().join()).isEqualTo(137);
+        assertThat(client.pods().inNamespace(namespace).list().getItems())
+                .as("Kubernetes keeps a bare pod that ended until someone deletes it")
+                .hasSize(1);
+
+        agents.forget(crashed);
+
+        assertThat(client.pods().inNamespace(namespace).list().getItems()).isEmpty();
+        assertThat(client.secrets().inNamespace(namespace).list().getItems()).isEmpty();
+        assertThat(client.services().inNamespace(namespace).list().getItems()).isEmpty();
+
+        AgentProcess restarted = agents.launch(plan("vfs", "launch-2", "vfs:0.1.0", "on-failure"));
+        agents.forget(crashed);
+        agents.forget(restarted);
+        assertThat(client.services()
+                        .inNamespace(namespace)
+                        .withName("agent-vfs")
+                        .get())
+                .as("the restart's Service, which a late word about the crashed launch must not take away")
+                .isNotNull();
+        assertThat(client.secrets().inNamespace(namespace).list().getItems())
+                .as("a running launch is not let go of")
+                .hasSize(1);
+    }
+
+    @Test
     void aPodDeletedBehindTheManagersBackEndsTheLaunch() throws IOException {
         AgentProcess process = agents.launch(plan("vfs", "vfs:0.1.0", "on-failure"));
         kubelet.ready(kubelet.podOf("vfs").getMetadata().getName(), "node-a", 0);
@@ -287,15 +341,21 @@ class KubernetesAgentsTest {
 
     private LaunchPlan plan(String name, @org.jspecify.annotations.Nullable String image, String restart)
             throws IOException {
+        return plan(name, launchId(name), image, restart);
+    }
+
+    private LaunchPlan plan(
+            String name, String launchId, @org.jspecify.annotations.Nullable String image, String restart)
+            throws IOException {
         Path resources = home.resolve(name + "-resources.json");
-        Files.writeString(resources, "{\"id\":\"" + launchId(name) + "\",\"resources\":{\"bucket\":\"b1\"}}");
+        Files.writeString(resources, "{\"id\":\"" + launchId + "\",\"resources\":{\"bucket\":\"b1\"}}");
         Map<String, String> env = Map.of(
                 "AGENT_NAME",
                 name,
                 "AGENT_PORT",
                 "8001",
                 "AGENT_ID",
-                launchId(name),
+                launchId,
                 "AGENT_TOKEN",
                 "token-" + name,
                 "AGENT_RESOURCES_FILE",

@@ -23,6 +23,7 @@ import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +54,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "runtime.min-agent-port=23600",
             "runtime.max-agent-port=23699",
             "runtime.backend.kind=kubernetes",
-            "runtime.backend.poll-interval=50ms"
+            "runtime.backend.poll-interval=50ms",
+            "runtime.supervision.initial-backoff=50ms"
         })
 // Closed after this class, while the mock server still runs, so that nothing waits for it at the JVM's exit.
 @DirtiesContext
@@ -192,6 +194,45 @@ class KubernetesManagerTest {
                 .as("its resources Secret")
                 .isNull();
         given().port(port).get("/api/list_agents").then().statusCode(200).body("agents.name", contains("kendra"));
+
+        given().port(port).post("/api/stop_agent?agent_name=kendra").then().statusCode(200);
+        assertThat(client.pods().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+    }
+
+    @Test
+    void aPodThatFailedForGoodIsReplacedByANewOneAndGoesWithItsSecret() {
+        given().port(port)
+                .contentType(ContentType.JSON)
+                .body("{\"agents\": [\"kendra\"]}")
+                .post("/api/launch_agents")
+                .then()
+                .statusCode(200);
+        String crashed = kubelet.podOf("kendra").getMetadata().getName();
+
+        kubelet.failed(crashed, 137, "Evicted");
+
+        await().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> {
+                    List<String> pods = client.pods().inNamespace(NAMESPACE).list().getItems().stream()
+                            .map(pod -> pod.getMetadata().getName())
+                            .toList();
+                    assertThat(pods)
+                            .as("the restart's pod, and not the failed one")
+                            .hasSize(1)
+                            .doesNotContain(crashed);
+                    assertThat(client.secrets().inNamespace(NAMESPACE).list().getItems())
+                            .as("the restart's resources Secret only")
+                            .extracting(secret -> secret.getMetadata().getName())
+                            .containsExactly(pods.get(0) + "-resources");
+                    given().port(port)
+                            .get("/api/list_agents")
+                            .then()
+                            .body("agents.name", contains("kendra"))
+                            .body("agents[0].status", equalTo("RUNNING"))
+                            .body("agents[0].restarts", equalTo(1));
+                });
 
         given().port(port).post("/api/stop_agent?agent_name=kendra").then().statusCode(200);
         assertThat(client.pods().inNamespace(NAMESPACE).list().getItems()).isEmpty();

@@ -251,10 +251,7 @@ public class AgentSpawner {
                         lastLines(agent));
             case TIMED_OUT ->
                 throw new AgentStartTimeoutException(
-                        agent.name(),
-                        "it did not answer " + health + " with 200 within AGENT_STARTUP_TIMEOUT="
-                                + planner.startupTimeout().toSeconds() + "s",
-                        lastLines(agent));
+                        agent.name(), host.notReady(process, health, planner.startupTimeout()), lastLines(agent));
         }
     }
 }
