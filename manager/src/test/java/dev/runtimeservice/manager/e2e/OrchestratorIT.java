@@ -463,7 +463,7 @@ class OrchestratorIT {
                     .contains("kendra, skill search")
                     .contains("plan")
                     .contains("A2A SendMessage " + urls.get("kendra") + "/a2a skill search")
-                    .contains("\"id\": \"ia-1\"");
+                    .contains("\"id\": \"ia-1\""); // indexed by the search test of order 4
         } finally {
             browser.quit();
         }
