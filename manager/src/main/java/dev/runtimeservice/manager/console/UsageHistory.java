@@ -5,7 +5,7 @@ import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.process.AgentHost;
 import dev.runtimeservice.manager.process.AgentProcess;
 import dev.runtimeservice.manager.process.AgentUsage;
-import dev.runtimeservice.manager.scheduling.DaemonScheduler;
+import dev.runtimeservice.manager.scheduling.PeriodicTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
@@ -49,13 +47,14 @@ class UsageHistory implements SmartLifecycle {
     private final AgentHost host;
     private final Clock clock;
     private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
-    private @Nullable ScheduledExecutorService executor;
+    private final PeriodicTask recording;
 
     UsageHistory(ConsoleProperties properties, AgentRegistry registry, AgentHost host, Clock clock) {
         this.properties = properties;
         this.registry = registry;
         this.host = host;
         this.clock = clock;
+        this.recording = new PeriodicTask("usage-history", properties.usagePeriod(), this::record);
     }
 
     /** The records of every agent that has some, oldest first, by agent name. */
@@ -94,33 +93,18 @@ class UsageHistory implements SmartLifecycle {
         }
     }
 
-    private void recordSafely() {
-        try {
-            record();
-        } catch (RuntimeException e) {
-            // A failed record must not cancel the ones that follow (a scheduled task that throws is never run again).
-        }
+    @Override
+    public void start() {
+        recording.start();
     }
 
     @Override
-    public synchronized void start() {
-        ScheduledExecutorService started = DaemonScheduler.named("usage-history");
-        long period = properties.usagePeriod().toMillis();
-        started.scheduleWithFixedDelay(this::recordSafely, period, period, TimeUnit.MILLISECONDS);
-        executor = started;
+    public void stop() {
+        recording.stop();
     }
 
     @Override
-    public synchronized void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
-        if (running != null) {
-            running.shutdownNow();
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public boolean isRunning() {
+        return recording.isRunning();
     }
 }

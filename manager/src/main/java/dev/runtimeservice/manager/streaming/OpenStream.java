@@ -6,6 +6,7 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -20,14 +21,18 @@ import org.slf4j.LoggerFactory;
 final class OpenStream implements WriteListener, AsyncListener {
 
     private static final Logger log = LoggerFactory.getLogger(OpenStream.class);
+    // Longer than any pass of a pump (each write is non-blocking), short enough not to hold a container thread.
+    private static final long PUMP_WAIT_MILLIS = 2000;
 
     private final AsyncContext async;
     private final ServletOutputStream out;
     private final StreamSource source;
     private final Runnable onEnd;
-    // Never waited for: the container's callbacks and the hub's thread both pump, and one that finds the other at it
-    // leaves the work to it (the hub's next tick picks up anything left). Waiting here while the container waits
-    // for its own lock inside isReady or write would deadlock the two.
+    // A pump never waits for it: the container's callbacks and the hub's thread both pump, and one that finds the
+    // other at it leaves the work to it (the hub's next tick picks up anything left, and a write callback lost that
+    // way leaves no write interest registered, so the tick's isReady registers it again). Waiting here while the
+    // container waits for its own lock inside isReady or write would deadlock the two. Only the container's error
+    // callbacks wait for it, briefly (see onError).
     private final ReentrantLock pumping = new ReentrantLock();
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean heartbeatDue;
@@ -46,7 +51,7 @@ final class OpenStream implements WriteListener, AsyncListener {
             return;
         }
         try {
-            while (out.isReady()) {
+            while (!ended.get() && out.isReady()) {
                 byte[] chunk = nextChunk();
                 if (chunk == null) {
                     if (!unflushed) {
@@ -115,24 +120,50 @@ final class OpenStream implements WriteListener, AsyncListener {
     @Override
     public void onError(Throwable t) {
         log.debug("A stream's write failed: {}", t.toString());
-        end();
+        endAfterPump();
+    }
+
+    /**
+     * Ends the answer once a pump running on the hub's thread has finished its pass. When a flush from a thread of
+     * ours fails, Tomcat (11.0) first dispatches the error to a container thread, which recycles the request, and
+     * only then records the failure on the response; recorded on a recycled response, the failure is thrown at the
+     * first write of the next request that the same processor serves, another client's stream, which ends before
+     * its first byte (seen as a followed log that never sent a line). Holding the container's error handling until
+     * the pass is over makes the record land first, on this request, and be cleared with it.
+     */
+    private void endAfterPump() {
+        boolean locked = false;
+        try {
+            locked = pumping.tryLock(PUMP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            end();
+        } finally {
+            if (locked) {
+                pumping.unlock();
+            }
+        }
     }
 
     @Override
     public void onComplete(AsyncEvent event) {
+        // Never waits for a pump: Tomcat calls this holding the request's async state, which a pump that ends the
+        // answer needs for complete().
         end();
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
         log.debug("A stream timed out");
-        end();
+        endAfterPump();
     }
 
     @Override
     public void onError(AsyncEvent event) {
         log.debug("A stream's request failed: {}", String.valueOf(event.getThrowable()));
-        end();
+        endAfterPump();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.runtimeservice.manager.streaming;
 
-import dev.runtimeservice.manager.scheduling.DaemonScheduler;
+import dev.runtimeservice.manager.scheduling.PeriodicTask;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,11 +9,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +27,12 @@ public class StreamHub implements SmartLifecycle {
     private final Set<OpenStream> streams = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
     private final AtomicLong opened = new AtomicLong();
-    private @Nullable ScheduledExecutorService executor;
+    private final PeriodicTask ticking;
     private long ticks;
 
     StreamHub(StreamingProperties properties) {
         this.properties = properties;
+        this.ticking = new PeriodicTask("streams", properties.tick(), this::tick);
     }
 
     /**
@@ -71,9 +69,8 @@ public class StreamHub implements SmartLifecycle {
 
     /** Has every stream send what its source has now, soon, on the hub's thread; many calls make one pass. */
     public void wake() {
-        ScheduledExecutorService running = executor;
-        if (running != null && wakeScheduled.compareAndSet(false, true)) {
-            running.execute(() -> {
+        if (ticking.isRunning() && wakeScheduled.compareAndSet(false, true)) {
+            ticking.runSoon(() -> {
                 wakeScheduled.set(false);
                 pumpAll();
             });
@@ -103,39 +100,31 @@ public class StreamHub implements SmartLifecycle {
     private void tick() {
         ticks++;
         long heartbeatTicks = Math.max(
-                1, properties.heartbeat().toMillis() / properties.tick().toMillis());
-        try {
-            if (ticks % heartbeatTicks == 0) {
-                streams.forEach(OpenStream::heartbeat);
-            }
-            pumpAll();
-        } catch (RuntimeException e) {
-            // A failed tick must not cancel the ticks that follow (a scheduled task that throws is never run again).
+                1,
+                properties.heartbeat().toMillis()
+                        / Math.max(1, properties.tick().toMillis()));
+        if (ticks % heartbeatTicks == 0) {
+            streams.forEach(OpenStream::heartbeat);
         }
+        pumpAll();
     }
 
     @Override
-    public synchronized void start() {
-        ScheduledExecutorService started = DaemonScheduler.named("streams");
-        long period = properties.tick().toMillis();
-        started.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
-        executor = started;
+    public void start() {
+        wakeScheduled.set(false); // a wake asked for while the hub stopped never ran
+        ticking.start();
     }
 
     /** Ends every open answer, so that the graceful shutdown of the web server does not wait for them. */
     @Override
-    public synchronized void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
-        if (running != null) {
-            running.shutdownNow();
-        }
+    public void stop() {
+        ticking.stop();
         List.copyOf(streams).forEach(OpenStream::end);
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public boolean isRunning() {
+        return ticking.isRunning();
     }
 
     /** Stopped before the web server's graceful shutdown (phase {@code Integer.MAX_VALUE - 1024}) begins. */

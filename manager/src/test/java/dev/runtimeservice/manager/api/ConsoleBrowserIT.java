@@ -3,13 +3,12 @@ package dev.runtimeservice.manager.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
+import dev.runtimeservice.manager.console.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,52 +19,24 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The web console in a real headless Chromium (Debian's chromium and chromium-driver, installed here with apt-get
  * when missing and the test runs as root), used as a person would: launch an agent from the page, see it turn
  * RUNNING without a reload, follow its log, stop it; then the same page on a phone-sized screen. Screenshots go to
- * target/console-screenshots (docs/ holds copies).
+ * target/console-screenshots (docs/ holds copies). The API-key prompt and the instruction box are tried in
+ * OrchestratorIT, whose manager has a key and runs the real orchestrator.
  */
 class ConsoleBrowserIT extends ManagerProcessTestSupport {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target", "console-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static WebDriver browser;
 
     @BeforeAll
     static void startChromium() throws Exception {
-        installChromiumIfMissing();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start();
         Files.createDirectories(SHOTS);
-    }
-
-    /** Installs Debian's chromium and its driver when they are missing, as root, with apt-get. */
-    private static void installChromiumIfMissing() throws Exception {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER)) {
-            return;
-        }
-        Process process = new ProcessBuilder("apt-get", "install", "-y", "-q", "chromium", "chromium-driver")
-                .redirectErrorStream(true)
-                .redirectOutput(new File("target/apt-get-chromium.log"))
-                .start();
-        assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        assertThat(Files.isExecutable(DRIVER))
-                .as("chromium-driver could not be installed (apt-get needs root and a Debian mirror); see "
-                        + "target/apt-get-chromium.log")
-                .isTrue();
     }
 
     @AfterAll

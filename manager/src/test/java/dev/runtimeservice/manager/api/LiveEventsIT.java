@@ -178,6 +178,51 @@ class LiveEventsIT extends ManagerProcessTestSupport {
         await().atMost(WAIT).until(() -> streams.openStreams() <= before + 10);
     }
 
+    @Test
+    void clientsThatBreakOffStopNeitherTheTicksNorTheOtherClientsEventsAndLogs() throws Exception {
+        // Launched first: its events release the streams of earlier tests whose clients have gone.
+        String agentUrl = launch("echo").statusCode(200).extract().path("agents[0].url");
+        int before = streams.openStreams();
+        long opened = streams.streamsOpened();
+        try (EventStreamReader events = EventStreamReader.open(url("/api/events?agent=echo"));
+                EventStreamReader log = EventStreamReader.openPlain(url("/api/agents/echo/logs?follow=true&lines=0"))) {
+            List<Socket> clients = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                clients.add(stalledClient("/api/events"));
+                clients.add(stalledClient("/api/agents/echo/logs?follow=true"));
+            }
+            await().atMost(WAIT).until(() -> streams.streamsOpened() >= opened + 22);
+            for (Socket client : clients) {
+                breakOff(client);
+            }
+            // The agent's next log lines (its liveness probes) are written to the broken connections: each of those
+            // streams fails and is released. The hub's ticks still run (a followed log is read on ticks only), and a
+            // write that failed on the hub's thread never fails another client's stream: it did, now and then, when
+            // Tomcat recorded the failure on a response already recycled for the next stream (such as these two
+            // followed logs), which then ended before its first line (see OpenStream.endAfterPump).
+            given().get(agentUrl + "/after-the-broken-clients").then().statusCode(404);
+            log.until(line -> line.data().contains("after-the-broken-clients"), WAIT);
+            try (EventStreamReader later =
+                    EventStreamReader.openPlain(url("/api/agents/echo/logs?follow=true&lines=0"))) {
+                given().get(agentUrl + "/after-the-broken-clients-again").then().statusCode(404);
+                later.until(line -> line.data().contains("after-the-broken-clients-again"), WAIT);
+            }
+            // The stop's events are written to the broken event streams, which fail too; the events still come.
+            stop("echo").statusCode(200);
+            events.until(event -> event.data().contains("\"state\":\"STOPPED\""), WAIT);
+            await().atMost(WAIT).until(() -> streams.openStreams() <= before + 2);
+            // A followed log ends when its agent stops, with a last line that says so.
+            List<EventStreamReader.Event> rest = log.until(line -> line.name().equals(EventStreamReader.END), WAIT);
+            assertThat(rest.get(rest.size() - 2).data()).isEqualTo("-- echo stopped: its log ends here --");
+        }
+    }
+
+    /** Resets the connection (RST): the manager's next write to it fails. */
+    private static void breakOff(Socket socket) throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     /** A client that asks for a stream and then never reads, with a small receive buffer that fills at once. */
     private Socket stalledClient(String path) throws IOException {
         Socket socket = new Socket();

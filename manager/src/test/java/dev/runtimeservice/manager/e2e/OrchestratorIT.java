@@ -3,6 +3,7 @@ package dev.runtimeservice.manager.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.runtimeservice.manager.console.HeadlessChromium;
 import io.a2a.spec.AgentCard;
 import io.a2a.spec.Message;
 import io.a2a.spec.Task;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,9 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the real vfs, kendra and gpt4 jars (gpt4 with the test model of ../shared/models) and a Python agent that serves
  * A2A JSON-RPC with the standard library only: discovery with its launch token, the official A2A client on every
  * card, instructions executed over A2A with their request id in both logs, a compound one run as a plan (kendra
- * searches, gpt4 summarises), a plan stopped at its failing step, the Python agent's skill executed, and an agent
- * that stops being dropped. It lives in the manager module, which the reactor builds last, so
- * that every jar it runs exists.
+ * searches, gpt4 summarises), a plan stopped at its failing step, the Python agent's skill executed, the web
+ * console's key prompt and instruction box in a headless Chromium, and an agent that stops being dropped. It lives
+ * in the manager module, which the reactor builds last, so that every jar it runs exists.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrchestratorIT {
@@ -425,6 +429,58 @@ class OrchestratorIT {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body());
+    }
+
+    @Test
+    @Order(7)
+    void theConsoleAsksForTheKeyThenShowsTheOrchestratorsChoicePlanAndAnswer() throws Exception {
+        WebDriver browser = HeadlessChromium.start();
+        try {
+            browser.get(manager.url + "/");
+            // The manager answers 401 without the key: the page asks for it, and again when it is wrong.
+            enterKey(browser, "not-the-key");
+            enterKey(browser, manager.apiKey);
+            assertThat(text(browser, "forget-key")).isEqualTo("Forget key");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> text(browser, "stream").equals("events: live"));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !browser.findElements(By.cssSelector("#agents tr[data-agent='kendra']"))
+                            .isEmpty());
+            JavascriptExecutor page = (JavascriptExecutor) browser;
+            assertThat(page.executeScript("return sessionStorage.getItem('runtime-api-key');"))
+                    .isEqualTo(manager.apiKey);
+            assertThat(page.executeScript("return localStorage.length;")).isEqualTo(0L);
+
+            browser.findElement(By.id("instruction")).sendKeys("Busca información sobre inteligencia artificial");
+            browser.findElement(By.id("execute")).click();
+            browser.findElement(By.cssSelector("#instruct-form button[type=submit]"))
+                    .click();
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> text(browser, "instruct-result").contains("answer"));
+            String result = text(browser, "instruct-result");
+            assertThat(result)
+                    .contains("kendra, skill search")
+                    .contains("plan")
+                    .contains("A2A SendMessage " + urls.get("kendra") + "/a2a skill search")
+                    .contains("\"id\": \"ia-1\""); // indexed by the search test of order 4
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Waits for the page's key dialog and enters {@code key} in it. */
+    private static void enterKey(WebDriver browser, String key) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Boolean.TRUE.equals(((JavascriptExecutor) browser)
+                        .executeScript("return document.getElementById('key-dialog').open;")));
+        browser.findElement(By.id("key-input")).clear();
+        browser.findElement(By.id("key-input")).sendKeys(key);
+        browser.findElement(By.cssSelector("#key-form button[type=submit]")).click();
+    }
+
+    private static String text(WebDriver browser, String id) {
+        return browser.findElement(By.id(id)).getText();
     }
 
     @Test
