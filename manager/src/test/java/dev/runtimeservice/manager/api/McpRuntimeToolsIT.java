@@ -2,14 +2,21 @@ package dev.runtimeservice.manager.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.GetPromptRequest;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
@@ -21,14 +28,21 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 
 /**
  * The manager's MCP server in this JVM, through the official MCP Java SDK client over Streamable HTTP, with the
- * test catalog's Python agents: the runtime tools call the same services as the REST API, and every refusal is a
- * tool error that says what to do. (The built-in agents' skills as tools: KendraVfsIngestIT.)
+ * test catalog's Python agents: the runtime tools call the same services as the REST API, every refusal is a tool
+ * error that says what to do, and a skill call the client cancels is cancelled at its agent (waiter, an A2A agent in
+ * Python). (The built-in agents' skills as tools: KendraVfsIngestIT.)
  */
 class McpRuntimeToolsIT extends ManagerProcessTestSupport {
 
@@ -91,18 +105,55 @@ class McpRuntimeToolsIT extends ManagerProcessTestSupport {
         assertThat(text(error("instruct", Map.of("text", "Busca contratos"))))
                 .contains("launch_agents", "orchestrator");
 
-        // A name that never was a tool is MCP's protocol error for an unknown tool, -32602, not a tool result: the
-        // MCP specification (2025-06-18, Tools, Error Handling) lists unknown tools among protocol errors.
-        assertThatThrownBy(() -> call("nosuchtool", Map.of()))
-                .isInstanceOfSatisfying(
-                        McpError.class,
-                        e -> assertThat(e.getJsonRpcError().code()).isEqualTo(-32602));
+        // A name that is no tool is a tool error too, not MCP's protocol error -32602: a model can act on it.
+        assertThat(text(error("nosuchtool", Map.of()))).contains("There is no tool named nosuchtool", "tools/list");
+        assertThat(text(error("waiter.nosuchskill", Map.of())))
+                .contains("Agent waiter is not running", "launch_agents", "{\"agents\": [\"waiter\"]}");
         assertThatThrownBy(() -> mcp.readResource(new ReadResourceRequest("runtime://agents/echo/card")))
                 .isInstanceOf(McpError.class)
                 .hasMessageContaining("not running");
         assertThatThrownBy(() -> mcp.getPrompt(new GetPromptRequest("optimized_prompt", Map.of("instruction", "Hola"))))
                 .isInstanceOf(McpError.class)
                 .hasMessageContaining("orchestrator");
+    }
+
+    @Test
+    void anAgentsToolsAreAnnouncedOnceAndACancelledCallCancelsItsTaskAtTheAgent() {
+        RecordingTransport transport =
+                new RecordingTransport(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port)
+                        .endpoint("/mcp")
+                        .build());
+        List<List<String>> announced = new CopyOnWriteArrayList<>();
+        McpAsyncClient client = McpClient.async(transport)
+                .requestTimeout(Duration.ofSeconds(60))
+                .toolsChangeConsumer(tools -> Mono.fromRunnable(
+                        () -> announced.add(tools.stream().map(Tool::name).toList())))
+                .build();
+        client.initialize().block(Duration.ofSeconds(30));
+        try {
+            assertThat(call("launch_agents", Map.of("agents", List.of("waiter")))
+                            .isError())
+                    .isFalse();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> announced.stream().anyMatch(tools -> tools.contains("waiter.wait")));
+
+            // The official client does not send notifications/cancelled itself; it goes through its own transport.
+            Disposable waiting = client.callTool(new CallToolRequest("waiter.wait", Map.of("text", "wait")))
+                    .subscribe(result -> {}, error -> {});
+            await().atMost(Duration.ofSeconds(20)).until(() -> waiterLog().contains("working on task"));
+            transport
+                    .sendMessage(new JSONRPCNotification(
+                            "notifications/cancelled",
+                            Map.of("requestId", transport.lastIdOf("tools/call"), "reason", "the test cancels it")))
+                    .block(Duration.ofSeconds(10));
+            waiting.dispose();
+            await().atMost(Duration.ofSeconds(20)).until(() -> waiterLog().contains("canceled"));
+
+            // Adding the agent's tool and refreshing the list once sent two notifications, one from each.
+            assertThat(announced).hasSize(1);
+        } finally {
+            client.closeGracefully().block(Duration.ofSeconds(10));
+        }
     }
 
     @Test
@@ -132,6 +183,10 @@ class McpRuntimeToolsIT extends ManagerProcessTestSupport {
         assertThat(fromAPage.statusCode()).isEqualTo(403);
     }
 
+    private String waiterLog() {
+        return text(call("agent_logs", Map.of("name", "waiter", "lines", 100)));
+    }
+
     private CallToolResult call(String tool, Map<String, Object> arguments) {
         return mcp.callTool(new CallToolRequest(tool, arguments));
     }
@@ -150,5 +205,53 @@ class McpRuntimeToolsIT extends ManagerProcessTestSupport {
 
     private static String json(CallToolResult result) {
         return text(result);
+    }
+
+    /** The official client's transport, which remembers the id of each request it sends. */
+    private static final class RecordingTransport implements McpClientTransport {
+
+        private final McpClientTransport transport;
+        private final Map<String, Object> lastIds = new ConcurrentHashMap<>();
+
+        RecordingTransport(McpClientTransport transport) {
+            this.transport = transport;
+        }
+
+        Object lastIdOf(String method) {
+            return lastIds.get(method);
+        }
+
+        @Override
+        public Mono<Void> connect(Function<Mono<JSONRPCMessage>, Mono<JSONRPCMessage>> handler) {
+            return transport.connect(handler);
+        }
+
+        @Override
+        public Mono<Void> sendMessage(JSONRPCMessage message) {
+            if (message instanceof JSONRPCRequest request) {
+                lastIds.put(request.method(), request.id());
+            }
+            return transport.sendMessage(message);
+        }
+
+        @Override
+        public void setExceptionHandler(Consumer<Throwable> handler) {
+            transport.setExceptionHandler(handler);
+        }
+
+        @Override
+        public Mono<Void> closeGracefully() {
+            return transport.closeGracefully();
+        }
+
+        @Override
+        public <T> T unmarshalFrom(Object data, TypeRef<T> type) {
+            return transport.unmarshalFrom(data, type);
+        }
+
+        @Override
+        public List<String> protocolVersions() {
+            return transport.protocolVersions();
+        }
     }
 }
