@@ -17,6 +17,7 @@ import io.modelcontextprotocol.spec.McpSchema.GetPromptRequest;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
@@ -141,13 +142,18 @@ class McpRuntimeToolsIT extends ManagerProcessTestSupport {
             Disposable waiting = client.callTool(new CallToolRequest("waiter.wait", Map.of("text", "wait")))
                     .subscribe(result -> {}, error -> {});
             await().atMost(Duration.ofSeconds(20)).until(() -> waiterLog().contains("working on task"));
+            Object callId = transport.lastIdOf("tools/call");
             transport
                     .sendMessage(new JSONRPCNotification(
-                            "notifications/cancelled",
-                            Map.of("requestId", transport.lastIdOf("tools/call"), "reason", "the test cancels it")))
+                            "notifications/cancelled", Map.of("requestId", callId, "reason", "the test cancels it")))
                     .block(Duration.ofSeconds(10));
-            waiting.dispose();
             await().atMost(Duration.ofSeconds(20)).until(() -> waiterLog().contains("canceled"));
+            // A cancelled request gets no answer (MCP specification, Cancellation); the others do.
+            assertThat(transport.answered).contains(transport.lastIdOf("initialize"));
+            await().during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> !transport.answered.contains(callId));
+            waiting.dispose();
 
             // Adding the agent's tool and refreshing the list once sent two notifications, one from each.
             assertThat(announced).hasSize(1);
@@ -207,7 +213,7 @@ class McpRuntimeToolsIT extends ManagerProcessTestSupport {
         return text(result);
     }
 
-    /** The official client's transport, which remembers the id of each request it sends. */
+    /** The official client's transport, which remembers the id of each request it sends and of each answer. */
     private static final class RecordingTransport implements McpClientTransport {
 
         private final McpClientTransport transport;
@@ -217,13 +223,20 @@ class McpRuntimeToolsIT extends ManagerProcessTestSupport {
             this.transport = transport;
         }
 
+        /** The ids of the requests the server answered. */
+        final List<Object> answered = new CopyOnWriteArrayList<>();
+
         Object lastIdOf(String method) {
             return lastIds.get(method);
         }
 
         @Override
         public Mono<Void> connect(Function<Mono<JSONRPCMessage>, Mono<JSONRPCMessage>> handler) {
-            return transport.connect(handler);
+            return transport.connect(messages -> handler.apply(messages.doOnNext(message -> {
+                if (message instanceof JSONRPCResponse response) {
+                    answered.add(response.id());
+                }
+            })));
         }
 
         @Override
