@@ -1,7 +1,8 @@
 """An A2A 1.0 agent in Python (standard library only, no SDK of ours) for McpRuntimeToolsIT: its one skill, `wait`,
 keeps its task working until the task is cancelled (A2A CancelTask) or 60 s pass, so that a test can cancel a tool
 call while the agent works on it. It serves health, its card, and JSON-RPC SendMessage, ListTasks and CancelTask at
-/a2a, and prints each task it starts and each one cancelled, which the test reads in its log."""
+/a2a, and prints each task it starts and each one cancelled, with the text it was sent, which the test reads in its
+log."""
 import datetime
 import json
 import os
@@ -22,6 +23,7 @@ CARD = {
 }
 tasks = {}
 cancels = {}
+texts = {}
 lock = threading.Lock()
 
 
@@ -62,7 +64,7 @@ class Handler(BaseHTTPRequestHandler):
                 if task is not None and task["status"]["state"] == "TASK_STATE_WORKING":
                     with_state(task, "TASK_STATE_CANCELED")
                     cancels[task["id"]].set()
-                    print("%s: task %s canceled" % (NAME, task["id"]), flush=True)
+                    print("%s: task %s (%s) canceled" % (NAME, task["id"], texts[task["id"]]), flush=True)
             if task is None:
                 self.answer({"jsonrpc": "2.0", "id": call.get("id"),
                              "error": {"code": -32001, "message": "Task not found"}})
@@ -76,10 +78,12 @@ class Handler(BaseHTTPRequestHandler):
         task = with_state({"id": str(uuid.uuid4()), "contextId": message.get("contextId") or str(uuid.uuid4()),
                            "history": [message]}, "TASK_STATE_WORKING")
         cancelled = threading.Event()
+        text = " ".join(part.get("text", "") for part in message.get("parts", []))
         with lock:
             tasks[task["id"]] = task
             cancels[task["id"]] = cancelled
-        print("%s: working on task %s" % (NAME, task["id"]), flush=True)
+            texts[task["id"]] = text
+        print("%s: working on task %s (%s)" % (NAME, task["id"], text), flush=True)
         if not cancelled.wait(60):
             with lock:
                 with_state(task, "TASK_STATE_COMPLETED")
@@ -95,7 +99,10 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the caller gave up on the answer (the manager stops waiting for a cancelled call)
 
     def log_message(self, *args):
         pass

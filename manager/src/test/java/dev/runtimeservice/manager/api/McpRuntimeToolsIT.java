@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.runtimeservice.cli.mcp.StdioBridge;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ClientCapabilities;
 import io.modelcontextprotocol.spec.McpSchema.GetPromptRequest;
+import io.modelcontextprotocol.spec.McpSchema.Implementation;
+import io.modelcontextprotocol.spec.McpSchema.InitializeRequest;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
@@ -22,13 +28,23 @@ import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -46,6 +62,9 @@ import reactor.core.publisher.Mono;
  * Python). (The built-in agents' skills as tools: KendraVfsIngestIT.)
  */
 class McpRuntimeToolsIT extends ManagerProcessTestSupport {
+
+    private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(
+            tools.jackson.databind.json.JsonMapper.builder().build());
 
     private McpSyncClient mcp;
 
@@ -119,7 +138,7 @@ class McpRuntimeToolsIT extends ManagerProcessTestSupport {
     }
 
     @Test
-    void anAgentsToolsAreAnnouncedOnceAndACancelledCallCancelsItsTaskAtTheAgent() {
+    void anAgentsToolsAreAnnouncedOnceAndACancelledCallCancelsItsTaskAtTheAgent() throws IOException {
         RecordingTransport transport =
                 new RecordingTransport(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port)
                         .endpoint("/mcp")
@@ -139,15 +158,17 @@ class McpRuntimeToolsIT extends ManagerProcessTestSupport {
                     .until(() -> announced.stream().anyMatch(tools -> tools.contains("waiter.wait")));
 
             // The official client does not send notifications/cancelled itself; it goes through its own transport.
-            Disposable waiting = client.callTool(new CallToolRequest("waiter.wait", Map.of("text", "wait")))
+            // The agent's log holds other runs' lines too: each call is found there by the text it was sent.
+            String text = "wait-" + UUID.randomUUID();
+            Disposable waiting = client.callTool(new CallToolRequest("waiter.wait", Map.of("text", text)))
                     .subscribe(result -> {}, error -> {});
-            await().atMost(Duration.ofSeconds(20)).until(() -> waiterLog().contains("working on task"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> waiterLog().contains("(" + text + ")"));
             Object callId = transport.lastIdOf("tools/call");
             transport
                     .sendMessage(new JSONRPCNotification(
                             "notifications/cancelled", Map.of("requestId", callId, "reason", "the test cancels it")))
                     .block(Duration.ofSeconds(10));
-            await().atMost(Duration.ofSeconds(20)).until(() -> waiterLog().contains("canceled"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> waiterLog().contains("(" + text + ") canceled"));
             // A cancelled request gets no answer (MCP specification, Cancellation); the others do.
             assertThat(transport.answered).contains(transport.lastIdOf("initialize"));
             await().during(Duration.ofMillis(500))
@@ -157,6 +178,10 @@ class McpRuntimeToolsIT extends ManagerProcessTestSupport {
 
             // Adding the agent's tool and refreshing the list once sent two notifications, one from each.
             assertThat(announced).hasSize(1);
+
+            // Through the stdio bridge (the cli's `mcp`), a desktop client's cancellation reaches the call too: the
+            // bridge used to relay the next line only once the call before it was answered.
+            cancelThroughTheStdioBridge();
         } finally {
             client.closeGracefully().block(Duration.ofSeconds(10));
         }
@@ -187,6 +212,43 @@ class McpRuntimeToolsIT extends ManagerProcessTestSupport {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(fromAPage.statusCode()).isEqualTo(403);
+    }
+
+    private void cancelThroughTheStdioBridge() throws IOException {
+        PipedOutputStream client = new PipedOutputStream();
+        PipedInputStream bridgeInput = new PipedInputStream(client);
+        ByteArrayOutputStream bridgeOutput = new ByteArrayOutputStream();
+        StdioBridge bridge = new StdioBridge(
+                "http://127.0.0.1:" + port,
+                null,
+                new PrintStream(bridgeOutput, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true));
+        CompletableFuture<Integer> relaying = CompletableFuture.supplyAsync(() -> {
+            try {
+                return bridge.relay(bridgeInput);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try (PrintStream lines = new PrintStream(client, true, StandardCharsets.UTF_8)) {
+            lines.println(JSON.writeValueAsString(new JSONRPCRequest(
+                    "initialize",
+                    "init",
+                    new InitializeRequest(
+                            "2025-06-18", ClientCapabilities.builder().build(), new Implementation("test", "1")))));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> bridgeOutput.toString(StandardCharsets.UTF_8).contains("\"id\":\"init\""));
+            lines.println(JSON.writeValueAsString(new JSONRPCNotification("notifications/initialized", null)));
+            String text = "bridged-" + UUID.randomUUID();
+            lines.println(JSON.writeValueAsString(new JSONRPCRequest(
+                    "tools/call", "bridged", new CallToolRequest("waiter.wait", Map.of("text", text)))));
+            await().atMost(Duration.ofSeconds(20)).until(() -> waiterLog().contains("(" + text + ")"));
+            lines.println(JSON.writeValueAsString(new JSONRPCNotification(
+                    "notifications/cancelled", Map.of("requestId", "bridged", "reason", "the test cancels it"))));
+            await().atMost(Duration.ofSeconds(20)).until(() -> waiterLog().contains("(" + text + ") canceled"));
+        }
+        assertThat(relaying).succeedsWithin(Duration.ofSeconds(40)).isEqualTo(0);
+        assertThat(bridgeOutput.toString(StandardCharsets.UTF_8)).doesNotContain("\"id\":\"bridged\"");
     }
 
     private String waiterLog() {
