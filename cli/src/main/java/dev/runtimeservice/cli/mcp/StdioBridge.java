@@ -15,6 +15,12 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,11 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class StdioBridge {
 
+    private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(30);
+
     private final McpJsonMapper json =
             new JacksonMcpJsonMapper(JsonMapper.builder().build());
     private final McpClientTransport manager;
     private final PrintStream out;
     private final PrintWriter err;
+    /** The requests sent whose answers have not begun to arrive. */
+    private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
 
     /**
      * A bridge to the manager at {@code managerUrl}.
@@ -69,6 +79,7 @@ public final class StdioBridge {
                 }
             }
         } finally {
+            finishInFlight();
             manager.closeGracefully().block(Duration.ofSeconds(5));
         }
         return 0;
@@ -83,14 +94,38 @@ public final class StdioBridge {
             err.flush();
             return;
         }
-        manager.sendMessage(message)
+        Mono<Void> sent = manager.sendMessage(message)
                 .doOnError(e -> {
                     err.println("runtime mcp: the manager did not take a message: " + e.getMessage());
                     err.flush();
                     answerWithError(message, e);
                 })
-                .onErrorComplete()
-                .block();
+                .onErrorComplete();
+        if (message instanceof McpSchema.JSONRPCRequest request
+                && !McpSchema.METHOD_INITIALIZE.equals(request.method())) {
+            // The SDK's transport completes a request's send only when its answer begins to arrive. Waiting for that
+            // here held back every later line until then: a client's calls ran one at a time, and its
+            // notifications/cancelled for a running call reached the manager only after the call had ended.
+            CompletableFuture<Void> pending = sent.toFuture();
+            inFlight.add(pending);
+            pending.whenComplete((done, error) -> inFlight.remove(pending));
+        } else {
+            // initialize sets up the session every later message needs; notifications and answers are taken at once.
+            sent.block();
+        }
+    }
+
+    /** Lets the requests still in flight when the client closed the bridge get their answers, for a while. */
+    private void finishInFlight() {
+        try {
+            CompletableFuture.allOf(inFlight.toArray(new CompletableFuture<?>[0]))
+                    .get(IN_FLIGHT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            err.println("runtime mcp: closing with requests still unanswered: " + e.getMessage());
+            err.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A request the manager could not be sent still gets an answer, so that the client does not wait for ever. */

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +25,10 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the MCP server's agent tools in step with the running agents: when an agent is seen RUNNING with a new
  * launch, its skills are read and registered as tools; when it stops they leave the list. Each change tells the
- * connected clients ({@code notifications/tools/list_changed}). A stopped agent's tools stay callable by name, so a
- * client that calls one learns that the agent stopped and how to launch it, as a tool error, instead of a protocol
- * error for an unknown tool. Runs every {@code runtime.mcp.refresh-interval}, and at once after every launch and
- * stop made through MCP.
+ * connected clients once ({@code notifications/tools/list_changed}), however many tools it adds or takes away. A
+ * stopped agent's tools stay registered, out of the list: a client that calls one learns that the agent stopped and
+ * how to launch it (a name that never was a tool gets a like answer from {@link UnknownTools}). Runs every
+ * {@code runtime.mcp.refresh-interval}, and at once after every launch and stop made through MCP.
  */
 @Component
 class AgentSkillTools implements DisposableBean {
@@ -38,6 +39,7 @@ class AgentSkillTools implements DisposableBean {
     private final SkillReader reader;
     private final SkillCalls calls;
     private final McpProperties properties;
+    private final ToolCalls toolCalls;
     /** The launch id whose tools are listed, by agent; an agent absent here has no listed tools. */
     private final Map<String, String> listed = new ConcurrentHashMap<>();
     /** Every skill tool ever registered, by tool name. */
@@ -45,17 +47,21 @@ class AgentSkillTools implements DisposableBean {
 
     private final ScheduledExecutorService refresher = DaemonScheduler.named("mcp-agent-tools");
     private @Nullable McpSyncServer server;
+    private @Nullable ServerTransportHooks hooks;
 
-    AgentSkillTools(AgentManager manager, SkillReader reader, SkillCalls calls, McpProperties properties) {
+    AgentSkillTools(
+            AgentManager manager, SkillReader reader, SkillCalls calls, McpProperties properties, ToolCalls toolCalls) {
         this.manager = manager;
         this.reader = reader;
         this.calls = calls;
         this.properties = properties;
+        this.toolCalls = toolCalls;
     }
 
-    /** Starts keeping {@code server}'s tools in step. */
-    void attach(McpSyncServer server) {
+    /** Starts keeping {@code server}'s tools in step; {@code hooks} is the transport it was built on. */
+    void attach(McpSyncServer server, ServerTransportHooks hooks) {
         this.server = server;
+        this.hooks = hooks;
         long every = properties.refreshInterval().toMillis();
         refresher.scheduleWithFixedDelay(this::refreshQuietly, 0, every, TimeUnit.MILLISECONDS);
     }
@@ -66,12 +72,21 @@ class AgentSkillTools implements DisposableBean {
         return skill == null || listed.containsKey(skill.agent());
     }
 
-    /** Compares the listed tools with the running agents and changes what differs. */
+    /** Compares the listed tools with the running agents and changes what differs; clients are told once. */
     synchronized void refresh() {
         McpSyncServer mcp = server;
-        if (mcp == null) {
+        ServerTransportHooks transport = hooks;
+        if (mcp == null || transport == null) {
             return;
         }
+        transport.oneToolListChangeFor(() -> {
+            if (changeTools(mcp)) {
+                mcp.notifyToolsListChanged();
+            }
+        });
+    }
+
+    private boolean changeTools(McpSyncServer mcp) {
         Map<String, ManagedAgent> running = new java.util.HashMap<>();
         manager.list().stream()
                 .filter(agent -> agent.state() == AgentState.RUNNING)
@@ -84,9 +99,7 @@ class AgentSkillTools implements DisposableBean {
                 changed |= register(mcp, agent);
             }
         }
-        if (changed) {
-            mcp.notifyToolsListChanged();
-        }
+        return changed;
     }
 
     private boolean register(McpSyncServer mcp, ManagedAgent agent) {
@@ -142,11 +155,12 @@ class AgentSkillTools implements DisposableBean {
         }
         return SyncToolSpecification.builder()
                 .tool(tool.build())
-                .callHandler((exchange, request) -> call(skill.name(), ToolArguments.of(request.arguments())))
+                .callHandler((exchange, request) ->
+                        call(skill.name(), ToolArguments.of(request.arguments()), toolCalls.cancellation(exchange)))
                 .build();
     }
 
-    private CallToolResult call(String name, Map<String, Object> arguments) {
+    private CallToolResult call(String name, Map<String, Object> arguments, CompletableFuture<Void> cancelled) {
         SkillTool skill = known.get(name);
         Optional<ManagedAgent> agent = skill == null
                 ? Optional.empty()
@@ -154,12 +168,9 @@ class AgentSkillTools implements DisposableBean {
                         .filter(a -> a.name().equals(skill.agent()) && a.state() == AgentState.RUNNING)
                         .findFirst();
         if (skill == null || agent.isEmpty()) {
-            String owner = skill == null ? name : skill.agent();
-            return ToolResults.error("Agent " + owner + " is not running, so " + name + " cannot be called. Launch "
-                    + "it with the launch_agents tool ({\"agents\": [\"" + owner + "\"]}) and call " + name
-                    + " again.");
+            return UnknownTools.notRunning(skill == null ? name : skill.agent(), name);
         }
-        return calls.call(skill, agent.get().url(), arguments);
+        return calls.call(skill, agent.get().url(), arguments, cancelled);
     }
 
     private void refreshQuietly() {

@@ -1,17 +1,21 @@
 package dev.runtimeservice.manager.mcp;
 
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,13 +27,20 @@ class McpServerConfiguration {
 
     static final String PATH = "/mcp";
 
+    // MCP's own JSON (camelCase), not the manager's snake_case API mapper.
+    private static final McpJsonMapper JSON =
+            new JacksonMcpJsonMapper(JsonMapper.builder().build());
+
     @Bean
     HttpServletStreamableServerTransportProvider mcpTransport() {
         return HttpServletStreamableServerTransportProvider.builder()
-                // MCP's own JSON (camelCase), not the manager's snake_case API mapper.
-                .jsonMapper(new JacksonMcpJsonMapper(JsonMapper.builder().build()))
+                .jsonMapper(JSON)
                 .mcpEndpoint(PATH)
                 .keepAliveInterval(Duration.ofSeconds(30))
+                // The id of a tools/call, which McpRequestIdFilter read, so that its handler can be cancelled by it.
+                .contextExtractor(request -> request.getAttribute(McpRequestIdFilter.ATTRIBUTE) instanceof String id
+                        ? McpTransportContext.create(Map.of(ToolCalls.REQUEST_ID, id))
+                        : McpTransportContext.EMPTY)
                 .build();
     }
 
@@ -51,6 +62,16 @@ class McpServerConfiguration {
         return filter;
     }
 
+    @Bean
+    FilterRegistrationBean<McpRequestIdFilter> mcpRequestIdFilter() {
+        FilterRegistrationBean<McpRequestIdFilter> filter = new FilterRegistrationBean<>(new McpRequestIdFilter(JSON));
+        filter.addUrlPatterns(PATH);
+        filter.setAsyncSupported(true);
+        // Last, after the security filters: the body is read only for a caller let through, of a checked size.
+        filter.setOrder(Ordered.LOWEST_PRECEDENCE);
+        return filter;
+    }
+
     @Bean(destroyMethod = "close")
     McpSyncServer mcpServer(
             HttpServletStreamableServerTransportProvider transport,
@@ -58,9 +79,11 @@ class McpServerConfiguration {
             OrchestratorTools orchestrator,
             AgentResources resources,
             AgentSkillTools skillTools,
+            ToolCalls toolCalls,
             ObjectProvider<BuildProperties> build) {
         BuildProperties info = build.getIfAvailable();
-        McpSyncServer server = McpServer.sync(transport)
+        ServerTransportHooks hooks = new ServerTransportHooks(transport, toolCalls);
+        McpSyncServer server = McpServer.sync(hooks)
                 .serverInfo("runtime-service", info == null ? "dev" : info.getVersion())
                 .instructions("Launch, list and stop agents, read their logs, and call every running agent's skills "
                         + "as tools named <agent>.<skill>; the list changes as agents start and stop.")
@@ -69,7 +92,7 @@ class McpServerConfiguration {
                         .resources(false, true)
                         .prompts(true)
                         .build())
-                .jsonMapper(new JacksonMcpJsonMapper(JsonMapper.builder().build()))
+                .jsonMapper(JSON)
                 // Handlers run on the request's own thread, which the SDK's servlet blocks on anyway until the
                 // answer is written. By default the SDK hands each one to Reactor's boundedElastic pool
                 // (Mono.fromCallable(..).subscribeOn(..)); when a handler throws McpError at once (a card or prompt
@@ -86,7 +109,7 @@ class McpServerConfiguration {
                 .prompts(orchestrator.prompt())
                 .addToolFilter((context, tool) -> skillTools.listed(tool))
                 .build();
-        skillTools.attach(server);
+        skillTools.attach(server, hooks);
         return server;
     }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Component;
 /**
  * Forwards one skill tool call to its agent over A2A and turns the task's answer into a tool result: the text parts
  * as text content, the data part as structured content; a failed, rejected or unanswered task, or one that passes
- * the tool timeout (then cancelled at the agent), as an error result that says what happened.
+ * the tool timeout or that the client cancels (then cancelled at the agent too), as an error result that says what
+ * happened.
  */
 @Component
 class SkillCalls implements DisposableBean {
@@ -56,25 +58,38 @@ class SkillCalls implements DisposableBean {
         this.timeout = properties.toolTimeout();
     }
 
-    CallToolResult call(SkillTool tool, URI agentUrl, Map<String, Object> arguments) {
+    /**
+     * Calls the skill and waits for its answer, at most the tool timeout; {@code cancelled} completes when the client
+     * cancels the call. A call given up for either reason is cancelled at the agent too.
+     */
+    CallToolResult call(
+            SkillTool tool, URI agentUrl, Map<String, Object> arguments, CompletableFuture<Void> cancelled) {
         String contextId = "mcp-" + UUID.randomUUID();
         AtomicReference<@Nullable Client> client = new AtomicReference<>();
-        Future<ClientEvent> answer = calls.submit(() -> {
-            Client made = a2a.client(a2a.card(a2a.cardJson(agentUrl)));
-            client.set(made);
-            return send(made, message(tool, arguments, contextId));
+        CompletableFuture<ClientEvent> answer = new CompletableFuture<>();
+        Future<?> work = calls.submit(() -> {
+            try {
+                Client made = a2a.client(a2a.card(a2a.cardJson(agentUrl)));
+                client.set(made);
+                answer.complete(send(made, message(tool, arguments, contextId)));
+            } catch (Exception e) {
+                answer.completeExceptionally(e);
+            }
         });
         try {
-            return result(tool, answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            CompletableFuture.anyOf(answer, cancelled).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!answer.isDone()) {
+                giveUp(work, client.get(), contextId);
+                return ToolResults.error(tool.name() + " was cancelled by the client.");
+            }
+            return result(tool, answer.get());
         } catch (TimeoutException e) {
-            answer.cancel(true);
-            cancelAtTheAgent(client.get(), contextId);
+            giveUp(work, client.get(), contextId);
             return ToolResults.error(tool.name() + " took longer than " + timeout.toSeconds() + " s "
                     + "(runtime.mcp.tool-timeout, MCP_TOOL_TIMEOUT) and was cancelled; ask for less, or raise the "
                     + "timeout.");
         } catch (InterruptedException e) {
-            answer.cancel(true);
-            cancelAtTheAgent(client.get(), contextId);
+            giveUp(work, client.get(), contextId);
             Thread.currentThread().interrupt();
             return ToolResults.error(tool.name() + " was cancelled.");
         } catch (ExecutionException e) {
@@ -84,6 +99,11 @@ class SkillCalls implements DisposableBean {
                     + agentUrl + ": " + cause.getMessage() + ". Check that it runs (list_agents) and read its log "
                     + "(agent_logs).");
         }
+    }
+
+    private static void giveUp(Future<?> work, @Nullable Client client, String contextId) {
+        work.cancel(true);
+        cancelAtTheAgent(client, contextId);
     }
 
     private static ClientEvent send(Client client, Message message) throws Exception {
