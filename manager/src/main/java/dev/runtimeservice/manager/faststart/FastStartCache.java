@@ -51,6 +51,9 @@ public class FastStartCache {
     private static final Logger log = LoggerFactory.getLogger(FastStartCache.class);
     /** The file of an entry that names the jar it was made from and that jar's SHA-256, one per line. */
     static final String SOURCE = "source";
+    /** The folder of the jars' digests, kept between runs of the manager (see {@link JarDigests}). */
+    static final String JAR_DIGESTS = "jar-digests";
+
     /** The folder of the per-user archives, inside the cache. */
     static final String USERS = "users";
 
@@ -60,12 +63,14 @@ public class FastStartCache {
 
     private final FastStartProperties properties;
     private final ProcessStarter starter = ProcessStarter.operatingSystem();
-    private final JarDigests jarDigests = new JarDigests();
+    private final JarDigests jarDigests;
     private final Map<Path, Object> extractions = new ConcurrentHashMap<>();
     private final Set<Path> recording = ConcurrentHashMap.newKeySet();
 
     public FastStartCache(FastStartProperties properties) {
         this.properties = properties;
+        this.jarDigests = new JarDigests(
+                properties.cacheDir().toAbsolutePath().normalize().resolve(JAR_DIGESTS));
     }
 
     /**

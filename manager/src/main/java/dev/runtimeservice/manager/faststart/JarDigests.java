@@ -4,24 +4,43 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The SHA-256 of each jar, computed once per version of the file: hashing a 170 MB jar takes about half a second,
- * which every launch would otherwise pay. A jar rebuilt in place has another size or modification time, so it is
- * hashed again.
+ * The SHA-256 of each jar, computed once per version of the file: a jar rebuilt in place has another size or
+ * modification time, so it is hashed again. Hashing a 170 MB jar takes half a second with the optimising compiler
+ * and about 3 s in the manager's JVM, which has only the quick one; the manager made the four built-in agents'
+ * standbys 3-6 s late for it after each start. So each digest is also written to {@code folder} (one small file per
+ * jar, in the fast-start cache) and read from there by the next manager, as long as the jar's size and modification
+ * time are still the same: the build's training run hashes the built-in agents' jars once for every later start.
  */
 final class JarDigests {
+
+    private static final Logger log = LoggerFactory.getLogger(JarDigests.class);
 
     private record Seen(long size, long modified, byte[] digest) {}
 
     private final Map<Path, Seen> seen = new ConcurrentHashMap<>();
+    private final @Nullable Path folder;
+
+    /** @param folder where digests are kept between runs of the manager; null to keep them in memory only */
+    JarDigests(@Nullable Path folder) {
+        this.folder = folder;
+    }
 
     byte[] of(Path jar) {
         try {
@@ -29,15 +48,80 @@ final class JarDigests {
             long size = attributes.size();
             long modified = attributes.lastModifiedTime().toMillis();
             Seen known = seen.get(jar);
-            if (known != null && known.size() == size && known.modified() == modified) {
-                return known.digest();
+            if (known == null || known.size() != size || known.modified() != modified) {
+                known = stored(jar)
+                        .filter(stored -> stored.size() == size && stored.modified() == modified)
+                        .orElse(null);
             }
-            byte[] digest = hash(jar);
-            seen.put(jar, new Seen(size, modified, digest));
-            return digest;
+            if (known == null) {
+                known = new Seen(size, modified, hash(jar));
+                store(jar, known);
+            }
+            seen.put(jar, known);
+            return known.digest();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + jar, e);
         }
+    }
+
+    /** The file that keeps the digest of {@code jar}: named after its absolute path, which it also holds. */
+    private @Nullable Path fileOf(Path jar) {
+        if (folder == null) {
+            return null;
+        }
+        MessageDigest name = FastStartCache.sha256();
+        name.update(path(jar).getBytes(StandardCharsets.UTF_8));
+        return folder.resolve(HexFormat.of().formatHex(name.digest(), 0, 12));
+    }
+
+    private Optional<Seen> stored(Path jar) {
+        Path file = fileOf(jar);
+        if (file == null || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.size() < 4 || !lines.get(0).equals(path(jar))) {
+                return Optional.empty();
+            }
+            return Optional.of(new Seen(
+                    Long.parseLong(lines.get(1)),
+                    Long.parseLong(lines.get(2)),
+                    HexFormat.of().parseHex(lines.get(3))));
+        } catch (IOException | IllegalArgumentException e) {
+            // Unreadable or not ours: the jar is hashed again and the file written anew.
+            return Optional.empty();
+        }
+    }
+
+    private void store(Path jar, Seen digest) {
+        Path file = fileOf(jar);
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary =
+                    Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Files.writeString(
+                    temporary,
+                    String.join(
+                            "\n",
+                            path(jar),
+                            Long.toString(digest.size()),
+                            Long.toString(digest.modified()),
+                            HexFormat.of().formatHex(digest.digest()),
+                            ""),
+                    StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Only the next manager's start is slower for it.
+            log.debug("Could not keep the digest of {} in {}: {}", jar, file, e.getMessage());
+        }
+    }
+
+    private static String path(Path jar) {
+        return jar.toAbsolutePath().normalize().toString();
     }
 
     private static byte[] hash(Path jar) throws IOException {

@@ -28,6 +28,11 @@ class FastStartCacheTest {
                         "python3", "-c", "import time; time.sleep(60)", running + "/ext/vfs-agent.jar")
                 .start();
         try {
+            // Until the child has exec'd python, its command line is still the forking JVM's.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!user.info().commandLine().orElse("").contains(running.toString()) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             new FastStartCache(new FastStartProperties(true, cache)).deleteEarlierBuilds(jar, "new", current);
         } finally {
             user.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
