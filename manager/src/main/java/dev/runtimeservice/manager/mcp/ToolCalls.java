@@ -68,12 +68,18 @@ class ToolCalls {
             if (call != null) {
                 log.info(
                         "MCP client cancelled tool call {}: {}",
-                        notification.get("requestId"),
-                        notification.get("reason"));
+                        oneLine(notification.get("requestId")),
+                        oneLine(notification.get("reason")));
                 call.complete(null);
             }
         }
         return Mono.empty();
+    }
+
+    /** A client's text as one short log line: no line breaks or other control characters that could forge lines. */
+    private static String oneLine(@Nullable Object text) {
+        String line = String.valueOf(text).replaceAll("\\p{Cntrl}", " ");
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
     /**
