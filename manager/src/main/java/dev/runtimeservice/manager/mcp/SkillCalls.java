@@ -176,7 +176,7 @@ class SkillCalls implements DisposableBean {
     private static @Nullable Map<?, ?> data(List<Part<?>> parts) {
         return parts.stream()
                 .filter(part -> part instanceof DataPart data && data.data() instanceof Map<?, ?>)
-                .map(part -> (Map<?, ?>) ((DataPart) part).data())
+                .map(part -> (Map<?, ?>) WholeNumbers.of(((DataPart) part).data()))
                 .findFirst()
                 .orElse(null);
     }

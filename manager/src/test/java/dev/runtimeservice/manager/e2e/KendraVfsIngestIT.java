@@ -291,6 +291,10 @@ class KendraVfsIngestIT {
             assertThat(stat.isError()).as(McpSession.text(stat)).isFalse();
             assertThat(JSON.valueToTree(stat.structuredContent()).path("type").asString())
                     .isEqualTo("file");
+            // Whole numbers stay integers on their way through the A2A client, which reads them as doubles.
+            assertThat(JSON.valueToTree(stat.structuredContent()).path("size").isIntegralNumber())
+                    .as(String.valueOf(stat.structuredContent()))
+                    .isTrue();
             CallToolResult indexed = mcp.call(
                     "kendra.ingest-vfs",
                     Map.of("paths", List.of("mcp-suite/tides.md"), "metadata", Map.of("suite", "mcp")));
