@@ -31,8 +31,8 @@ final class Kubelet {
                 .get(0);
     }
 
-    /** Places the pod on {@code node} and reports it Running and Ready, after {@code restarts} container restarts. */
-    void ready(String pod, String node, int restarts) {
+    /** Schedules the pod on {@code node}, as the scheduler would. */
+    private void place(String pod, String node) {
         client.pods()
                 .inNamespace(namespace)
                 .withName(pod)
@@ -41,6 +41,11 @@ final class Kubelet {
                         .withNodeName(node)
                         .endSpec()
                         .build());
+    }
+
+    /** Places the pod on {@code node} and reports it Running and Ready, after {@code restarts} container restarts. */
+    void ready(String pod, String node, int restarts) {
+        place(pod, node);
         status(
                 pod,
                 "Running",
@@ -104,14 +109,7 @@ final class Kubelet {
 
     /** Reports the container running on {@code node} with its readiness probe not passing (yet). */
     void runningNotReady(String pod, String node) {
-        client.pods()
-                .inNamespace(namespace)
-                .withName(pod)
-                .edit(current -> new PodBuilder(current)
-                        .editSpec()
-                        .withNodeName(node)
-                        .endSpec()
-                        .build());
+        place(pod, node);
         status(
                 pod,
                 "Running",
