@@ -4,18 +4,23 @@ import dev.runtimeservice.manager.agent.AgentRegistry;
 import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.agent.ManagedAgent;
 import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
+import dev.runtimeservice.manager.events.AgentStateChanged;
 import dev.runtimeservice.manager.process.AgentHost;
 import dev.runtimeservice.manager.process.AgentUsage;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Gauges read from the registry's current launches when Prometheus scrapes, one set per agent of the catalog:
+ * Gauges read from the registry's current launches when Prometheus scrapes, one set per agent of the catalog (and
+ * per agent whose folder appeared after the manager started, from its first launch on):
  * {@code runtime_agent_state} (1 for the state it is in, 0 for the others; all 0 when it has no launch),
  * {@code runtime_agent_cpu_usage_ratio} (cores used over the last second) and
  * {@code runtime_agent_resident_memory_bytes}, as its host measures them (absent, NaN, while it has no process).
@@ -26,6 +31,8 @@ public class AgentGauges implements MeterBinder {
     private final AgentCatalog catalog;
     private final AgentRegistry registry;
     private final AgentHost host;
+    private final Set<String> bound = ConcurrentHashMap.newKeySet();
+    private volatile @Nullable MeterRegistry meters;
 
     AgentGauges(AgentCatalog catalog, AgentRegistry registry, AgentHost host) {
         this.catalog = catalog;
@@ -35,25 +42,38 @@ public class AgentGauges implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry meters) {
-        for (String name : catalog.names()) {
-            for (AgentState state : AgentState.values()) {
-                Gauge.builder("runtime.agent.state", () -> inState(name, state))
-                        .description("1 when the agent is in this state, else 0")
-                        .tag("agent", name)
-                        .tag("state", state.name())
-                        .register(meters);
-            }
-            Gauge.builder("runtime.agent.cpu.usage", () -> usage(name, AgentUsage::cpuPercent, 0.01))
-                    .description("CPU the agent's process used over the last second, in cores")
-                    .baseUnit("ratio")
+        this.meters = meters;
+        catalog.names().forEach(this::bind);
+    }
+
+    /** An agent added to the catalog while the manager runs gets its gauges when it is first launched. */
+    @EventListener
+    void onStateChanged(AgentStateChanged event) {
+        bind(event.agent());
+    }
+
+    private void bind(String name) {
+        MeterRegistry meters = this.meters;
+        if (meters == null || !bound.add(name)) {
+            return;
+        }
+        for (AgentState state : AgentState.values()) {
+            Gauge.builder("runtime.agent.state", () -> inState(name, state))
+                    .description("1 when the agent is in this state, else 0")
                     .tag("agent", name)
-                    .register(meters);
-            Gauge.builder("runtime.agent.resident.memory", () -> usage(name, AgentUsage::memoryBytes, 1))
-                    .description("Resident memory of the agent's process")
-                    .baseUnit("bytes")
-                    .tag("agent", name)
+                    .tag("state", state.name())
                     .register(meters);
         }
+        Gauge.builder("runtime.agent.cpu.usage", () -> usage(name, AgentUsage::cpuPercent, 0.01))
+                .description("CPU the agent's process used over the last second, in cores")
+                .baseUnit("ratio")
+                .tag("agent", name)
+                .register(meters);
+        Gauge.builder("runtime.agent.resident.memory", () -> usage(name, AgentUsage::memoryBytes, 1))
+                .description("Resident memory of the agent's process")
+                .baseUnit("bytes")
+                .tag("agent", name)
+                .register(meters);
     }
 
     private double inState(String name, AgentState state) {

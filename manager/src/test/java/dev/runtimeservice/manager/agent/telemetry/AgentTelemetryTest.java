@@ -3,9 +3,11 @@ package dev.runtimeservice.manager.agent.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.agent.fake.AgentTestbed;
 import dev.runtimeservice.manager.agent.fake.FakeAgentProcess;
 import dev.runtimeservice.manager.error.AgentExitedDuringStartException;
+import dev.runtimeservice.manager.events.AgentStateChanged;
 import dev.runtimeservice.manager.process.AgentUsage;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.Observation;
@@ -15,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,6 +74,23 @@ class AgentTelemetryTest {
                 .contains("runtime_agent_cpu_usage_ratio{agent=\"flaky\"} 1.5")
                 .contains("runtime_agent_resident_memory_bytes{agent=\"flaky\"} 7.340032E7")
                 .contains("runtime_agent_resident_memory_bytes{agent=\"broken\"} NaN");
+    }
+
+    @Test
+    void anAgentAddedToTheCatalogAfterTheStartGetsItsSeriesFromItsFirstLaunch() {
+        testbed.agent("late", AGENT);
+        assertThat(prometheus.scrape()).doesNotContain("agent=\"late\"");
+
+        testbed.manager().launch(List.of("late"), Map.of());
+        // In the manager, the events package publishes this for the launch's first state (STARTING); the testbed
+        // has no events package, so the test hands it over as that publisher would.
+        testbed.bean(AgentGauges.class)
+                .onStateChanged(new AgentStateChanged(
+                        1, Instant.now(), "late", "launch-1", AgentState.STARTING, null, null, null, null, 0, 0, null));
+
+        assertThat(prometheus.scrape())
+                .contains("runtime_agent_state{agent=\"late\",state=\"RUNNING\"} 1.0")
+                .contains("runtime_agent_resident_memory_bytes{agent=\"late\"}");
     }
 
     @Test
