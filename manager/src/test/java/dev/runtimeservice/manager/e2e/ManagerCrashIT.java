@@ -190,8 +190,9 @@ class ManagerCrashIT {
         assertThat(list().getList("agents")).isEmpty();
         assertThat(alive(pid)).isFalse();
         assertThat(second.output())
-                .contains("Agent many-d (pid " + pid + ") taken over from the previous manager did "
-                        + "not answer /health within AGENT_STARTUP_TIMEOUT; stopping and forgetting it");
+                .contains("Agent many-d (pid " + pid + ") taken over from the previous manager was not ready: it "
+                        + "did not answer http://")
+                .contains("/health with 200 within AGENT_STARTUP_TIMEOUT=3s; stopping and forgetting it");
         assertThat(Files.readString(state.resolve("agents.json"))).contains("\"agents\":[]");
 
         // Its port is free again: a new launch starts it anew.

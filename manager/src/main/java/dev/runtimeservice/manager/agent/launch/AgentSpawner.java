@@ -216,6 +216,11 @@ public class AgentSpawner {
         return host.awaitReady(process, planner.healthUrl(agent), planner.startupTimeout());
     }
 
+    /** Why an agent taken over was not ready in time, as its host tells it (see {@link AgentHost#notReady}). */
+    public String notReady(ManagedAgent agent, AgentProcess process) {
+        return host.notReady(process, planner.healthUrl(agent), planner.startupTimeout());
+    }
+
     /** A failure to spawn the agent, with its last log lines. */
     AgentStartException notSpawned(ManagedAgent agent, String what) {
         return new AgentNotSpawnedException(agent.name(), what, lastLines(agent));

@@ -118,8 +118,7 @@ class Adopter {
                 switch (readiness.outcome()) {
                     case EXITED -> "ended";
                     case PORT_TAKEN -> "no longer listens on its port " + agent.port() + ", which another process took";
-                    case READY, TIMED_OUT ->
-                        "did not answer " + agent.descriptor().healthPath() + " within AGENT_STARTUP_TIMEOUT";
+                    case READY, TIMED_OUT -> "was not ready: " + spawner.notReady(agent, process);
                 });
         lifecycle.stop(agent.name(), agent);
         return false;
