@@ -14,7 +14,7 @@ import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.process.AgentHost;
 import dev.runtimeservice.manager.process.LaunchPlan;
 import dev.runtimeservice.manager.process.StandbyProcess;
-import dev.runtimeservice.manager.scheduling.DaemonScheduler;
+import dev.runtimeservice.manager.scheduling.PeriodicTask;
 import dev.runtimeservice.manager.storage.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +32,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -79,7 +78,7 @@ public class StandbyPool implements SmartLifecycle {
     private final Map<String, Standby> standbys = new LinkedHashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
     private final Set<String> overBudget = new HashSet<>();
-    private @Nullable ScheduledExecutorService scheduler;
+    private final PeriodicTask filling = new PeriodicTask("standby", CHECK_PERIOD, this::fill);
 
     StandbyPool(
             StandbyProperties standby,
@@ -108,10 +107,7 @@ public class StandbyPool implements SmartLifecycle {
         if (!properties.enabled()) {
             return;
         }
-        ScheduledExecutorService started = DaemonScheduler.named("standby");
-        started.scheduleWithFixedDelay(
-                this::fill, CHECK_PERIOD.toMillis(), CHECK_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
-        scheduler = started;
+        filling.start();
         log.info(
                 "Keeping {} in warm standby while they do not run, within {} MB of memory (AGENT_STANDBY_MEMORY)",
                 properties.auto()
@@ -122,10 +118,7 @@ public class StandbyPool implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
+        filling.stop();
         standbys.values().forEach(Standby::discard);
         standbys.values().forEach(this::awaitEnd);
         standbys.clear();
@@ -145,7 +138,7 @@ public class StandbyPool implements SmartLifecycle {
 
     @Override
     public synchronized boolean isRunning() {
-        return scheduler != null;
+        return filling.isRunning();
     }
 
     @Override
@@ -248,7 +241,7 @@ public class StandbyPool implements SmartLifecycle {
                                     standby.process().pid());
                 });
         endPastBudget();
-        if (scheduler == null
+        if (!filling.isRunning()
                 || standbys.values().stream().filter(standby -> !standby.warm()).count() >= warmingAtOnce
                 || registry.all().stream().anyMatch(agent -> agent.state() == AgentState.STARTING)) {
             return;
