@@ -77,6 +77,7 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
         Config config = new ConfigBuilder(Config.autoConfigure(null))
                 .withNamespace(backend.namespace())
                 .build();
+        ApiServerCheck.check(config, backend.namespace());
         KubernetesClient client =
                 new KubernetesClientBuilder().withConfig(config).build();
         KubernetesAgents agents = new KubernetesAgents(

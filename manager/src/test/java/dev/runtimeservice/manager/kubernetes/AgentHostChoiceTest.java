@@ -7,12 +7,18 @@ import dev.runtimeservice.manager.config.RuntimeProperties;
 import dev.runtimeservice.manager.process.AgentHost;
 import dev.runtimeservice.manager.resources.SecretRedactor;
 import dev.runtimeservice.manager.telemetry.TraceHeaders;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
@@ -58,6 +64,63 @@ class AgentHostChoiceTest {
                     assertThat(host.agentAddress("vfs")).isEqualTo("agent-vfs.team-a.svc");
                     assertThat(host.running()).isEmpty();
                 });
+    }
+
+    @Test
+    void anApiServerThatCannotBeReachedStopsTheStartSayingWhatToDo() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String apiServer = "http://127.0.0.1:" + closedPort + "/";
+        runner.withSystemProperties("kubernetes.master=" + apiServer, "kubernetes.auth.tryKubeConfig=false")
+                .withPropertyValues("runtime.backend.kind=kubernetes", "runtime.backend.namespace=team-a")
+                .run(context -> {
+                    FailureAnalysis analysis = analysis(context.getStartupFailure());
+                    assertThat(analysis.getDescription())
+                            .startsWith("RUNTIME_BACKEND=kubernetes: cannot reach the Kubernetes API server at "
+                                    + apiServer + " (")
+                            .contains("ConnectException");
+                    assertThat(analysis.getAction()).contains("KUBECONFIG", "leave RUNTIME_BACKEND unset");
+                });
+    }
+
+    @Test
+    void anApiServerThatRefusesToListPodsStopsTheStartNamingTheRole() {
+        // Expectations mode, not the CRUD cluster of the other tests: the answer to give is a refusal.
+        KubernetesMockServer refusing = new KubernetesMockServer(false);
+        refusing.init();
+        try {
+            refusing.expect()
+                    .get()
+                    .withPath("/api/v1/namespaces/team-a/pods?limit=1")
+                    .andReturn(
+                            403,
+                            new StatusBuilder()
+                                    .withCode(403)
+                                    .withReason("Forbidden")
+                                    .build())
+                    .always();
+            String apiServer = refusing.url("/");
+            runner.withSystemProperties("kubernetes.master=" + apiServer, "kubernetes.auth.tryKubeConfig=false")
+                    .withPropertyValues("runtime.backend.kind=kubernetes", "runtime.backend.namespace=team-a")
+                    .run(context -> {
+                        FailureAnalysis analysis = analysis(context.getStartupFailure());
+                        assertThat(analysis.getDescription())
+                                .isEqualTo("RUNTIME_BACKEND=kubernetes: the Kubernetes API server at " + apiServer
+                                        + " refused to list pods in namespace team-a (HTTP 403)");
+                        assertThat(analysis.getAction()).contains("deploy/kubernetes/rbac.yaml", "RUNTIME_NAMESPACE");
+                    });
+        } finally {
+            refusing.destroy();
+        }
+    }
+
+    private static FailureAnalysis analysis(@Nullable Throwable startupFailure) {
+        assertThat(startupFailure).isNotNull();
+        FailureAnalysis analysis = new KubernetesUnreachableFailureAnalyzer().analyze(startupFailure);
+        assertThat(analysis).as("the failure analysis of %s", startupFailure).isNotNull();
+        return analysis;
     }
 
     @Test
