@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,6 +24,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -30,6 +33,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /** Maps every error to RFC 9457 problem+json, in one place, with a detail that says what to do. */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     static final String LAUNCH_BODY = "{\"agents\": [\"vfs\", \"kendra\"], \"resources\": {}}";
 
@@ -54,6 +59,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail undecodableParameters(InvalidParameterException e) {
         return badRequest("The query string is not valid percent-encoded UTF-8. Encode each value as UTF-8 and "
                 + "percent-encode it, as in /api/stop_agent?agent_name=vfs; agent names are " + AgentNames.RULE + ".");
+    }
+
+    /**
+     * An error after the answer was committed cannot be told to the client any more: it is a stream whose client left
+     * (Tomcat then dispatches the connection's error through here), so it is logged at DEBUG, not as Spring's WARN
+     * "Response already committed", which a single broken-off stream used to print several times.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet
+                && servlet.getResponse() != null
+                && servlet.getResponse().isCommitted()) {
+            log.debug(
+                    "{} {}: an error after the answer was committed: {}",
+                    servlet.getRequest().getMethod(),
+                    servlet.getRequest().getRequestURI(),
+                    ex.toString());
+            return null;
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
     @Override
