@@ -16,26 +16,27 @@ import org.jspecify.annotations.Nullable;
  * The folder of one test run's manager ({@code <work root>/<n>}: its catalog, state, logs), held under an OS lock on
  * {@code <n>.lock} for as long as the run uses it. The OS drops the lock when the JVM ends, even by SIGKILL, so a
  * slot whose lock is free but whose folder exists is what a killed run left: the next run takes it and cleans up.
- * Each slot has its own port range, so concurrent runs never race for a port.
+ * Each slot holds a {@link PortRange} too, locked for the whole machine, so concurrent runs never race for a port,
+ * even from different work folders.
  */
 final class Slot implements AutoCloseable {
 
     static final int MAX_SLOTS = 20;
-    private static final int PORT_BASE = 20000;
-    private static final int PORTS_PER_SLOT = 500;
 
     private final int number;
     private final Path folder;
     private final FileChannel channel;
     private final FileLock lock;
     private final boolean leftOver;
+    private final PortRange ports;
 
-    private Slot(int number, Path root, FileChannel channel, FileLock lock) {
+    private Slot(int number, Path root, FileChannel channel, FileLock lock, PortRange ports) {
         this.number = number;
         this.folder = root.resolve(Integer.toString(number));
         this.channel = channel;
         this.lock = lock;
         this.leftOver = Files.isDirectory(folder);
+        this.ports = ports;
     }
 
     /** The first slot no running test JVM holds. */
@@ -68,7 +69,15 @@ final class Slot implements AutoCloseable {
             channel.close();
             return null;
         }
-        return new Slot(number, root, channel, lock);
+        PortRange ports;
+        try {
+            ports = PortRange.acquire();
+        } catch (RuntimeException e) {
+            lock.release();
+            channel.close();
+            throw e;
+        }
+        return new Slot(number, root, channel, lock, ports);
     }
 
     int number() {
@@ -86,11 +95,11 @@ final class Slot implements AutoCloseable {
 
     /** The first port of this slot's range, where its manager's agents get theirs. */
     int firstPort() {
-        return PORT_BASE + number * PORTS_PER_SLOT;
+        return ports.firstPort();
     }
 
     int lastPort() {
-        return firstPort() + PORTS_PER_SLOT - 1;
+        return ports.lastPort();
     }
 
     /** Deletes the slot's folder and gives the slot up. */
@@ -101,6 +110,7 @@ final class Slot implements AutoCloseable {
         } finally {
             // The lock file stays (empty), as the manager's own manager.lock does: deleting it would let a run that
             // opened it a moment before lock a file that no longer has a name while a third run creates another.
+            ports.close();
             try {
                 lock.release();
                 channel.close();

@@ -8,14 +8,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,11 +28,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @Execution(ExecutionMode.CONCURRENT)
 class InterruptedRunsLeaveNothingIT {
 
-    private static final List<FileLock> HELD = new CopyOnWriteArrayList<>();
-
     @Test
     void aRunStoppedWithSigtermStopsItsManagerAndAgentsInItsShutdownHook(@TempDir Path work) throws Exception {
-        holdSlotsBelow(1, work);
         Process run = start(work);
         Running running = awaitRunning(run);
 
@@ -54,7 +47,6 @@ class InterruptedRunsLeaveNothingIT {
 
     @Test
     void theNextRunStopsTheManagerOfAKilledRunThatStillRuns(@TempDir Path work) throws Exception {
-        holdSlotsBelow(2, work);
         Process run = start(work);
         Running running = awaitRunning(run);
 
@@ -81,7 +73,6 @@ class InterruptedRunsLeaveNothingIT {
 
     @Test
     void theNextRunStopsTheAgentsOfAKilledRunWhoseManagerDiedToo(@TempDir Path work) throws Exception {
-        holdSlotsBelow(3, work);
         Process run = start(work);
         Running running = awaitRunning(run);
 
@@ -105,20 +96,6 @@ class InterruptedRunsLeaveNothingIT {
             assertThat(next.agentPids()).isEmpty();
         }
         assertThat(Files.exists(running.folder())).isFalse();
-    }
-
-    /**
-     * Holds the work folder's slots below {@code slot} for the rest of this JVM, so that the runs there use that slot
-     * and its port range. A slot's ports are numbered from 20000 whatever its work folder: runs at once in different
-     * work folders would otherwise share a range and race for a port (the manager then refuses the launch, 409).
-     * The test JVM's other test runs, in the distribution's work folder, use slot 0.
-     */
-    private static void holdSlotsBelow(int slot, Path work) throws IOException {
-        for (int number = 0; number < slot; number++) {
-            FileChannel channel = FileChannel.open(
-                    work.resolve(number + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            HELD.add(channel.lock());
-        }
     }
 
     /** What an interrupted run printed once its agent ran. */
