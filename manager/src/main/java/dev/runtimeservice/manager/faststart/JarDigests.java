@@ -21,18 +21,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SHA-256 of each jar, computed once per version of the file: a jar rebuilt in place has another size or
- * modification time, so it is hashed again. Hashing a 170 MB jar takes half a second with the optimising compiler
- * and about 3 s in the manager's JVM, which has only the quick one; the manager made the four built-in agents'
- * standbys 3-6 s late for it after each start. So each digest is also written to {@code folder} (one small file per
- * jar, in the fast-start cache) and read from there by the next manager, as long as the jar's size and modification
- * time are still the same: the build's training run hashes the built-in agents' jars once for every later start.
+ * The SHA-256 of each jar, computed once per version of the file: a jar rebuilt in place has another size,
+ * modification time or (on Linux and macOS) status-change time, so it is hashed again. The status-change time is
+ * what makes the reuse safe: a jar replaced by one of the same size with its modification time kept ({@code cp -p},
+ * {@code rsync -t}) still gets a new one, which no tool can set (and its inode, which a move brings along).
+ * Hashing a 170 MB jar takes half a second with the optimising compiler and about 3 s in the manager's JVM, which
+ * has only the quick one; the manager made the four built-in agents' standbys 3-6 s late for it after each start.
+ * So each digest is also written to {@code folder} (one small file per jar, in the fast-start cache) and read from
+ * there by the next manager, as long as the jar's size and version are still the same: the build's training run
+ * hashes the built-in agents' jars once for every later start.
  */
 final class JarDigests {
 
     private static final Logger log = LoggerFactory.getLogger(JarDigests.class);
 
-    private record Seen(long size, long modified, byte[] digest) {}
+    private record Seen(long size, String version, byte[] digest) {}
 
     private final Map<Path, Seen> seen = new ConcurrentHashMap<>();
     private final @Nullable Path folder;
@@ -46,15 +49,16 @@ final class JarDigests {
         try {
             BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
             long size = attributes.size();
-            long modified = attributes.lastModifiedTime().toMillis();
+            String version = version(jar, attributes);
             Seen known = seen.get(jar);
-            if (known == null || known.size() != size || known.modified() != modified) {
+            if (known == null || known.size() != size || !known.version().equals(version)) {
                 known = stored(jar)
-                        .filter(stored -> stored.size() == size && stored.modified() == modified)
+                        .filter(stored ->
+                                stored.size() == size && stored.version().equals(version))
                         .orElse(null);
             }
             if (known == null) {
-                known = new Seen(size, modified, hash(jar));
+                known = new Seen(size, version, hash(jar));
                 store(jar, known);
             }
             seen.put(jar, known);
@@ -85,9 +89,7 @@ final class JarDigests {
                 return Optional.empty();
             }
             return Optional.of(new Seen(
-                    Long.parseLong(lines.get(1)),
-                    Long.parseLong(lines.get(2)),
-                    HexFormat.of().parseHex(lines.get(3))));
+                    Long.parseLong(lines.get(1)), lines.get(2), HexFormat.of().parseHex(lines.get(3))));
         } catch (IOException | IllegalArgumentException e) {
             // Unreadable or not ours: the jar is hashed again and the file written anew.
             return Optional.empty();
@@ -109,7 +111,7 @@ final class JarDigests {
                             "\n",
                             path(jar),
                             Long.toString(digest.size()),
-                            Long.toString(digest.modified()),
+                            digest.version(),
                             HexFormat.of().formatHex(digest.digest()),
                             ""),
                     StandardCharsets.UTF_8);
@@ -118,6 +120,19 @@ final class JarDigests {
             // Only the next manager's start is slower for it.
             log.debug("Could not keep the digest of {} in {}: {}", jar, file, e.getMessage());
         }
+    }
+
+    /**
+     * The jar's modification time, plus its status-change time and inode where the file system has them (the
+     * {@code unix} attribute view: Linux, macOS), as one string.
+     */
+    private static String version(Path jar, BasicFileAttributes attributes) throws IOException {
+        String modified = attributes.lastModifiedTime().toString();
+        if (!jar.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+            return modified; // Windows: size and modification time only
+        }
+        Map<String, Object> unix = Files.readAttributes(jar, "unix:ctime,ino");
+        return modified + " " + unix.get("ctime") + " " + unix.get("ino");
     }
 
     private static String path(Path jar) {

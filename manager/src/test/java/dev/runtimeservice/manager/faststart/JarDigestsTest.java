@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -39,6 +40,22 @@ class JarDigestsTest {
         assertThat(new JarDigests(digests).of(jar)).isEqualTo(sha256(new byte[] {4, 5, 6}));
         assertThat(Files.readAllLines(onlyFile(digests)).get(3))
                 .isEqualTo(HexFormat.of().formatHex(sha256(new byte[] {4, 5, 6})));
+    }
+
+    @Test
+    void aJarReplacedByOneOfTheSameSizeWithItsTimeKeptIsHashedAgain() throws Exception {
+        Path jar = Files.write(folder.resolve("agent.jar"), new byte[] {1, 2, 3});
+        Path digests = folder.resolve("jar-digests");
+        new JarDigests(digests).of(jar);
+        FileTime built = Files.getLastModifiedTime(jar);
+
+        // What `cp -p` of another build of the same size does: other bytes, the same modification time.
+        Path other = Files.write(folder.resolve("other.jar"), new byte[] {4, 5, 6});
+        Files.setLastModifiedTime(other, built);
+        Files.move(other, jar, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.getLastModifiedTime(jar)).isEqualTo(built);
+
+        assertThat(new JarDigests(digests).of(jar)).isEqualTo(sha256(new byte[] {4, 5, 6}));
     }
 
     @Test
