@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A task while it may still change: its latest state, its cancellation flag and the streams that follow it.
@@ -16,7 +16,10 @@ final class LiveTask {
 
     private boolean cancelled;
     private boolean running;
-    private final AtomicBoolean streamingText = new AtomicBoolean();
+    // The answer's text streamed so far, for the snapshot of a client that subscribes mid-stream: its later pieces
+    // come with append=true, which a client can only add to an artifact it already has.
+    private @Nullable Artifact streamed;
+    private final StringBuilder streamedText = new StringBuilder();
     private final List<BlockingQueue<StreamResponse>> subscribers = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Task> settled = new CompletableFuture<>();
     private final Consumer<Task> store;
@@ -54,8 +57,24 @@ final class LiveTask {
         }
     }
 
+    /**
+     * Publishes a piece of the answer's text as it is produced, as an artifact update that appends to the pieces
+     * before it. The text is not stored: the completed task holds the whole answer in an artifact of its own.
+     */
+    synchronized void publishText(Artifact piece) {
+        if (task.status().state().isTerminal()) {
+            return;
+        }
+        boolean first = streamed == null;
+        streamed = piece;
+        piece.parts().forEach(part -> streamedText.append(part.text() == null ? "" : part.text()));
+        StreamResponse event =
+                StreamResponse.of(new StreamResponse.ArtifactUpdate(task.id(), task.contextId(), piece, !first, false));
+        subscribers.forEach(queue -> queue.add(event));
+    }
+
     synchronized void subscribe(BlockingQueue<StreamResponse> queue) {
-        queue.add(StreamResponse.of(task));
+        queue.add(StreamResponse.of(withStreamedText()));
         subscribers.add(queue);
     }
 
@@ -88,9 +107,18 @@ final class LiveTask {
         return cancelled;
     }
 
-    /** @return true for the first piece of streamed text, false after */
-    boolean startsTextStream() {
-        return streamingText.compareAndSet(false, true);
+    /** The task with the text streamed so far as the artifact its later pieces append to. */
+    private Task withStreamedText() {
+        Artifact last = streamed;
+        if (last == null || task.status().state().isTerminal()) {
+            return task;
+        }
+        return task.with(new Artifact(
+                last.artifactId(),
+                last.name(),
+                last.description(),
+                List.of(Part.text(streamedText.toString())),
+                last.metadata()));
     }
 
     CompletableFuture<Task> settled() {

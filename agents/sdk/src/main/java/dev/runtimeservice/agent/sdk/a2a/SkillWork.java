@@ -141,16 +141,12 @@ final class SkillWork implements Runnable {
             if (textChunk.isEmpty()) {
                 return; // an empty piece (a model's token without text) tells an A2A client nothing
             }
-            Task task = live.task();
-            boolean first = live.startsTextStream();
-            Artifact piece = new Artifact(
-                    task.id() + "-stream",
+            live.publishText(new Artifact(
+                    live.task().id() + "-stream",
                     "stream",
                     "The answer as it is produced",
                     List.of(Part.text(textChunk)),
-                    null);
-            live.publish(StreamResponse.of(
-                    new StreamResponse.ArtifactUpdate(task.id(), task.contextId(), piece, !first, false)));
+                    null));
         }
     }
 }

@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -215,7 +217,23 @@ class A2aClientTests {
             assertThat(state(last(followed))).as(transport.getSimpleName()).isEqualTo(TaskState.TASK_STATE_COMPLETED);
             assertThat(followed.stream().filter(TaskUpdateEvent.class::isInstance))
                     .isNotEmpty();
+            // The snapshot holds the text streamed before the subscription, so the pieces after it (append=true)
+            // add to it, and the client that came late has the whole streamed answer, as the first one has.
+            String counted = IntStream.rangeClosed(1, 40).mapToObj(n -> n + " ").collect(Collectors.joining());
+            assertThat(streamedText(last(followed)))
+                    .as(transport.getSimpleName())
+                    .isEqualTo(counted);
+            assertThat(streamedText(last(started))).isEqualTo(counted);
         }
+    }
+
+    /** The text of the task's streamed artifact, as the official client put its pieces together. */
+    private static String streamedText(ClientEvent event) {
+        return taskOf(event).artifacts().stream()
+                .filter(artifact -> artifact.artifactId().endsWith("-stream"))
+                .flatMap(artifact -> artifact.parts().stream())
+                .map(part -> ((TextPart) part).text())
+                .collect(Collectors.joining());
     }
 
     @Test
