@@ -4,7 +4,10 @@
 # or deploy/images/build.sh for all the images; manager.Dockerfile.dockerignore keeps the context to the jar and the
 # catalog. NOT BUILT OR RUN ON THE MACHINES THIS WAS WRITTEN ON: no Docker engine or registry could be reached there
 # (docs/kubernetes.md).
-FROM eclipse-temurin:17-jre
+# The base: eclipse-temurin:17-jre from Docker Hub unless --build-arg BASE_IMAGE names another Java 17 image, such as
+# runtime-service/jre:17-bookworm that base-image.sh builds from Debian's packages where no registry can be reached.
+ARG BASE_IMAGE=eclipse-temurin:17-jre
+FROM ${BASE_IMAGE}
 COPY manager/target/runtime-manager.jar /opt/runtime-manager/runtime-manager.jar
 # The catalog: the built-in agents' descriptors, whose image: names the agents' images (RUNTIME_BACKEND=kubernetes
 # runs those; jar: and jvm-args: are for the local backend). Add an agent by adding its folder here.
