@@ -4,13 +4,15 @@
 # anywhere; the tag is the project's version unless TAG says otherwise.
 #   CONTAINER_ENGINE  docker or podman; by default docker when its engine answers, else podman when installed
 #                     (engine.sh).
-#   BASE_IMAGE        the Java 17 image the images start FROM; default eclipse-temurin:17-jre, pulled once at build
-#                     time. Where no registry can be reached: sudo deploy/images/base-image.sh, then
-#                     BASE_IMAGE=runtime-service/jre:17-bookworm.
+#   BASE_IMAGE        the Java 17 image the images start FROM; default docker.io/library/eclipse-temurin:17-jre,
+#                     pulled once at build time. Where no registry can be reached: sudo deploy/images/base-image.sh,
+#                     then BASE_IMAGE=runtime-service/jre:17-bookworm.
 # Nothing is downloaded at run time: the jars carry every library and the embedding model (only a GGUF model for
 # gpt4's embedded provider comes from outside, docs/kubernetes.md). Then load the images into the cluster
 # (kind load docker-image ..., podman save ... | k3s ctr images import -, or push them to your registry and change
 # the image: lines).
+# Run on the machines this was written on with podman 4.3 (CONTAINER_ENGINE=podman and by itself, docker having no
+# engine there) and BASE_IMAGE=runtime-service/jre:17-bookworm; its docker branch has not been run.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,6 +24,16 @@ base=()
 if [[ -n "${BASE_IMAGE:-}" ]]; then
   base=(--build-arg "BASE_IMAGE=${BASE_IMAGE}")
 fi
+# Docker names runtime-service/vfs:<tag> docker.io/runtime-service/vfs:<tag> (and runtime-manager:<tag>
+# docker.io/library/runtime-manager:<tag>), which is also what a Kubernetes node (containerd) makes of the image:
+# lines. Podman would name them localhost/..., which a node does not match once the images are loaded into it
+# (podman save | ctr images import, kind load image-archive): with podman they get Docker's full names.
+registry=""
+library=""
+if [[ "${engine}" == podman ]]; then
+  registry="docker.io/"
+  library="docker.io/library/"
+fi
 cd "${root}"
 for jar in manager/target/runtime-manager.jar agents/{vfs,kendra,gpt4,orchestrator}/target/*-agent.jar; do
   if [[ ! -f "${jar}" ]]; then
@@ -30,14 +42,14 @@ for jar in manager/target/runtime-manager.jar agents/{vfs,kendra,gpt4,orchestrat
   fi
 done
 for agent in vfs kendra gpt4 orchestrator; do
-  "${engine}" build "${base[@]}" -f "deploy/images/${agent}.Dockerfile" -t "runtime-service/${agent}:${tag}" \
-    "agents/${agent}"
+  "${engine}" build "${base[@]}" -f "deploy/images/${agent}.Dockerfile" \
+    -t "${registry}runtime-service/${agent}:${tag}" "agents/${agent}"
 done
 # The manager's context is the repository's root, cut down to the jar and the catalog by
 # manager.Dockerfile.dockerignore: Docker's BuildKit reads it beside the Dockerfile by itself, podman is told.
 if [[ "${engine}" == podman ]]; then
   podman build "${base[@]}" --ignorefile deploy/images/manager.Dockerfile.dockerignore \
-    -f deploy/images/manager.Dockerfile -t "runtime-manager:${tag}" .
+    -f deploy/images/manager.Dockerfile -t "${library}runtime-manager:${tag}" .
 else
   DOCKER_BUILDKIT=1 docker build "${base[@]}" -f deploy/images/manager.Dockerfile -t "runtime-manager:${tag}" .
 fi

@@ -2,11 +2,13 @@
 # ./mvnw -DskipTests package (which builds the jar with Spring AOT, which -Dspring.aot.enabled=true below needs):
 #   docker build -f deploy/images/manager.Dockerfile -t runtime-manager:0.1.0-SNAPSHOT .
 # or deploy/images/build.sh for all the images; manager.Dockerfile.dockerignore keeps the context to the jar and the
-# catalog. NOT BUILT OR RUN ON THE MACHINES THIS WAS WRITTEN ON: no Docker engine or registry could be reached there
-# (docs/kubernetes.md).
+# catalog. Built and run on the machines this was written on with podman 4.3, on the Debian base of base-image.sh;
+# there it ran only with RUNTIME_BACKEND=local (check.sh), as no API server can be reached; not built there with
+# Docker or on eclipse-temurin:17-jre (no Docker engine, no registry), and not run in a cluster (docs/kubernetes.md).
 # The base: eclipse-temurin:17-jre from Docker Hub unless --build-arg BASE_IMAGE names another Java 17 image, such as
 # runtime-service/jre:17-bookworm that base-image.sh builds from Debian's packages where no registry can be reached.
-ARG BASE_IMAGE=eclipse-temurin:17-jre
+# Its full name, since podman resolves no short name without registries.conf's unqualified-search-registries.
+ARG BASE_IMAGE=docker.io/library/eclipse-temurin:17-jre
 FROM ${BASE_IMAGE}
 COPY manager/target/runtime-manager.jar /opt/runtime-manager/runtime-manager.jar
 # The catalog: the built-in agents' descriptors, whose image: names the agents' images (RUNTIME_BACKEND=kubernetes
@@ -28,7 +30,7 @@ EXPOSE 8000
 # The JVM options of bin/runtime-manager (its comments say why), without its class archive, which is tied to the
 # exact JDK it was recorded with.
 ENTRYPOINT ["java", \
-    "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", \
+    "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-Xmn6m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", \
     "-XX:-ShrinkHeapInSteps", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", \
     "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Dspring.aot.enabled=true", \
     "-jar", "/opt/runtime-manager/runtime-manager.jar"]
