@@ -11,8 +11,8 @@
 # http://deb.debian.org/debian-security) name the mirrors; BUILD_NETWORK=host runs the install step in the host's
 # network, where the engine's own network cannot reach the mirror. TAG names the result
 # (default runtime-service/jre:17-bookworm).
-# Run on the machines this was written on, as root with podman 4.3 (about 2.5 min, most of it debootstrap); not with
-# Docker, which has no engine there.
+# Run on the machines this was written on, as root, with podman 4.3 and with Docker 20.10 (BUILD_NETWORK=host: that
+# daemon had no network of its own there); 1.5 to 2.5 min, most of it debootstrap.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -11,8 +11,9 @@
 # gpt4's embedded provider comes from outside, docs/kubernetes.md). Then load the images into the cluster
 # (kind load docker-image ..., podman save ... | k3s ctr images import -, or push them to your registry and change
 # the image: lines).
-# Run on the machines this was written on with podman 4.3 (CONTAINER_ENGINE=podman and by itself, docker having no
-# engine there) and BASE_IMAGE=runtime-service/jre:17-bookworm; its docker branch has not been run.
+# Run on the machines this was written on with BASE_IMAGE=runtime-service/jre:17-bookworm, with podman 4.3 and with
+# Docker 20.10's daemon (started there by hand) through Docker CLI 28.2 without buildx (the legacy builder) and Docker
+# CLI 20.10 with DOCKER_BUILDKIT=1 (BuildKit).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -45,12 +46,17 @@ for agent in vfs kendra gpt4 orchestrator; do
   "${engine}" build "${base[@]}" -f "deploy/images/${agent}.Dockerfile" \
     -t "${registry}runtime-service/${agent}:${tag}" "agents/${agent}"
 done
-# The manager's context is the repository's root, cut down to the jar and the catalog by
-# manager.Dockerfile.dockerignore: Docker's BuildKit reads it beside the Dockerfile by itself, podman is told.
-if [[ "${engine}" == podman ]]; then
-  podman build "${base[@]}" --ignorefile deploy/images/manager.Dockerfile.dockerignore \
-    -f deploy/images/manager.Dockerfile -t "${library}runtime-manager:${tag}" .
-else
-  DOCKER_BUILDKIT=1 docker build "${base[@]}" -f deploy/images/manager.Dockerfile -t "runtime-manager:${tag}" .
-fi
+# The manager's context: its jar and the catalog, copied into a folder of their own, so that every builder sends
+# only them (the per-Dockerfile manager.Dockerfile.dockerignore, for a docker build from the repository's root, is read
+# by BuildKit alone; Docker's legacy builder, which a Docker CLI without buildx falls back to, would send the whole
+# repository).
+context="$(mktemp -d)"
+trap 'rm -rf "${context}"' EXIT
+mkdir -p "${context}/manager/target"
+cp manager/target/runtime-manager.jar "${context}/manager/target/"
+for agent in vfs kendra gpt4 orchestrator; do
+  mkdir -p "${context}/agents/${agent}"
+  cp "agents/${agent}/agent.yml" "${context}/agents/${agent}/"
+done
+"${engine}" build "${base[@]}" -f deploy/images/manager.Dockerfile -t "${library}runtime-manager:${tag}" "${context}"
 echo "Built with ${engine}: runtime-manager:${tag} and runtime-service/{vfs,kendra,gpt4,orchestrator}:${tag}"

@@ -2,9 +2,10 @@
 # ./mvnw -DskipTests package (which builds the jar with Spring AOT, which -Dspring.aot.enabled=true below needs):
 #   docker build -f deploy/images/manager.Dockerfile -t runtime-manager:0.1.0-SNAPSHOT .
 # or deploy/images/build.sh for all the images; manager.Dockerfile.dockerignore keeps the context to the jar and the
-# catalog. Built and run on the machines this was written on with podman 4.3, on the Debian base of base-image.sh;
-# there it ran only with RUNTIME_BACKEND=local (check.sh), as no API server can be reached; not built there with
-# Docker or on eclipse-temurin:17-jre (no Docker engine, no registry), and not run in a cluster (docs/kubernetes.md).
+# catalog. Built and run on the machines this was written on with podman 4.3 and with Docker 20.10 (a daemon started
+# there by hand), on the Debian base of base-image.sh: with RUNTIME_BACKEND=local by check.sh, and with
+# RUNTIME_BACKEND=kubernetes against fabric8's mock API server; not built on eclipse-temurin:17-jre (no registry
+# there), not run in a cluster (docs/kubernetes.md).
 # The base: eclipse-temurin:17-jre from Docker Hub unless --build-arg BASE_IMAGE names another Java 17 image, such as
 # runtime-service/jre:17-bookworm that base-image.sh builds from Debian's packages where no registry can be reached.
 # Its full name, since podman resolves no short name without registries.conf's unqualified-search-registries.

@@ -2,9 +2,9 @@
 # the jar with Spring AOT, which -Dspring.aot.enabled=true below needs):
 #   docker build -f deploy/images/orchestrator.Dockerfile -t runtime-service/orchestrator:0.1.0-SNAPSHOT \
 #     agents/orchestrator
-# or deploy/images/build.sh for all the images. Built and run on the machines this was written on with podman 4.3, on
-# the Debian base of base-image.sh, and checked by check.sh (with no network); not built there with Docker or on
-# eclipse-temurin:17-jre (no Docker engine, no registry), and not run in a cluster (docs/kubernetes.md).
+# or deploy/images/build.sh for all the images. Built and run on the machines this was written on with podman 4.3 and
+# with Docker 20.10 (a daemon started there by hand), on the Debian base of base-image.sh, and checked by check.sh
+# (with no network); not built on eclipse-temurin:17-jre (no registry there), not run in a cluster (docs/kubernetes.md).
 # The manager's pod spec gives it the agent contract's environment (AGENT_PORT, AGENT_BIND_ADDRESS=0.0.0.0,
 # AGENT_HOME=/var/lib/agent, an emptyDir; AGENT_RESOURCES_FILE from the launch's Secret; AGENT_TOKEN; MANAGER_URL).
 # The base: eclipse-temurin:17-jre from Docker Hub unless --build-arg BASE_IMAGE names another Java 17 image, such as
