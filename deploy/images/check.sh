@@ -17,6 +17,12 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=engine.sh
 source "${here}/engine.sh"
 tag="${TAG:-0.1.0-SNAPSHOT}"
+for image in runtime-service/{vfs,kendra,gpt4,orchestrator}:"${tag}" runtime-manager:"${tag}"; do
+  if ! "${engine}" image inspect "${image}" >/dev/null 2>&1; then
+    echo "check.sh: ${engine} has no image ${image}; build the images first: deploy/images/build.sh" >&2
+    exit 1
+  fi
+done
 homes="$(mktemp -d)"
 containers=()
 failures=0
