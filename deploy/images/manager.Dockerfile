@@ -2,9 +2,15 @@
 # ./mvnw -DskipTests package (which builds the jar with Spring AOT, which -Dspring.aot.enabled=true below needs):
 #   docker build -f deploy/images/manager.Dockerfile -t runtime-manager:0.1.0-SNAPSHOT .
 # or deploy/images/build.sh for all the images; manager.Dockerfile.dockerignore keeps the context to the jar and the
-# catalog. NOT BUILT OR RUN ON THE MACHINES THIS WAS WRITTEN ON: no Docker engine or registry could be reached there
-# (docs/kubernetes.md).
-FROM eclipse-temurin:17-jre
+# catalog. Built and run on the machines this was written on with podman 4.3 and with Docker 20.10 (a daemon started
+# there by hand), on the Debian base of base-image.sh: with RUNTIME_BACKEND=local by check.sh, and with
+# RUNTIME_BACKEND=kubernetes against fabric8's mock API server; not built on eclipse-temurin:17-jre (no registry
+# there), not run in a cluster (docs/kubernetes.md).
+# The base: eclipse-temurin:17-jre from Docker Hub unless --build-arg BASE_IMAGE names another Java 17 image, such as
+# runtime-service/jre:17-bookworm that base-image.sh builds from Debian's packages where no registry can be reached.
+# Its full name, since podman resolves no short name without registries.conf's unqualified-search-registries.
+ARG BASE_IMAGE=docker.io/library/eclipse-temurin:17-jre
+FROM ${BASE_IMAGE}
 COPY manager/target/runtime-manager.jar /opt/runtime-manager/runtime-manager.jar
 # The catalog: the built-in agents' descriptors, whose image: names the agents' images (RUNTIME_BACKEND=kubernetes
 # runs those; jar: and jvm-args: are for the local backend). Add an agent by adding its folder here.
@@ -13,8 +19,12 @@ COPY agents/kendra/agent.yml /opt/runtime-manager/agents/kendra/agent.yml
 COPY agents/gpt4/agent.yml /opt/runtime-manager/agents/gpt4/agent.yml
 COPY agents/orchestrator/agent.yml /opt/runtime-manager/agents/orchestrator/agent.yml
 # Its logs and state file in a folder of its own user; nothing there needs to outlive the pod (a manager started
-# again finds its agents from their pods' labels).
-RUN mkdir -p /var/lib/runtime-manager && chown 10001:10001 /var/lib/runtime-manager
+# again finds its agents from their pods' labels). Each agent's catalog folder is that user's too: a launch writes the
+# agent's resources.json there (0600) before it goes into the pod's Secret, also with RUNTIME_BACKEND=kubernetes
+# (without this every launch failed here: "Cannot write the resources file .../agents/vfs/resources.json").
+RUN mkdir -p /var/lib/runtime-manager \
+    && chown 10001:10001 /var/lib/runtime-manager /opt/runtime-manager/agents/vfs /opt/runtime-manager/agents/kendra \
+        /opt/runtime-manager/agents/gpt4 /opt/runtime-manager/agents/orchestrator
 WORKDIR /var/lib/runtime-manager
 ENV AGENTS_DIR=/opt/runtime-manager/agents \
     LOG_DIR=/var/lib/runtime-manager/logs \
@@ -25,7 +35,7 @@ EXPOSE 8000
 # The JVM options of bin/runtime-manager (its comments say why), without its class archive, which is tied to the
 # exact JDK it was recorded with.
 ENTRYPOINT ["java", \
-    "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", \
+    "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-Xmn6m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", \
     "-XX:-ShrinkHeapInSteps", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", \
     "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Dspring.aot.enabled=true", \
     "-jar", "/opt/runtime-manager/runtime-manager.jar"]

@@ -1,18 +1,26 @@
-# The orchestrator agent's image. Build context: agents/orchestrator, after ./mvnw -DskipTests package (which builds the jar with
-# Spring AOT, which -Dspring.aot.enabled=true below needs):
-#   docker build -f deploy/images/orchestrator.Dockerfile -t runtime-service/orchestrator:0.1.0-SNAPSHOT agents/orchestrator
-# or deploy/images/build.sh for all the images. NOT BUILT OR RUN ON THE MACHINES THIS WAS WRITTEN ON: no Docker engine
-# or registry could be reached there (docs/kubernetes.md).
+# The orchestrator agent's image. Build context: agents/orchestrator, after ./mvnw -DskipTests package (which builds
+# the jar with Spring AOT, which -Dspring.aot.enabled=true below needs):
+#   docker build -f deploy/images/orchestrator.Dockerfile -t runtime-service/orchestrator:0.1.0-SNAPSHOT \
+#     agents/orchestrator
+# or deploy/images/build.sh for all the images. Built and run on the machines this was written on with podman 4.3 and
+# with Docker 20.10 (a daemon started there by hand), on the Debian base of base-image.sh, and checked by check.sh
+# (with no network); not built on eclipse-temurin:17-jre (no registry there), not run in a cluster (docs/kubernetes.md).
 # The manager's pod spec gives it the agent contract's environment (AGENT_PORT, AGENT_BIND_ADDRESS=0.0.0.0,
 # AGENT_HOME=/var/lib/agent, an emptyDir; AGENT_RESOURCES_FILE from the launch's Secret; AGENT_TOKEN; MANAGER_URL).
-FROM eclipse-temurin:17-jre
+# The base: eclipse-temurin:17-jre from Docker Hub unless --build-arg BASE_IMAGE names another Java 17 image, such as
+# runtime-service/jre:17-bookworm that base-image.sh builds from Debian's packages where no registry can be reached.
+# Its full name, since podman resolves no short name without registries.conf's unqualified-search-registries.
+ARG BASE_IMAGE=docker.io/library/eclipse-temurin:17-jre
+FROM ${BASE_IMAGE}
 COPY target/orchestrator-agent.jar /opt/agent/orchestrator-agent.jar
+# Any non-root user. In the pods the manager makes, an emptyDir (writable by every user) is mounted here as
+# AGENT_HOME; the folder is that user's own so that the image also runs without one (docker run, podman run).
+RUN mkdir -p /var/lib/agent && chown 10001:10001 /var/lib/agent
 WORKDIR /var/lib/agent
-# Any non-root user: the pod's emptyDir home is writable by every user.
 USER 10001:10001
 EXPOSE 8004
-# The JVM options of agents/orchestrator/agent.yml (jvm-args), which the local backend passes and an image must carry itself;
-# the temporary folder is the container's own.
+# The JVM options of agents/orchestrator/agent.yml (jvm-args), which the local backend passes and an image must carry
+# itself; the temporary folder is the container's own.
 ENTRYPOINT ["java", \
     "-XX:+UseSerialGC", \
     "-XX:TieredStopAtLevel=1", \
