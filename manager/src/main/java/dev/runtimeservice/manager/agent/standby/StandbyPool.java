@@ -107,6 +107,18 @@ public class StandbyPool implements SmartLifecycle {
         if (!properties.enabled()) {
             return;
         }
+        if (!host.runsLocally()) {
+            // A standby is a JVM waiting on this machine; agents that run elsewhere (pods) have none.
+            if (properties.auto()) {
+                log.info("No warm standby: agents do not run on this machine (RUNTIME_BACKEND)");
+            } else {
+                log.warn(
+                        "AGENT_STANDBY names {}, but agents do not run on this machine (RUNTIME_BACKEND), so none is"
+                                + " kept in warm standby; leave AGENT_STANDBY unset there",
+                        properties.named());
+            }
+            return;
+        }
         filling.start();
         log.info(
                 "Keeping {} in warm standby while they do not run, within {} MB of memory (AGENT_STANDBY_MEMORY)",
