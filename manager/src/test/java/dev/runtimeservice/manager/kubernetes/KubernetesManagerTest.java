@@ -24,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
@@ -69,6 +71,9 @@ class KubernetesManagerTest {
     private final KubernetesClient client = MockCluster.client();
     private final Kubelet kubelet = new Kubelet(client, NAMESPACE);
     private final ExecutorService node = Executors.newSingleThreadExecutor();
+    /** The last pod the kubelet started for each agent. */
+    private final Map<String, String> started = new ConcurrentHashMap<>();
+
     private Watch watch;
 
     @LocalServerPort
@@ -109,8 +114,14 @@ class KubernetesManagerTest {
     private void start(Pod pod) {
         String name = pod.getMetadata().getName();
         String agent = pod.getMetadata().getLabels().get(AgentObjects.AGENT_LABEL);
-        MockCluster.log(NAMESPACE, name, "Started " + agent + " in its pod " + name + "\n");
-        kubelet.ready(name, "node-1", 0);
+        started.put(agent, name);
+        if ("crashy".equals(agent)) {
+            MockCluster.log(NAMESPACE, name, "Exception in thread main: missing OPENAI_API_KEY\n");
+            kubelet.crashLooping(name, 3);
+        } else {
+            MockCluster.log(NAMESPACE, name, "Started " + agent + " in its pod " + name + "\n");
+            kubelet.ready(name, "node-1", 0);
+        }
     }
 
     @AfterEach
@@ -209,7 +220,7 @@ class KubernetesManagerTest {
                 .statusCode(200);
         String crashed = kubelet.podOf("kendra").getMetadata().getName();
 
-        kubelet.failed(crashed, 137, "Evicted");
+        kubelet.evicted(crashed, "The node was low on resource: memory.");
 
         await().pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(100))
@@ -236,6 +247,98 @@ class KubernetesManagerTest {
 
         given().port(port).post("/api/stop_agent?agent_name=kendra").then().statusCode(200);
         assertThat(client.pods().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+        assertThat(scrape())
+                .as("an eviction is Kubernetes' doing, not the kernel's")
+                .contains("runtime_agent_failures_total{agent=\"kendra\",reason=\"ended_by_host\"} 1.0")
+                .contains("runtime_agent_restarts_total{agent=\"kendra\",reason=\"ended_by_host\"} 1.0");
+    }
+
+    @Test
+    void aCrashLoopingAgentFailsItsLaunchWithKubernetesReasonItsExitCodeAndItsLastLogLines() {
+        ExtractableResponse<Response> failed = given().port(port)
+                .contentType(ContentType.JSON)
+                .body("{\"agents\": [\"crashy\"]}")
+                .post("/api/launch_agents")
+                .then()
+                .statusCode(502)
+                .body("log_tail", hasItem(containsString("missing OPENAI_API_KEY")))
+                .extract();
+
+        String pod = started.get("crashy");
+        assertThat(failed.<String>path("detail"))
+                .isEqualTo("Agent crashy failed to start: it failed before it was ready: CrashLoopBackOff: back-off "
+                        + "10s restarting failed container=agent pod=" + pod + "; last run: Error, exit code 1. Its "
+                        + "last log lines are in 'log_tail'; the full log is at /api/agents/crashy/logs.");
+        assertThat(client.pods()
+                        .inNamespace(NAMESPACE)
+                        .withLabel(AgentObjects.AGENT_LABEL, "crashy")
+                        .list()
+                        .getItems())
+                .as("the failed launch's pod")
+                .isEmpty();
+        assertThat(scrape())
+                .contains("runtime_agent_failures_total{agent=\"crashy\",reason=\"exited_during_start\"} 1.0");
+        // Out of the list, for the other tests.
+        given().port(port).post("/api/stop_agent?agent_name=crashy").then().statusCode(200);
+    }
+
+    @Test
+    void anOomKilledPodIsKilledByTheKernelAndAPodWhoseAgentExitedIsACrash() {
+        String hog = launchRunning("hog");
+        kubelet.failed(hog, 137, "OOMKilled");
+        assertThat(awaitFailed("hog"))
+                .isEqualTo("was killed by the kernel: out of memory in its pod " + hog
+                        + " (OOMKilled, limit 256Mi), exit code 137 (restart policy never)");
+
+        String crashed = launchRunning("hog");
+        kubelet.failed(crashed, 1, "Error");
+        assertThat(awaitFailed("hog"))
+                .isEqualTo("exited on its own with code 1: its pod " + crashed
+                        + " ended (phase Failed, container Error) (restart policy never)");
+
+        assertThat(scrape())
+                .contains("runtime_agent_failures_total{agent=\"hog\",reason=\"killed_by_kernel\"} 1.0")
+                .contains("runtime_agent_failures_total{agent=\"hog\",reason=\"exited_with_error\"} 1.0");
+        assertThat(client.pods().inNamespace(NAMESPACE).list().getItems())
+                .as("the ended pods, deleted when the manager gave up on them")
+                .isEmpty();
+        given().port(port).post("/api/stop_agent?agent_name=hog").then().statusCode(200);
+    }
+
+    /** Launches {@code agent}, which the kubelet reports Ready; its pod's name. */
+    private String launchRunning(String agent) {
+        given().port(port)
+                .contentType(ContentType.JSON)
+                .body("{\"agents\": [\"" + agent + "\"]}")
+                .post("/api/launch_agents")
+                .then()
+                .statusCode(200)
+                .body("agents[0].status", equalTo("RUNNING"));
+        return kubelet.podOf(agent).getMetadata().getName();
+    }
+
+    /** Waits until {@code agent} is FAILED; its message. */
+    private String awaitFailed(String agent) {
+        return await().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
+                .atMost(Duration.ofSeconds(5))
+                .until(
+                        () -> given().port(port)
+                                .get("/api/list_agents?name=" + agent)
+                                .then()
+                                .extract()
+                                .jsonPath(),
+                        answer -> "FAILED".equals(answer.getString("agents[0].status")))
+                .getString("agents[0].message");
+    }
+
+    private String scrape() {
+        return given().port(port)
+                .get("/actuator/prometheus")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     private String serviceUrl(String agent) {
