@@ -239,7 +239,7 @@ class KubernetesAgentsTest {
         kubelet.runningNotReady(pod, "node-a");
         URI health = URI.create("http://agent-slow." + namespace + ".svc:8001/actuator/health/readiness");
 
-        Readiness readiness = agents.awaitReady(process, health, Duration.ofMillis(300));
+        Readiness readiness = agents.awaitReady(process, health, Duration.ofMillis(100));
 
         assertThat(readiness.outcome()).isEqualTo(Readiness.Outcome.TIMED_OUT);
         soon().untilAsserted(() -> assertThat(agents.notReady(process, health, Duration.ofSeconds(60)))

@@ -20,7 +20,9 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -28,8 +30,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The whole manager in this JVM, on its real REST API, with {@code RUNTIME_BACKEND=kubernetes}: the specification's
@@ -64,6 +69,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class KubernetesManagerTest {
 
     private static final String NAMESPACE = MockCluster.newNamespace("manager");
+    private static final Path LOGS = Path.of("target", "kubernetes-manager-logs");
     private static final String[] FABRIC8_SETTINGS = {
         "kubernetes.master", "kubernetes.auth.tryKubeConfig", "kubernetes.auth.tryServiceAccount"
     };
@@ -86,6 +92,12 @@ class KubernetesManagerTest {
         System.setProperty("kubernetes.master", MockCluster.url());
         System.setProperty("kubernetes.auth.tryKubeConfig", "false");
         System.setProperty("kubernetes.auth.tryServiceAccount", "false");
+    }
+
+    /** Runs before the manager starts: a log line an earlier run left must not pass for one of this run's. */
+    @BeforeAll
+    static void startWithoutLogs() throws IOException {
+        FileSystemUtils.deleteRecursively(LOGS);
     }
 
     @AfterAll
@@ -121,6 +133,18 @@ class KubernetesManagerTest {
         } else {
             MockCluster.log(NAMESPACE, name, "Started " + agent + " in its pod " + name + "\n");
             kubelet.ready(name, "node-1", 0);
+        }
+    }
+
+    /** Stops what a test left listed (a FAILED launch is listed too), so that the next one starts from none. */
+    @AfterEach
+    void stopEveryAgent() {
+        for (String agent :
+                given().port(port).get("/api/list_agents").jsonPath().<String>getList("agents.name")) {
+            given().port(port)
+                    .post("/api/stop_agent?agent_name=" + agent)
+                    .then()
+                    .statusCode(200);
         }
     }
 
@@ -175,14 +199,11 @@ class KubernetesManagerTest {
                 .body("agents.container_restarts", everyItem(equalTo(0)));
 
         // The pod's log is copied into the agent's log file as it comes, which the logs endpoint reads.
-        await().pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(20))
-                .atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> given().port(port)
-                        .get("/api/agents/vfs/logs")
-                        .then()
-                        .statusCode(200)
-                        .body("lines", hasItem(containsString("Started vfs in its pod agent-vfs-"))));
+        soon().untilAsserted(() -> given().port(port)
+                .get("/api/agents/vfs/logs")
+                .then()
+                .statusCode(200)
+                .body("lines", hasItem(containsString("Started vfs in its pod agent-vfs-"))));
 
         given().port(port)
                 .post("/api/stop_agent?agent_name=vfs")
@@ -222,35 +243,32 @@ class KubernetesManagerTest {
 
         kubelet.evicted(crashed, "The node was low on resource: memory.");
 
-        await().pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(100))
-                .atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> {
-                    List<String> pods = client.pods().inNamespace(NAMESPACE).list().getItems().stream()
-                            .map(pod -> pod.getMetadata().getName())
-                            .toList();
-                    assertThat(pods)
-                            .as("the restart's pod, and not the failed one")
-                            .hasSize(1)
-                            .doesNotContain(crashed);
-                    assertThat(client.secrets().inNamespace(NAMESPACE).list().getItems())
-                            .as("the restart's resources Secret only")
-                            .extracting(secret -> secret.getMetadata().getName())
-                            .containsExactly(pods.get(0) + "-resources");
-                    given().port(port)
-                            .get("/api/list_agents")
-                            .then()
-                            .body("agents.name", contains("kendra"))
-                            .body("agents[0].status", equalTo("RUNNING"))
-                            .body("agents[0].restarts", equalTo(1));
-                });
+        soon().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> pods = client.pods().inNamespace(NAMESPACE).list().getItems().stream()
+                    .map(pod -> pod.getMetadata().getName())
+                    .toList();
+            assertThat(pods)
+                    .as("the restart's pod, and not the failed one")
+                    .hasSize(1)
+                    .doesNotContain(crashed);
+            assertThat(client.secrets().inNamespace(NAMESPACE).list().getItems())
+                    .as("the restart's resources Secret only")
+                    .extracting(secret -> secret.getMetadata().getName())
+                    .containsExactly(pods.get(0) + "-resources");
+            given().port(port)
+                    .get("/api/list_agents")
+                    .then()
+                    .body("agents.name", contains("kendra"))
+                    .body("agents[0].status", equalTo("RUNNING"))
+                    .body("agents[0].restarts", equalTo(1));
+        });
 
         given().port(port).post("/api/stop_agent?agent_name=kendra").then().statusCode(200);
         assertThat(client.pods().inNamespace(NAMESPACE).list().getItems()).isEmpty();
-        assertThat(scrape())
+        soon().untilAsserted(() -> assertThat(scrape())
                 .as("an eviction is Kubernetes' doing, not the kernel's")
                 .contains("runtime_agent_failures_total{agent=\"kendra\",reason=\"ended_by_host\"} 1.0")
-                .contains("runtime_agent_restarts_total{agent=\"kendra\",reason=\"ended_by_host\"} 1.0");
+                .contains("runtime_agent_restarts_total{agent=\"kendra\",reason=\"ended_by_host\"} 1.0"));
     }
 
     @Test
@@ -278,8 +296,6 @@ class KubernetesManagerTest {
                 .isEmpty();
         assertThat(scrape())
                 .contains("runtime_agent_failures_total{agent=\"crashy\",reason=\"exited_during_start\"} 1.0");
-        // Out of the list, for the other tests.
-        given().port(port).post("/api/stop_agent?agent_name=crashy").then().statusCode(200);
     }
 
     @Test
@@ -296,13 +312,13 @@ class KubernetesManagerTest {
                 .isEqualTo("exited on its own with code 1: its pod " + crashed
                         + " ended (phase Failed, container Error) (restart policy never)");
 
-        assertThat(scrape())
+        // Counted by a listener of the same event, which may run after the agent is listed FAILED.
+        soon().untilAsserted(() -> assertThat(scrape())
                 .contains("runtime_agent_failures_total{agent=\"hog\",reason=\"killed_by_kernel\"} 1.0")
-                .contains("runtime_agent_failures_total{agent=\"hog\",reason=\"exited_with_error\"} 1.0");
+                .contains("runtime_agent_failures_total{agent=\"hog\",reason=\"exited_with_error\"} 1.0"));
         assertThat(client.pods().inNamespace(NAMESPACE).list().getItems())
                 .as("the ended pods, deleted when the manager gave up on them")
                 .isEmpty();
-        given().port(port).post("/api/stop_agent?agent_name=hog").then().statusCode(200);
     }
 
     /** Launches {@code agent}, which the kubelet reports Ready; its pod's name. */
@@ -319,10 +335,7 @@ class KubernetesManagerTest {
 
     /** Waits until {@code agent} is FAILED; its message. */
     private String awaitFailed(String agent) {
-        return await().pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(20))
-                .atMost(Duration.ofSeconds(5))
-                .until(
+        return soon().until(
                         () -> given().port(port)
                                 .get("/api/list_agents?name=" + agent)
                                 .then()
@@ -330,6 +343,13 @@ class KubernetesManagerTest {
                                 .jsonPath(),
                         answer -> "FAILED".equals(answer.getString("agents[0].status")))
                 .getString("agents[0].message");
+    }
+
+    /** Checks at once, then every 20 ms: the pods' watch tells the manager within milliseconds here. */
+    private static ConditionFactory soon() {
+        return await().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
+                .atMost(Duration.ofSeconds(5));
     }
 
     private String scrape() {
