@@ -81,7 +81,7 @@ public final class AgentCgroup {
         return keyed(memory, v2 ? "memory.events" : "memory.oom_control", "oom_kill");
     }
 
-    /** Whether the kernel killed a process of it for its memory limit, in words: {@code out of memory (limit 1Gi)}. */
+    /** Whether the kernel killed one of its processes for the memory limit: {@code out of memory (limit 256Mi)}. */
     public Optional<String> outOfMemory() {
         return oomKills() > 0 ? Optional.of("out of memory (limit " + limits.memoryText() + ")") : Optional.empty();
     }

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param kind what ended it
  * @param text what the host saw: {@code out of memory (limit 256Mi)}, {@code ImagePullBackOff: Back-off pulling image
- *     "vfs:9"}, {@code its pod agent-vfs-1a2b3c4d was evicted (The node was low on resource: memory.)}
+ *     "vfs:9"}, {@code its pod agent-vfs-1a2b3c4d ended (phase Failed, Evicted: The node was low on resource: memory.)}
  */
 public record EndCause(Kind kind, String text) {
 
