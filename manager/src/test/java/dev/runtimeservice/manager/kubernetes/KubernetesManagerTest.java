@@ -107,7 +107,10 @@ class KubernetesManagerTest {
         }
     }
 
-    /** The kubelet's part: each new pod is started, logs a line and is reported Ready on node-1. */
+    /**
+     * The kubelet's part: each new pod is started, logs a line and is reported Ready on node-1; the {@code crashy}
+     * agent's pods log an error and crash-loop instead.
+     */
     @BeforeEach
     void playTheKubelet() {
         watch = client.pods().inNamespace(NAMESPACE).watch(new Watcher<>() {
