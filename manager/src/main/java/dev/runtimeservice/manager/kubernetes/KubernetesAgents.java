@@ -236,7 +236,7 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
     public void kill(AgentProcess process) {
         PodProcess pod = pod(process);
         stopper.deleteAll(pod.names(), 0);
-        pod.end(null, pod.endCause().orElse(null));
+        pod.end(null, null);
         watch.remove(pod);
     }
 

@@ -1,6 +1,7 @@
 package dev.runtimeservice.manager.kubernetes;
 
 import dev.runtimeservice.manager.process.AgentProcess;
+import dev.runtimeservice.manager.process.EndCause;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,7 @@ final class PodProcess implements AgentProcess {
     private final Object changes = new Object();
     private long changeCount;
     private volatile Pod latest;
-    private volatile @Nullable String endCause;
+    private volatile @Nullable EndCause endCause;
     private volatile boolean deleting;
 
     PodProcess(AgentObjects names, Pod pod, boolean adopted) {
@@ -64,9 +65,7 @@ final class PodProcess implements AgentProcess {
     void observe(Pod pod) {
         latest = pod;
         if (PodStatuses.ended(pod)) {
-            end(
-                    PodStatuses.exitCode(pod).orElse(null),
-                    PodStatuses.startFailure(pod).orElse(null));
+            end(PodStatuses.exitCode(pod).orElse(null), PodStatuses.end(pod));
         }
         changed();
     }
@@ -76,15 +75,21 @@ final class PodProcess implements AgentProcess {
         deleting = true;
     }
 
-    /** Its pod is gone: deleted by the manager, by someone else, or evicted and removed. */
+    /** Its pod is gone: deleted by the manager, or by someone else (a drain of its node, a kubectl delete). */
     void gone() {
-        end(null, deleting ? null : "its pod " + names.pod() + " was deleted");
+        end(
+                null,
+                deleting
+                        ? null
+                        : new EndCause(
+                                EndCause.Kind.REMOVED_BY_HOST,
+                                "its pod " + names.pod() + " was deleted, not by this manager"));
         deleted.complete(null);
         changed();
     }
 
-    /** Ends the process; the first end counts. */
-    void end(@Nullable Integer code, @Nullable String cause) {
+    /** Ends the process, with why when its pod tells (null for a stop or kill by the manager); the first end counts. */
+    void end(@Nullable Integer code, @Nullable EndCause cause) {
         if (!exit.isDone()) {
             endCause = cause;
             exit.complete(code);
@@ -188,7 +193,7 @@ final class PodProcess implements AgentProcess {
     }
 
     @Override
-    public Optional<String> endCause() {
+    public Optional<EndCause> endCause() {
         return Optional.ofNullable(endCause);
     }
 

@@ -1,10 +1,16 @@
 package dev.runtimeservice.manager.kubernetes;
 
+import dev.runtimeservice.manager.limits.Sizes;
+import dev.runtimeservice.manager.process.EndCause;
 import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,14 +45,16 @@ final class PodStatuses {
 
     /**
      * Why a starting pod will not become ready without help, with Kubernetes' own reason first: {@code
-     * ImagePullBackOff: Back-off pulling image "vfs:0.1.0"}, {@code unschedulable: 0/3 nodes are available...}.
+     * ImagePullBackOff: Back-off pulling image "vfs:0.1.0"}, {@code unschedulable: 0/3 nodes are available...},
+     * {@code CrashLoopBackOff: back-off 10s restarting failed container=agent pod=...; last run: Error}; or how it
+     * ended, if it did ({@link #end}).
      */
-    static Optional<String> startFailure(Pod pod) {
+    static Optional<EndCause> startFailure(Pod pod) {
         for (PodCondition condition : conditions(pod)) {
             if ("PodScheduled".equals(condition.getType())
                     && "False".equals(condition.getStatus())
                     && "Unschedulable".equals(condition.getReason())) {
-                return Optional.of("unschedulable: " + text(condition.getMessage()));
+                return Optional.of(notStarted("unschedulable: " + text(condition.getMessage())));
             }
         }
         Optional<ContainerStatus> container = container(pod);
@@ -54,14 +62,63 @@ final class PodStatuses {
         if (state != null
                 && state.getWaiting() != null
                 && STUCK.contains(state.getWaiting().getReason())) {
-            return Optional.of(state.getWaiting().getReason() + ": "
-                    + text(state.getWaiting().getMessage()));
+            String lastRun = container
+                    .map(ContainerStatus::getLastState)
+                    .map(ContainerState::getTerminated)
+                    .map(ContainerStateTerminated::getReason)
+                    .map(reason -> "; last run: " + reason)
+                    .orElse("");
+            return Optional.of(notStarted(state.getWaiting().getReason() + ": "
+                    + text(state.getWaiting().getMessage()) + lastRun));
         }
-        if (ended(pod)) {
-            return Optional.of("its pod ended (" + status(pod).getPhase() + ")"
-                    + exitCode(pod).map(code -> " with exit code " + code).orElse(""));
+        return ended(pod) ? Optional.of(end(pod)) : Optional.empty();
+    }
+
+    /**
+     * How a pod that ended for good ended, told apart as a local agent's end is: its container OOMKilled ({@code out
+     * of memory in its pod agent-vfs-1a2b3c4d (OOMKilled, limit 256Mi)}), the pod ended by Kubernetes for a reason of
+     * its own, such as an eviction ({@code its pod agent-vfs-1a2b3c4d ended (phase Failed, Evicted: The node was low
+     * on resource: memory.)}), or its container exited ({@code its pod agent-vfs-1a2b3c4d ended (phase Failed,
+     * container Error)}).
+     */
+    static EndCause end(Pod pod) {
+        String name = "its pod " + pod.getMetadata().getName();
+        Optional<ContainerStateTerminated> terminated = terminated(pod);
+        String reason = terminated.map(ContainerStateTerminated::getReason).orElse(null);
+        if ("OOMKilled".equals(reason)) {
+            return EndCause.outOfMemory("out of memory in " + name + " (OOMKilled"
+                    + memoryLimit(pod).map(limit -> ", limit " + limit).orElse("") + ")");
         }
-        return Optional.empty();
+        String phase = "phase " + status(pod).getPhase();
+        if (status(pod).getReason() != null) {
+            return new EndCause(
+                    EndCause.Kind.REMOVED_BY_HOST,
+                    name + " ended (" + phase + ", " + status(pod).getReason()
+                            + Optional.ofNullable(status(pod).getMessage())
+                                    .map(message -> ": " + message)
+                                    .orElse("") + ")");
+        }
+        return new EndCause(
+                EndCause.Kind.EXITED,
+                name + " ended (" + phase
+                        + Optional.ofNullable(reason)
+                                .map(container -> ", container " + container)
+                                .orElse("") + ")");
+    }
+
+    private static EndCause notStarted(String text) {
+        return new EndCause(EndCause.Kind.NOT_STARTED, text);
+    }
+
+    /** The memory limit of the agent's container as agent.yml writes it ({@code 256Mi}), if it has one. */
+    private static Optional<String> memoryLimit(Pod pod) {
+        return Optional.ofNullable(pod.getSpec())
+                .map(PodSpec::getContainers)
+                .filter(containers -> !containers.isEmpty())
+                .map(containers -> containers.get(0).getResources())
+                .map(ResourceRequirements::getLimits)
+                .map(limits -> limits.get("memory"))
+                .map(limit -> Sizes.text(Quantity.getAmountInBytes(limit).longValue()));
     }
 
     /**
@@ -114,12 +171,16 @@ final class PodStatuses {
 
     /** The exit code of the agent's container once it terminated, the last one if it was restarted. */
     static Optional<Integer> exitCode(Pod pod) {
+        return terminated(pod).map(ContainerStateTerminated::getExitCode);
+    }
+
+    /** How the agent's container terminated, the last time if it was restarted. */
+    private static Optional<ContainerStateTerminated> terminated(Pod pod) {
         Optional<ContainerStatus> container = container(pod);
         return container
                 .map(ContainerStatus::getState)
                 .map(ContainerState::getTerminated)
-                .or(() -> container.map(ContainerStatus::getLastState).map(ContainerState::getTerminated))
-                .map(terminated -> terminated.getExitCode());
+                .or(() -> container.map(ContainerStatus::getLastState).map(ContainerState::getTerminated));
     }
 
     /** Whether the agent's container has run (it runs, ran, or ran before a restart), so that it has a log. */

@@ -1,5 +1,6 @@
 package dev.runtimeservice.manager.kubernetes;
 
+import dev.runtimeservice.manager.process.EndCause;
 import dev.runtimeservice.manager.process.Readiness;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -112,7 +113,7 @@ final class PodWatch implements AutoCloseable {
                     new Readiness(Readiness.Outcome.EXITED, process.onExit().getNow(null)));
         }
         Pod pod = process.latest();
-        Optional<String> stuck = PodStatuses.startFailure(pod);
+        Optional<EndCause> stuck = PodStatuses.startFailure(pod);
         if (stuck.isPresent()) {
             process.end(PodStatuses.exitCode(pod).orElse(null), stuck.get());
             return Optional.of(

@@ -81,8 +81,8 @@ public final class AgentCgroup {
         return keyed(memory, v2 ? "memory.events" : "memory.oom_control", "oom_kill");
     }
 
-    /** Why the agent ended, when the kernel ended it: {@code out of memory (limit 256Mi)}. */
-    public Optional<String> endCause() {
+    /** Whether the kernel killed one of its processes for the memory limit: {@code out of memory (limit 256Mi)}. */
+    public Optional<String> outOfMemory() {
         return oomKills() > 0 ? Optional.of("out of memory (limit " + limits.memoryText() + ")") : Optional.empty();
     }
 

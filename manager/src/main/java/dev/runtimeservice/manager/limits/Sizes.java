@@ -1,12 +1,12 @@
 package dev.runtimeservice.manager.limits;
 
 /** Byte counts as {@code agent.yml} writes them. */
-final class Sizes {
+public final class Sizes {
 
     private Sizes() {}
 
     /** 268435456 as 256Mi; a count that is no whole number of KiB, MiB or GiB stays in bytes. */
-    static String text(long bytes) {
+    public static String text(long bytes) {
         String[] units = {"Gi", "Mi", "Ki"};
         int[] shifts = {30, 20, 10};
         for (int i = 0; i < units.length; i++) {

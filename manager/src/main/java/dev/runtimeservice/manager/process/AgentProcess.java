@@ -37,10 +37,11 @@ public interface AgentProcess {
     void awaitOutput(Duration timeout);
 
     /**
-     * Why its host ended it, once it has ended, when that is known: {@code out of memory (limit 256Mi)} when the
-     * kernel killed it for its memory limit.
+     * Why its host ended it, once it has ended, when the host knows more than the exit code: out of memory (a local
+     * cgroup's OOM kill, a pod's container OOMKilled), a pod that ended, could not start or was evicted. Empty for a
+     * process that exited on its own with nothing more to say, and for one the manager stopped or killed.
      */
-    default Optional<String> endCause() {
+    default Optional<EndCause> endCause() {
         return Optional.empty();
     }
 

@@ -27,7 +27,7 @@ final class LocalAgentProcess implements AgentProcess {
     private final Path output;
     private final boolean adopted;
     private final @Nullable AgentCgroup cgroup;
-    private volatile @Nullable String endCause;
+    private volatile @Nullable EndCause endCause;
 
     /**
      * @param cgroup the cgroup its tree runs in, or null; once the process ends, why the kernel ended it (out of
@@ -50,7 +50,7 @@ final class LocalAgentProcess implements AgentProcess {
         this.exit = cgroup == null
                 ? exit
                 : exit.thenApplyAsync(code -> {
-                    endCause = cgroup.endCause().orElse(null);
+                    endCause = cgroup.outOfMemory().map(EndCause::outOfMemory).orElse(null);
                     cgroup.killAll();
                     cgroup.remove();
                     return code;
@@ -98,7 +98,7 @@ final class LocalAgentProcess implements AgentProcess {
     }
 
     @Override
-    public Optional<String> endCause() {
+    public Optional<EndCause> endCause() {
         return Optional.ofNullable(endCause);
     }
 

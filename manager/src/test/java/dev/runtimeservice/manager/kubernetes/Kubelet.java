@@ -129,8 +129,28 @@ final class Kubelet {
                         .build());
     }
 
-    /** Reports the pod ended for good (phase Failed), its container terminated with {@code exitCode}: an eviction. */
+    /**
+     * Reports the pod ended for good (phase Failed, as with {@code restartPolicy: Never}), its container terminated
+     * with {@code exitCode} for {@code reason}: {@code Error}, {@code OOMKilled}.
+     */
     void failed(String pod, int exitCode, String reason) {
+        terminated(pod, null, null, exitCode, reason);
+    }
+
+    /**
+     * Reports the pod evicted from its node, as the kubelet does under node pressure: phase Failed with the pod's own
+     * reason {@code Evicted} and {@code message}, its container killed (137).
+     */
+    void evicted(String pod, String message) {
+        terminated(pod, "Evicted", message, 137, "Error");
+    }
+
+    private void terminated(
+            String pod,
+            @org.jspecify.annotations.Nullable String podReason,
+            @org.jspecify.annotations.Nullable String podMessage,
+            int exitCode,
+            String reason) {
         status(
                 pod,
                 "Failed",
@@ -144,7 +164,9 @@ final class Kubelet {
                         .withReason(reason)
                         .endTerminated()
                         .endState()
-                        .build());
+                        .build(),
+                podReason,
+                podMessage);
     }
 
     /** Reports that no node can take the pod, as the scheduler does. */
@@ -171,10 +193,23 @@ final class Kubelet {
             String phase,
             io.fabric8.kubernetes.api.model.PodCondition condition,
             io.fabric8.kubernetes.api.model.@org.jspecify.annotations.Nullable ContainerStatus container) {
+        status(pod, phase, condition, container, null, null);
+    }
+
+    /** Writes the pod's whole status at once, as the kubelet does: the manager sees no half of it. */
+    private void status(
+            String pod,
+            String phase,
+            io.fabric8.kubernetes.api.model.PodCondition condition,
+            io.fabric8.kubernetes.api.model.@org.jspecify.annotations.Nullable ContainerStatus container,
+            @org.jspecify.annotations.Nullable String podReason,
+            @org.jspecify.annotations.Nullable String podMessage) {
         client.pods().inNamespace(namespace).withName(pod).editStatus(current -> {
             PodBuilder builder = new PodBuilder(current)
                     .withNewStatus()
                     .withPhase(phase)
+                    .withReason(podReason)
+                    .withMessage(podMessage)
                     .withConditions(condition)
                     .endStatus();
             if (container != null) {

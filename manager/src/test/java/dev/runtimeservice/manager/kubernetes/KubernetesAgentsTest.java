@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.runtimeservice.manager.limits.Limits;
 import dev.runtimeservice.manager.process.AgentProcess;
+import dev.runtimeservice.manager.process.EndCause;
 import dev.runtimeservice.manager.process.LaunchPlan;
 import dev.runtimeservice.manager.process.Readiness;
 import dev.runtimeservice.manager.process.ShutdownRequest;
@@ -165,7 +166,10 @@ class KubernetesAgentsTest {
         agents.kill(process);
 
         assertThat(readiness.outcome()).isEqualTo(Readiness.Outcome.EXITED);
-        assertThat(process.endCause()).hasValue("ImagePullBackOff: Back-off pulling image \"registry.invalid/gpt4:9\"");
+        assertThat(process.endCause())
+                .hasValue(new EndCause(
+                        EndCause.Kind.NOT_STARTED,
+                        "ImagePullBackOff: Back-off pulling image \"registry.invalid/gpt4:9\""));
         process.awaitOutput(Duration.ofSeconds(2));
         assertThat(agentOutput.list)
                 .as("a container that never ran has no log, and no error of the API server is taken for one")
@@ -187,7 +191,10 @@ class KubernetesAgentsTest {
 
         assertThat(readiness.outcome()).isEqualTo(Readiness.Outcome.EXITED);
         assertThat(process.endCause())
-                .hasValueSatisfying(cause -> assertThat(cause).startsWith("CrashLoopBackOff"));
+                .hasValue(new EndCause(
+                        EndCause.Kind.NOT_STARTED,
+                        "CrashLoopBackOff: back-off 10s restarting failed container=agent pod=" + pod
+                                + "; last run: Error"));
         assertThat(process.onExit().join()).as("the exit code of its last run").isEqualTo(1);
         assertThat(agentOutput.list)
                 .anySatisfy(line -> assertThat(line.getFormattedMessage()).contains("missing OPENAI_API_KEY"));
@@ -202,7 +209,9 @@ class KubernetesAgentsTest {
         Readiness readiness = agents.awaitReady(process, URI.create("http://unused"), Duration.ofSeconds(5));
 
         assertThat(readiness.outcome()).isEqualTo(Readiness.Outcome.EXITED);
-        assertThat(process.endCause()).hasValue("unschedulable: 0/3 nodes are available: 3 Insufficient memory.");
+        assertThat(process.endCause())
+                .hasValue(new EndCause(
+                        EndCause.Kind.NOT_STARTED, "unschedulable: 0/3 nodes are available: 3 Insufficient memory."));
     }
 
     @Test
@@ -230,7 +239,7 @@ class KubernetesAgentsTest {
         kubelet.runningNotReady(pod, "node-a");
         URI health = URI.create("http://agent-slow." + namespace + ".svc:8001/actuator/health/readiness");
 
-        Readiness readiness = agents.awaitReady(process, health, Duration.ofMillis(300));
+        Readiness readiness = agents.awaitReady(process, health, Duration.ofMillis(100));
 
         assertThat(readiness.outcome()).isEqualTo(Readiness.Outcome.TIMED_OUT);
         soon().untilAsserted(() -> assertThat(agents.notReady(process, health, Duration.ofSeconds(60)))
@@ -250,9 +259,13 @@ class KubernetesAgentsTest {
         kubelet.ready(pod, "node-a", 0);
         agents.awaitReady(crashed, URI.create("http://unused"), Duration.ofSeconds(5));
 
-        kubelet.failed(pod, 137, "Evicted");
+        kubelet.evicted(pod, "The node was low on resource: memory.");
         soon().until(() -> !crashed.isAlive());
         assertThat(crashed.onExit().join()).isEqualTo(137);
+        assertThat(crashed.endCause())
+                .hasValue(new EndCause(
+                        EndCause.Kind.REMOVED_BY_HOST,
+                        "its pod " + pod + " ended (phase Failed, Evicted: The node was low on resource: memory.)"));
         assertThat(client.pods().inNamespace(namespace).list().getItems())
                 .as("Kubernetes keeps a bare pod that ended until someone deletes it")
                 .hasSize(1);
@@ -278,9 +291,33 @@ class KubernetesAgentsTest {
     }
 
     @Test
+    void aPodWhoseContainerWasOomKilledIsOutOfMemoryAndOneThatExitedIsACrash() throws IOException {
+        AgentProcess hog = agents.launch(plan("hog", "hog:1", "never"));
+        String hogPod = kubelet.podOf("hog").getMetadata().getName();
+        kubelet.ready(hogPod, "node-a", 0);
+        agents.awaitReady(hog, URI.create("http://unused"), Duration.ofSeconds(5));
+        AgentProcess crashy = agents.launch(plan("crashy", "crashy:1", "never"));
+        String crashyPod = kubelet.podOf("crashy").getMetadata().getName();
+        kubelet.ready(crashyPod, "node-a", 0);
+        agents.awaitReady(crashy, URI.create("http://unused"), Duration.ofSeconds(5));
+
+        kubelet.failed(hogPod, 137, "OOMKilled");
+        kubelet.failed(crashyPod, 1, "Error");
+        soon().until(() -> !hog.isAlive() && !crashy.isAlive());
+
+        assertThat(hog.endCause())
+                .hasValue(EndCause.outOfMemory("out of memory in its pod " + hogPod + " (OOMKilled, limit 256Mi)"));
+        assertThat(crashy.endCause())
+                .hasValue(new EndCause(
+                        EndCause.Kind.EXITED, "its pod " + crashyPod + " ended (phase Failed, container Error)"));
+        assertThat(crashy.onExit().join()).isEqualTo(1);
+    }
+
+    @Test
     void aPodDeletedBehindTheManagersBackEndsTheLaunch() throws IOException {
         AgentProcess process = agents.launch(plan("vfs", "vfs:0.1.0", "on-failure"));
-        kubelet.ready(kubelet.podOf("vfs").getMetadata().getName(), "node-a", 0);
+        String pod = kubelet.podOf("vfs").getMetadata().getName();
+        kubelet.ready(pod, "node-a", 0);
         agents.awaitReady(process, URI.create("http://unused"), Duration.ofSeconds(5));
 
         client.pods()
@@ -292,6 +329,9 @@ class KubernetesAgentsTest {
         assertThat(process.onExit().join())
                 .as("the exit code of a deleted pod is not known")
                 .isNull();
+        assertThat(process.endCause())
+                .hasValue(new EndCause(
+                        EndCause.Kind.REMOVED_BY_HOST, "its pod " + pod + " was deleted, not by this manager"));
     }
 
     @Test

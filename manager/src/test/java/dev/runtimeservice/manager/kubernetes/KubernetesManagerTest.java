@@ -20,14 +20,20 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The whole manager in this JVM, on its real REST API, with {@code RUNTIME_BACKEND=kubernetes}: the specification's
@@ -62,6 +69,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class KubernetesManagerTest {
 
     private static final String NAMESPACE = MockCluster.newNamespace("manager");
+    private static final Path LOGS = Path.of("target", "kubernetes-manager-logs");
     private static final String[] FABRIC8_SETTINGS = {
         "kubernetes.master", "kubernetes.auth.tryKubeConfig", "kubernetes.auth.tryServiceAccount"
     };
@@ -69,6 +77,9 @@ class KubernetesManagerTest {
     private final KubernetesClient client = MockCluster.client();
     private final Kubelet kubelet = new Kubelet(client, NAMESPACE);
     private final ExecutorService node = Executors.newSingleThreadExecutor();
+    /** The last pod the kubelet started for each agent. */
+    private final Map<String, String> started = new ConcurrentHashMap<>();
+
     private Watch watch;
 
     @LocalServerPort
@@ -83,6 +94,12 @@ class KubernetesManagerTest {
         System.setProperty("kubernetes.auth.tryServiceAccount", "false");
     }
 
+    /** Runs before the manager starts: a log line an earlier run left must not pass for one of this run's. */
+    @BeforeAll
+    static void startWithoutLogs() throws IOException {
+        FileSystemUtils.deleteRecursively(LOGS);
+    }
+
     @AfterAll
     static void forgetTheMock() {
         for (String setting : FABRIC8_SETTINGS) {
@@ -90,7 +107,10 @@ class KubernetesManagerTest {
         }
     }
 
-    /** The kubelet's part: each new pod is started, logs a line and is reported Ready on node-1. */
+    /**
+     * The kubelet's part: each new pod is started, logs a line and is reported Ready on node-1; the {@code crashy}
+     * agent's pods log an error and crash-loop instead.
+     */
     @BeforeEach
     void playTheKubelet() {
         watch = client.pods().inNamespace(NAMESPACE).watch(new Watcher<>() {
@@ -109,8 +129,26 @@ class KubernetesManagerTest {
     private void start(Pod pod) {
         String name = pod.getMetadata().getName();
         String agent = pod.getMetadata().getLabels().get(AgentObjects.AGENT_LABEL);
-        MockCluster.log(NAMESPACE, name, "Started " + agent + " in its pod " + name + "\n");
-        kubelet.ready(name, "node-1", 0);
+        started.put(agent, name);
+        if ("crashy".equals(agent)) {
+            MockCluster.log(NAMESPACE, name, "Exception in thread main: missing OPENAI_API_KEY\n");
+            kubelet.crashLooping(name, 3);
+        } else {
+            MockCluster.log(NAMESPACE, name, "Started " + agent + " in its pod " + name + "\n");
+            kubelet.ready(name, "node-1", 0);
+        }
+    }
+
+    /** Stops what a test left listed (a FAILED launch is listed too), so that the next one starts from none. */
+    @AfterEach
+    void stopEveryAgent() {
+        for (String agent :
+                given().port(port).get("/api/list_agents").jsonPath().<String>getList("agents.name")) {
+            given().port(port)
+                    .post("/api/stop_agent?agent_name=" + agent)
+                    .then()
+                    .statusCode(200);
+        }
     }
 
     @AfterEach
@@ -164,14 +202,11 @@ class KubernetesManagerTest {
                 .body("agents.container_restarts", everyItem(equalTo(0)));
 
         // The pod's log is copied into the agent's log file as it comes, which the logs endpoint reads.
-        await().pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(20))
-                .atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> given().port(port)
-                        .get("/api/agents/vfs/logs")
-                        .then()
-                        .statusCode(200)
-                        .body("lines", hasItem(containsString("Started vfs in its pod agent-vfs-"))));
+        soon().untilAsserted(() -> given().port(port)
+                .get("/api/agents/vfs/logs")
+                .then()
+                .statusCode(200)
+                .body("lines", hasItem(containsString("Started vfs in its pod agent-vfs-"))));
 
         given().port(port)
                 .post("/api/stop_agent?agent_name=vfs")
@@ -209,33 +244,124 @@ class KubernetesManagerTest {
                 .statusCode(200);
         String crashed = kubelet.podOf("kendra").getMetadata().getName();
 
-        kubelet.failed(crashed, 137, "Evicted");
+        kubelet.evicted(crashed, "The node was low on resource: memory.");
 
-        await().pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(100))
-                .atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> {
-                    List<String> pods = client.pods().inNamespace(NAMESPACE).list().getItems().stream()
-                            .map(pod -> pod.getMetadata().getName())
-                            .toList();
-                    assertThat(pods)
-                            .as("the restart's pod, and not the failed one")
-                            .hasSize(1)
-                            .doesNotContain(crashed);
-                    assertThat(client.secrets().inNamespace(NAMESPACE).list().getItems())
-                            .as("the restart's resources Secret only")
-                            .extracting(secret -> secret.getMetadata().getName())
-                            .containsExactly(pods.get(0) + "-resources");
-                    given().port(port)
-                            .get("/api/list_agents")
-                            .then()
-                            .body("agents.name", contains("kendra"))
-                            .body("agents[0].status", equalTo("RUNNING"))
-                            .body("agents[0].restarts", equalTo(1));
-                });
+        soon().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> pods = client.pods().inNamespace(NAMESPACE).list().getItems().stream()
+                    .map(pod -> pod.getMetadata().getName())
+                    .toList();
+            assertThat(pods)
+                    .as("the restart's pod, and not the failed one")
+                    .hasSize(1)
+                    .doesNotContain(crashed);
+            assertThat(client.secrets().inNamespace(NAMESPACE).list().getItems())
+                    .as("the restart's resources Secret only")
+                    .extracting(secret -> secret.getMetadata().getName())
+                    .containsExactly(pods.get(0) + "-resources");
+            given().port(port)
+                    .get("/api/list_agents")
+                    .then()
+                    .body("agents.name", contains("kendra"))
+                    .body("agents[0].status", equalTo("RUNNING"))
+                    .body("agents[0].restarts", equalTo(1));
+        });
 
         given().port(port).post("/api/stop_agent?agent_name=kendra").then().statusCode(200);
         assertThat(client.pods().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+        soon().untilAsserted(() -> assertThat(scrape())
+                .as("an eviction is Kubernetes' doing, not the kernel's")
+                .contains("runtime_agent_failures_total{agent=\"kendra\",reason=\"ended_by_host\"} 1.0")
+                .contains("runtime_agent_restarts_total{agent=\"kendra\",reason=\"ended_by_host\"} 1.0"));
+    }
+
+    @Test
+    void aCrashLoopingAgentFailsItsLaunchWithKubernetesReasonItsExitCodeAndItsLastLogLines() {
+        ExtractableResponse<Response> failed = given().port(port)
+                .contentType(ContentType.JSON)
+                .body("{\"agents\": [\"crashy\"]}")
+                .post("/api/launch_agents")
+                .then()
+                .statusCode(502)
+                .body("log_tail", hasItem(containsString("missing OPENAI_API_KEY")))
+                .extract();
+
+        String pod = started.get("crashy");
+        assertThat(failed.<String>path("detail"))
+                .isEqualTo("Agent crashy failed to start: it failed before it was ready: CrashLoopBackOff: back-off "
+                        + "10s restarting failed container=agent pod=" + pod + "; last run: Error, exit code 1. Its "
+                        + "last log lines are in 'log_tail'; the full log is at /api/agents/crashy/logs.");
+        assertThat(client.pods()
+                        .inNamespace(NAMESPACE)
+                        .withLabel(AgentObjects.AGENT_LABEL, "crashy")
+                        .list()
+                        .getItems())
+                .as("the failed launch's pod")
+                .isEmpty();
+        assertThat(scrape())
+                .contains("runtime_agent_failures_total{agent=\"crashy\",reason=\"exited_during_start\"} 1.0");
+    }
+
+    @Test
+    void anOomKilledPodIsKilledByTheKernelAndAPodWhoseAgentExitedIsACrash() {
+        String hog = launchRunning("hog");
+        kubelet.failed(hog, 137, "OOMKilled");
+        assertThat(awaitFailed("hog"))
+                .isEqualTo("was killed by the kernel: out of memory in its pod " + hog
+                        + " (OOMKilled, limit 256Mi), exit code 137 (restart policy never)");
+
+        String crashed = launchRunning("hog");
+        kubelet.failed(crashed, 1, "Error");
+        assertThat(awaitFailed("hog"))
+                .isEqualTo("exited on its own with code 1: its pod " + crashed
+                        + " ended (phase Failed, container Error) (restart policy never)");
+
+        // Counted by a listener of the same event, which may run after the agent is listed FAILED.
+        soon().untilAsserted(() -> assertThat(scrape())
+                .contains("runtime_agent_failures_total{agent=\"hog\",reason=\"killed_by_kernel\"} 1.0")
+                .contains("runtime_agent_failures_total{agent=\"hog\",reason=\"exited_with_error\"} 1.0"));
+        assertThat(client.pods().inNamespace(NAMESPACE).list().getItems())
+                .as("the ended pods, deleted when the manager gave up on them")
+                .isEmpty();
+    }
+
+    /** Launches {@code agent}, which the kubelet reports Ready; its pod's name. */
+    private String launchRunning(String agent) {
+        given().port(port)
+                .contentType(ContentType.JSON)
+                .body("{\"agents\": [\"" + agent + "\"]}")
+                .post("/api/launch_agents")
+                .then()
+                .statusCode(200)
+                .body("agents[0].status", equalTo("RUNNING"));
+        return kubelet.podOf(agent).getMetadata().getName();
+    }
+
+    /** Waits until {@code agent} is FAILED; its message. */
+    private String awaitFailed(String agent) {
+        return soon().until(
+                        () -> given().port(port)
+                                .get("/api/list_agents?name=" + agent)
+                                .then()
+                                .extract()
+                                .jsonPath(),
+                        answer -> "FAILED".equals(answer.getString("agents[0].status")))
+                .getString("agents[0].message");
+    }
+
+    /** Checks at once, then every 20 ms: the pods' watch tells the manager within milliseconds here. */
+    private static ConditionFactory soon() {
+        return await().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
+                .atMost(Duration.ofSeconds(5));
+    }
+
+    private String scrape() {
+        return given().port(port)
+                .get("/actuator/prometheus")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     private String serviceUrl(String agent) {

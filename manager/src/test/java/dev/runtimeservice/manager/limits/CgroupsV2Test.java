@@ -49,7 +49,7 @@ class CgroupsV2Test {
         assertThat(run.exitCode()).as(run.output()).isEqualTo(137);
         assertThat(run.output()).doesNotContain("not killed");
         assertThat(cgroup.oomKills()).isPositive();
-        assertThat(cgroup.endCause()).contains("out of memory (limit 32Mi)");
+        assertThat(cgroup.outOfMemory()).contains("out of memory (limit 32Mi)");
         assertThat(cgroup.remove()).isTrue();
     }
 

@@ -243,7 +243,7 @@ public class AgentSpawner {
                 throw new AgentExitedDuringStartException(
                         agent.name(),
                         process.endCause()
-                                .map(cause -> "it failed before it was ready: " + cause)
+                                .map(cause -> cause.beforeReady(result.exitCode()))
                                 .orElse("the process exited with code " + result.exitCode() + " before it was ready"),
                         lastLines(agent));
             case PORT_TAKEN ->

@@ -8,6 +8,7 @@ import dev.runtimeservice.manager.agent.launch.AgentLifecycle;
 import dev.runtimeservice.manager.config.SupervisionProperties;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.process.AgentProcess;
+import dev.runtimeservice.manager.process.EndCause;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,15 +62,15 @@ public class AgentSupervisor implements DisposableBean {
     public void onExit(AgentExited event) {
         ManagedAgent agent = event.agent();
         boolean hung = agent.killedAsHung();
-        Optional<String> cause = agent.process().flatMap(AgentProcess::endCause);
+        // Its host phrases an end it knows more about (out of memory, a pod that ended or was evicted).
+        Optional<EndCause> cause = agent.process().flatMap(AgentProcess::endCause);
         String reason = hung
                 ? "was killed after " + settings.livenessFailures() + " failed liveness probes"
-                : cause.isPresent()
-                        ? "was killed by the kernel: " + cause.get() + ", exit code " + event.exitCode()
-                        : "exited on its own "
+                : cause.map(known -> known.ofRunning(event.exitCode()))
+                        .orElseGet(() -> "exited on its own "
                                 + (event.exitCode() == null
                                         ? "(exit code unknown: the manager took it over from an earlier one)"
-                                        : "with code " + event.exitCode());
+                                        : "with code " + event.exitCode()));
         if (!agent.descriptor().restart().restartsAfter(event.exitCode(), hung)) {
             lifecycle.giveUp(
                     agent,

@@ -5,6 +5,7 @@ import dev.runtimeservice.manager.error.AgentExitedDuringStartException;
 import dev.runtimeservice.manager.error.AgentPortTakenException;
 import dev.runtimeservice.manager.error.AgentStartTimeoutException;
 import dev.runtimeservice.manager.process.AgentProcess;
+import dev.runtimeservice.manager.process.EndCause;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -20,8 +21,10 @@ public enum FailureReason {
     NOT_SPAWNED,
     /** The manager killed it after it failed its liveness probes. */
     KILLED_HUNG,
-    /** The kernel killed it (out of memory in its cgroup). */
+    /** The kernel killed it for its memory limit (out of memory in its cgroup; its pod's container OOMKilled). */
     KILLED_BY_KERNEL,
+    /** Its host took it away: its pod was evicted from its node, or deleted by someone other than the manager. */
+    ENDED_BY_HOST,
     /** It exited on its own with a non-zero code. */
     EXITED_WITH_ERROR,
     /** It exited on its own with code 0. */
@@ -53,9 +56,19 @@ public enum FailureReason {
         if (agent.killedAsHung()) {
             return KILLED_HUNG;
         }
-        if (agent.process().flatMap(AgentProcess::endCause).isPresent()) {
-            return KILLED_BY_KERNEL;
-        }
+        EndCause.Kind cause = agent.process()
+                .flatMap(AgentProcess::endCause)
+                .map(EndCause::kind)
+                .orElse(EndCause.Kind.EXITED);
+        return switch (cause) {
+            case OUT_OF_MEMORY -> KILLED_BY_KERNEL;
+            case REMOVED_BY_HOST -> ENDED_BY_HOST;
+            // A pod that ended by itself, or never got going, counts by its exit code, as a local process does.
+            case EXITED, NOT_STARTED -> ofExitCode(exitCode);
+        };
+    }
+
+    private static FailureReason ofExitCode(@Nullable Integer exitCode) {
         if (exitCode == null) {
             return EXIT_UNKNOWN;
         }
