@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import dev.runtimeservice.manager.agent.standby.StandbyPool;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -155,6 +157,12 @@ class KubernetesManagerTest {
     void stopTheKubelet() {
         watch.close();
         node.shutdownNow();
+    }
+
+    /** Warm standby is on by default, and a standby is a JVM waiting on this machine: none is made for pods. */
+    @Test
+    void noWarmStandbyIsKeptWhenAgentsRunAsPods(@Autowired StandbyPool standby) {
+        assertThat(standby.isRunning()).isFalse();
     }
 
     @Test
