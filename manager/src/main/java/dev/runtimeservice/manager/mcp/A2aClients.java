@@ -1,5 +1,6 @@
 package dev.runtimeservice.manager.mcp;
 
+import dev.runtimeservice.manager.process.AgentHttp;
 import io.a2a.client.Client;
 import io.a2a.client.config.ClientConfig;
 import io.a2a.client.transport.jsonrpc.JSONRPCTransport;
@@ -41,10 +42,7 @@ public class A2aClients {
     private static final Duration CARD_TIMEOUT = Duration.ofSeconds(5);
     private static final String JSON_RPC = "JSONRPC";
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
+    private final HttpClient http = AgentHttp.client();
     private final JsonMapper json = JsonMapper.builder().build();
 
     /** The agent's card as it serves it to an A2A 1.0 client, JSON text. */

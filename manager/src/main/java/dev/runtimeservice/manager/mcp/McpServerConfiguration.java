@@ -28,8 +28,8 @@ class McpServerConfiguration {
 
     @Bean
     @Lazy
-    HttpServletStreamableServerTransportProvider mcpTransport() {
-        return HttpServletStreamableServerTransportProvider.builder()
+    McpTransport mcpTransport() {
+        return new McpTransport(HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(McpJson.MAPPER)
                 .mcpEndpoint(PATH)
                 .keepAliveInterval(Duration.ofSeconds(30))
@@ -37,14 +37,14 @@ class McpServerConfiguration {
                 .contextExtractor(request -> request.getAttribute(McpRequestIdFilter.ATTRIBUTE) instanceof String id
                         ? McpTransportContext.create(Map.of(ToolCalls.REQUEST_ID, id))
                         : McpTransportContext.EMPTY)
-                .build();
+                .build());
     }
 
     /** Registered at boot; the server behind it is made at the first request (see {@link McpServletOnDemand}). */
     @Bean
     ServletRegistrationBean<McpServletOnDemand> mcpServlet(
             ObjectProvider<McpSyncServer> server,
-            ObjectProvider<HttpServletStreamableServerTransportProvider> transport,
+            ObjectProvider<McpTransport> transport,
             ObjectProvider<AgentSkillTools> skillTools) {
         ServletRegistrationBean<McpServletOnDemand> servlet =
                 new ServletRegistrationBean<>(new McpServletOnDemand(server, transport, skillTools), PATH);
@@ -74,7 +74,7 @@ class McpServerConfiguration {
     @Bean(destroyMethod = "close")
     @Lazy
     McpSyncServer mcpServer(
-            HttpServletStreamableServerTransportProvider transport,
+            McpTransport transport,
             RuntimeTools runtimeTools,
             OrchestratorTools orchestrator,
             AgentResources resources,
@@ -82,7 +82,7 @@ class McpServerConfiguration {
             ToolCalls toolCalls,
             ObjectProvider<BuildProperties> build) {
         BuildProperties info = build.getIfAvailable();
-        ServerTransportHooks hooks = new ServerTransportHooks(transport, toolCalls);
+        ServerTransportHooks hooks = new ServerTransportHooks(transport.servlet(), toolCalls);
         McpSyncServer server = McpServer.sync(hooks)
                 .serverInfo("runtime-service", info == null ? "dev" : info.getVersion())
                 .instructions("Launch, list and stop agents, read their logs, and call every running agent's skills "

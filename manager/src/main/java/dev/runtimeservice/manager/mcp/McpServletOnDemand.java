@@ -1,7 +1,6 @@
 package dev.runtimeservice.manager.mcp;
 
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,13 +21,13 @@ final class McpServletOnDemand extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient ObjectProvider<McpSyncServer> server;
-    private final transient ObjectProvider<HttpServletStreamableServerTransportProvider> transport;
+    private final transient ObjectProvider<McpTransport> transport;
     private final transient ObjectProvider<AgentSkillTools> skillTools;
     private transient volatile @Nullable HttpServlet sdk;
 
     McpServletOnDemand(
             ObjectProvider<McpSyncServer> server,
-            ObjectProvider<HttpServletStreamableServerTransportProvider> transport,
+            ObjectProvider<McpTransport> transport,
             ObjectProvider<AgentSkillTools> skillTools) {
         this.server = server;
         this.transport = transport;
@@ -50,7 +49,7 @@ final class McpServletOnDemand extends HttpServlet {
             if (sdk == null) {
                 // The server is built on the transport and attaches the agents' tools to it.
                 server.getObject();
-                HttpServlet servlet = transport.getObject();
+                HttpServlet servlet = transport.getObject().servlet();
                 servlet.init(getServletConfig());
                 // The running agents' skills are listed from this first request on, not from a refresh later.
                 skillTools.getObject().refresh();

@@ -3,6 +3,7 @@ package dev.runtimeservice.manager.mcp;
 import dev.runtimeservice.manager.agent.AgentManager;
 import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.agent.ManagedAgent;
+import dev.runtimeservice.manager.process.AgentHttp;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncPromptSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpError;
@@ -42,8 +43,7 @@ class OrchestratorTools {
     private final AgentManager manager;
     private final McpProperties properties;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = AgentHttp.client();
 
     OrchestratorTools(AgentManager manager, McpProperties properties) {
         this.manager = manager;
