@@ -66,8 +66,9 @@ def run_jvm(command, port, work, env=None):
 
 
 def manager_env(work):
-    """The manager's writable folders in this run's work folder; the catalog stays the repository's agents/."""
-    return {"LOG_DIR": os.path.join(work, "logs"), "STATE_DIR": os.path.join(work, "state")}
+    """The manager's writable folders in this run's work folder; the catalog stays the repository's agents/. No warm
+    standby: its JVMs are the manager's children, and this measures the daemon alone, as supervisord's and PM2's."""
+    return {"LOG_DIR": os.path.join(work, "logs"), "STATE_DIR": os.path.join(work, "state"), "AGENT_STANDBY": "none"}
 
 
 def launcher(work, java_opts=None):
