@@ -66,14 +66,17 @@ def run_jvm(command, port, work, env=None):
 
 
 def manager_env(work):
-    """The manager's writable folders in this run's work folder; the catalog stays the repository's agents/."""
-    return {"LOG_DIR": os.path.join(work, "logs"), "STATE_DIR": os.path.join(work, "state")}
+    """The manager's writable folders in this run's work folder; the catalog stays the repository's agents/. No warm
+    standby: its JVMs are the manager's children, and this measures the daemon alone, as supervisord's and PM2's."""
+    return {"LOG_DIR": os.path.join(work, "logs"), "STATE_DIR": os.path.join(work, "state"), "AGENT_STANDBY": "none"}
 
 
-def launcher(work):
+def launcher(work, java_opts=None):
     port = procs.free_port()
-    return run_jvm([os.path.join(ROOT, "bin", "runtime-manager"), f"--server.port={port}"], port, work,
-                   manager_env(work))
+    env = manager_env(work)
+    if java_opts is not None:
+        env["RUNTIME_MANAGER_JAVA_OPTS"] = java_opts
+    return run_jvm([os.path.join(ROOT, "bin", "runtime-manager"), f"--server.port={port}"], port, work, env)
 
 
 def manager_jar(work):
@@ -134,13 +137,23 @@ CASES = {"bin/runtime-manager": launcher, "manager java -jar": manager_jar, "vfs
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--variant", action="append", default=[],
+                        help="label=JVM options: bin/runtime-manager with RUNTIME_MANAGER_JAVA_OPTS set to them "
+                             "(repeatable)")
+    parser.add_argument("--no-daemons", action="store_true", help="leave out supervisord and PM2")
+    parser.add_argument("--skip", action="append", default=[], help="leave out a case by its name, such as "
+                        "'manager java -jar' (repeatable)")
     args = parser.parse_args(argv)
     cases = {name: run for name, run in CASES.items()
-             if name not in ("supervisord", "pm2") or shutil.which(name) is not None}
-    skipped = sorted(set(CASES) - set(cases))
+             if name not in ("supervisord", "pm2") or (not args.no_daemons and shutil.which(name) is not None)}
+    for label, opts in (v.split("=", 1) for v in args.variant):
+        cases[label] = lambda work, opts=opts: launcher(work, opts)
+    skipped = [] if args.no_daemons else sorted(set(CASES) - set(cases))
+    for name in args.skip:
+        cases.pop(name, None)
     work = tempfile.mkdtemp(prefix="manager-boot-")
     results = {name: [] for name in cases}
-    ratios = []
+    ratios = {name: [] for name in cases if name not in ("manager java -jar", "vfs java -jar", "supervisord", "pm2")}
     for round_no in range(args.rounds):
         names = list(cases)
         names = names[round_no % len(names):] + names[:round_no % len(names)]
@@ -150,15 +163,18 @@ def main(argv):
             results[name].append(this_round[name])
             print(f"round {round_no + 1}: {name}: boot {this_round[name][0]:.2f} s, "
                   f"idle RSS {this_round[name][1]:.0f} MB", flush=True)
-        ratios.append(this_round["bin/runtime-manager"][0] / this_round["vfs java -jar"][0])
+        for name in ratios:
+            ratios[name].append(this_round[name][0] / this_round["vfs java -jar"][0])
     print(f"\n| start | boot, median (range) | idle RSS, median | rounds: {args.rounds} |")
     print("|---|---|---|---|")
     for name, values in results.items():
         boots = [b for b, _ in values]
         print(f"| {name} | {statistics.median(boots):.2f} s ({min(boots):.2f}-{max(boots):.2f}) "
               f"| {statistics.median([m for _, m in values]):.0f} MB | |")
-    print(f"\nbin/runtime-manager's boot / vfs's, per round: {', '.join(f'{r:.2f}' for r in ratios)} "
-          f"(median {statistics.median(ratios):.2f})")
+    for name, values in ratios.items():
+        print(f"\n{name}'s boot / vfs's, per round: {', '.join(f'{r:.2f}' for r in values)} "
+              f"(median {statistics.median(values):.2f})")
+    print(f"load average at the end: {' '.join(open('/proc/loadavg').read().split()[:3])}")
     if skipped:
         print(f"not installed, left out: {', '.join(skipped)} (apt-get install supervisor; npm install -g pm2)")
     print(json.dumps({"work": work}))

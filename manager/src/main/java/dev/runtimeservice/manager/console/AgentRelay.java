@@ -3,9 +3,9 @@ package dev.runtimeservice.manager.console;
 import dev.runtimeservice.manager.agent.AgentManager;
 import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.agent.ManagedAgent;
+import dev.runtimeservice.manager.process.AgentHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +27,6 @@ class AgentRelay {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final AgentManager manager;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
 
     AgentRelay(AgentManager manager) {
         this.manager = manager;
@@ -63,8 +59,10 @@ class AgentRelay {
 
     private ResponseEntity<String> send(String agent, HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(
-                    request.timeout(CALL_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = AgentHttp.client()
+                    .send(
+                            request.timeout(CALL_TIMEOUT).build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return ResponseEntity.status(response.statusCode())
                     .contentType(contentType(
                             response.headers().firstValue("Content-Type").orElse(null)))

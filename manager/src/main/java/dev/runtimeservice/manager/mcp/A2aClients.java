@@ -1,5 +1,6 @@
 package dev.runtimeservice.manager.mcp;
 
+import dev.runtimeservice.manager.process.AgentHttp;
 import io.a2a.client.Client;
 import io.a2a.client.config.ClientConfig;
 import io.a2a.client.transport.jsonrpc.JSONRPCTransport;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * agents' cards, so that what every A2A call needs (trace headers, timeouts) is added here once.
  */
 @Component
+@Lazy // made with the MCP server, at the first request to /mcp (McpServletOnDemand)
 public class A2aClients {
 
     /** Where every A2A agent publishes its card. */
@@ -39,10 +42,7 @@ public class A2aClients {
     private static final Duration CARD_TIMEOUT = Duration.ofSeconds(5);
     private static final String JSON_RPC = "JSONRPC";
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
+    private final HttpClient http = AgentHttp.client();
     private final JsonMapper json = JsonMapper.builder().build();
 
     /** The agent's card as it serves it to an A2A 1.0 client, JSON text. */

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * {@code runtime://agents/<name>/logs} (its last 200 lines, secrets masked).
  */
 @Component
+@Lazy // made with the MCP server, at the first request to /mcp (McpServletOnDemand)
 class AgentResources {
 
     private static final Pattern URI = Pattern.compile("runtime://agents/(" + AgentNames.REGEX + ")/(card|logs)");

@@ -1,6 +1,5 @@
 package dev.runtimeservice.manager.mcp;
 
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
 import jakarta.servlet.FilterChain;
@@ -30,12 +29,6 @@ class McpRequestIdFilter extends OncePerRequestFilter {
 
     static final String ATTRIBUTE = McpRequestIdFilter.class.getName() + ".id";
 
-    private final McpJsonMapper json;
-
-    McpRequestIdFilter(McpJsonMapper json) {
-        this.json = json;
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -62,7 +55,7 @@ class McpRequestIdFilter extends OncePerRequestFilter {
 
     private @Nullable Object toolCallId(String body) {
         try {
-            return McpSchema.deserializeJsonRpcMessage(json, body) instanceof JSONRPCRequest call
+            return McpSchema.deserializeJsonRpcMessage(McpJson.MAPPER, body) instanceof JSONRPCRequest call
                             && McpSchema.METHOD_TOOLS_CALL.equals(call.method())
                     ? call.id()
                     : null;

@@ -1,8 +1,6 @@
 package dev.runtimeservice.manager.mcp;
 
 import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
@@ -15,40 +13,41 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The MCP server at {@code /mcp}: the official MCP Java SDK's Streamable HTTP servlet, with the runtime tools, the
- * orchestrator's tool and prompt, the agents' resources and, kept in step with the running agents, their skills.
+ * orchestrator's tool and prompt, the agents' resources and, kept in step with the running agents, their skills. Only
+ * the servlet and its filters are made at boot; the server and the beans of this package at the first request.
  */
 @Configuration(proxyBeanMethods = false)
 class McpServerConfiguration {
 
     static final String PATH = "/mcp";
 
-    // MCP's own JSON (camelCase), not the manager's snake_case API mapper.
-    private static final McpJsonMapper JSON =
-            new JacksonMcpJsonMapper(JsonMapper.builder().build());
-
     @Bean
-    HttpServletStreamableServerTransportProvider mcpTransport() {
-        return HttpServletStreamableServerTransportProvider.builder()
-                .jsonMapper(JSON)
+    @Lazy
+    McpTransport mcpTransport() {
+        return new McpTransport(HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(McpJson.MAPPER)
                 .mcpEndpoint(PATH)
                 .keepAliveInterval(Duration.ofSeconds(30))
                 // The id of a tools/call, which McpRequestIdFilter read, so that its handler can be cancelled by it.
                 .contextExtractor(request -> request.getAttribute(McpRequestIdFilter.ATTRIBUTE) instanceof String id
                         ? McpTransportContext.create(Map.of(ToolCalls.REQUEST_ID, id))
                         : McpTransportContext.EMPTY)
-                .build();
+                .build());
     }
 
+    /** Registered at boot; the server behind it is made at the first request (see {@link McpServletOnDemand}). */
     @Bean
-    ServletRegistrationBean<HttpServletStreamableServerTransportProvider> mcpServlet(
-            HttpServletStreamableServerTransportProvider transport) {
-        ServletRegistrationBean<HttpServletStreamableServerTransportProvider> servlet =
-                new ServletRegistrationBean<>(transport, PATH);
+    ServletRegistrationBean<McpServletOnDemand> mcpServlet(
+            ObjectProvider<McpSyncServer> server,
+            ObjectProvider<McpTransport> transport,
+            ObjectProvider<AgentSkillTools> skillTools) {
+        ServletRegistrationBean<McpServletOnDemand> servlet =
+                new ServletRegistrationBean<>(new McpServletOnDemand(server, transport, skillTools), PATH);
         servlet.setAsyncSupported(true);
         servlet.setLoadOnStartup(1);
         return servlet;
@@ -64,7 +63,7 @@ class McpServerConfiguration {
 
     @Bean
     FilterRegistrationBean<McpRequestIdFilter> mcpRequestIdFilter() {
-        FilterRegistrationBean<McpRequestIdFilter> filter = new FilterRegistrationBean<>(new McpRequestIdFilter(JSON));
+        FilterRegistrationBean<McpRequestIdFilter> filter = new FilterRegistrationBean<>(new McpRequestIdFilter());
         filter.addUrlPatterns(PATH);
         filter.setAsyncSupported(true);
         // Last, after the security filters: the body is read only for a caller let through, of a checked size.
@@ -73,8 +72,9 @@ class McpServerConfiguration {
     }
 
     @Bean(destroyMethod = "close")
+    @Lazy
     McpSyncServer mcpServer(
-            HttpServletStreamableServerTransportProvider transport,
+            McpTransport transport,
             RuntimeTools runtimeTools,
             OrchestratorTools orchestrator,
             AgentResources resources,
@@ -82,7 +82,7 @@ class McpServerConfiguration {
             ToolCalls toolCalls,
             ObjectProvider<BuildProperties> build) {
         BuildProperties info = build.getIfAvailable();
-        ServerTransportHooks hooks = new ServerTransportHooks(transport, toolCalls);
+        ServerTransportHooks hooks = new ServerTransportHooks(transport.servlet(), toolCalls);
         McpSyncServer server = McpServer.sync(hooks)
                 .serverInfo("runtime-service", info == null ? "dev" : info.getVersion())
                 .instructions("Launch, list and stop agents, read their logs, and call every running agent's skills "
@@ -92,7 +92,7 @@ class McpServerConfiguration {
                         .resources(false, true)
                         .prompts(true)
                         .build())
-                .jsonMapper(JSON)
+                .jsonMapper(McpJson.MAPPER)
                 // Handlers run on the request's own thread, which the SDK's servlet blocks on anyway until the
                 // answer is written. By default the SDK hands each one to Reactor's boundedElastic pool
                 // (Mono.fromCallable(..).subscribeOn(..)); when a handler throws McpError at once (a card or prompt

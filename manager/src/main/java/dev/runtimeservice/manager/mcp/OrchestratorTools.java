@@ -3,6 +3,7 @@ package dev.runtimeservice.manager.mcp;
 import dev.runtimeservice.manager.agent.AgentManager;
 import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.agent.ManagedAgent;
+import dev.runtimeservice.manager.process.AgentHttp;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncPromptSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpError;
@@ -22,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST /instructions}.
  */
 @Component
+@Lazy // made with the MCP server, at the first request to /mcp (McpServletOnDemand)
 class OrchestratorTools {
 
     static final String ORCHESTRATOR = "orchestrator";
@@ -40,8 +43,7 @@ class OrchestratorTools {
     private final AgentManager manager;
     private final McpProperties properties;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = AgentHttp.client();
 
     OrchestratorTools(AgentManager manager, McpProperties properties) {
         this.manager = manager;

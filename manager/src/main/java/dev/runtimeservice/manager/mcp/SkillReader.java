@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * in another language) gets one text input per skill.
  */
 @Component
+@Lazy // made with the MCP server, at the first request to /mcp (McpServletOnDemand)
 class SkillReader {
 
     private static final Logger log = LoggerFactory.getLogger(SkillReader.class);

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -23,6 +24,7 @@ import reactor.core.publisher.Mono;
  * answer, as the MCP specification asks of a cancelled request.
  */
 @Component
+@Lazy // made with the MCP server, at the first request to /mcp (McpServletOnDemand)
 class ToolCalls {
 
     /** The transport context's key for the JSON-RPC id of the request being handled ({@link McpRequestIdFilter}). */

@@ -4,6 +4,7 @@ import dev.runtimeservice.manager.agent.AgentManager;
 import dev.runtimeservice.manager.agent.AgentState;
 import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * of an agent in the catalog that is not running: launch it; otherwise: list the tools.
  */
 @Component
+@Lazy // made with the MCP server, at the first request to /mcp (McpServletOnDemand)
 class UnknownTools {
 
     private static final int LONGEST_NAME_SHOWN = 120;

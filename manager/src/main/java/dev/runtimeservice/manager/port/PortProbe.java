@@ -5,6 +5,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import oshi.SystemInfo;
 import oshi.software.os.InternetProtocolStats.IPConnection;
@@ -15,10 +18,16 @@ import oshi.software.os.OperatingSystem;
 @Component
 public class PortProbe {
 
-    private final OperatingSystem os;
+    // OSHI is asked only when a port is taken: made at boot, it loaded JNA and its native library for nothing.
+    private final Supplier<OperatingSystem> os;
+
+    @Autowired
+    public PortProbe(ObjectProvider<SystemInfo> systemInfo) {
+        this.os = () -> systemInfo.getObject().getOperatingSystem();
+    }
 
     public PortProbe(SystemInfo systemInfo) {
-        this.os = systemInfo.getOperatingSystem();
+        this.os = systemInfo::getOperatingSystem;
     }
 
     /** Whether a server could listen on {@code port} on every address now. */
@@ -34,7 +43,7 @@ public class PortProbe {
 
     /** The process listening on {@code port}, as "pid 123 (python3 server.py)", if the OS tells. */
     public Optional<String> holderOf(int port) {
-        return os.getInternetProtocolStats().getConnections().stream()
+        return os.get().getInternetProtocolStats().getConnections().stream()
                 .filter(connection -> connection.getLocalPort() == port && connection.getowningProcessId() > 0)
                 .filter(connection -> "LISTEN".equalsIgnoreCase(String.valueOf(connection.getState())))
                 .findFirst()
@@ -43,7 +52,7 @@ public class PortProbe {
 
     private String describe(IPConnection connection) {
         int pid = connection.getowningProcessId();
-        OSProcess process = os.getProcess(pid);
+        OSProcess process = os.get().getProcess(pid);
         if (process == null) {
             return "pid " + pid;
         }

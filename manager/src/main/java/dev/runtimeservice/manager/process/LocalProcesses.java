@@ -4,7 +4,6 @@ import dev.runtimeservice.manager.state.LiveAgents;
 import dev.runtimeservice.manager.state.LiveAgents.LiveAgent;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -27,10 +26,6 @@ class LocalProcesses implements AgentHost {
     private final ProcessTreeStopper stopper;
     private final ProcessMetrics metrics;
     private final LiveAgents liveAgents;
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(1))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
 
     LocalProcesses(
             AgentLauncher launcher,
@@ -79,7 +74,10 @@ class LocalProcesses implements AgentHost {
     public boolean answers(AgentProcess process, URI url, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
         try {
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return AgentHttp.client()
+                            .send(request, HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import oshi.SystemInfo;
 import oshi.software.os.OSProcess;
@@ -26,15 +27,17 @@ class ProcessMetrics implements DisposableBean {
 
     private static final long PERIOD_MS = 1000;
 
-    private final OperatingSystem os;
+    /** OSHI, asked only where there is no /proc: made at boot, it loaded JNA and its native library for nothing. */
+    private final ObjectProvider<SystemInfo> systemInfo;
+
     private final Map<Long, OSProcess> previous = new ConcurrentHashMap<>();
     private final Map<Long, Usage> latest = new ConcurrentHashMap<>();
     private final Map<Long, Timed> previousStat = new ConcurrentHashMap<>();
     private final boolean procStat = ProcStat.available();
     private final ScheduledExecutorService sampler = DaemonScheduler.named("process-metrics");
 
-    ProcessMetrics(SystemInfo systemInfo) {
-        this.os = systemInfo.getOperatingSystem();
+    ProcessMetrics(ObjectProvider<SystemInfo> systemInfo) {
+        this.systemInfo = systemInfo;
         sampler.scheduleWithFixedDelay(this::sampleAll, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -70,6 +73,7 @@ class ProcessMetrics implements DisposableBean {
             sampleProcStat(pid, first);
             return;
         }
+        OperatingSystem os = systemInfo.getObject().getOperatingSystem();
         OSProcess now = os.getProcess((int) pid);
         if (now == null) {
             forget(pid);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,11 +23,6 @@ class ReadinessProbe {
     static final long INTERVAL_MS = 20;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
     private static final int CONNECT_TIMEOUT_MS = 500;
-
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MS))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
 
     Readiness await(LocalAgentProcess process, URI healthUrl, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -68,7 +62,10 @@ class ReadinessProbe {
 
     private boolean answersOk(HttpRequest request) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return AgentHttp.client()
+                            .send(request, HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

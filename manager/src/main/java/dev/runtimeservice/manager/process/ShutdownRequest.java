@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The first step of every stop, wherever the agent runs: a GET of its shutdown endpoint with its launch token. The
@@ -19,7 +20,8 @@ public final class ShutdownRequest {
 
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(2);
 
-    private final HttpClient client;
+    private final Duration connectTimeout;
+    private volatile @Nullable HttpClient client;
     private final UnaryOperator<HttpRequest.Builder> headers;
 
     /**
@@ -27,11 +29,23 @@ public final class ShutdownRequest {
      * @param headers adds headers to each request, such as the current trace's
      */
     public ShutdownRequest(Duration connectTimeout, UnaryOperator<HttpRequest.Builder> headers) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        // Its client is made at the first stop: one made at boot held a selector thread for nothing until then.
+        this.connectTimeout = connectTimeout;
         this.headers = headers;
+    }
+
+    private HttpClient client() {
+        HttpClient made = client;
+        if (made == null) {
+            synchronized (this) {
+                made = client;
+                if (made == null) {
+                    made = AgentHttp.withConnectTimeout(connectTimeout);
+                    client = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** Asks the agent to shut down; true if it accepted (2xx), false if it refused, did not answer or is gone. */
@@ -42,8 +56,8 @@ public final class ShutdownRequest {
                 .GET()
                 .build();
         try {
-            int status =
-                    client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = client().send(request, HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             return status >= 200 && status < 300;
         } catch (IOException e) {
             return false;
