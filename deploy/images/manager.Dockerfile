@@ -33,10 +33,12 @@ ENV AGENTS_DIR=/opt/runtime-manager/agents \
 USER 10001:10001
 EXPOSE 8000
 # The JVM options of bin/runtime-manager (its comments say why), without its class archive, which is tied to the
-# exact JDK it was recorded with. -XX:TrimNativeHeapInterval needs JDK 17.0.11 or later, as both bases have
-# (eclipse-temurin:17-jre, and Debian's 17.0.x of base-image.sh); a BASE_IMAGE with an older JDK must drop it.
+# exact JDK it was recorded with. -XX:TrimNativeHeapInterval is given as bin/runtime-manager gives it on JDK 17.0.15
+# or later, which both bases have (eclipse-temurin:17-jre, and Debian's 17.0.21 of base-image.sh); a BASE_IMAGE with
+# an older JDK must drop it, or the JVM refuses to start.
 ENTRYPOINT ["java", \
-    "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-Xmn4m", "-XX:TrimNativeHeapInterval=5000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", \
+    "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-Xmn4m", "-XX:TrimNativeHeapInterval=5000", \
+    "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", \
     "-XX:-ShrinkHeapInSteps", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", \
     "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Dspring.aot.enabled=true", \
     "-jar", "/opt/runtime-manager/runtime-manager.jar"]
