@@ -52,15 +52,18 @@ public final class AgentHttp {
     private static SSLContext tlsContext() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new TrustOnFirstUse()}, null);
+            context.init(null, new TrustManager[] {new JdkTrustOnDemand()}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("This JDK has no TLS", e);
         }
     }
 
-    /** The JDK's default trust, read from its trust store at the first certificate to check. */
-    private static final class TrustOnFirstUse extends X509ExtendedTrustManager {
+    /**
+     * The JDK's default trust, exactly, only read from its trust store when the first certificate is to be checked
+     * (not "trust on first use": every certificate is checked against the JDK's trust store, the first one too).
+     */
+    private static final class JdkTrustOnDemand extends X509ExtendedTrustManager {
 
         private volatile @Nullable X509ExtendedTrustManager jdk;
 
