@@ -1,13 +1,8 @@
 package dev.runtimeservice.testkit;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,12 +19,10 @@ final class PortRange implements AutoCloseable {
     private static final int PORTS_PER_RANGE = 500;
 
     private final int number;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final HeldLock lock;
 
-    private PortRange(int number, FileChannel channel, FileLock lock) {
+    private PortRange(int number, HeldLock lock) {
         this.number = number;
-        this.channel = channel;
         this.lock = lock;
     }
 
@@ -56,24 +49,8 @@ final class PortRange implements AutoCloseable {
     }
 
     private static @Nullable PortRange tryAcquire(Path locks, int number) throws IOException {
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(
-                    locks.resolve("ports-" + number + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        } catch (AccessDeniedException e) {
-            return null; // another user's run made it: the range is theirs while they hold it
-        }
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null; // this JVM holds it already, for another manager
-        }
-        if (lock == null) {
-            channel.close();
-            return null;
-        }
-        return new PortRange(number, channel, lock);
+        HeldLock lock = HeldLock.tryHold(locks.resolve("ports-" + number + ".lock"));
+        return lock == null ? null : new PortRange(number, lock);
     }
 
     int firstPort() {
@@ -86,11 +63,6 @@ final class PortRange implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            lock.release();
-            channel.close();
-        } catch (IOException e) {
-            // The OS drops the lock with the channel anyway.
-        }
+        lock.close();
     }
 }

@@ -2,12 +2,8 @@ package dev.runtimeservice.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -25,15 +21,13 @@ final class Slot implements AutoCloseable {
 
     private final int number;
     private final Path folder;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final HeldLock lock;
     private final boolean leftOver;
     private final PortRange ports;
 
-    private Slot(int number, Path root, FileChannel channel, FileLock lock, PortRange ports) {
+    private Slot(int number, Path root, HeldLock lock, PortRange ports) {
         this.number = number;
         this.folder = root.resolve(Integer.toString(number));
-        this.channel = channel;
         this.lock = lock;
         this.leftOver = Files.isDirectory(folder);
         this.ports = ports;
@@ -57,27 +51,18 @@ final class Slot implements AutoCloseable {
     }
 
     private static @Nullable Slot tryAcquire(Path root, int number) throws IOException {
-        FileChannel channel =
-                FileChannel.open(root.resolve(number + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null; // this JVM holds it already, for another manager
-        }
+        HeldLock lock = HeldLock.tryHold(root.resolve(number + ".lock"));
         if (lock == null) {
-            channel.close();
             return null;
         }
         PortRange ports;
         try {
             ports = PortRange.acquire();
         } catch (RuntimeException e) {
-            lock.release();
-            channel.close();
+            lock.close();
             throw e;
         }
-        return new Slot(number, root, channel, lock, ports);
+        return new Slot(number, root, lock, ports);
     }
 
     int number() {
@@ -108,15 +93,8 @@ final class Slot implements AutoCloseable {
         try {
             deleteTree(folder);
         } finally {
-            // The lock file stays (empty), as the manager's own manager.lock does: deleting it would let a run that
-            // opened it a moment before lock a file that no longer has a name while a third run creates another.
             ports.close();
-            try {
-                lock.release();
-                channel.close();
-            } catch (IOException e) {
-                // The OS drops the lock with the channel anyway.
-            }
+            lock.close();
         }
     }
 
