@@ -1,16 +1,20 @@
 package dev.runtimeservice.testkit;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jspecify.annotations.Nullable;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
- * The agent ports of one test run's manager, held under an OS lock in a folder the whole machine shares (the
- * system's temporary folder), for as long as the run uses them. Slots belong to a work folder, and two projects (or
- * two checkouts) test in different ones: if ports went by slot, their first runs would share a range, and their
- * managers race for its ports (a launch then fails with 409). The OS drops the lock when the JVM ends, even by
- * SIGKILL.
+ * The agent ports of one test run's manager, held under an OS lock in a folder the whole machine shares, for as long
+ * as the run uses them. Slots belong to a work folder, and two projects (or two checkouts) test in different ones: if
+ * ports went by slot, their first runs would share a range, and their managers race for its ports (a launch then
+ * fails with 409). The OS drops the lock when the JVM ends, even by SIGKILL; a killed run's manager and agents may
+ * outlive it, so a range one of whose ports is in use is not taken either.
  */
 final class PortRange implements AutoCloseable {
 
@@ -26,39 +30,70 @@ final class PortRange implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** The first range no running test JVM on this machine holds. */
+    /** The first range that no test JVM on this machine holds and whose ports are all free. */
     static PortRange acquire() {
-        return acquire(Path.of(System.getProperty("java.io.tmpdir"), "runtime-service-testkit-ports"));
+        return acquire(machineWideLocks(), PortRange::inUse);
     }
 
-    static PortRange acquire(Path locks) {
+    /**
+     * {@code /tmp} where there is one, not {@code java.io.tmpdir}: builds often give their test JVMs a temporary
+     * folder of their own (this project's does), and the JVMs they start, such as a manager's run, the default one.
+     * Locks in two folders would let both take the same range.
+     */
+    static Path machineWideLocks() {
+        File tmp = new File("/tmp");
+        Path base = tmp.isDirectory() ? tmp.toPath() : Path.of(System.getProperty("java.io.tmpdir"));
+        return base.resolve("runtime-service-testkit-ports");
+    }
+
+    static PortRange acquire(Path locks, IntPredicate portInUse) {
+        int held = 0;
         try {
             Files.createDirectories(locks);
             for (int number = 0; number < RANGES; number++) {
-                PortRange range = tryAcquire(locks, number);
-                if (range != null) {
-                    return range;
+                HeldLock lock = HeldLock.tryHold(locks.resolve("ports-" + number + ".lock"));
+                if (lock == null) {
+                    held++;
+                } else if (IntStream.rangeClosed(first(number), last(number)).anyMatch(portInUse)) {
+                    lock.close();
+                } else {
+                    return new PortRange(number, lock);
                 }
             }
         } catch (IOException e) {
             throw new TestkitException("Cannot lock a port range in " + locks + ": " + e.getMessage(), e);
         }
-        throw new TestkitException(RANGES + " test runs on this machine already hold the test kit's port ranges ("
-                + PORT_BASE + "-" + (PORT_BASE + RANGES * PORTS_PER_RANGE - 1) + ", locks in " + locks
-                + "): stop some runs");
+        throw new TestkitException("None of the test kit's " + RANGES + " port ranges (" + PORT_BASE + "-"
+                + last(RANGES - 1) + ") is free: test runs on this machine hold " + held + " (locks in " + locks
+                + "), and the others have a port in use, such as a killed run's agents: stop some runs, or what"
+                + " listens there");
     }
 
-    private static @Nullable PortRange tryAcquire(Path locks, int number) throws IOException {
-        HeldLock lock = HeldLock.tryHold(locks.resolve("ports-" + number + ".lock"));
-        return lock == null ? null : new PortRange(number, lock);
+    /** Whether something listens on {@code port}, on any address: a server could not bind it now. */
+    private static boolean inUse(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
-    int firstPort() {
+    private static int first(int number) {
         return PORT_BASE + number * PORTS_PER_RANGE;
     }
 
+    private static int last(int number) {
+        return first(number) + PORTS_PER_RANGE - 1;
+    }
+
+    int firstPort() {
+        return first(number);
+    }
+
     int lastPort() {
-        return firstPort() + PORTS_PER_RANGE - 1;
+        return last(number);
     }
 
     @Override
