@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,8 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * details (the agents, their failures, the disk path) only to a caller with the key: such a request is marked as
  * authenticated, which is what {@code show-details: when-authorized} looks for. Without a key every caller is,
  * and health shows everything, as before keys existed. An agent this
- * manager runs may also read the agent list ({@code GET /api/list_agents}, what the orchestrator's discovery
- * needs) with its own launch token as {@code X-Agent-Token}, and nothing else, so it never needs the key. The web
+ * manager runs may also read the agent list and follow its changes ({@code GET /api/list_agents} and
+ * {@code GET /api/events}, what the orchestrator's discovery needs) with its own launch token as
+ * {@code X-Agent-Token}, and nothing else, so it never needs the key. The web
  * console's static files are open too: they hold no data, and the page asks for the key itself.
  */
 @Component
@@ -33,7 +35,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
     /** The header the manager sends an agent's launch token in (on /shutdown); agents send it back here. */
     static final String AGENT_TOKEN_HEADER = ProcessTreeStopper.TOKEN_HEADER;
 
-    static final String AGENT_READABLE_PATH = "/api/list_agents";
+    static final Set<String> AGENT_READABLE_PATHS = Set.of("/api/list_agents", "/api/events");
     private final SecurityProperties properties;
     private final LaunchTokens launchTokens;
 
@@ -59,7 +61,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 + "or 'Authorization: Bearer <key>'.";
         if (request.getHeader(AGENT_TOKEN_HEADER) != null) {
             detail += " An agent's launch token (" + AGENT_TOKEN_HEADER + ") is accepted only on GET "
-                    + AGENT_READABLE_PATH + ", and only while that agent runs.";
+                    + "/api/list_agents and GET /api/events, and only while that agent runs.";
         }
         Problems.write(response, 401, "Unauthorized", detail, request.getRequestURI());
     }
@@ -92,7 +94,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
         String token = request.getHeader(AGENT_TOKEN_HEADER);
         return token != null
                 && "GET".equals(request.getMethod())
-                && AGENT_READABLE_PATH.equals(request.getRequestURI())
+                && AGENT_READABLE_PATHS.contains(request.getRequestURI())
                 && launchTokens.isLiveAgentToken(token);
     }
 

@@ -10,7 +10,12 @@ import dev.runtimeservice.testsupport.ProcessEnvironment;
 import dev.runtimeservice.testsupport.TestPorts;
 import io.restassured.http.ContentType;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,6 +129,10 @@ class ApiKeyIT {
                     .then()
                     .statusCode(200)
                     .body("agents.name", org.hamcrest.Matchers.contains("echo"));
+            assertThat(eventStreamStatus(port, token))
+                    .as("/api/events with the launch token")
+                    .isEqualTo(200);
+            assertThat(eventStreamStatus(port, "not-" + token)).isEqualTo(401);
             given().port(port)
                     .header("X-Agent-Token", token)
                     .get("/api/agents/echo/logs")
@@ -218,5 +227,19 @@ class ApiKeyIT {
                     .findFirst()
                     .orElse("");
         }
+    }
+
+    /** The status {@code GET /api/events} answers with this agent token; the stream is closed at once. */
+    private static int eventStreamStatus(int port, String token) throws Exception {
+        HttpResponse<InputStream> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/events"))
+                                .header("X-Agent-Token", token)
+                                .header("Accept", "text/event-stream")
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        answer.body().close();
+        return answer.statusCode();
     }
 }

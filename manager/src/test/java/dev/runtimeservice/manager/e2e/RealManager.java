@@ -58,7 +58,7 @@ final class RealManager implements AutoCloseable {
                 agents,
                 "orchestrator",
                 ROOT.resolve("agents/orchestrator/target/orchestrator-agent.jar"),
-                "order: 100\nenv: {ORCHESTRATOR_DISCOVERY_INTERVAL: 1s}\n");
+                "order: 100\n");
         Path py = Files.createDirectories(agents.resolve(PY_AGENT));
         Files.copy(Path.of("src/test/resources/e2e/weather_agent.py"), py.resolve("weather_agent.py"));
         Files.writeString(

@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Immutable configuration of the orchestrator, bound from {@code orchestrator.*}.
  *
- * @param discoveryInterval how often the running agents are discovered again on their own
+ * @param discoveryInterval how often the running agents are discovered again on their own, besides when the
+ *     manager's events say one started or stopped running
  * @param cardTimeout how long reading one agent's card may take
  * @param dropAfterFailures consecutive failed card reads after which an agent is dropped
  * @param managerApiKey the manager's {@code RUNTIME_API_KEY}, when the manager demands one
@@ -24,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("orchestrator")
 public record OrchestratorProperties(
-        @DefaultValue("3s") @NotNull Duration discoveryInterval,
+        @DefaultValue("30s") @NotNull Duration discoveryInterval,
         @DefaultValue("2s") @NotNull Duration cardTimeout,
         @DefaultValue("2") @Min(1) int dropAfterFailures,
         @Nullable String managerApiKey,

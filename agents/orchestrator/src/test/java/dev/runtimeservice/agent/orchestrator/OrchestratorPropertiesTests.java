@@ -20,7 +20,7 @@ class OrchestratorPropertiesTests {
     void defaultsAreTheDocumentedOnesAndABlankKeyIsNone() {
         runner.withPropertyValues("orchestrator.manager-api-key= ").run(context -> {
             OrchestratorProperties properties = context.getBean(OrchestratorProperties.class);
-            assertThat(properties.discoveryInterval()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(properties.discoveryInterval()).isEqualTo(Duration.ofSeconds(30));
             assertThat(properties.callTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(properties.minScore()).isEqualTo(0.40);
             assertThat(properties.managerApiKey()).isNull();

@@ -3,6 +3,7 @@ package dev.runtimeservice.agent.orchestrator.discovery;
 import dev.runtimeservice.agent.orchestrator.OrchestratorProperties;
 import dev.runtimeservice.agent.sdk.config.AgentProperties;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,14 +69,7 @@ public class ManagerClient {
                         URI.create(managerUrl() + "/api/list_agents?status=RUNNING"))
                 .timeout(properties.cardTimeout())
                 .header("Accept", "application/json");
-        // The manager's key when one is configured; otherwise this launch's own token, which a manager with a key
-        // accepts for this one read from an agent it runs (agents never get the key).
-        if (properties.managerApiKey() != null) {
-            request.header("X-API-Key", properties.managerApiKey());
-        } else if (launchToken != null) {
-            request.header(AgentProperties.TOKEN_HEADER, launchToken);
-        }
-        JsonNode answer = get(request.build(), "the manager at " + managerUrl());
+        JsonNode answer = get(authorized(request).build(), "the manager at " + managerUrl());
         List<RunningAgent> running = new ArrayList<>();
         for (JsonNode agent : answer.path("agents").values()) {
             String name = agent.path("name").asString("");
@@ -85,6 +79,52 @@ public class ManagerClient {
             }
         }
         return running;
+    }
+
+    /**
+     * Opens the manager's stream of lifecycle events ({@code GET /api/events}, Server-Sent Events).
+     *
+     * @param lastEventId the id of the last event read from an earlier stream, to get what was missed since, or null
+     * @return the stream's body, open until the manager ends it or the caller closes it
+     * @throws EventsRefusedException when the manager answers an error
+     * @throws DiscoveryException when the manager cannot be asked
+     */
+    public InputStream events(@Nullable String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(managerUrl() + "/api/events"))
+                // Until the answer's headers arrive: the stream itself may stay quiet for as long as nothing happens.
+                .timeout(properties.cardTimeout())
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        String what = "the manager's events at " + managerUrl() + "/api/events";
+        try {
+            HttpResponse<InputStream> response =
+                    http.send(authorized(request).build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                response.body().close();
+                throw new EventsRefusedException(what + " answered HTTP " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new DiscoveryException(what + " could not be read: " + describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DiscoveryException(what + " could not be read: interrupted");
+        }
+    }
+
+    /**
+     * Adds the manager's key when one is configured; otherwise this launch's own token, which a manager with a key
+     * accepts from an agent it runs for reading the agent list and its events (agents never get the key).
+     */
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        if (properties.managerApiKey() != null) {
+            request.header("X-API-Key", properties.managerApiKey());
+        } else if (launchToken != null) {
+            request.header(AgentProperties.TOKEN_HEADER, launchToken);
+        }
+        return request;
     }
 
     /**

@@ -66,7 +66,7 @@ public record AgentProperties(
 
     /**
      * The header that carries {@link #token()}: the agent demands it on {@code /shutdown}, and the manager accepts it
-     * from an agent it runs on {@code GET /api/list_agents} when it has an API key.
+     * from an agent it runs on {@code GET /api/list_agents} and {@code GET /api/events} when it has an API key.
      */
     public static final String TOKEN_HEADER = "X-Agent-Token";
 
