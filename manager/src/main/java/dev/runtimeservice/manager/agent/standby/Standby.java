@@ -90,6 +90,11 @@ public final class Standby {
     }
 
     /** True the first time it is asked, so that a standby's warmth is logged once. */
+    /** Whether it was said to be warm: until then the pool watches it closely. */
+    boolean announced() {
+        return announced;
+    }
+
     boolean announceWarm() {
         boolean first = !announced;
         announced = true;

@@ -56,6 +56,13 @@ public class StandbyPool implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StandbyPool.class);
     private static final Duration CHECK_PERIOD = Duration.ofMillis(500);
+    /**
+     * Once every standby it could make is warm, the pool looks for one to make only every this many checks (5 s): an
+     * agent that stopped gets its standby a few seconds later, and an idle manager does not scan its agents twice a
+     * second.
+     */
+    private static final int QUIET_CHECKS = 10;
+
     static final int MAX_FAILURES = 3;
     /** How long a discarded standby may take to end: it halts as soon as it reads the end of its input. */
     private static final Duration END_WAIT = Duration.ofSeconds(2);
@@ -79,6 +86,8 @@ public class StandbyPool implements SmartLifecycle {
     private final Map<String, Integer> failures = new HashMap<>();
     private final Set<String> overBudget = new HashSet<>();
     private final PeriodicTask filling = new PeriodicTask("standby", CHECK_PERIOD, this::fill);
+    private boolean nothingToMake;
+    private int quietChecks;
 
     StandbyPool(
             StandbyProperties standby,
@@ -239,6 +248,11 @@ public class StandbyPool implements SmartLifecycle {
      * nothing is starting, fewer than the start slots are warming up, and it fits the budget.
      */
     private synchronized void fillOne() {
+        if (nothingToMake && standbys.values().stream().allMatch(Standby::announced) && ++quietChecks < QUIET_CHECKS) {
+            return;
+        }
+        quietChecks = 0;
+        nothingToMake = false;
         standbys.values().stream()
                 .filter(Standby::warm)
                 .filter(Standby::announceWarm)
@@ -273,6 +287,7 @@ public class StandbyPool implements SmartLifecycle {
                 return;
             }
         }
+        nothingToMake = true;
     }
 
     /** Ends the standbys made last while all together hold more than the budget (an estimate was too low). */
