@@ -6,6 +6,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
@@ -49,14 +54,16 @@ final class PortRange implements AutoCloseable {
     static PortRange acquire(Path locks, IntPredicate portInUse) {
         int held = 0;
         try {
-            Files.createDirectories(locks);
+            shareWithEveryUser(Files.createDirectories(locks));
             for (int number = 0; number < RANGES; number++) {
-                HeldLock lock = HeldLock.tryHold(locks.resolve("ports-" + number + ".lock"));
+                Path file = locks.resolve("ports-" + number + ".lock");
+                HeldLock lock = HeldLock.tryHold(file);
                 if (lock == null) {
                     held++;
                 } else if (IntStream.rangeClosed(first(number), last(number)).anyMatch(portInUse)) {
                     lock.close();
                 } else {
+                    shareWithEveryUser(file);
                     return new PortRange(number, lock);
                 }
             }
@@ -67,6 +74,24 @@ final class PortRange implements AutoCloseable {
                 + last(RANGES - 1) + ") is free: test runs on this machine hold " + held + " (locks in " + locks
                 + "), and the others have a port in use, such as a killed run's agents: stop some runs, or what"
                 + " listens there");
+    }
+
+    /**
+     * Ports belong to the whole machine, so the locks do too: the folder and its files are made writable by every
+     * user (by the user who made them, the only one who may), or another user's runs would find every range held.
+     */
+    private static void shareWithEveryUser(Path path) throws IOException {
+        if (!Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+        Set<PosixFilePermission> wanted =
+                PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxrwxrwx" : "rw-rw-rw-");
+        PosixFileAttributes attributes = view.readAttributes();
+        if (!attributes.permissions().equals(wanted)
+                && attributes.owner().getName().equals(System.getProperty("user.name"))) {
+            view.setPermissions(wanted);
+        }
     }
 
     /** Whether something listens on {@code port}, on any address: a server could not bind it now. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -83,6 +85,17 @@ class PortRangeTest {
                 Slot second = Slot.acquire(other)) {
             assertThat(first.number()).isEqualTo(second.number()).isZero();
             assertThat(first.firstPort()).isNotEqualTo(second.firstPort());
+        }
+    }
+
+    @Test
+    void everyUserMayLockARange(@TempDir Path root) throws Exception {
+        Path locks = root.resolve("ports");
+        try (PortRange range = PortRange.acquire(locks, NOTHING_IN_USE)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(locks)))
+                    .isEqualTo("rwxrwxrwx");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(locks.resolve("ports-0.lock"))))
+                    .isEqualTo("rw-rw-rw-");
         }
     }
 
