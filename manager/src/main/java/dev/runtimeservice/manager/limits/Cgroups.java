@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * controllers, else none, and then agents run without limits: a launch never fails for that.
  */
 @Component
+@Lazy // made only with the local host: not at all when agents run as pods (kubernetes.AgentHostChoice)
 public class Cgroups {
 
     static final String ROOT = "runtime-service";

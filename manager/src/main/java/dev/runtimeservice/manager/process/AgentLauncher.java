@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * logs.
  */
 @Component
+@Lazy // made only with the local host: not at all when agents run as pods (kubernetes.AgentHostChoice)
 class AgentLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(AgentLauncher.class);

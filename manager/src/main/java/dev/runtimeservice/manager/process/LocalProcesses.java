@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * {@link ProcessTreeStopper} and sampled with {@link ProcessMetrics}.
  */
 @Component
+@Lazy // made only with the local host: not at all when agents run as pods (kubernetes.AgentHostChoice)
 class LocalProcesses implements AgentHost {
 
     private final AgentLauncher launcher;

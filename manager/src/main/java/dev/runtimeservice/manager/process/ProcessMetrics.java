@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import oshi.SystemInfo;
 import oshi.software.os.OSProcess;
@@ -23,6 +24,7 @@ import oshi.software.os.OperatingSystem;
  * Only {@link LocalProcesses} reads it; everything else asks the {@link AgentHost} for an agent's usage.
  */
 @Component
+@Lazy // made only with the local host: not at all when agents run as pods (kubernetes.AgentHostChoice)
 class ProcessMetrics implements DisposableBean {
 
     private static final long PERIOD_MS = 1000;

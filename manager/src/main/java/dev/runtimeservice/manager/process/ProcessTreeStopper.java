@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * its children are re-parented and can no longer be found from it.
  */
 @Component
+@Lazy // made only with the local host: not at all when agents run as pods (kubernetes.AgentHostChoice)
 public class ProcessTreeStopper {
 
     /** Header carrying the agent's launch token on its shutdown request. */

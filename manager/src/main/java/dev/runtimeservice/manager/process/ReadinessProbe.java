@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * outside the agent's tree that took its port is not the agent's (see {@link PortOwner}).
  */
 @Component
+@Lazy // made only with the local host: not at all when agents run as pods (kubernetes.AgentHostChoice)
 class ReadinessProbe {
 
     static final long INTERVAL_MS = 20;

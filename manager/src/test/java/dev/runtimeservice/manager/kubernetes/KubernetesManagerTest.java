@@ -23,6 +23,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -163,6 +165,24 @@ class KubernetesManagerTest {
     @Test
     void noWarmStandbyIsKeptWhenAgentsRunAsPods(@Autowired StandbyPool standby) {
         assertThat(standby.isRunning()).isFalse();
+    }
+
+    /**
+     * Nothing of the local host is made for pods: no cgroup is looked for (its start line would describe this
+     * machine's limits, which mean nothing there) and no process is sampled every second.
+     */
+    @Test
+    void theLocalProcessHostIsNotMadeWhenAgentsRunAsPods(@Autowired ConfigurableApplicationContext context)
+            throws IOException {
+        for (String local : List.of("localProcesses", "agentLauncher", "cgroups", "processMetrics")) {
+            assertThat(context.getBeanFactory().containsSingleton(local))
+                    .as(local)
+                    .isFalse();
+        }
+        assertThat(Files.readString(LOGS.resolve("runtime.log")))
+                .contains("Agents run as pods in Kubernetes namespace " + NAMESPACE)
+                .doesNotContain("Agent limits are enforced")
+                .doesNotContain("Agent limits cannot be enforced");
     }
 
     @Test
