@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -47,9 +48,9 @@ final class JarDigests {
 
     byte[] of(Path jar) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
-            long size = attributes.size();
-            String version = version(jar, attributes);
+            Version current = Version.of(jar);
+            long size = current.size();
+            String version = current.stamp();
             Seen known = seen.get(jar);
             if (known == null || known.size() != size || !known.version().equals(version)) {
                 known = stored(jar)
@@ -123,16 +124,21 @@ final class JarDigests {
     }
 
     /**
-     * The jar's modification time, plus its status-change time and inode where the file system has them (the
-     * {@code unix} attribute view: Linux, macOS), as one string.
+     * The jar's size, and its modification time plus its status-change time and inode where the file system has them
+     * (the {@code unix} attribute view: Linux, macOS) as one string, read with one call.
      */
-    private static String version(Path jar, BasicFileAttributes attributes) throws IOException {
-        String modified = attributes.lastModifiedTime().toString();
-        if (!jar.getFileSystem().supportedFileAttributeViews().contains("unix")) {
-            return modified; // Windows: size and modification time only
+    private record Version(long size, String stamp) {
+
+        static Version of(Path jar) throws IOException {
+            if (!jar.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+                BasicFileAttributes basic = Files.readAttributes(jar, BasicFileAttributes.class);
+                return new Version(basic.size(), basic.lastModifiedTime().toString()); // Windows
+            }
+            Map<String, Object> unix = Files.readAttributes(jar, "unix:size,lastModifiedTime,ctime,ino");
+            return new Version(
+                    (Long) Objects.requireNonNull(unix.get("size"), "the unix view's size"),
+                    unix.get("lastModifiedTime") + " " + unix.get("ctime") + " " + unix.get("ino"));
         }
-        Map<String, Object> unix = Files.readAttributes(jar, "unix:ctime,ino");
-        return modified + " " + unix.get("ctime") + " " + unix.get("ino");
     }
 
     private static String path(Path jar) {

@@ -41,10 +41,15 @@ public record EndCause(Kind kind, String text) {
     public String ofRunning(@Nullable Integer exitCode) {
         return switch (kind) {
             case OUT_OF_MEMORY -> "was killed by the kernel: " + text + withCode(exitCode);
-            case EXITED -> "exited on its own" + (exitCode == null ? "" : " with code " + exitCode) + ": " + text;
+            case EXITED -> exitedOnItsOwn(exitCode) + ": " + text;
             case NOT_STARTED -> "could not run: " + text + withCode(exitCode);
             case REMOVED_BY_HOST -> "was ended by its host: " + text + withCode(exitCode);
         };
+    }
+
+    /** How an agent that ended by itself is said to have ended: {@code exited on its own with code 1}. */
+    public static String exitedOnItsOwn(@Nullable Integer exitCode) {
+        return "exited on its own" + (exitCode == null ? "" : " with code " + exitCode);
     }
 
     /**

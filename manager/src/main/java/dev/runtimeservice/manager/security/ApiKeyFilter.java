@@ -52,7 +52,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(keyHolder ? KeyHolder.of(request) : request, response);
             return;
         }
-        if (keyHolder || isAgentReadingTheList(request) || isConsolePage(request)) {
+        if (keyHolder || isAgentReadingWhatRuns(request) || isConsolePage(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -90,7 +90,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
         return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
     }
 
-    private boolean isAgentReadingTheList(HttpServletRequest request) {
+    private boolean isAgentReadingWhatRuns(HttpServletRequest request) {
         String token = request.getHeader(AGENT_TOKEN_HEADER);
         return token != null
                 && "GET".equals(request.getMethod())

@@ -67,10 +67,9 @@ public class AgentSupervisor implements DisposableBean {
         String reason = hung
                 ? "was killed after " + settings.livenessFailures() + " failed liveness probes"
                 : cause.map(known -> known.ofRunning(event.exitCode()))
-                        .orElseGet(() -> "exited on its own "
-                                + (event.exitCode() == null
-                                        ? "(exit code unknown: the manager took it over from an earlier one)"
-                                        : "with code " + event.exitCode()));
+                        .orElseGet(() -> event.exitCode() == null
+                                ? "exited on its own (exit code unknown: the manager took it over from an earlier one)"
+                                : EndCause.exitedOnItsOwn(event.exitCode()));
         if (!agent.descriptor().restart().restartsAfter(event.exitCode(), hung)) {
             lifecycle.giveUp(
                     agent,

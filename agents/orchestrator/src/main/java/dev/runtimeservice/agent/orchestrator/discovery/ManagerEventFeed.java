@@ -92,7 +92,8 @@ class ManagerEventFeed implements DisposableBean {
             if (!sleep(retry)) {
                 return;
             }
-            retry = retry.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : retry.multipliedBy(2);
+            Duration doubled = retry.multipliedBy(2);
+            retry = doubled.compareTo(LONGEST_RETRY) < 0 ? doubled : LONGEST_RETRY;
         }
     }
 
