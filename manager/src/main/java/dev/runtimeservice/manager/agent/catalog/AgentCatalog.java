@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
  * It is read again on every call, so an agent added while the manager runs can be launched at once.
  */
 @Component
-public class AgentCatalog {
+public class AgentCatalog implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(AgentCatalog.class);
 
@@ -47,6 +49,14 @@ public class AgentCatalog {
             throw new InvalidSettingException("AGENTS_DIR " + directory + " is not a directory: set AGENTS_DIR to the "
                     + "folder that holds one sub-folder with an agent.yml per agent");
         }
+    }
+
+    /**
+     * Logs what the catalog holds once the manager answers (issue 23: reading the descriptors is the manager's first
+     * YAML, about 0.1 s of its boot, and nothing before the first launch needs it).
+     */
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
         Map<String, String> summary = new TreeMap<>();
         folders().forEach(home -> summary.put(home.getFileName().toString(), describe(home)));
         log.info("Catalog {} holds {} agents: {}", directory, summary.size(), summary);
