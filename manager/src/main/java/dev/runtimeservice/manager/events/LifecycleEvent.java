@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
- * Something that happened in an agent's life, as the manager publishes it: a Spring application event (listen with
- * {@code @EventListener} for this type or one of its records) and an entry of {@code GET /api/events}. Ids grow in
- * the order the events happened, across restarts of the manager too (they start from its start time).
+ * Something that happened in an agent's life, as the manager publishes it: a Spring application event (listen with an
+ * {@code ApplicationListener<PayloadApplicationEvent<...>>} of this type or one of its records; the manager does not
+ * process {@code @EventListener}, see {@code config.NoAnnotatedEventListeners}) and an entry of
+ * {@code GET /api/events}. Ids grow in the order the events happened, across restarts of the manager too (they start
+ * from its start time).
  */
 public sealed interface LifecycleEvent permits AgentStateChanged, AgentRestarted, StandbyChanged {
 

@@ -20,7 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
  * BACKOFF, so a stop or a new launch made meanwhile always wins.
  */
 @Component
-public class AgentSupervisor implements DisposableBean {
+public class AgentSupervisor implements ApplicationListener<PayloadApplicationEvent<AgentExited>>, DisposableBean {
 
     private final AgentLifecycle lifecycle;
     private final AgentRegistry registry;
@@ -58,8 +59,12 @@ public class AgentSupervisor implements DisposableBean {
         scheduler.scheduleWithFixedDelay(this::probeLiveness, period, period, TimeUnit.MILLISECONDS);
     }
 
-    @EventListener
-    public void onExit(AgentExited event) {
+    @Override
+    public void onApplicationEvent(PayloadApplicationEvent<AgentExited> event) {
+        onExit(event.getPayload());
+    }
+
+    void onExit(AgentExited event) {
         ManagedAgent agent = event.agent();
         boolean hung = agent.killedAsHung();
         // Its host phrases an end it knows more about (out of memory, a pod that ended or was evicted).

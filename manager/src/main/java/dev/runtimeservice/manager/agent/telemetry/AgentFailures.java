@@ -7,7 +7,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * labelled with the failure that caused it. Each is counted once, where it happens; a stop asked for is neither.
  */
 @Component
-public class AgentFailures {
+public class AgentFailures implements ApplicationListener<PayloadApplicationEvent<AgentExited>> {
 
     static final String FAILURES = "runtime.agent.failures";
     static final String RESTARTS = "runtime.agent.restarts";
@@ -29,9 +30,10 @@ public class AgentFailures {
         this.meters = meters;
     }
 
-    @EventListener
-    public void onExit(AgentExited event) {
-        failed(event.agent(), FailureReason.ofExit(event.agent(), event.exitCode()));
+    @Override
+    public void onApplicationEvent(PayloadApplicationEvent<AgentExited> event) {
+        AgentExited exited = event.getPayload();
+        failed(exited.agent(), FailureReason.ofExit(exited.agent(), exited.exitCode()));
     }
 
     /** A launch that threw before it was ready; a stop that interrupted it is not a failure. */

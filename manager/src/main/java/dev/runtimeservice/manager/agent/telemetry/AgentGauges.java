@@ -15,7 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * {@code runtime_agent_resident_memory_bytes}, as its host measures them (absent, NaN, while it has no process).
  */
 @Component
-public class AgentGauges implements MeterBinder {
+public class AgentGauges implements MeterBinder, ApplicationListener<PayloadApplicationEvent<AgentStateChanged>> {
 
     private final AgentCatalog catalog;
     private final AgentRegistry registry;
@@ -47,7 +48,11 @@ public class AgentGauges implements MeterBinder {
     }
 
     /** An agent added to the catalog while the manager runs gets its gauges when it is first launched. */
-    @EventListener
+    @Override
+    public void onApplicationEvent(PayloadApplicationEvent<AgentStateChanged> event) {
+        onStateChanged(event.getPayload());
+    }
+
     void onStateChanged(AgentStateChanged event) {
         bind(event.agent());
     }
