@@ -1,17 +1,10 @@
 package dev.runtimeservice.manager.config;
 
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The manager's settings. Each one is read from the specification's environment variable of the same
@@ -31,35 +24,43 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConcurrentStarts how many agents may be starting at once; 0 means one per CPU core
  *     ({@code MAX_CONCURRENT_STARTS}). Start-up is CPU-bound, so more at once only makes each slower.
  */
-@Validated
 @ConfigurationProperties("runtime")
 public record RuntimeProperties(
         boolean debug,
-        @Min(1) @Max(65535) int minAgentPort,
-        @Min(1) @Max(65535) int maxAgentPort,
-        @NotNull Path agentsDir,
-        @NotNull Path logDir,
+        int minAgentPort,
+        int maxAgentPort,
+        Path agentsDir,
+        Path logDir,
 
-        @NotNull @DurationMin(seconds = 1) @DurationUnit(ChronoUnit.SECONDS)
-        Duration agentStartupTimeout,
+        @DurationUnit(ChronoUnit.SECONDS) Duration agentStartupTimeout,
 
-        @NotNull @DurationMin(seconds = 1) @DurationUnit(ChronoUnit.SECONDS)
-        Duration agentShutdownTimeout,
+        @DurationUnit(ChronoUnit.SECONDS) Duration agentShutdownTimeout,
 
-        @NotBlank String bindAddress,
-        @NotBlank String logLevel,
-        @Min(0) int maxConcurrentStarts) {
+        String bindAddress,
+        String logLevel,
+        int maxConcurrentStarts) {
+
+    public RuntimeProperties {
+        SettingChecks.between("runtime.min-agent-port", minAgentPort, 1, 65535);
+        SettingChecks.between("runtime.max-agent-port", maxAgentPort, 1, 65535);
+        SettingChecks.require(
+                "runtime.min-agent-port",
+                minAgentPort <= maxAgentPort,
+                "must not be greater than MAX_AGENT_PORT (" + maxAgentPort + ")",
+                minAgentPort);
+        SettingChecks.present("runtime.agents-dir", agentsDir);
+        SettingChecks.present("runtime.log-dir", logDir);
+        SettingChecks.atLeast("runtime.agent-startup-timeout", agentStartupTimeout, Duration.ofSeconds(1));
+        SettingChecks.atLeast("runtime.agent-shutdown-timeout", agentShutdownTimeout, Duration.ofSeconds(1));
+        SettingChecks.notBlank("runtime.bind-address", bindAddress);
+        SettingChecks.notBlank("runtime.log-level", logLevel);
+        SettingChecks.atLeast("runtime.max-concurrent-starts", maxConcurrentStarts, 0);
+    }
 
     /** The number of agents that may be starting at once. */
     public int startSlots() {
         return maxConcurrentStarts > 0
                 ? maxConcurrentStarts
                 : Runtime.getRuntime().availableProcessors();
-    }
-
-    /** Bean Validation reads this as the property {@code portRangeValid}. */
-    @AssertTrue(message = "must not be greater than MAX_AGENT_PORT")
-    public boolean isPortRangeValid() {
-        return minAgentPort <= maxAgentPort;
     }
 }

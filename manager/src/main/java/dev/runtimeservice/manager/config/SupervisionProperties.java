@@ -1,12 +1,8 @@
 package dev.runtimeservice.manager.config;
 
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * How the manager keeps agents alive: restart backoff and budget, and liveness probing. Set under
@@ -22,24 +18,31 @@ import org.springframework.validation.annotation.Validated;
  * @param livenessTimeout how long one liveness probe may take
  * @param livenessFailures consecutive failed probes after which the agent is killed as hung
  */
-@Validated
 @ConfigurationProperties("runtime.supervision")
 public record SupervisionProperties(
-        @NotNull @DurationMin(millis = 10) @DefaultValue("1s")
-        Duration initialBackoff,
+        @DefaultValue("1s") Duration initialBackoff,
 
-        @NotNull @DurationMin(millis = 10) @DefaultValue("60s")
-        Duration maxBackoff,
+        @DefaultValue("60s") Duration maxBackoff,
 
         @DefaultValue("0.2") double jitter,
-        @Min(1) @DefaultValue("5") int maxFailures,
-        @NotNull @DefaultValue("5m") Duration failureWindow,
-        @NotNull @DefaultValue("60s") Duration stableAfter,
+        @DefaultValue("5") int maxFailures,
+        @DefaultValue("5m") Duration failureWindow,
+        @DefaultValue("60s") Duration stableAfter,
 
-        @NotNull @DurationMin(millis = 50) @DefaultValue("5s")
-        Duration livenessPeriod,
+        @DefaultValue("5s") Duration livenessPeriod,
 
-        @NotNull @DurationMin(millis = 50) @DefaultValue("2s")
-        Duration livenessTimeout,
+        @DefaultValue("2s") Duration livenessTimeout,
 
-        @Min(1) @DefaultValue("3") int livenessFailures) {}
+        @DefaultValue("3") int livenessFailures) {
+
+    public SupervisionProperties {
+        SettingChecks.atLeast("runtime.supervision.initial-backoff", initialBackoff, Duration.ofMillis(10));
+        SettingChecks.atLeast("runtime.supervision.max-backoff", maxBackoff, Duration.ofMillis(10));
+        SettingChecks.atLeast("runtime.supervision.max-failures", maxFailures, 1);
+        SettingChecks.present("runtime.supervision.failure-window", failureWindow);
+        SettingChecks.present("runtime.supervision.stable-after", stableAfter);
+        SettingChecks.atLeast("runtime.supervision.liveness-period", livenessPeriod, Duration.ofMillis(50));
+        SettingChecks.atLeast("runtime.supervision.liveness-timeout", livenessTimeout, Duration.ofMillis(50));
+        SettingChecks.atLeast("runtime.supervision.liveness-failures", livenessFailures, 1);
+    }
+}

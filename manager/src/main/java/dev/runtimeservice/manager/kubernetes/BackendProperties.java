@@ -1,13 +1,9 @@
 package dev.runtimeservice.manager.kubernetes;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import dev.runtimeservice.manager.config.SettingChecks;
 import java.time.Duration;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Where agents run: {@code RUNTIME_BACKEND} ({@code local}, the default, or {@code kubernetes}) and, for Kubernetes,
@@ -20,19 +16,24 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval how soon the manager asks again for a pod's log that could not be opened yet (its container
  *     had not started) or that ended with a container Kubernetes restarts; the pods' state is watched, not polled
  */
-@Validated
 @ConfigurationProperties("runtime.backend")
 public record BackendProperties(
-        @NotNull
-        @Pattern(regexp = "local|kubernetes", message = "must be local or kubernetes (RUNTIME_BACKEND)")
-        @DefaultValue("local")
-        String kind,
+        @DefaultValue("local") String kind,
 
-        @NotBlank @DefaultValue("default") String namespace,
+        @DefaultValue("default") String namespace,
         @DefaultValue("") String managerUrl,
 
-        @NotNull @DurationMin(millis = 10) @DefaultValue("1s")
-        Duration pollInterval) {
+        @DefaultValue("1s") Duration pollInterval) {
+
+    public BackendProperties {
+        SettingChecks.require(
+                "runtime.backend.kind",
+                "local".equals(kind) || "kubernetes".equals(kind),
+                "must be local or kubernetes",
+                kind);
+        SettingChecks.notBlank("runtime.backend.namespace", namespace);
+        SettingChecks.atLeast("runtime.backend.poll-interval", pollInterval, Duration.ofMillis(10));
+    }
 
     public boolean kubernetes() {
         return kind.equals("kubernetes");

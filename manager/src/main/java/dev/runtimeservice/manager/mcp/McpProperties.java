@@ -3,7 +3,6 @@ package dev.runtimeservice.manager.mcp;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The MCP server's settings.
@@ -15,7 +14,6 @@ import org.springframework.validation.annotation.Validated;
  * @param refreshInterval how often the agents' tools are compared with the running agents, besides right after
  *        every launch and stop made through MCP
  */
-@Validated
 @ConfigurationProperties("runtime.mcp")
 public record McpProperties(
         @DefaultValue("120s") Duration toolTimeout,

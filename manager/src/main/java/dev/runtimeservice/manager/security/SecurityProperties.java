@@ -1,11 +1,10 @@
 package dev.runtimeservice.manager.security;
 
-import jakarta.validation.constraints.Min;
+import dev.runtimeservice.manager.config.SettingChecks;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Who may call the manager, and how much they may send.
@@ -20,16 +19,22 @@ import org.springframework.validation.annotation.Validated;
  * @param bodyTimeout how long a request body may take to arrive, from the end of its headers
  * @param maxBodiesPerClient how many request bodies one client address may be sending at once
  */
-@Validated
 @ConfigurationProperties("runtime.security")
 public record SecurityProperties(
         @DefaultValue("") String apiKey,
-        @Min(1024) @DefaultValue("1048576") long maxRequestBytes,
+        @DefaultValue("1048576") long maxRequestBytes,
         @DefaultValue("") List<String> allowedHosts,
-        @Min(1) @DefaultValue("1000") int maxResourceKeys,
-        @Min(1) @DefaultValue("32") int maxResourceDepth,
+        @DefaultValue("1000") int maxResourceKeys,
+        @DefaultValue("32") int maxResourceDepth,
         @DefaultValue("10s") Duration bodyTimeout,
-        @Min(1) @DefaultValue("16") int maxBodiesPerClient) {
+        @DefaultValue("16") int maxBodiesPerClient) {
+
+    public SecurityProperties {
+        SettingChecks.atLeast("runtime.security.max-request-bytes", maxRequestBytes, 1024);
+        SettingChecks.atLeast("runtime.security.max-resource-keys", maxResourceKeys, 1);
+        SettingChecks.atLeast("runtime.security.max-resource-depth", maxResourceDepth, 1);
+        SettingChecks.atLeast("runtime.security.max-bodies-per-client", maxBodiesPerClient, 1);
+    }
 
     public boolean apiKeyRequired() {
         return !apiKey.isBlank();

@@ -1,10 +1,9 @@
 package dev.runtimeservice.manager.state;
 
-import jakarta.validation.constraints.NotNull;
+import dev.runtimeservice.manager.config.SettingChecks;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the manager keeps its state, and what a graceful stop does to running agents.
@@ -13,11 +12,14 @@ import org.springframework.validation.annotation.Validated;
  * @param keepAgentsOnExit leave agents running when the manager stops, for the next manager to take over, as
  *     in an upgrade ({@code KEEP_AGENTS_ON_EXIT}); by default a manager that stops stops every agent
  */
-@Validated
 @ConfigurationProperties("runtime.state")
 public record StateProperties(
-        @NotNull @DefaultValue("run/state") Path dir,
+        @DefaultValue("run/state") Path dir,
         @DefaultValue("false") boolean keepAgentsOnExit) {
+
+    public StateProperties {
+        SettingChecks.present("runtime.state.dir", dir);
+    }
 
     /** The state directory as an absolute path, as it is written into agents' environments and FIFO names. */
     public Path directory() {

@@ -1,10 +1,9 @@
 package dev.runtimeservice.manager.streaming;
 
-import jakarta.validation.constraints.Min;
+import dev.runtimeservice.manager.config.SettingChecks;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The manager's long answers (the event stream, followed logs).
@@ -14,9 +13,13 @@ import org.springframework.validation.annotation.Validated;
  * @param heartbeat how often an idle event stream gets a comment, which keeps proxies from closing it and finds
  *     clients that have gone
  */
-@Validated
 @ConfigurationProperties("runtime.streaming")
 public record StreamingProperties(
-        @DefaultValue("256") @Min(1) int maxStreams,
+        @DefaultValue("256") int maxStreams,
         @DefaultValue("250ms") Duration tick,
-        @DefaultValue("15s") Duration heartbeat) {}
+        @DefaultValue("15s") Duration heartbeat) {
+
+    public StreamingProperties {
+        SettingChecks.atLeast("runtime.streaming.max-streams", maxStreams, 1);
+    }
+}

@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 
 class RuntimePropertiesTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(Enable.class)
             .withPropertyValues(
                     "runtime.min-agent-port=8001",
@@ -60,6 +57,22 @@ class RuntimePropertiesTest {
                         .getDescription())
                 .contains("MIN_AGENT_PORT")
                 .contains("MAX_AGENT_PORT");
+    }
+
+    @Test
+    void aRefusedValueIsNamedWithItsVariableAndWhatItWas() {
+        assertThat(analysis("runtime.max-agent-port=70000").getDescription())
+                .isEqualTo("Invalid configuration: MAX_AGENT_PORT (runtime.max-agent-port) must be from 1 to 65535"
+                        + " (was '70000')");
+        assertThat(analysis("runtime.agent-shutdown-timeout=500ms").getDescription())
+                .isEqualTo("Invalid configuration: AGENT_SHUTDOWN_TIMEOUT (runtime.agent-shutdown-timeout) must be at"
+                        + " least 1000 ms (was 'PT0.5S')");
+        assertThat(analysis("runtime.bind-address= ").getDescription())
+                .startsWith("Invalid configuration: AGENT_BIND_ADDRESS (runtime.bind-address) must");
+        assertThat(analysis("runtime.min-agent-port=9000", "runtime.max-agent-port=8000")
+                        .getDescription())
+                .isEqualTo("Invalid configuration: MIN_AGENT_PORT (runtime.min-agent-port) must not be greater than"
+                        + " MAX_AGENT_PORT (8000) (was '9000')");
     }
 
     @Test

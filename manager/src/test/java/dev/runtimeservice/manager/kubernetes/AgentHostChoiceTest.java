@@ -16,11 +16,9 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -33,7 +31,6 @@ class AgentHostChoiceTest {
     private final FakeAgentHost local = new FakeAgentHost(Clock.systemUTC());
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(Enable.class, AgentHostChoice.class)
             .withBean("localProcesses", AgentHost.class, () -> local)
             .withBean(SecretRedactor.class)
@@ -128,7 +125,8 @@ class AgentHostChoiceTest {
         runner.withPropertyValues("runtime.backend.kind=nomad")
                 .run(context -> assertThat(context.getStartupFailure())
                         .rootCause()
-                        .hasMessageContaining("must be local or kubernetes (RUNTIME_BACKEND)"));
+                        .hasMessage("Invalid configuration: RUNTIME_BACKEND (runtime.backend.kind) must be local or"
+                                + " kubernetes (was 'nomad')"));
     }
 
     @Configuration(proxyBeanMethods = false)
