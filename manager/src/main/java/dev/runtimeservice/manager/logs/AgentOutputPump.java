@@ -21,7 +21,7 @@ import org.slf4j.MDC;
 
 /**
  * Copies what an agent prints to {@code logs/agents/<name>.log}, line by line, through the
- * {@value #LOGGER} logger (see {@code logback-spring.xml}). Lines already in the common pattern, as the
+ * {@value #LOGGER} logger (see {@link ManagerLoggingSystem}). Lines already in the common pattern, as the
  * agent SDK prints them, are kept as they are; anything else (a JVM error, a program in another language)
  * is put into the pattern, so the whole file reads one way. Secret values are masked before a long line is cut,
  * so a secret is never split across two pieces.
