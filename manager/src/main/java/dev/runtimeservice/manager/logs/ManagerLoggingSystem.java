@@ -48,11 +48,9 @@ public class ManagerLoggingSystem extends LogbackLoggingSystem {
     protected void loadDefaults(LoggingInitializationContext initialization, @Nullable LogFile logFile) {
         super.loadDefaults(initialization, logFile);
         Environment environment = initialization.getEnvironment();
-        String logDir = environment == null ? "logs" : environment.getProperty("runtime.log-dir", "logs");
-        String agentFileSize =
-                environment == null ? "10MB" : environment.getProperty("runtime.logs.agent-file-size", "10MB");
-        String agentTotalSize =
-                environment == null ? "100MB" : environment.getProperty("runtime.logs.agent-total-size", "100MB");
+        String logDir = setting(environment, "runtime.log-dir", "logs");
+        String agentFileSize = setting(environment, "runtime.logs.agent-file-size", "10MB");
+        String agentTotalSize = setting(environment, "runtime.logs.agent-total-size", "100MB");
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -77,6 +75,10 @@ public class ManagerLoggingSystem extends LogbackLoggingSystem {
         // malformed X-API-Key header would put the key into runtime.log. The request still gets its 400.
         context.getLogger("org.apache.coyote.http11.Http11Processor").setLevel(Level.WARN);
         context.getLogger("org.apache.tomcat.util.http.parser.Cookie").setLevel(Level.WARN);
+    }
+
+    private static String setting(@Nullable Environment environment, String key, String otherwise) {
+        return environment == null ? otherwise : environment.getProperty(key, otherwise);
     }
 
     private static Appender<ILoggingEvent> console(LoggerContext context) {
