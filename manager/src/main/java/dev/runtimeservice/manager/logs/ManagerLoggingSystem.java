@@ -46,7 +46,9 @@ public class ManagerLoggingSystem extends LogbackLoggingSystem {
 
     @Override
     protected void loadDefaults(LoggingInitializationContext initialization, @Nullable LogFile logFile) {
-        super.loadDefaults(initialization, logFile);
+        // Spring Boot's defaults (its logger levels and conversion words) without a file of its own: the manager's
+        // files are under LOG_DIR, and logging.file.* is not used, as with the XML file before.
+        super.loadDefaults(initialization, null);
         Environment environment = initialization.getEnvironment();
         String logDir = setting(environment, "runtime.log-dir", "logs");
         String agentFileSize = setting(environment, "runtime.logs.agent-file-size", "10MB");
