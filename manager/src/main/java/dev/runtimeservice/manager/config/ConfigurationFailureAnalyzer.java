@@ -9,7 +9,8 @@ import org.springframework.core.env.Environment;
 /** Turns a bad configuration value into a start-up message that names the environment variable to fix. */
 class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
 
-    private static final String ACTION =
+    /** What to do about any bad setting found at boot; {@link InvalidSettingFailureAnalyzer} says it too. */
+    static final String ACTION =
             "Fix the value in the environment or in config/application.yml and start the manager again.";
 
     private final Environment environment;

@@ -8,9 +8,6 @@ class InvalidSettingFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSetti
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidSettingException cause) {
-        return new FailureAnalysis(
-                cause.getMessage(),
-                "Fix the value in the environment or in config/application.yml and start the manager again.",
-                cause);
+        return new FailureAnalysis(cause.getMessage(), ConfigurationFailureAnalyzer.ACTION, cause);
     }
 }

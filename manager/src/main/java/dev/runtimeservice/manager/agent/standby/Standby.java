@@ -89,12 +89,12 @@ public final class Standby {
         return true;
     }
 
-    /** True the first time it is asked, so that a standby's warmth is logged once. */
     /** Whether it was said to be warm: until then the pool watches it closely. */
     boolean announced() {
         return announced;
     }
 
+    /** True the first time it is asked, so that a standby's warmth is logged once. */
     boolean announceWarm() {
         boolean first = !announced;
         announced = true;
