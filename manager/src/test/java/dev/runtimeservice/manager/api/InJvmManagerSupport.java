@@ -37,7 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "runtime.supervision.max-failures=3",
             "runtime.supervision.failure-window=1m",
             "runtime.supervision.liveness-period=200ms",
-            "runtime.supervision.liveness-timeout=300ms",
+            // Three probes in a row must go unanswered for 1 s each: a loaded CI machine stalled this JVM or a Python
+            // agent long enough to miss three 300 ms probes, and a healthy agent in the middle of a test was killed.
+            "runtime.supervision.liveness-timeout=1s",
             "runtime.supervision.liveness-failures=3",
             "runtime.console.usage-period=1s",
             // Each long answer that ends says why, in a line, so that a test whose stream broke can tell.

@@ -34,6 +34,7 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -162,13 +163,13 @@ class McpRuntimeToolsIT extends ManagerProcessTestSupport {
             String text = "wait-" + UUID.randomUUID();
             Disposable waiting = client.callTool(new CallToolRequest("waiter.wait", Map.of("text", text)))
                     .subscribe(result -> {}, error -> {});
-            await().atMost(Duration.ofSeconds(20)).until(() -> waiterLog().contains("(" + text + ")"));
+            awaitInWaiterLog("(" + text + ")", "through the official client");
             Object callId = transport.lastIdOf("tools/call");
             transport
                     .sendMessage(new JSONRPCNotification(
                             "notifications/cancelled", Map.of("requestId", callId, "reason", "the test cancels it")))
                     .block(Duration.ofSeconds(10));
-            await().atMost(Duration.ofSeconds(20)).until(() -> waiterLog().contains("(" + text + ") canceled"));
+            awaitInWaiterLog("(" + text + ") canceled", "through the official client");
             // A cancelled request gets no answer (MCP specification, Cancellation); the others do.
             assertThat(transport.answered).contains(transport.lastIdOf("initialize"));
             await().during(Duration.ofMillis(500))
@@ -218,11 +219,12 @@ class McpRuntimeToolsIT extends ManagerProcessTestSupport {
         PipedOutputStream client = new PipedOutputStream();
         PipedInputStream bridgeInput = new PipedInputStream(client);
         ByteArrayOutputStream bridgeOutput = new ByteArrayOutputStream();
+        StringWriter bridgeErrors = new StringWriter();
         StdioBridge bridge = new StdioBridge(
                 "http://127.0.0.1:" + port,
                 null,
                 new PrintStream(bridgeOutput, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true));
+                new PrintWriter(bridgeErrors, true));
         CompletableFuture<Integer> relaying = CompletableFuture.supplyAsync(() -> {
             try {
                 return bridge.relay(bridgeInput);
@@ -242,13 +244,25 @@ class McpRuntimeToolsIT extends ManagerProcessTestSupport {
             String text = "bridged-" + UUID.randomUUID();
             lines.println(JSON.writeValueAsString(new JSONRPCRequest(
                     "tools/call", "bridged", new CallToolRequest("waiter.wait", Map.of("text", text)))));
-            await().atMost(Duration.ofSeconds(20)).until(() -> waiterLog().contains("(" + text + ")"));
+            awaitInWaiterLog("(" + text + ")", bridgeErrors);
             lines.println(JSON.writeValueAsString(new JSONRPCNotification(
                     "notifications/cancelled", Map.of("requestId", "bridged", "reason", "the test cancels it"))));
-            await().atMost(Duration.ofSeconds(20)).until(() -> waiterLog().contains("(" + text + ") canceled"));
+            awaitInWaiterLog("(" + text + ") canceled", bridgeErrors);
         }
         assertThat(relaying).succeedsWithin(Duration.ofSeconds(40)).isEqualTo(0);
         assertThat(bridgeOutput.toString(StandardCharsets.UTF_8)).doesNotContain("\"id\":\"bridged\"");
+    }
+
+    /**
+     * Waits until the waiter's log holds {@code line}; a failure shows the log and the waiter's state, which say
+     * whether the call or its cancellation never reached the agent or the agent itself was replaced; {@code how} is
+     * shown as it is at that moment (the stdio bridge's error output, say).
+     */
+    private void awaitInWaiterLog(String line, Object how) {
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(waiterLog())
+                        .as("waiter: %s; %s", text(call("list_agents", Map.of("name", "waiter"))), how)
+                        .contains(line));
     }
 
     private String waiterLog() {

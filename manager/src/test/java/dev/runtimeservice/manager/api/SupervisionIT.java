@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Restart policies, backoff, the failure budget, liveness, and stops that win over starts and restarts,
  * on real processes. The test manager backs off 200 ms doubling to 1 s, gives up after 3 failures, and
- * probes liveness every 200 ms (3 failures of 300 ms kill an agent). A stop during backoff, which here needed a
+ * probes liveness every 200 ms (3 failures of 1 s kill an agent). A stop during backoff, which here needed a
  * wait longer than any backoff, is checked on a manual clock in {@code agent.LifecycleTest}.
  */
 class SupervisionIT extends ManagerProcessTestSupport {
@@ -75,8 +75,8 @@ class SupervisionIT extends ManagerProcessTestSupport {
         long pid = launch("phoenix").statusCode(200).extract().jsonPath().getLong("agents[0].pid");
         new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start().waitFor();
 
-        // 3 probes of 300 ms every 200 ms, then the restart backoff of about 200 ms.
-        await().atMost(Duration.ofSeconds(5)).until(() -> !alive(pid));
+        // 3 probes of 1 s every 200 ms (about 3.6 s), then the restart backoff of about 200 ms.
+        await().atMost(Duration.ofSeconds(10)).until(() -> !alive(pid));
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> list(Map.of("name", "phoenix"))
                         .body("agents[0].status", equalTo("RUNNING"))
