@@ -19,12 +19,10 @@ COPY agents/kendra/agent.yml /opt/runtime-manager/agents/kendra/agent.yml
 COPY agents/gpt4/agent.yml /opt/runtime-manager/agents/gpt4/agent.yml
 COPY agents/orchestrator/agent.yml /opt/runtime-manager/agents/orchestrator/agent.yml
 # Its logs and state file in a folder of its own user; nothing there needs to outlive the pod (a manager started
-# again finds its agents from their pods' labels). Each agent's catalog folder is that user's too: a launch writes the
-# agent's resources.json there (0600) before it goes into the pod's Secret, also with RUNTIME_BACKEND=kubernetes
-# (without this every launch failed here: "Cannot write the resources file .../agents/vfs/resources.json").
-RUN mkdir -p /var/lib/runtime-manager \
-    && chown 10001:10001 /var/lib/runtime-manager /opt/runtime-manager/agents/vfs /opt/runtime-manager/agents/kendra \
-        /opt/runtime-manager/agents/gpt4 /opt/runtime-manager/agents/orchestrator
+# again finds its agents from their pods' labels). The catalog stays root's and read-only: with
+# RUNTIME_BACKEND=kubernetes a launch's resources go from memory into the pod's Secret, and nothing is written into an
+# agent's folder.
+RUN mkdir -p /var/lib/runtime-manager && chown 10001:10001 /var/lib/runtime-manager
 WORKDIR /var/lib/runtime-manager
 ENV AGENTS_DIR=/opt/runtime-manager/agents \
     LOG_DIR=/var/lib/runtime-manager/logs \

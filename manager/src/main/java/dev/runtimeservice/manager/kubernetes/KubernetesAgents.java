@@ -20,7 +20,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,7 +109,7 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
                     + "build an image of it (see docs/kubernetes.md) and name it there");
         }
         AgentObjects names = new AgentObjects(plan.name(), plan.env().getOrDefault("AGENT_ID", ""));
-        byte[] resources = resourcesFile(plan);
+        byte[] resources = workload.resourcesFile();
         String token = plan.env().getOrDefault("AGENT_TOKEN", "");
         try {
             stopper.removeService(names);
@@ -131,12 +130,6 @@ final class KubernetesAgents implements AgentHost, AutoCloseable {
             stopper.deleteAll(names, 0);
             throw new IOException("the Kubernetes API refused its pod: " + e.getMessage(), e);
         }
-    }
-
-    /** The resources file the manager wrote for the launch, which becomes the Secret the pod mounts. */
-    private static byte[] resourcesFile(LaunchPlan plan) throws IOException {
-        String file = plan.env().get("AGENT_RESOURCES_FILE");
-        return file != null && Files.isRegularFile(Path.of(file)) ? Files.readAllBytes(Path.of(file)) : new byte[0];
     }
 
     @Override

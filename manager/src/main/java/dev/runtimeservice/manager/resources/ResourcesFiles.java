@@ -26,13 +26,18 @@ public class ResourcesFiles {
         this.json = json;
     }
 
-    public void write(Path file, String id, String agent, Map<String, Object> resources) {
+    /** What a launch's resources file holds: its launch id, its agent's name and its resources, as JSON. */
+    public byte[] content(String id, String agent, Map<String, Object> resources) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("id", id);
         content.put("name", agent);
         content.put("resources", resources);
+        return json.writeValueAsBytes(content);
+    }
+
+    public void write(Path file, String id, String agent, Map<String, Object> resources) {
         try {
-            OwnerOnlyFiles.replace(file, json.writeValueAsBytes(content));
+            OwnerOnlyFiles.replace(file, content(id, agent, resources));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the resources file " + file, e);
         }

@@ -241,9 +241,7 @@ class KubectlDryRunTest {
                 .toList();
     }
 
-    private LaunchPlan plan() throws IOException {
-        Path resources = work.resolve("vfs-resources.json");
-        Files.writeString(resources, "{\"id\":\"launch-1\",\"resources\":{\"bucket\":\"b1\"}}");
+    private LaunchPlan plan() {
         return new LaunchPlan(
                 "vfs",
                 List.of("java", "-jar", "agent.jar"),
@@ -253,14 +251,19 @@ class KubectlDryRunTest {
                         "AGENT_PORT", "8001",
                         "AGENT_ID", "0f3c1c52-6a8e-4a4e-9a3e-2d1f7c9b5e01",
                         "AGENT_TOKEN", "token-vfs",
-                        "AGENT_RESOURCES_FILE", resources.toString(),
+                        "AGENT_RESOURCES_FILE", work.resolve("resources.json").toString(),
                         "AGENT_HOME", work.toString()),
                 null,
                 Limits.parse("256Mi", "0.5", null),
                 List.of(),
                 null,
                 new Workload(
-                        "vfs:0.1.0", 8001, "/actuator/health/readiness", "/actuator/health/liveness", "on-failure"));
+                        "vfs:0.1.0",
+                        8001,
+                        "/actuator/health/readiness",
+                        "/actuator/health/liveness",
+                        "on-failure",
+                        "{\"id\":\"launch-1\",\"resources\":{\"bucket\":\"b1\"}}".getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Optional<Path> onPath(String program) {

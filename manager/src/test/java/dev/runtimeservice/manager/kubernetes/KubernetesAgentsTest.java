@@ -26,7 +26,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -340,9 +339,7 @@ class KubernetesAgentsTest {
         kubelet.ready(kubelet.podOf("vfs").getMetadata().getName(), "node-a", 0);
         agents.awaitReady(first, URI.create("http://unused"), Duration.ofSeconds(5));
         agents.close();
-        // The new manager's pod has a disk of its own: the resources file of the launch is not there.
-        Files.delete(home.resolve("vfs-resources.json"));
-
+        // The new manager's pod has a disk of its own; no resources file was written on the first one's either.
         KubernetesAgents restarted = newManager();
         try {
             List<LiveAgent> found = restarted.running();
@@ -387,8 +384,6 @@ class KubernetesAgentsTest {
     private LaunchPlan plan(
             String name, String launchId, @org.jspecify.annotations.Nullable String image, String restart)
             throws IOException {
-        Path resources = home.resolve(name + "-resources.json");
-        Files.writeString(resources, "{\"id\":\"" + launchId + "\",\"resources\":{\"bucket\":\"b1\"}}");
         Map<String, String> env = Map.of(
                 "AGENT_NAME",
                 name,
@@ -399,7 +394,7 @@ class KubernetesAgentsTest {
                 "AGENT_TOKEN",
                 "token-" + name,
                 "AGENT_RESOURCES_FILE",
-                resources.toString(),
+                home.resolve("resources.json").toString(),
                 "AGENT_BIND_ADDRESS",
                 "127.0.0.1",
                 "AGENT_HOME",
@@ -413,7 +408,14 @@ class KubernetesAgentsTest {
                 Limits.parse("256Mi", "0.5", null),
                 List.of(),
                 null,
-                new Workload(image, 8001, "/actuator/health/readiness", "/actuator/health/liveness", restart));
+                new Workload(
+                        image,
+                        8001,
+                        "/actuator/health/readiness",
+                        "/actuator/health/liveness",
+                        restart,
+                        ("{\"id\":\"" + launchId + "\",\"resources\":{\"bucket\":\"b1\"}}")
+                                .getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Checks at once, then every 10 ms: the pods' watch tells the manager within milliseconds here. */

@@ -215,6 +215,9 @@ class KubernetesManagerTest {
                         Base64.getDecoder().decode(resources.getData().get("resources.json")), StandardCharsets.UTF_8))
                 .as("the launch's resources file, which the pod mounts")
                 .contains("\"password\":\"pass\"");
+        assertThat(Path.of("src/test/resources/kubernetes-agents/vfs/resources.json"))
+                .as("nothing written into the catalog, which may be a read-only ConfigMap in a cluster")
+                .doesNotExist();
         assertThat(client.services()
                         .inNamespace(NAMESPACE)
                         .withName("agent-kendra")

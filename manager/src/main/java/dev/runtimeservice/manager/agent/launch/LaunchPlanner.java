@@ -27,16 +27,19 @@ public class LaunchPlanner {
     private final StateProperties state;
     private final ManagerAddress managerAddress;
     private final SecurityProperties security;
+    private final LaunchResources resources;
 
     public LaunchPlanner(
             RuntimeProperties properties,
             StateProperties state,
             ManagerAddress managerAddress,
-            SecurityProperties security) {
+            SecurityProperties security,
+            LaunchResources resources) {
         this.properties = properties;
         this.state = state;
         this.managerAddress = managerAddress;
         this.security = security;
+        this.resources = resources;
     }
 
     /** The plan of a launch's process, started the fast way when {@code fastStart} is given. */
@@ -47,7 +50,8 @@ public class LaunchPlanner {
                 outputOf(agent.name(), agent.id()),
                 managerAddress.url(),
                 security.apiKeyRequired(),
-                fastStart);
+                fastStart,
+                resources.content(agent));
     }
 
     /** The plan of a jar agent in warm standby (see {@link LaunchPlans#standby}). */

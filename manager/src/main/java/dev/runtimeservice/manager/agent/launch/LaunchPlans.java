@@ -29,13 +29,14 @@ public final class LaunchPlans {
      */
     static LaunchPlan plan(
             ManagedAgent agent, RuntimeProperties properties, Path output, String managerUrl, boolean tokenRequired) {
-        return plan(agent, properties, output, managerUrl, tokenRequired, null);
+        return plan(agent, properties, output, managerUrl, tokenRequired, null, new byte[0]);
     }
 
     /**
      * The plan, starting a jar agent the fast way when {@code fastStart} is given.
      *
      * @param output the FIFO the agent's output goes to
+     * @param resourcesFile the content of the launch's resources file, for a host that hands it over itself
      */
     static LaunchPlan plan(
             ManagedAgent agent,
@@ -43,7 +44,8 @@ public final class LaunchPlans {
             Path output,
             String managerUrl,
             boolean tokenRequired,
-            @Nullable FastStart fastStart) {
+            @Nullable FastStart fastStart,
+            byte[] resourcesFile) {
         AgentDescriptor descriptor = agent.descriptor();
         Map<String, String> env =
                 environment(descriptor, agent.port(), agent.id(), agent.token(), properties, managerUrl, tokenRequired);
@@ -61,7 +63,8 @@ public final class LaunchPlans {
                         agent.port(),
                         descriptor.healthPath(),
                         descriptor.livenessPath(),
-                        descriptor.restart().yamlName()));
+                        descriptor.restart().yamlName(),
+                        resourcesFile));
     }
 
     /**

@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * A launch's resources: the snapshot of a request's (copy, fingerprint to tell whether a launch brings other resources,
  * and secret values), the file the agent reads them from, and the redactor that masks the secrets in every log line
- * while the launch lives.
+ * while the launch lives. The file is written into the agent's catalog folder only where agents run on this machine;
+ * a host that runs them elsewhere gets its content in the launch plan and hands it over itself, so that the manager
+ * writes nothing into a catalog that may be read-only there (a ConfigMap on Kubernetes).
  */
 @Component
 public class LaunchResources {
@@ -25,11 +27,13 @@ public class LaunchResources {
     private final ResourcesFiles files;
     private final ResourcesFingerprint fingerprint;
     private final SecretRedactor redactor;
+    private final AgentHost host;
 
-    LaunchResources(ResourcesFiles files, ResourcesFingerprint fingerprint, SecretRedactor redactor) {
+    LaunchResources(ResourcesFiles files, ResourcesFingerprint fingerprint, SecretRedactor redactor, AgentHost host) {
         this.files = files;
         this.fingerprint = fingerprint;
         this.redactor = redactor;
+        this.host = host;
     }
 
     /**
@@ -50,6 +54,9 @@ public class LaunchResources {
      * as its own (readable by it alone), also when it starts from a standby that was spawned before the file existed.
      */
     public void write(ManagedAgent agent) {
+        if (!host.runsLocally()) {
+            return;
+        }
         files.write(
                 agent.descriptor().resourcesFile(),
                 agent.id(),
@@ -66,9 +73,14 @@ public class LaunchResources {
         }
     }
 
+    /** What the launch's resources file holds, for a host that hands it to the agent itself. */
+    byte[] content(ManagedAgent agent) {
+        return files.content(agent.id(), agent.name(), agent.resources().values());
+    }
+
     /** The resources a launch's file holds, if the file is still that launch's. */
     public Optional<Map<String, Object>> read(AgentDescriptor descriptor, String launchId) {
-        return files.read(descriptor.resourcesFile(), launchId);
+        return host.runsLocally() ? files.read(descriptor.resourcesFile(), launchId) : Optional.empty();
     }
 
     /** The resources of a launch's file as its host kept it ({@link AgentHost#resourcesFile}). */
@@ -77,7 +89,9 @@ public class LaunchResources {
     }
 
     public void delete(AgentDescriptor descriptor) {
-        files.delete(descriptor.resourcesFile());
+        if (host.runsLocally()) {
+            files.delete(descriptor.resourcesFile());
+        }
     }
 
     /** Stops masking an ended launch's secrets. */
