@@ -2,8 +2,8 @@ package dev.runtimeservice.cli.agents;
 
 import dev.runtimeservice.cli.client.ManagerClient;
 import dev.runtimeservice.cli.client.ManagerProblemException;
-import dev.runtimeservice.cli.client.ServerSentEvents;
 import dev.runtimeservice.cli.events.EventLine;
+import dev.runtimeservice.common.sse.ServerSentEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.runtimeservice.cli.events;
 
 import dev.runtimeservice.cli.RuntimeCli;
-import dev.runtimeservice.cli.client.ServerSentEvents;
+import dev.runtimeservice.common.sse.ServerSentEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -3,7 +3,7 @@ package dev.runtimeservice.cli.logs;
 import dev.runtimeservice.cli.ExitCodes;
 import dev.runtimeservice.cli.RuntimeCli;
 import dev.runtimeservice.cli.client.Json;
-import dev.runtimeservice.cli.client.ServerSentEvents;
+import dev.runtimeservice.common.sse.ServerSentEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

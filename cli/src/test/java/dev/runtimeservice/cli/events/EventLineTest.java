@@ -2,29 +2,10 @@ package dev.runtimeservice.cli.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runtimeservice.cli.client.ServerSentEvents;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Server-Sent Events read as the format defines them, and each event as the line an operator reads. */
+/** Each lifecycle event as the line an operator reads. */
 class EventLineTest {
-
-    @Test
-    void eventsAreSplitByBlankLinesWithCommentsAndRetryIgnored() throws Exception {
-        String stream = "retry: 2000\n: connected\n\nid: 7\nevent: state\ndata: {\"a\":1}\n\n"
-                + ": keep-alive\n\nid: 8\nevent:gap\ndata: one\ndata: two\n\n";
-        List<ServerSentEvents.Event> events = new ArrayList<>();
-        boolean stopped =
-                ServerSentEvents.read(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)), events::add);
-        assertThat(stopped).isFalse();
-        assertThat(events)
-                .containsExactly(
-                        new ServerSentEvents.Event("7", "state", "{\"a\":1}"),
-                        new ServerSentEvents.Event("8", "gap", "one\ntwo"));
-    }
 
     @Test
     void aStateChangeReadsAsOneLineWithItsReason() {

@@ -1,5 +1,6 @@
 package dev.runtimeservice.manager.telemetry;
 
+import dev.runtimeservice.common.telemetry.OtlpEndpoint;
 import dev.runtimeservice.manager.config.InvalidSettingException;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;

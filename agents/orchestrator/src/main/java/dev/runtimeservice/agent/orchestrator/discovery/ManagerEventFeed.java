@@ -1,10 +1,8 @@
 package dev.runtimeservice.agent.orchestrator.discovery;
 
-import java.io.BufferedReader;
+import dev.runtimeservice.common.sse.ServerSentEvents;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -97,32 +95,20 @@ class ManagerEventFeed implements DisposableBean {
         }
     }
 
-    /** Reads events until the stream ends, and tells whether any came. */
+    /** Reads events until the stream ends or the feed stops, and tells whether any came. */
     private boolean read(InputStream events, Runnable runningChanged) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(events, StandardCharsets.UTF_8));
-        boolean any = false;
-        String name = "";
-        StringBuilder data = new StringBuilder();
-        for (String line = lines.readLine(); line != null && following; line = lines.readLine()) {
-            if (line.isEmpty()) {
-                if (!name.isEmpty() || !data.isEmpty()) {
-                    any = true;
-                    if (changesWhatRuns(name, data.toString())) {
-                        runningChanged.run();
-                    }
-                }
-                name = "";
-                data.setLength(0);
-            } else if (line.startsWith("id:")) {
-                lastEventId = field(line);
-            } else if (line.startsWith("event:")) {
-                name = field(line);
-            } else if (line.startsWith("data:")) {
-                data.append(field(line));
+        boolean[] any = {false};
+        ServerSentEvents.read(events, event -> {
+            any[0] = true;
+            if (!event.id().isEmpty()) {
+                lastEventId = event.id();
             }
-            // Anything else is a comment (the manager's heartbeat) or a field discovery does not use.
-        }
-        return any;
+            if (changesWhatRuns(event.name(), event.data())) {
+                runningChanged.run();
+            }
+            return following;
+        });
+        return any[0];
     }
 
     /** A launch that became RUNNING or left it, or events the manager no longer keeps ({@code gap}). */
@@ -140,11 +126,6 @@ class ManagerEventFeed implements DisposableBean {
         } catch (JacksonException e) {
             return true; // not understood: looking again costs little
         }
-    }
-
-    private static String field(String line) {
-        String value = line.substring(line.indexOf(':') + 1);
-        return value.startsWith(" ") ? value.substring(1) : value;
     }
 
     /** Says why the manager refuses its events once, not at every retry; discovery still polls meanwhile. */

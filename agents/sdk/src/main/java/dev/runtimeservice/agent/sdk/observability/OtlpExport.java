@@ -1,5 +1,6 @@
 package dev.runtimeservice.agent.sdk.observability;
 
+import dev.runtimeservice.common.telemetry.OtlpEndpoint;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import java.util.List;

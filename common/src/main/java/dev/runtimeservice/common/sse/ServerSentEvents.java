@@ -1,4 +1,4 @@
-package dev.runtimeservice.cli.client;
+package dev.runtimeservice.common.sse;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,7 +7,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
 
-/** Reads a Server-Sent Events answer (the manager's {@code /api/events}) event by event, as the format defines. */
+/**
+ * Reads a Server-Sent Events answer (the manager's {@code /api/events} and log streams) event by event, as the format
+ * defines: for the CLI, and for the orchestrator, which follows the manager's events.
+ */
 public final class ServerSentEvents {
 
     /**

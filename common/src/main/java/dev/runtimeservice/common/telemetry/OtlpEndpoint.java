@@ -1,4 +1,4 @@
-package dev.runtimeservice.agent.sdk.observability;
+package dev.runtimeservice.common.telemetry;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * (a base URL, {@code /v1/traces} is added) or {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT} (the full URL), their
  * {@code _HEADERS}, and {@code OTEL_SDK_DISABLED} / {@code OTEL_TRACES_EXPORTER=none}, which turn export off. Only
  * OTLP over HTTP with protobuf is spoken (port 4318 on a collector); asking for gRPC is refused, naming the variable.
- * The same rules live in the manager's {@code OtlpEndpoint}: the manager and the agents share no main code.
+ * The manager and every agent read them by these same rules.
  *
  * @param tracesUrl the URL spans are posted to
  * @param headers headers sent with each export (an API key, say); never logged

@@ -1,4 +1,4 @@
-package dev.runtimeservice.manager.telemetry;
+package dev.runtimeservice.common.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
