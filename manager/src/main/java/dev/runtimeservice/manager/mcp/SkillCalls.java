@@ -195,11 +195,18 @@ class SkillCalls implements DisposableBean {
                         try {
                             client.cancelTask(new TaskIdParams(task.id()), null);
                         } catch (Exception e) {
-                            log.debug("Could not cancel A2A task {}: {}", task.id(), e.toString());
+                            log.info(
+                                    "Could not cancel A2A task {} at its agent, which may work on until it ends: {}",
+                                    task.id(),
+                                    e.toString());
                         }
                     });
         } catch (Exception e) {
-            log.debug("Could not list the A2A tasks of context {}: {}", contextId, e.toString());
+            // An agent that is gone has nothing left to cancel; one that still runs may work on: either way, say so.
+            log.info(
+                    "Could not find the A2A tasks of a given-up tool call (context {}) to cancel them at the agent: {}",
+                    contextId,
+                    e.toString());
         }
     }
 
