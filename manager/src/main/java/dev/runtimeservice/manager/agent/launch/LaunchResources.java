@@ -52,6 +52,7 @@ public class LaunchResources {
     /**
      * Writes the launch's resources file, which the agent reads at start; an agent that runs as its own user gets it
      * as its own (readable by it alone), also when it starts from a standby that was spawned before the file existed.
+     * Nothing is written where agents do not run on this machine.
      */
     public void write(ManagedAgent agent) {
         if (!host.runsLocally()) {
@@ -78,7 +79,7 @@ public class LaunchResources {
         return files.content(agent.id(), agent.name(), agent.resources().values());
     }
 
-    /** The resources a launch's file holds, if the file is still that launch's. */
+    /** The resources a launch's file holds, if the file is still that launch's; none where no file is written. */
     public Optional<Map<String, Object>> read(AgentDescriptor descriptor, String launchId) {
         return host.runsLocally() ? files.read(descriptor.resourcesFile(), launchId) : Optional.empty();
     }
