@@ -52,8 +52,10 @@ public class AgentCatalog implements ApplicationListener<ApplicationReadyEvent> 
     }
 
     /**
-     * Logs what the catalog holds once the manager answers (issue 23: reading the descriptors is the manager's first
-     * YAML, about 0.1 s of its boot, and nothing before the first launch needs it).
+     * Logs what the catalog holds once the manager has started (issue 23: reading the descriptors is the manager's
+     * first YAML, and nothing before the first launch needs it). Ready listeners run just before the manager reports
+     * ready, so this read still comes before health answers UP: about 30 ms there, in parallel with the first health
+     * request, which takes longer.
      */
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
