@@ -1,8 +1,7 @@
 package dev.runtimeservice.testsupport;
 
+import dev.runtimeservice.common.net.Ports;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ public final class TestPorts {
         for (int tried = 0; tried < candidates; tried++) {
             int first = LOWEST + (offset + tried) % candidates;
             int last = first + count - 1;
-            if (!handedOut(first, last) && listenable(first)) {
+            if (!handedOut(first, last) && Ports.listenable(first)) {
                 HANDED_OUT.add(new int[] {first, last});
                 return first;
             }
@@ -71,15 +70,5 @@ public final class TestPorts {
 
     private static boolean handedOut(int first, int last) {
         return HANDED_OUT.stream().anyMatch(range -> first <= range[1] && range[0] <= last);
-    }
-
-    private static boolean listenable(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(port));
-            return true;
-        } catch (IOException held) {
-            return false;
-        }
     }
 }

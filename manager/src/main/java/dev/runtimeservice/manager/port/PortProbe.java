@@ -1,8 +1,6 @@
 package dev.runtimeservice.manager.port;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import dev.runtimeservice.common.net.Ports;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -32,13 +30,7 @@ public class PortProbe {
 
     /** Whether a server could listen on {@code port} on every address now. */
     public boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return Ports.listenable(port);
     }
 
     /** The process listening on {@code port}, as "pid 123 (python3 server.py)", if the OS tells. */

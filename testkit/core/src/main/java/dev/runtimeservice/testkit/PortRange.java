@@ -1,9 +1,8 @@
 package dev.runtimeservice.testkit;
 
+import dev.runtimeservice.common.net.Ports;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -96,13 +95,7 @@ final class PortRange implements AutoCloseable {
 
     /** Whether something listens on {@code port}, on any address: a server could not bind it now. */
     private static boolean inUse(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(port));
-            return false;
-        } catch (IOException e) {
-            return true;
-        }
+        return !Ports.listenable(port);
     }
 
     private static int first(int number) {
