@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * A Maven repository holding this build's plugin, test kit and parent POM, laid out as {@code mvn install} would
- * lay them out, for a nested build that must not touch the shared local repository.
+ * A Maven repository holding this build's plugin, test kit, the common module they need and the parent POM, laid out
+ * as {@code mvn install} would lay them out, for a nested build that must not touch the shared local repository.
  */
 final class BuildRepository {
 
@@ -20,6 +20,8 @@ final class BuildRepository {
         String version = System.getProperty("testkit.version");
         Path repository = folder.toAbsolutePath();
         put(repository, "runtime-service", version, root.resolve("pom.xml"), null);
+        Path common = root.resolve("common");
+        put(repository, "runtime-common", version, common.resolve("pom.xml"), common.resolve("target"));
         Path core = root.resolve("testkit/core");
         put(repository, "runtime-testkit", version, core.resolve("pom.xml"), core.resolve("target"));
         Path plugin = root.resolve("testkit/maven-plugin");
