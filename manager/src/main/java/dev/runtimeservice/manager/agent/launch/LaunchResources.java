@@ -74,9 +74,14 @@ public class LaunchResources {
         }
     }
 
-    /** What the launch's resources file holds, for a host that hands it to the agent itself. */
+    /**
+     * What the launch's resources file holds, for a host that hands it to the agent itself; nothing where agents run
+     * on this machine, since they read the file {@link #write} made (no second copy of the secrets in the plan).
+     */
     byte[] content(ManagedAgent agent) {
-        return files.content(agent.id(), agent.name(), agent.resources().values());
+        return host.runsLocally()
+                ? new byte[0]
+                : files.content(agent.id(), agent.name(), agent.resources().values());
     }
 
     /** The resources a launch's file holds, if the file is still that launch's; none where no file is written. */

@@ -2,7 +2,6 @@ package dev.runtimeservice.manager.api.docs;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -39,11 +38,6 @@ class ApiDocsOnDemand implements BeanDefinitionRegistryPostProcessor {
                 definition.setLazyInit(true);
             }
         }
-    }
-
-    @Override
-    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        // Everything is done on the registry above.
     }
 
     /** Whether springdoc defines the bean: its class is springdoc's, or the configuration whose method makes it. */
