@@ -3,10 +3,14 @@ package dev.runtimeservice.manager.training;
 import dev.runtimeservice.manager.agent.AgentManager;
 import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import dev.runtimeservice.manager.agent.catalog.AgentDescriptor;
+import dev.runtimeservice.manager.agent.launch.ManagerAddress;
 import dev.runtimeservice.manager.error.InvalidDescriptorException;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.faststart.FastStartCache;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +38,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>An agent that cannot be trained (its fixed port is held, say by a manager that runs) is reported and left
  * to record its archive at its first launch, which is what happens without training: the build does not fail.
+ * Before it exits, the run asks itself for its liveness and its agents, so that the manager's own class archive
+ * holds the classes that serve requests too.
  *
  * <p>The profile is checked when the manager runs, not with {@code @Profile}: bin/runtime-manager starts the
  * manager with Spring AOT, which freezes profile conditions as the build saw them (no profile).
@@ -45,21 +51,25 @@ public class TrainingRun implements ApplicationRunner {
     public static final String TRAIN_PROFILE = "train";
 
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
+    private static final int REQUEST_TIMEOUT_MS = 10_000;
 
     private final AgentCatalog catalog;
     private final AgentManager manager;
     private final FastStartCache fastStart;
     private final ConfigurableApplicationContext context;
+    private final ManagerAddress address;
 
     public TrainingRun(
             AgentCatalog catalog,
             AgentManager manager,
             FastStartCache fastStart,
-            ConfigurableApplicationContext context) {
+            ConfigurableApplicationContext context,
+            ManagerAddress address) {
         this.catalog = catalog;
         this.manager = manager;
         this.fastStart = fastStart;
         this.context = context;
+        this.address = address;
     }
 
     @Override
@@ -68,6 +78,7 @@ public class TrainingRun implements ApplicationRunner {
             return;
         }
         trainAll();
+        askItself();
         // Trained or not, the agents still start; a failure here is reported, never a reason to fail the build.
         System.exit(SpringApplication.exit(context, () -> 0));
     }
@@ -95,6 +106,37 @@ public class TrainingRun implements ApplicationRunner {
             return report;
         } finally {
             workers.shutdownNow();
+        }
+    }
+
+    /**
+     * Asks the manager for its liveness and its agents, as an operator's and a user's first requests do (liveness,
+     * because runners come before readiness: plain health would answer 503, through the same code). The manager's
+     * own JVM records its class archive as this run exits (bin/runtime-manager), and holds only the classes loaded
+     * by then: without these requests, every later start loaded and verified the request path (Tomcat's connector,
+     * Spring MVC, the actuator, JSON) from the jars at its first request, after it reported ready: 233 classes, 12
+     * with them. What they answer does not matter; one that fails is logged and the run goes on.
+     */
+    private void askItself() {
+        for (String path : List.of("/actuator/health/liveness", "/api/list_agents")) {
+            try {
+                HttpURLConnection request = (HttpURLConnection)
+                        URI.create(address.url() + path).toURL().openConnection();
+                request.setConnectTimeout(REQUEST_TIMEOUT_MS);
+                request.setReadTimeout(REQUEST_TIMEOUT_MS);
+                int status = request.getResponseCode();
+                try (InputStream body = status < 400 ? request.getInputStream() : request.getErrorStream()) {
+                    if (body != null) {
+                        body.readAllBytes();
+                    }
+                }
+                log.info("Training run: GET {} answered {}", path, status);
+            } catch (IOException e) {
+                log.info(
+                        "Training run: GET {} failed ({}); the archive lacks what it would have loaded",
+                        path,
+                        e.toString());
+            }
         }
     }
 

@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -44,7 +43,7 @@ class FastStartIT extends InJvmManagerSupport {
     FastStartCache fastStart;
 
     @Autowired
-    ConfigurableApplicationContext context;
+    TrainingRun training;
 
     private static final Path CACHE = Path.of("target/fast-start-it").toAbsolutePath();
 
@@ -89,8 +88,6 @@ class FastStartIT extends InJvmManagerSupport {
 
     @Test
     void aTrainingRunRecordsEachJarAgentsArchiveAndSaysWhyItCouldNotForOthers() throws Exception {
-        TrainingRun training = new TrainingRun(catalog, manager, fastStart, context);
-
         List<String> report = training.trainAll();
         assertThat(report)
                 .hasSize(3)

@@ -68,7 +68,9 @@ class TrainingRunIT {
                         .contains("Training run: blocked: not trained: ")
                         .contains("(without an archive, its first launch that stops cleanly records one)")
                         .contains("port " + heldPort)
-                        .doesNotContain("scripted:");
+                        .doesNotContain("scripted:")
+                        .contains("Training run: GET /actuator/health/liveness answered 200")
+                        .contains("Training run: GET /api/list_agents answered 200");
             }
             List<Path> archives = archives(cache);
             assertThat(archives).hasSize(1);

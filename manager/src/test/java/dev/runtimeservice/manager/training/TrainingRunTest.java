@@ -39,7 +39,7 @@ class TrainingRunTest {
         FastStartCache off = new FastStartCache(new FastStartProperties(false, dir.resolve("cache")));
 
         // No manager: with fast start off, the training must not launch anything.
-        assertThat(new TrainingRun(catalog, null, off, null).trainAll()).isEmpty();
+        assertThat(new TrainingRun(catalog, null, off, null, null).trainAll()).isEmpty();
         assertThat(output).contains("nothing to record, fast start is off (runtime.fast-start.enabled=false)");
     }
 }

@@ -52,16 +52,25 @@ public class AgentCatalog implements ApplicationListener<ApplicationReadyEvent> 
     }
 
     /**
-     * Logs what the catalog holds once the manager has started (issue 23: reading the descriptors is the manager's
-     * first YAML, and nothing before the first launch needs it). Ready listeners run just before the manager reports
-     * ready, so this read still comes before health answers UP: about 30 ms there, in parallel with the first health
-     * request, which takes longer.
+     * Logs what the catalog holds once the manager has started, on a thread of its own (issue 23): reading the
+     * descriptors is the manager's first YAML (about 30 ms), nothing before the first launch needs it, and ready
+     * listeners run before the manager reports ready, so on the main thread it delayed health UP.
      */
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        Map<String, String> summary = new TreeMap<>();
-        folders().forEach(home -> summary.put(home.getFileName().toString(), describe(home)));
-        log.info("Catalog {} holds {} agents: {}", directory, summary.size(), summary);
+        Thread summary = new Thread(this::logSummary, "catalog-summary");
+        summary.setDaemon(true);
+        summary.start();
+    }
+
+    private void logSummary() {
+        try {
+            Map<String, String> summary = new TreeMap<>();
+            folders().forEach(home -> summary.put(home.getFileName().toString(), describe(home)));
+            log.info("Catalog {} holds {} agents: {}", directory, summary.size(), summary);
+        } catch (UncheckedIOException e) {
+            log.warn("{}", e.getMessage(), e);
+        }
     }
 
     /** The descriptor of each named agent, or an error naming every unknown one. */
