@@ -10,6 +10,7 @@ import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import dev.runtimeservice.manager.resources.SecretRedactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -87,6 +88,15 @@ public class LaunchResources {
     /** The resources a launch's file holds, if the file is still that launch's; none where no file is written. */
     public Optional<Map<String, Object>> read(AgentDescriptor descriptor, String launchId) {
         return host.runsLocally() ? files.read(descriptor.resourcesFile(), launchId) : Optional.empty();
+    }
+
+    /**
+     * Where a manager that starts after this one finds a launch's resources once its agent has ended: the agent's
+     * resources file where agents run on this machine; nowhere on a host that runs them elsewhere, whose copy a new
+     * manager reads only for a launch that still runs ({@link AgentHost#resourcesFile}).
+     */
+    public Optional<Path> keptFor(AgentDescriptor descriptor) {
+        return host.runsLocally() ? Optional.of(descriptor.resourcesFile()) : Optional.empty();
     }
 
     /** The resources of a launch's file as its host kept it ({@link AgentHost#resourcesFile}). */

@@ -53,10 +53,13 @@ class EndedLaunches {
         Optional<Map<String, Object>> values = resources.read(descriptor.get(), waiting.id());
         if (values.isEmpty()) {
             log.warn(
-                    "Agent {} waited for its restart, but the resources of its last launch are gone from {}; it "
-                            + "restarts without resources",
+                    "Agent {} waited for its restart, but the resources of its last launch {}; it restarts without "
+                            + "resources",
                     waiting.name(),
-                    descriptor.get().resourcesFile());
+                    resources
+                            .keptFor(descriptor.get())
+                            .map(file -> "are gone from " + file)
+                            .orElse("are not read back by a new manager where agents run off this machine"));
         }
         ManagedAgent agent = ManagedAgent.ended(
                 descriptor.get(),
