@@ -104,6 +104,7 @@ public class FastStartCache {
             // 50 MB as they stop) the same archive. The others start from the extracted jar alone.
             return Optional.of(new FastStart(options, extracted.get(), null, null));
         }
+        deleteLeftTrainingFiles(archive);
         Path training = archive.resolveSibling(archive.getFileName() + "." + launchId + ".tmp");
         options.add(kind.recordOption() + training);
         log.info(
@@ -213,7 +214,7 @@ public class FastStartCache {
                 Files.move(
                         training, start.archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 log.info(
-                        "Recorded a class data sharing archive for {} ({} MB)",
+                        "Recorded a class archive for {} ({} MB)",
                         start.jar().getFileName(),
                         Files.size(start.archive()) / 1_000_000);
             }
@@ -221,6 +222,39 @@ public class FastStartCache {
             log.debug("No archive recorded: {}", e.getMessage());
         } finally {
             deleteQuietly(training);
+            deleteQuietly(trainingConfiguration(training));
+        }
+    }
+
+    /**
+     * What Java 25 writes beside the AOT cache it records: the training's configuration, from which a second JVM
+     * makes the cache, and which that JVM deletes once done. A run killed meanwhile leaves it (about 60 MB).
+     */
+    private static Path trainingConfiguration(Path training) {
+        return training.resolveSibling(training.getFileName() + ".config");
+    }
+
+    /**
+     * Deletes what runs of this archive that were killed as they wrote it left behind (their .tmp files), before
+     * another run records it: none of them is recording any more, since this manager records one archive at a time
+     * and takes over the runs of an earlier one before it launches.
+     */
+    private void deleteLeftTrainingFiles(Path archive) {
+        String prefix = archive.getFileName() + ".";
+        try (Stream<Path> siblings = Files.list(Objects.requireNonNull(archive.getParent()))) {
+            siblings.filter(file -> {
+                        String name = file.getFileName().toString();
+                        return name.startsWith(prefix) && (name.endsWith(".tmp") || name.endsWith(".tmp.config"));
+                    })
+                    .forEach(left -> {
+                        log.info(
+                                "Deleting {}, left by a run of {} that was killed as it wrote its archive",
+                                left,
+                                archive.getFileName());
+                        deleteQuietly(left);
+                    });
+        } catch (IOException | UncheckedIOException e) {
+            log.debug("Could not look for left training files of {}: {}", archive, e.getMessage());
         }
     }
 
@@ -242,7 +276,7 @@ public class FastStartCache {
         }
         if (!mapped) {
             log.warn(
-                    "Agent {} could not use its class data sharing archive {}; it started the slow way; the archive "
+                    "Agent {} could not use its class archive {}; it started the slow way; the archive "
                             + "is deleted and its next launch records a new one",
                     agent,
                     start.archive());

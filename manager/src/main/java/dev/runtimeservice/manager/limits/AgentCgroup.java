@@ -73,6 +73,24 @@ public final class AgentCgroup {
         }
     }
 
+    /**
+     * Lifts the memory limit, for a process whose work at exit its limit was not sized for: a JVM that writes its
+     * class archive as it exits (on Java 25, a second JVM writes the AOT cache, about as large as the agent again;
+     * vfs's 384Mi cgroup then spent minutes reclaiming until it was killed). Swap stays as it was.
+     */
+    public void liftMemoryLimit() {
+        if (memory == null || limits.memoryBytes() == null) {
+            return;
+        }
+        if (v2) {
+            write(memory, "memory.max", "max");
+        } else {
+            // v1 keeps memory and swap together at least as high as memory alone, so that one is raised first.
+            writeIfPresent(memory, "memory.memsw.limit_in_bytes", "-1");
+            write(memory, "memory.limit_in_bytes", "-1");
+        }
+    }
+
     /** How many processes of this cgroup the kernel killed for going over the memory limit. */
     public long oomKills() {
         if (memory == null) {

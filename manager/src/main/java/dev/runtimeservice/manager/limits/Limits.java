@@ -99,7 +99,7 @@ public record Limits(
     }
 
     /** The memory limit as the reason of an out-of-memory kill gives it. */
-    String memoryText() {
+    public String memoryText() {
         return memory != null ? memory : memoryBytes == null ? "none" : memoryBytes + " bytes";
     }
 

@@ -50,6 +50,12 @@ public interface AgentProcess {
         return Optional.empty();
     }
 
+    /**
+     * Lifts its memory limit until it ends, for work at exit that the limit was not sized for (a JVM that records
+     * its class archive as it stops). Nothing where its host enforces no memory limit of its own.
+     */
+    default void liftMemoryLimit() {}
+
     /** The machine (a Kubernetes node) it runs on, when its host places agents on several. */
     default Optional<String> node() {
         return Optional.empty();

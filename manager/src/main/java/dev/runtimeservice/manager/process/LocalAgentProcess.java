@@ -77,6 +77,13 @@ final class LocalAgentProcess implements AgentProcess {
     }
 
     @Override
+    public void liftMemoryLimit() {
+        if (cgroup != null) {
+            cgroup.liftMemoryLimit();
+        }
+    }
+
+    @Override
     public boolean adopted() {
         return adopted;
     }

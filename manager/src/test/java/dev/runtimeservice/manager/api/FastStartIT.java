@@ -80,9 +80,20 @@ class FastStartIT extends InJvmManagerSupport {
         launch("fastjar").statusCode(200);
         assertThat(archive).doesNotExist();
         stop("fastjar").statusCode(200);
+        // What runs killed as they wrote the archive leave: Java 17's temporary archive, Java 25's training
+        // configuration. The next run that records the archive deletes them.
+        Path leftArchive = Files.writeString(archive.resolveSibling("app.jsa.killed-run.tmp"), "x");
+        Path leftConfiguration = Files.writeString(archive.resolveSibling("app.jsa.killed-run.tmp.config"), "x");
         long retrained = launch("fastjar").statusCode(200).extract().jsonPath().getLong("agents[0].pid");
         assertThat(commandLine(retrained)).contains("-XX:ArchiveClassesAtExit=");
+        assertThat(leftArchive).doesNotExist();
+        assertThat(leftConfiguration).doesNotExist();
+        // Its own training configuration, had Java 25 left one, goes when it has exited.
+        String training =
+                commandLine(retrained).split("-XX:ArchiveClassesAtExit=")[1].split(" ")[0];
+        Path ownConfiguration = Files.writeString(Path.of(training + ".config"), "x");
         stop("fastjar").statusCode(200);
+        assertThat(ownConfiguration).doesNotExist();
         assertThat(Files.size(single("app.jsa"))).isGreaterThan(1_000_000);
     }
 

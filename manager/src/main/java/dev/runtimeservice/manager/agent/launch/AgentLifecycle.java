@@ -186,6 +186,18 @@ public class AgentLifecycle {
     private void stop(ManagedAgent agent) {
         agent.moveTo(AgentState.STOPPING);
         long began = System.nanoTime();
+        agent.process()
+                .filter(process -> planner.recordsArchive(agent))
+                .ifPresent(process -> process.limits()
+                        .filter(limits -> limits.memoryBytes() != null)
+                        .ifPresent(limits -> {
+                            process.liftMemoryLimit();
+                            log.info(
+                                    "Agent {} records its class archive as it stops: its memory limit ({}) is lifted "
+                                            + "until it has exited",
+                                    agent.name(),
+                                    limits.memoryText());
+                        }));
         StopOutcome outcome = agent.process()
                 .map(process ->
                         host.stop(process, planner.shutdownUrl(agent), agent.token(), planner.shutdownTimeout(agent)))

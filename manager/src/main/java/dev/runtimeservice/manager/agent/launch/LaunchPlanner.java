@@ -92,9 +92,12 @@ public class LaunchPlanner {
      * as it exits: killing it then would throw the archive away, and the next run would record it again.
      */
     public Duration shutdownTimeout(ManagedAgent agent) {
-        boolean recording =
-                agent.fastStart().filter(fast -> fast.training() != null).isPresent();
-        return recording ? shutdownTimeout().plus(ARCHIVE_WRITE_ALLOWANCE) : shutdownTimeout();
+        return recordsArchive(agent) ? shutdownTimeout().plus(ARCHIVE_WRITE_ALLOWANCE) : shutdownTimeout();
+    }
+
+    /** Whether the agent's JVM records its fast-start class archive as it exits (a training run). */
+    public boolean recordsArchive(ManagedAgent agent) {
+        return agent.fastStart().filter(fast -> fast.training() != null).isPresent();
     }
 
     /** The agent's readiness URL. */
