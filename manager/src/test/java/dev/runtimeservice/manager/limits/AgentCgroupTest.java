@@ -1,6 +1,7 @@
 package dev.runtimeservice.manager.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,9 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a cgroup's files say after its memory limit is lifted for a JVM that records its class archive as it stops,
- * written into copies of the kernel's files (the kernel's own answer to them is checked by hand on v1, and by
- * {@code LimitsIT} for the limits themselves).
+ * A cgroup's memory limit lifted for a JVM that records its class archive as it stops: what is written, into copies
+ * of the kernel's files for both hierarchies, and what the kernel of this machine reads back.
  */
 class AgentCgroupTest {
 
@@ -42,6 +42,34 @@ class AgentCgroupTest {
 
         assertThat(folder.resolve("memory.max")).hasContent("max");
         assertThat(folder.resolve("memory.swap.max")).hasContent("0");
+    }
+
+    @Test
+    void theKernelTakesTheLiftedLimit() throws Exception {
+        Hierarchy hierarchy = Hierarchy.find(Path.of("/proc/self/mountinfo"), Path.of("/proc/self/cgroup"));
+        assumeTrue(hierarchy.usable(), "no cgroup hierarchy is writable here: " + hierarchy.why());
+        AgentCgroup cgroup = new Cgroups(hierarchy)
+                .create("lift", Limits.parse("64Mi", null, null))
+                .orElseThrow();
+        try {
+            String limitFile = hierarchy.v2() ? "memory.max" : "memory.limit_in_bytes";
+            Path memory = cgroup.procsFiles().stream()
+                    .map(Path::getParent)
+                    .filter(folder -> Files.exists(folder.resolve(limitFile)))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(AgentCgroup.number(memory, limitFile)).isEqualTo(64L << 20);
+
+            cgroup.liftMemoryLimit();
+
+            // v2 reads back "max" (no number); v1 the largest page-aligned value, 9223372036854771712.
+            Long lifted = AgentCgroup.number(memory, limitFile);
+            assertThat(lifted == null || lifted > (1L << 60))
+                    .as("limit %s", lifted)
+                    .isTrue();
+        } finally {
+            assertThat(cgroup.remove()).isTrue();
+        }
     }
 
     @Test
