@@ -106,6 +106,7 @@ public class FastStartCache {
         }
         deleteLeftTrainingFiles(archive);
         Path training = archive.resolveSibling(archive.getFileName() + "." + launchId + ".tmp");
+        options.addAll(kind.recordLogging());
         options.add(kind.recordOption() + training);
         log.info(
                 "No class archive yet for {} on this JDK ({}) with these JVM options: {} starts the slow way and "

@@ -8,6 +8,7 @@ import dev.runtimeservice.manager.agent.catalog.AgentCatalog;
 import dev.runtimeservice.manager.faststart.FastStartCache;
 import dev.runtimeservice.manager.storage.Folders;
 import dev.runtimeservice.manager.training.TrainingRun;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +55,8 @@ class FastStartIT extends InJvmManagerSupport {
 
     @Test
     void theFirstCleanRunRecordsAnArchiveThatLaterRunsMapAndARefusedOneIsMadeAgain() throws Exception {
+        Path log = LOGS.resolve("agents/fastjar.log");
+        long logBefore = Files.exists(log) ? Files.size(log) : 0;
         long first = launch("fastjar").statusCode(200).extract().jsonPath().getLong("agents[0].pid");
         assertThat(commandLine(first)).contains("-XX:ArchiveClassesAtExit=").contains("/ext/");
         // Its temporary folder is in its home, and what Tomcat puts there at start lands in it.
@@ -63,6 +66,11 @@ class FastStartIT extends InJvmManagerSupport {
             assertThat(files.map(file -> file.getFileName().toString())).anyMatch(n -> n.startsWith("tomcat-docbase."));
         }
         stop("fastjar").statusCode(200);
+        // The JVM's warnings about the classes it leaves out of the archive (about 50) stay out of the agent's log.
+        byte[] logged = Files.readAllBytes(log);
+        assertThat(new String(logged, (int) logBefore, logged.length - (int) logBefore, StandardCharsets.UTF_8))
+                .contains("Started OrchestratorAgentApplication")
+                .doesNotContain("[warning][cds]");
         Files.writeString(temp.resolve("left-by-a-killed-run"), "x");
         Path archive = single("app.jsa");
         assertThat(Files.size(archive)).isGreaterThan(1_000_000);
