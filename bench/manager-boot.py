@@ -45,11 +45,11 @@ def wait_health(port, process, started):
     raise RuntimeError(f"no health answer within {TIMEOUT} s")
 
 
-def run_jvm(command, port, work, env=None):
+def run_jvm(command, port, work, env=None, cwd=ROOT):
     """Starts a JVM service, returns (boot seconds, idle RSS MB) and stops it."""
     with open(os.path.join(work, "out.log"), "ab") as out:
         started = time.monotonic()
-        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
                                    env={**os.environ, **(env or {})}, start_new_session=True)
     try:
         boot = wait_health(port, process, started)
@@ -71,12 +71,13 @@ def manager_env(work):
     return {"LOG_DIR": os.path.join(work, "logs"), "STATE_DIR": os.path.join(work, "state"), "AGENT_STANDBY": "none"}
 
 
-def launcher(work, java_opts=None):
+def launcher(work, java_opts=None, root=ROOT):
+    """The README's start command of the checkout at root (this one unless --build names another)."""
     port = procs.free_port()
     env = manager_env(work)
     if java_opts is not None:
         env["RUNTIME_MANAGER_JAVA_OPTS"] = java_opts
-    return run_jvm([os.path.join(ROOT, "bin", "runtime-manager"), f"--server.port={port}"], port, work, env)
+    return run_jvm([os.path.join(root, "bin", "runtime-manager"), f"--server.port={port}"], port, work, env, root)
 
 
 def manager_jar(work):
@@ -140,6 +141,10 @@ def main(argv):
     parser.add_argument("--variant", action="append", default=[],
                         help="label=JVM options: bin/runtime-manager with RUNTIME_MANAGER_JAVA_OPTS set to them "
                              "(repeatable)")
+    parser.add_argument("--build", action="append", default=[],
+                        help="label=folder: bin/runtime-manager of another checkout, built there with ./mvnw "
+                             "-DskipTests package (so with its own class archive), started from that folder in the "
+                             "same rounds: two builds compared side by side (repeatable)")
     parser.add_argument("--no-daemons", action="store_true", help="leave out supervisord and PM2")
     parser.add_argument("--skip", action="append", default=[], help="leave out a case by its name, such as "
                         "'manager java -jar' (repeatable)")
@@ -148,6 +153,8 @@ def main(argv):
              if name not in ("supervisord", "pm2") or (not args.no_daemons and shutil.which(name) is not None)}
     for label, opts in (v.split("=", 1) for v in args.variant):
         cases[label] = lambda work, opts=opts: launcher(work, opts)
+    for label, folder in (b.split("=", 1) for b in args.build):
+        cases[label] = lambda work, folder=os.path.abspath(folder): launcher(work, root=folder)
     skipped = [] if args.no_daemons else sorted(set(CASES) - set(cases))
     for name in args.skip:
         cases.pop(name, None)
