@@ -76,11 +76,12 @@ public final class AgentCgroup {
     /**
      * Lifts the memory limit, for a process whose work at exit its limit was not sized for: a JVM that writes its
      * class archive as it exits (on Java 25, a second JVM writes the AOT cache, about as large as the agent again;
-     * vfs's 384Mi cgroup then spent minutes reclaiming until it was killed). Swap stays as it was.
+     * vfs's 384Mi cgroup then spent minutes reclaiming until it was killed). Swap stays as it was. Returns the
+     * limit lifted, as agent.yml writes it; empty when the cgroup had none.
      */
-    public void liftMemoryLimit() {
+    public Optional<String> liftMemoryLimit() {
         if (memory == null || limits.memoryBytes() == null) {
-            return;
+            return Optional.empty();
         }
         if (v2) {
             write(memory, "memory.max", "max");
@@ -89,6 +90,7 @@ public final class AgentCgroup {
             writeIfPresent(memory, "memory.memsw.limit_in_bytes", "-1");
             write(memory, "memory.limit_in_bytes", "-1");
         }
+        return Optional.of(limits.memoryText());
     }
 
     /** How many processes of this cgroup the kernel killed for going over the memory limit. */

@@ -99,7 +99,7 @@ public record Limits(
     }
 
     /** The memory limit as the reason of an out-of-memory kill gives it. */
-    public String memoryText() {
+    String memoryText() {
         return memory != null ? memory : memoryBytes == null ? "none" : memoryBytes + " bytes";
     }
 

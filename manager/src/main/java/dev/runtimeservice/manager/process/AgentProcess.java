@@ -52,9 +52,11 @@ public interface AgentProcess {
 
     /**
      * Lifts its memory limit until it ends, for work at exit that the limit was not sized for (a JVM that records
-     * its class archive as it stops). Nothing where its host enforces no memory limit of its own.
+     * its class archive as it stops); returns the limit lifted. Empty where its host enforces no memory limit.
      */
-    default void liftMemoryLimit() {}
+    default Optional<String> liftMemoryLimit() {
+        return Optional.empty();
+    }
 
     /** The machine (a Kubernetes node) it runs on, when its host places agents on several. */
     default Optional<String> node() {

@@ -77,10 +77,8 @@ final class LocalAgentProcess implements AgentProcess {
     }
 
     @Override
-    public void liftMemoryLimit() {
-        if (cgroup != null) {
-            cgroup.liftMemoryLimit();
-        }
+    public Optional<String> liftMemoryLimit() {
+        return cgroup == null ? Optional.empty() : cgroup.liftMemoryLimit();
     }
 
     @Override

@@ -7,12 +7,14 @@ import dev.runtimeservice.manager.agent.launch.ManagerAddress;
 import dev.runtimeservice.manager.error.InvalidDescriptorException;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.faststart.FastStartCache;
+import dev.runtimeservice.manager.process.AgentHttp;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +53,7 @@ public class TrainingRun implements ApplicationRunner {
     public static final String TRAIN_PROFILE = "train";
 
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
-    private static final int REQUEST_TIMEOUT_MS = 10_000;
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final AgentCatalog catalog;
     private final AgentManager manager;
@@ -117,20 +119,16 @@ public class TrainingRun implements ApplicationRunner {
      * Spring MVC, the actuator, JSON) from the jars at its first request, after it reported ready: 233 classes, 12
      * with them. What they answer does not matter; one that fails is logged and the run goes on.
      */
-    private void askItself() {
+    private void askItself() throws InterruptedException {
         for (String path : List.of("/actuator/health/liveness", "/api/list_agents")) {
             try {
-                HttpURLConnection request = (HttpURLConnection)
-                        URI.create(address.url() + path).toURL().openConnection();
-                request.setConnectTimeout(REQUEST_TIMEOUT_MS);
-                request.setReadTimeout(REQUEST_TIMEOUT_MS);
-                int status = request.getResponseCode();
-                try (InputStream body = status < 400 ? request.getInputStream() : request.getErrorStream()) {
-                    if (body != null) {
-                        body.readAllBytes();
-                    }
-                }
-                log.info("Training run: GET {} answered {}", path, status);
+                HttpResponse<Void> answer = AgentHttp.client()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(address.url() + path))
+                                        .timeout(REQUEST_TIMEOUT)
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
+                log.info("Training run: GET {} answered {}", path, answer.statusCode());
             } catch (IOException e) {
                 log.info(
                         "Training run: GET {} failed ({}); the archive lacks what it would have loaded",

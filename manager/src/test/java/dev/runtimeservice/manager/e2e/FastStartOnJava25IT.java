@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.runtimeservice.manager.storage.Folders;
 import dev.runtimeservice.testsupport.TestPorts;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +30,6 @@ class FastStartOnJava25IT {
 
     private static final Path WORK = Path.of("target/fast-start-25-it").toAbsolutePath();
     private static final Pattern FEATURE = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void vfsRecordsItsAotCacheWithinItsLimitsAndItsNextLaunchMapsIt() throws Exception {
@@ -67,10 +62,13 @@ class FastStartOnJava25IT {
         try (PackagedManager manager = PackagedManager.start(env, WORK.resolve("manager.out"))) {
             manager.awaitHealthy("http://127.0.0.1:" + port + "/actuator/health", Duration.ofMinutes(2));
 
-            assertThat(post(api + "launch_agents", "{\"agents\": [\"vfs\"]}").statusCode())
+            assertThat(PackagedManager.post(api + "launch_agents", "{\"agents\": [\"vfs\"]}")
+                            .statusCode())
                     .as(manager.output())
                     .isEqualTo(200);
-            assertThat(post(api + "stop_agent?agent_name=vfs", "").statusCode()).isEqualTo(200);
+            assertThat(PackagedManager.post(api + "stop_agent?agent_name=vfs", "")
+                            .statusCode())
+                    .isEqualTo(200);
 
             assertThat(manager.output())
                     .contains("Agent vfs records its class archive as it stops: its memory limit (384Mi) is lifted")
@@ -81,7 +79,7 @@ class FastStartOnJava25IT {
                     .hasSize(1);
             assertThat(left).noneMatch(file -> file.getFileName().toString().contains(".tmp"));
 
-            HttpResponse<String> again = post(api + "launch_agents", "{\"agents\": [\"vfs\"]}");
+            HttpResponse<String> again = PackagedManager.post(api + "launch_agents", "{\"agents\": [\"vfs\"]}");
             assertThat(again.statusCode()).isEqualTo(200);
             Matcher pid = Pattern.compile("\"pid\"\\s*:\\s*(\\d+)").matcher(again.body());
             assertThat(pid.find()).as(again.body()).isTrue();
@@ -89,19 +87,11 @@ class FastStartOnJava25IT {
                             .flatMap(process -> process.info().commandLine())
                             .orElse(""))
                     .contains("-XX:AOTCache=" + cache);
-            assertThat(post(api + "stop_agent?agent_name=vfs", "").statusCode()).isEqualTo(200);
+            assertThat(PackagedManager.post(api + "stop_agent?agent_name=vfs", "")
+                            .statusCode())
+                    .isEqualTo(200);
             assertThat(manager.terminate(Duration.ofSeconds(60))).isIn(0, 143);
         }
-    }
-
-    private HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/json")
-                        .timeout(Duration.ofMinutes(2))
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A JDK of at least this feature release among those installed in /usr/lib/jvm, read from their release files. */

@@ -103,9 +103,9 @@ class KendraVfsIngestIT {
 
     @Test
     void whenVfsIsNotRunningIngestIsAServiceUnavailableProblemThatSaysHowToLaunchIt() throws Exception {
-        post(managerUrl + "/api/stop_agent?agent_name=vfs", "");
+        PackagedManager.post(managerUrl + "/api/stop_agent?agent_name=vfs", "");
 
-        HttpResponse<String> answer = post(kendra + "/ingest/vfs", "{\"glob\": \"**/*.md\"}");
+        HttpResponse<String> answer = PackagedManager.post(kendra + "/ingest/vfs", "{\"glob\": \"**/*.md\"}");
 
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.headers().firstValue("Content-Type"))
@@ -129,7 +129,7 @@ class KendraVfsIngestIT {
                 "# Solar panels\n\nRooftop photovoltaic panels turn sunlight " + "into electricity.");
         write(vfs, "glob-suite/notes.txt", "photovoltaic notes that the glob does not match");
 
-        JsonNode result = ok(post(
+        JsonNode result = ok(PackagedManager.post(
                 kendra + "/ingest/vfs", "{\"glob\": \"glob-suite/**/*.md\", \"metadata\": {\"suite\": \"vfs-glob\"}}"));
 
         assertThat(result.get("indexed").asInt()).isEqualTo(2);
@@ -151,7 +151,7 @@ class KendraVfsIngestIT {
                 get(kendra + "/documents/vfs:glob-suite/deep/nested/solar.md").body());
         assertThat(document.get("text").asString()).contains("Rooftop photovoltaic panels");
 
-        HttpResponse<String> badGlob = post(kendra + "/ingest/vfs", "{\"glob\": \"[abc\"}");
+        HttpResponse<String> badGlob = PackagedManager.post(kendra + "/ingest/vfs", "{\"glob\": \"[abc\"}");
         assertThat(badGlob.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(badGlob.body()).get("detail").asString()).startsWith("vfs answered 400");
     }
@@ -163,7 +163,7 @@ class KendraVfsIngestIT {
             write(vfs, "a2a-suite/" + name + ".md", "# " + name + "\n\nTexto de " + name + ".");
         }
 
-        HttpResponse<String> stream = post(kendra + "/a2a", """
+        HttpResponse<String> stream = PackagedManager.post(kendra + "/a2a", """
                 {"jsonrpc": "2.0", "id": "s1", "method": "SendStreamingMessage", "params": {"message": {
                  "messageId": "a2a-ingest", "role": "ROLE_USER", "parts": [{"data": {"skill": "ingest-vfs",
                  "input": {"glob": "a2a-suite/*.md"}}}]}}}""");
@@ -208,7 +208,7 @@ class KendraVfsIngestIT {
         String longPath = "paths-suite/" + "a".repeat(200) + "/" + "b".repeat(200) + "/" + "c".repeat(150) + ".txt";
         write(vfs, longPath, "A lighthouse whose path makes an id longer than 512 characters.");
 
-        JsonNode result = ok(post(kendra + "/ingest/vfs", """
+        JsonNode result = ok(PackagedManager.post(kendra + "/ingest/vfs", """
                 {"paths": ["paths-suite/report.html", "paths-suite/folder", "paths-suite/logo.png",
                            "paths-suite/big.txt", "paths-suite/missing.md"],
                  "language": "en", "metadata": {"suite": "vfs-paths"}}""".replace("]", ", \"" + longPath + "\"]")));
@@ -238,7 +238,8 @@ class KendraVfsIngestIT {
                         .asString())
                 .isEqualTo("Quarterly report");
 
-        HttpResponse<String> nothing = post(kendra + "/ingest/vfs", "{\"paths\": [\"paths-suite/logo.png\"]}");
+        HttpResponse<String> nothing =
+                PackagedManager.post(kendra + "/ingest/vfs", "{\"paths\": [\"paths-suite/logo.png\"]}");
         assertThat(nothing.statusCode()).isEqualTo(422);
         assertThat(JSON.readTree(nothing.body())
                         .get("skipped")
@@ -397,16 +398,6 @@ class KendraVfsIngestIT {
     private static JsonNode ok(HttpResponse<String> answer) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return JSON.readTree(answer.body());
-    }
-
-    private static HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/json")
-                        .timeout(Duration.ofMinutes(2))
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {

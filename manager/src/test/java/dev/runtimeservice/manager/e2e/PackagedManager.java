@@ -33,6 +33,9 @@ final class PackagedManager implements AutoCloseable {
     /** The managers' temporary folder ({@code java.io.tmpdir}), where nothing of theirs should stay. */
     static final String TEMPORARY = ROOT.resolve("manager/target").toString();
 
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private final Process process;
     private final Path output;
 
@@ -106,6 +109,17 @@ final class PackagedManager implements AutoCloseable {
                         Files.createTempDirectory(stateDir, "manager-").toString());
         builder.environment().putAll(env);
         return new PackagedManager(builder.start(), output);
+    }
+
+    /** A JSON POST, as the e2e tests send to the manager and its agents, answered within two minutes. */
+    static HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofMinutes(2))
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Waits until {@code url} answers 200, failing at once if the manager exits. */

@@ -10,6 +10,7 @@ import dev.runtimeservice.manager.agent.launch.NewLaunches.NewLaunch;
 import dev.runtimeservice.manager.error.AgentStoppedDuringStartException;
 import dev.runtimeservice.manager.error.RuntimeServiceException;
 import dev.runtimeservice.manager.process.AgentHost;
+import dev.runtimeservice.manager.process.AgentProcess;
 import dev.runtimeservice.manager.process.StopOutcome;
 import dev.runtimeservice.manager.resources.ResourcesSnapshot;
 import java.io.IOException;
@@ -186,18 +187,15 @@ public class AgentLifecycle {
     private void stop(ManagedAgent agent) {
         agent.moveTo(AgentState.STOPPING);
         long began = System.nanoTime();
-        agent.process()
-                .filter(process -> planner.recordsArchive(agent))
-                .ifPresent(process -> process.limits()
-                        .filter(limits -> limits.memoryBytes() != null)
-                        .ifPresent(limits -> {
-                            process.liftMemoryLimit();
-                            log.info(
-                                    "Agent {} records its class archive as it stops: its memory limit ({}) is lifted "
-                                            + "until it has exited",
-                                    agent.name(),
-                                    limits.memoryText());
-                        }));
+        if (planner.recordsArchive(agent)) {
+            agent.process()
+                    .flatMap(AgentProcess::liftMemoryLimit)
+                    .ifPresent(limit -> log.info(
+                            "Agent {} records its class archive as it stops: its memory limit ({}) is lifted until it "
+                                    + "has exited",
+                            agent.name(),
+                            limit));
+        }
         StopOutcome outcome = agent.process()
                 .map(process ->
                         host.stop(process, planner.shutdownUrl(agent), agent.token(), planner.shutdownTimeout(agent)))
