@@ -111,7 +111,9 @@ public class AgentManager implements DisposableBean {
         if (!unknown.isEmpty()) {
             throw new UnknownAgentException(unknown, known);
         }
-        return runTogether(names.stream().distinct().toList(), this::stopOne, List.of());
+        List<AgentOutcome> outcomes = runTogether(names.stream().distinct().toList(), this::stopOne, List.of());
+        standbys.stopped();
+        return outcomes;
     }
 
     private AgentOutcome stopOne(String name) {

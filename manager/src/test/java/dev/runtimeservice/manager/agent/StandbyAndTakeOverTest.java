@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.runtimeservice.manager.agent.fake.AgentTestbed;
 import dev.runtimeservice.manager.agent.fake.FakeAgentProcess;
 import dev.runtimeservice.manager.agent.standby.Standby;
+import dev.runtimeservice.manager.agent.standby.StandbyPool;
 import dev.runtimeservice.manager.config.StandbyProperties;
 import dev.runtimeservice.manager.faststart.FastStart;
 import dev.runtimeservice.manager.faststart.FastStartCache;
@@ -75,12 +76,42 @@ class StandbyAndTakeOverTest {
     }
 
     @Test
+    void aStopMakesTheAgentsNextStandbyAtOnce() throws IOException {
+        testbed = new AgentTestbed(root)
+                .agent("warm", "jar: app.jar\nport: 21510\n")
+                .standby(new ArchivedCache(root), "warm")
+                .start();
+        // A jar to start the usual way.
+        Files.write(root.resolve("agents/warm/app.jar"), new byte[] {1});
+        FakeAgentProcess taken = awaitStandby();
+        Files.createFile(warmFile(taken));
+        testbed.manager().launch(List.of("warm"), Map.of());
+
+        testbed.manager().stop(List.of("warm"));
+
+        // At once, not at the pool's next look after its quiet checks (up to 5 s later).
+        assertThat(testbed.host().standbys()).hasSize(2);
+        FakeAgentProcess next = testbed.host().standbys().get(1);
+        assertThat(next.plan().name()).isEqualTo("warm");
+        assertThat(next.pid()).isNotEqualTo(taken.pid());
+
+        // A launch right after the stop: the standby just made is behind a new process, so it is ended.
+        testbed.manager().launch(List.of("warm"), Map.of());
+
+        assertThat(next.inputClosed()).isTrue();
+        assertThat(testbed.host().launched("warm")).hasSize(1);
+        assertThat(testbed.current("warm").pid())
+                .contains(testbed.host().launched("warm").get(0).pid());
+    }
+
+    @Test
     void aLaunchWaitsForItsStandbyStillWarmingUpAndStartsThatProcess() throws Exception {
         testbed = new AgentTestbed(root)
                 .agent("warm", "jar: app.jar\nport: 21501\n")
                 .standby(new ArchivedCache(root), "warm")
                 .start();
         FakeAgentProcess standby = awaitStandby();
+        pastJustMade();
 
         CompletableFuture<?> launch =
                 CompletableFuture.runAsync(() -> testbed.manager().launch(List.of("warm"), Map.of()));
@@ -102,6 +133,7 @@ class StandbyAndTakeOverTest {
                 .start();
         Files.write(root.resolve("agents/warm/app.jar"), new byte[] {1});
         FakeAgentProcess standby = awaitStandby();
+        pastJustMade();
 
         CompletableFuture<?> launch =
                 CompletableFuture.runAsync(() -> testbed.manager().launch(List.of("warm"), Map.of()));
@@ -201,6 +233,11 @@ class StandbyAndTakeOverTest {
         assertThat(twin.outputDeleted()).isTrue();
         assertThat(testbed.registry().find("removed")).isEmpty();
         assertThat(testbed.current("kept").pid()).contains(first.pid());
+    }
+
+    /** Waits until the standby made last is no longer just made, so that a launch waits for it. */
+    private static void pastJustMade() throws InterruptedException {
+        Thread.sleep(StandbyPool.JUST_MADE.toMillis());
     }
 
     private FakeAgentProcess awaitStandby() {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.runtimeservice.manager.agent.standby.StandbyPool;
 import dev.runtimeservice.manager.isolation.AgentUser;
 import io.restassured.http.ContentType;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,6 +134,11 @@ class StandbyIT {
                 .pollInterval(Duration.ofMillis(20))
                 .until(StandbyIT::warmingStandby, Optional::isPresent)
                 .orElseThrow();
+        // A standby made less than this ago is ended by a launch, since a new process would be further on.
+        Instant madeAt = ProcessHandle.of(warming)
+                .flatMap(process -> process.info().startInstant())
+                .orElseThrow();
+        await().until(() -> Instant.now().isAfter(madeAt.plus(StandbyPool.JUST_MADE)));
 
         long launched = launch(Map.of())
                 .then()

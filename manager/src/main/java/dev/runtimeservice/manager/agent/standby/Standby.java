@@ -33,6 +33,7 @@ public final class Standby {
     private final FastStart fastStart;
     private final StandbyProcess process;
     private final Path warmFile;
+    private final long madeAt = System.nanoTime();
     private volatile boolean started;
     private volatile boolean discarded;
     private boolean announced;
@@ -58,6 +59,11 @@ public final class Standby {
 
     Path warmFile() {
         return warmFile;
+    }
+
+    /** How long ago it was made. */
+    Duration age() {
+        return Duration.ofNanos(System.nanoTime() - madeAt);
     }
 
     /** Whether it has warmed up and still waits. */
