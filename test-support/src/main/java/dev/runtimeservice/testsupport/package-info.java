@@ -1,6 +1,7 @@
 /**
  * What the tests of several modules share: free ports, a packaged agent started as the manager starts it, the agent
- * contract's checks, and a process's environment read from {@code /proc}.
+ * contract's checks, a process's environment read from {@code /proc}, and the A2A client's stream errors told from the
+ * agent's.
  */
 @NullMarked
 package dev.runtimeservice.testsupport;

@@ -3,6 +3,7 @@ package dev.runtimeservice.agent.gpt4;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.runtimeservice.testsupport.A2aStreamErrors;
 import io.a2a.client.Client;
 import io.a2a.client.ClientEvent;
 import io.a2a.client.TaskEvent;
@@ -56,7 +57,7 @@ class Gpt4A2aTests {
     int port;
 
     /** What the client reported besides events; see {@link #assertNoAgentError()}. */
-    final List<Throwable> errors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    final A2aStreamErrors errors = new A2aStreamErrors();
 
     @DynamicPropertySource
     static void model(DynamicPropertyRegistry registry) {
@@ -69,8 +70,7 @@ class Gpt4A2aTests {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
 
         client(true)
-                .sendMessage(
-                        generate("Once upon a time", 20, null), List.of((e, c) -> events.add(e)), errors::add, null);
+                .sendMessage(generate("Once upon a time", 20, null), List.of((e, c) -> events.add(e)), errors, null);
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> !events.isEmpty() && state(last(events)).isFinal());
@@ -91,8 +91,7 @@ class Gpt4A2aTests {
         long cancelledBefore = statusNumber("$.generation.cancelled");
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
         client(true)
-                .sendMessage(
-                        generate("Once upon a time", 8000, null), List.of((e, c) -> events.add(e)), errors::add, null);
+                .sendMessage(generate("Once upon a time", 8000, null), List.of((e, c) -> events.add(e)), errors, null);
         await().atMost(Duration.ofSeconds(30)).until(() -> pieces(events).size() > 3);
 
         Task cancelled =
@@ -175,7 +174,7 @@ class Gpt4A2aTests {
 
     private Task send(Message message) throws Exception {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
-        client(false).sendMessage(message, List.of((e, c) -> events.add(e)), errors::add, null);
+        client(false).sendMessage(message, List.of((e, c) -> events.add(e)), errors, null);
         return task(last(events));
     }
 
@@ -250,14 +249,8 @@ class Gpt4A2aTests {
         return value[0].longValue();
     }
 
-    /**
-     * The client reports the end of a stream as a null error and may report its own closing of the channel after
-     * a final status (it cancels the request) as an IOException; anything else is the agent's error.
-     */
     @org.junit.jupiter.api.AfterEach
     void assertNoAgentError() {
-        assertThat(errors)
-                .filteredOn(e -> e != null && !(e instanceof java.io.IOException))
-                .isEmpty();
+        errors.assertNoneFromAgent();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.runtimeservice.agent.kendra.index.LuceneIndex;
+import dev.runtimeservice.testsupport.A2aStreamErrors;
 import io.a2a.client.Client;
 import io.a2a.client.ClientEvent;
 import io.a2a.client.TaskEvent;
@@ -47,14 +48,14 @@ class IngestCancelTests extends AgentHttpTest {
     @Autowired
     LuceneIndex index;
 
-    final List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+    final A2aStreamErrors errors = new A2aStreamErrors();
 
     @Test
     void aCancelledIngestStopsBetweenDocumentsAndLeavesTheDocumentsBeforeTheStopIndexed() throws Exception {
         String prefix = "cancel-" + UUID.randomUUID() + "-";
         int before = index.count();
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
-        client(true).sendMessage(batch(prefix), List.of((e, c) -> events.add(e)), errors::add, null);
+        client(true).sendMessage(batch(prefix), List.of((e, c) -> events.add(e)), errors, null);
         // The first chunk is in: the batch streams progress as it goes.
         await().atMost(Duration.ofSeconds(60)).until(() -> events.stream().anyMatch(IngestCancelTests::isProgress));
         String id = task(events.get(0)).id();
@@ -127,14 +128,8 @@ class IngestCancelTests extends AgentHttpTest {
                 .getAgentCard();
     }
 
-    /**
-     * The client reports the end of a stream as a null error and may report its own closing of the channel after
-     * a final status as an IOException; anything else is the agent's error.
-     */
     @AfterEach
     void assertNoAgentError() {
-        assertThat(errors)
-                .filteredOn(e -> e != null && !(e instanceof java.io.IOException))
-                .isEmpty();
+        errors.assertNoneFromAgent();
     }
 }

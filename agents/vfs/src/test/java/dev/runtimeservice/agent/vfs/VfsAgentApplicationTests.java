@@ -3,6 +3,7 @@ package dev.runtimeservice.agent.vfs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.runtimeservice.testsupport.A2aStreamErrors;
 import io.a2a.client.Client;
 import io.a2a.client.TaskEvent;
 import io.a2a.client.TaskUpdateEvent;
@@ -139,7 +140,7 @@ class VfsAgentApplicationTests {
     /** Sends one data part and answers the task as the client last saw it, once it is final. */
     private static Task zeroThreeSend(AgentCard card, boolean streaming, Map<String, Object> data) throws Exception {
         List<Task> seen = new CopyOnWriteArrayList<>();
-        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        A2aStreamErrors errors = new A2aStreamErrors();
         Message message = new Message.Builder()
                 .role(Message.Role.USER)
                 .messageId(UUID.randomUUID().toString())
@@ -150,20 +151,13 @@ class VfsAgentApplicationTests {
                         message,
                         List.of((event, c) -> seen.add(
                                 event instanceof TaskEvent t ? t.getTask() : ((TaskUpdateEvent) event).getTask())),
-                        e -> {
-                            if (e != null) {
-                                errors.add(e);
-                            }
-                        },
+                        errors,
                         null);
-        // The 0.3 client closes a stream itself once it reads a final status (it cancels the request), and may report
-        // that closing as an IOException after the final event (CI saw "chunked transfer encoding, state:
-        // READING_LENGTH"); any other error is the agent's.
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> errors.stream().anyMatch(e -> !(e instanceof IOException))
+                .until(() -> errors.agentFailed()
                         || (!seen.isEmpty()
                                 && seen.get(seen.size() - 1).getStatus().state().isFinal()));
-        assertThat(errors).filteredOn(e -> !(e instanceof IOException)).isEmpty();
+        errors.assertNoneFromAgent();
         return seen.get(seen.size() - 1);
     }
 

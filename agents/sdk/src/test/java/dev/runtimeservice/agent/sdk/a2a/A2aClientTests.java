@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.runtimeservice.agent.sdk.testapp.TestAgentApplication;
+import dev.runtimeservice.testsupport.A2aStreamErrors;
 import io.a2a.client.Client;
 import io.a2a.client.ClientEvent;
 import io.a2a.client.TaskEvent;
@@ -54,8 +55,8 @@ class A2aClientTests {
     @LocalServerPort
     int port;
 
-    /** What the client reported besides events; see {@link #assertNoAgentError()}. */
-    final List<Throwable> errors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    /** What the client reported besides events; the agent's errors fail the test. */
+    final A2aStreamErrors errors = new A2aStreamErrors();
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
@@ -165,7 +166,7 @@ class A2aClientTests {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
         Client client = client(true, JSONRPCTransport.class);
 
-        client.sendMessage(count(5, 10), List.of(collect(events)), errors::add, null);
+        client.sendMessage(count(5, 10), List.of(collect(events)), errors, null);
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !events.isEmpty() && state(last(events)).isFinal());
@@ -184,7 +185,7 @@ class A2aClientTests {
     void cancellingARunningTaskStopsItsWork() throws Exception {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
         Client streaming = client(true, JSONRPCTransport.class);
-        streaming.sendMessage(count(1000, 20), List.of(collect(events)), errors::add, null);
+        streaming.sendMessage(count(1000, 20), List.of(collect(events)), errors, null);
         await().atMost(Duration.ofSeconds(10)).until(() -> events.size() > 3);
         String id = taskOf(events.get(0)).id();
 
@@ -203,14 +204,12 @@ class A2aClientTests {
     void aSecondClientSubscribingToARunningTaskGetsItsSnapshotThenItsEventsUntilItEnds() throws Exception {
         for (Class<?> transport : List.of(JSONRPCTransport.class, RestTransport.class)) {
             List<ClientEvent> started = new CopyOnWriteArrayList<>();
-            client(true, JSONRPCTransport.class)
-                    .sendMessage(count(40, 25), List.of(collect(started)), errors::add, null);
+            client(true, JSONRPCTransport.class).sendMessage(count(40, 25), List.of(collect(started)), errors, null);
             await().atMost(Duration.ofSeconds(10)).until(() -> started.size() > 2);
             List<ClientEvent> followed = new CopyOnWriteArrayList<>();
 
             client(true, transport)
-                    .subscribeToTask(
-                            new TaskIdParams(taskOf(started.get(0)).id()), List.of(collect(followed)), errors::add);
+                    .subscribeToTask(new TaskIdParams(taskOf(started.get(0)).id()), List.of(collect(followed)), errors);
 
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> !followed.isEmpty() && state(last(followed)).isFinal());
@@ -274,7 +273,7 @@ class A2aClientTests {
 
     private Task send(Client client, Message message) throws Exception {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
-        client.sendMessage(message, List.of(collect(events)), errors::add, null);
+        client.sendMessage(message, List.of(collect(events)), errors, null);
         return taskOf(last(events));
     }
 
@@ -314,14 +313,8 @@ class A2aClientTests {
         return taskOf(event).status().state();
     }
 
-    /**
-     * The client reports the end of a stream as a null error and may report its own closing of the channel after
-     * a final status (it cancels the request) as an IOException; anything else is the agent's error.
-     */
     @org.junit.jupiter.api.AfterEach
     void assertNoAgentError() {
-        assertThat(errors)
-                .filteredOn(e -> e != null && !(e instanceof java.io.IOException))
-                .isEmpty();
+        errors.assertNoneFromAgent();
     }
 }
