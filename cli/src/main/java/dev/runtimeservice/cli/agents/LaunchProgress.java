@@ -20,12 +20,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class LaunchProgress implements AutoCloseable {
 
-    private final @Nullable InputStream stream;
+    private final PrintWriter out;
     private final @Nullable Thread reader;
+    /** Set, under the output's lock, when the launch has answered: nothing is printed after that. */
+    private boolean done;
 
-    private LaunchProgress(@Nullable InputStream stream, @Nullable Thread reader) {
-        this.stream = stream;
-        this.reader = reader;
+    private LaunchProgress(PrintWriter out, @Nullable InputStream stream) {
+        this.out = out;
+        if (stream == null) {
+            this.reader = null;
+            return;
+        }
+        this.reader = new Thread(() -> print(stream), "launch-progress");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** Starts printing the events of {@code agents}; prints nothing if the manager has no event stream. */
@@ -33,47 +41,50 @@ final class LaunchProgress implements AutoCloseable {
         String query = agents.stream()
                 .map(name -> "agent=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        InputStream stream;
         try {
-            stream = client.open("/api/events?" + query, Map.of("Accept", "text/event-stream"));
+            return new LaunchProgress(out, client.open("/api/events?" + query, Map.of("Accept", "text/event-stream")));
         } catch (ManagerProblemException noStream) {
-            return new LaunchProgress(null, null);
+            return new LaunchProgress(out, null);
         }
-        Thread reader = new Thread(() -> print(stream, out), "launch-progress");
-        reader.setDaemon(true);
-        reader.start();
-        return new LaunchProgress(stream, reader);
     }
 
-    private static void print(InputStream stream, PrintWriter out) {
-        try {
+    private void print(InputStream stream) {
+        try (stream) {
             ServerSentEvents.read(stream, event -> {
-                if (event.name().equals("state") || event.name().equals("restart")) {
-                    synchronized (out) {
+                synchronized (out) {
+                    if (done) {
+                        return false;
+                    }
+                    if (event.name().equals("state") || event.name().equals("restart")) {
                         out.println(EventLine.of(event.data()));
                         out.flush();
                     }
+                    return true;
                 }
-                return true;
             });
         } catch (IOException | RuntimeException closed) {
-            // closed when the launch answered
+            // the manager ended the stream
         }
     }
 
-    /** Stops printing, after the events that arrived with the launch's answer had a moment to be printed. */
+    /**
+     * Stops printing, after the events that arrived with the launch's answer had a moment to be printed. The reader
+     * is left waiting for the stream's next event (a heartbeat at the latest), which it does not print, and then
+     * closes it; it is a daemon, so it never holds the command's process. It cannot be woken sooner: the JDK's
+     * {@code HttpURLConnection} closes a stream only once a read under way in another thread has returned.
+     */
     @Override
     public void close() {
-        if (reader != null && stream != null) {
-            try {
-                reader.join(200);
-                stream.close();
-                reader.join(1000);
-            } catch (IOException e) {
-                // nothing more to print
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (reader == null) {
+            return;
+        }
+        try {
+            reader.join(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (out) {
+            done = true;
         }
     }
 }

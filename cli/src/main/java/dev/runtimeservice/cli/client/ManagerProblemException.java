@@ -1,6 +1,5 @@
 package dev.runtimeservice.cli.client;
 
-import java.net.http.HttpRequest;
 import tools.jackson.databind.JsonNode;
 
 /** The manager answered with an error; the message is its problem's {@code detail}, on one line. */
@@ -19,11 +18,11 @@ public final class ManagerProblemException extends RuntimeException {
         return status;
     }
 
-    static ManagerProblemException of(HttpRequest request, int status, String body) {
-        return new ManagerProblemException(status, oneLine(detail(request, status, body)));
+    static ManagerProblemException of(String method, String path, int status, String body) {
+        return new ManagerProblemException(status, oneLine(detail(method, path, status, body)));
     }
 
-    private static String detail(HttpRequest request, int status, String body) {
+    private static String detail(String method, String path, int status, String body) {
         try {
             JsonNode problem = Json.MAPPER.readTree(body);
             String detail = problem.path("detail").asString("");
@@ -32,16 +31,19 @@ public final class ManagerProblemException extends RuntimeException {
             }
             String title = problem.path("title").asString("");
             if (!title.isBlank()) {
-                return status + " " + title + " (" + request.method() + " "
-                        + request.uri().getPath() + ")";
+                return status + " " + title + " (" + method + " " + withoutQuery(path) + ")";
             }
         } catch (RuntimeException notJson) {
             // fall through: some proxies answer in HTML or plain text
         }
         String start = body.strip();
-        return "the manager answered " + status + " to " + request.method() + " "
-                + request.uri().getPath()
+        return "the manager answered " + status + " to " + method + " " + withoutQuery(path)
                 + (start.isEmpty() ? "" : ": " + start.substring(0, Math.min(200, start.length())));
+    }
+
+    private static String withoutQuery(String path) {
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
     }
 
     private static String oneLine(String text) {
