@@ -1,0 +1,74 @@
+package dev.runtimeservice.manager.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/runtime}, as an operator runs it after a build: the first command records the CLI's class archive as it
+ * exits, the next ones map it, and an archive another JDK made is recorded again. No manager is needed:
+ * {@code --version} answers on its own.
+ */
+class CliLauncherIT {
+
+    private static final Path SCRIPT = PackagedManager.ROOT.resolve("bin/runtime");
+    private static final Path TARGET = PackagedManager.ROOT.resolve("cli/target");
+    private static final Path ARCHIVE = TARGET.resolve("runtime-cli.jsa");
+    private static final Path STAMP = TARGET.resolve("runtime-cli.jsa.jdk");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theFirstCommandRecordsTheClassArchiveTheNextOnesMapItAndAnotherJdksIsRecordedAgain() throws Exception {
+        Files.deleteIfExists(ARCHIVE);
+        Files.deleteIfExists(STAMP);
+
+        assertThat(run("")).contains("runtime");
+        assertThat(ARCHIVE).isNotEmptyFile();
+        String jdk = Files.readString(STAMP).strip();
+        assertThat(jdk).endsWith("/bin/java");
+        try (Stream<Path> files = Files.list(TARGET)) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .as("no half-written archive left")
+                    .noneMatch(name -> name.matches("runtime-cli\\.jsa.*\\.\\d+"));
+        }
+
+        Path classes = folder.resolve("classes.log");
+        run("-Xlog:class+load:file=" + classes);
+        assertThat(Files.readAllLines(classes))
+                .anyMatch(line -> line.contains("dev.runtimeservice.cli.RuntimeCli source: shared objects file (top)"));
+
+        Files.writeString(STAMP, "/another/jdk/bin/java\n");
+        long before = Files.getLastModifiedTime(ARCHIVE).toMillis();
+        Thread.sleep(1100); // file times may count whole seconds
+        run("");
+        assertThat(Files.readString(STAMP).strip()).isEqualTo(jdk);
+        assertThat(Files.getLastModifiedTime(ARCHIVE).toMillis()).isGreaterThan(before);
+    }
+
+    /** Runs {@code bin/runtime --version} with these JVM options and returns its output; fails unless it exits 0. */
+    private String run(String javaOptions) throws IOException, InterruptedException {
+        Path output = folder.resolve("output.txt");
+        ProcessBuilder builder = new ProcessBuilder(List.of(SCRIPT.toString(), "--version"))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().put("RUNTIME_CLI_JAVA_OPTS", javaOptions);
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/runtime --version did not end within 60 s");
+        }
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(printed).isZero();
+        return printed;
+    }
+}
