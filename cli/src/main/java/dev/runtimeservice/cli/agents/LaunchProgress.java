@@ -69,9 +69,11 @@ final class LaunchProgress implements AutoCloseable {
 
     /**
      * Stops printing, after the events that arrived with the launch's answer had a moment to be printed. The reader
-     * is left waiting for the stream's next event (a heartbeat at the latest), which it does not print, and then
-     * closes it; it is a daemon, so it never holds the command's process. It cannot be woken sooner: the JDK's
-     * {@code HttpURLConnection} closes a stream only once a read under way in another thread has returned.
+     * is left waiting for the stream's next event, which it does not print, and then closes the stream; it cannot be
+     * woken sooner, since the JDK's {@code HttpURLConnection} closes a stream only once a read under way in another
+     * thread has returned. It is a daemon, so it never holds the command's process, which ends right after; in a JVM
+     * that lives on (the manager's tests run the commands in theirs), the stream stays open until the manager ends
+     * it or an event for these agents comes.
      */
     @Override
     public void close() {
