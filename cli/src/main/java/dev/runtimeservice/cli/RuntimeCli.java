@@ -82,6 +82,12 @@ public final class RuntimeCli implements Runnable {
 
     /** Runs {@code runtime} with the process's environment and exits with its exit code. */
     public static void main(String[] args) {
+        // The MCP SDK (runtime mcp) logs through SLF4J, which has no provider here: its logs are dropped, as the
+        // command reports its failures itself on one line. SLF4J's three-line warning about that at every start went
+        // to standard error, which MCP clients show as the server's log; its errors still do.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(execute(System.getenv(), out, err, args));

@@ -55,6 +55,23 @@ class CliLauncherIT {
         assertThat(Files.getLastModifiedTime(ARCHIVE).toMillis()).isGreaterThan(before);
     }
 
+    @Test
+    void theMcpBridgePrintsNothingToStandardErrorWhenItsInputEnds() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(List.of(SCRIPT.toString(), "mcp"))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(folder.resolve("out.txt").toFile())
+                .redirectError(folder.resolve("err.txt").toFile());
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/runtime mcp did not end within 60 s of its input's end");
+        }
+        // SLF4J printed "No SLF4J providers were found" and two more lines there at every start.
+        assertThat(folder.resolve("err.txt")).isEmptyFile();
+        assertThat(folder.resolve("out.txt")).isEmptyFile();
+        assertThat(process.exitValue()).isZero();
+    }
+
     /** Runs {@code bin/runtime --version} with these JVM options and returns its output; fails unless it exits 0. */
     private String run(String javaOptions) throws IOException, InterruptedException {
         Path output = folder.resolve("output.txt");
