@@ -3,17 +3,11 @@ package dev.runtimeservice.agent.gpt4;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.runtimeservice.testsupport.A2aClients;
 import dev.runtimeservice.testsupport.A2aStreamErrors;
-import io.a2a.client.Client;
 import io.a2a.client.ClientEvent;
 import io.a2a.client.TaskEvent;
 import io.a2a.client.TaskUpdateEvent;
-import io.a2a.client.config.ClientConfig;
-import io.a2a.client.http.A2ACardResolver;
-import io.a2a.client.http.JdkA2AHttpClient;
-import io.a2a.client.transport.jsonrpc.JSONRPCTransport;
-import io.a2a.client.transport.jsonrpc.JSONRPCTransportConfig;
-import io.a2a.spec.AgentCard;
 import io.a2a.spec.DataPart;
 import io.a2a.spec.Message;
 import io.a2a.spec.Task;
@@ -69,7 +63,7 @@ class Gpt4A2aTests {
     void aStreamedGenerationSendsTheTokensAsTheyComeAndTheWholeTextAsTheAnswer() throws Exception {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
 
-        client(true)
+        A2aClients.jsonRpc(port, true)
                 .sendMessage(generate("Once upon a time", 20, null), List.of((e, c) -> events.add(e)), errors, null);
 
         await().atMost(Duration.ofSeconds(30))
@@ -90,12 +84,12 @@ class Gpt4A2aTests {
     void cancellingAGenerationStopsTheModel() throws Exception {
         long cancelledBefore = statusNumber("$.generation.cancelled");
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
-        client(true)
+        A2aClients.jsonRpc(port, true)
                 .sendMessage(generate("Once upon a time", 8000, null), List.of((e, c) -> events.add(e)), errors, null);
         await().atMost(Duration.ofSeconds(30)).until(() -> pieces(events).size() > 3);
 
-        Task cancelled =
-                client(false).cancelTask(new TaskIdParams(task(events.get(0)).id()), null);
+        Task cancelled = A2aClients.jsonRpc(port, false)
+                .cancelTask(new TaskIdParams(task(events.get(0)).id()), null);
 
         // The cancel answers once the model stopped at its next token, and says after how many.
         assertThat(cancelled.status().state()).isEqualTo(TaskState.TASK_STATE_CANCELED);
@@ -174,7 +168,7 @@ class Gpt4A2aTests {
 
     private Task send(Message message) throws Exception {
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
-        client(false).sendMessage(message, List.of((e, c) -> events.add(e)), errors, null);
+        A2aClients.jsonRpc(port, false).sendMessage(message, List.of((e, c) -> events.add(e)), errors, null);
         return task(last(events));
     }
 
@@ -216,23 +210,6 @@ class Gpt4A2aTests {
 
     private static TaskState state(ClientEvent event) {
         return task(event).status().state();
-    }
-
-    private Client client(boolean streaming) throws Exception {
-        return Client.builder(card())
-                .clientConfig(new ClientConfig.Builder().setStreaming(streaming).build())
-                .withTransport(JSONRPCTransport.class, new JSONRPCTransportConfig())
-                .build();
-    }
-
-    /**
-     * The card as the official 1.0 client's own resolver reads it, unmodified: asked with {@code A2A-Version: 1.0}, the
-     * agent serves the 1.0 card alone, which its strict 1.0.0.Alpha3 parser accepts.
-     */
-    private AgentCard card() throws Exception {
-        return new A2ACardResolver(
-                        new JdkA2AHttpClient(), "http://127.0.0.1:" + port, null, null, Map.of("A2A-Version", "1.0"))
-                .getAgentCard();
     }
 
     private long statusNumber(String path) {

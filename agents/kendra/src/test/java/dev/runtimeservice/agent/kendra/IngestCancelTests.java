@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.runtimeservice.agent.kendra.index.LuceneIndex;
+import dev.runtimeservice.testsupport.A2aClients;
 import dev.runtimeservice.testsupport.A2aStreamErrors;
-import io.a2a.client.Client;
 import io.a2a.client.ClientEvent;
 import io.a2a.client.TaskEvent;
 import io.a2a.client.TaskUpdateEvent;
-import io.a2a.client.config.ClientConfig;
-import io.a2a.client.http.A2ACardResolver;
-import io.a2a.client.http.JdkA2AHttpClient;
-import io.a2a.client.transport.jsonrpc.JSONRPCTransport;
-import io.a2a.client.transport.jsonrpc.JSONRPCTransportConfig;
-import io.a2a.spec.AgentCard;
 import io.a2a.spec.DataPart;
 import io.a2a.spec.Message;
 import io.a2a.spec.Task;
@@ -55,12 +49,12 @@ class IngestCancelTests extends AgentHttpTest {
         String prefix = "cancel-" + UUID.randomUUID() + "-";
         int before = index.count();
         List<ClientEvent> events = new CopyOnWriteArrayList<>();
-        client(true).sendMessage(batch(prefix), List.of((e, c) -> events.add(e)), errors, null);
+        A2aClients.jsonRpc(port, true).sendMessage(batch(prefix), List.of((e, c) -> events.add(e)), errors, null);
         // The first chunk is in: the batch streams progress as it goes.
         await().atMost(Duration.ofSeconds(60)).until(() -> events.stream().anyMatch(IngestCancelTests::isProgress));
         String id = task(events.get(0)).id();
 
-        Task cancelled = client(false).cancelTask(new TaskIdParams(id), null);
+        Task cancelled = A2aClients.jsonRpc(port, false).cancelTask(new TaskIdParams(id), null);
 
         assertThat(cancelled.status().state()).isEqualTo(TaskState.TASK_STATE_CANCELED);
         String said = ((TextPart) cancelled.status().message().parts().get(0)).text();
@@ -79,7 +73,7 @@ class IngestCancelTests extends AgentHttpTest {
                 .get()
                 .satisfies(d -> assertThat(d.text()).isEqualTo(text(kept)));
         assertThat(index.find(prefix + (kept + 1))).isEmpty();
-        Task read = client(false).getTask(new TaskQueryParams(id), null);
+        Task read = A2aClients.jsonRpc(port, false).getTask(new TaskQueryParams(id), null);
         assertThat(read.status().state()).isEqualTo(TaskState.TASK_STATE_CANCELED);
     }
 
@@ -109,23 +103,6 @@ class IngestCancelTests extends AgentHttpTest {
 
     private static Task task(ClientEvent event) {
         return event instanceof TaskEvent t ? t.getTask() : ((TaskUpdateEvent) event).getTask();
-    }
-
-    private Client client(boolean streaming) throws Exception {
-        return Client.builder(card())
-                .clientConfig(new ClientConfig.Builder().setStreaming(streaming).build())
-                .withTransport(JSONRPCTransport.class, new JSONRPCTransportConfig())
-                .build();
-    }
-
-    /**
-     * The card as the official 1.0 client's own resolver reads it, unmodified: asked with {@code A2A-Version: 1.0}, the
-     * agent serves the 1.0 card alone, which its strict 1.0.0.Alpha3 parser accepts.
-     */
-    private AgentCard card() throws Exception {
-        return new A2ACardResolver(
-                        new JdkA2AHttpClient(), "http://127.0.0.1:" + port, null, null, Map.of("A2A-Version", "1.0"))
-                .getAgentCard();
     }
 
     @AfterEach

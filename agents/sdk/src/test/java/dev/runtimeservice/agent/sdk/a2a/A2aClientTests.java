@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.runtimeservice.agent.sdk.testapp.TestAgentApplication;
+import dev.runtimeservice.testsupport.A2aClients;
 import dev.runtimeservice.testsupport.A2aStreamErrors;
 import io.a2a.client.Client;
 import io.a2a.client.ClientEvent;
 import io.a2a.client.TaskEvent;
 import io.a2a.client.TaskUpdateEvent;
 import io.a2a.client.config.ClientConfig;
-import io.a2a.client.http.A2ACardResolver;
-import io.a2a.client.http.JdkA2AHttpClient;
 import io.a2a.client.transport.jsonrpc.JSONRPCTransport;
 import io.a2a.client.transport.jsonrpc.JSONRPCTransportConfig;
 import io.a2a.client.transport.rest.RestTransport;
@@ -65,7 +64,7 @@ class A2aClientTests {
 
     @Test
     void theOfficialClientReadsTheCardWithBothBindingsAndStreaming() throws Exception {
-        AgentCard card = card();
+        AgentCard card = A2aClients.card(port);
 
         assertThat(card.supportedInterfaces())
                 .extracting(i -> i.protocolBinding() + " " + i.url())
@@ -246,19 +245,8 @@ class A2aClientTests {
         assertThat(((TextPart) read.artifacts().get(0).parts().get(0)).text()).isEqualTo("echo over rest");
     }
 
-    /**
-     * The card as the official 1.0 client's own resolver reads it, unmodified. Its 1.0.0.Alpha3 (the only 1.0 build
-     * on Maven Central) refuses any field a2a.proto lacks, and sends no {@code A2A-Version} when it fetches the card
-     * unless told to: told, as A2A 1.0 asks of clients, it gets the 1.0 card alone.
-     */
-    private AgentCard card() throws Exception {
-        return new A2ACardResolver(
-                        new JdkA2AHttpClient(), "http://127.0.0.1:" + port, null, null, Map.of("A2A-Version", "1.0"))
-                .getAgentCard();
-    }
-
     private Client client(boolean streaming, Class<?> transport) throws Exception {
-        var builder = Client.builder(card())
+        var builder = Client.builder(A2aClients.card(port))
                 .clientConfig(new ClientConfig.Builder()
                         .setStreaming(streaming)
                         .setAcceptedOutputModes(List.of("text/plain", "application/json"))
