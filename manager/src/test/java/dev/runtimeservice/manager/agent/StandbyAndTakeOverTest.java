@@ -90,6 +90,8 @@ class StandbyAndTakeOverTest {
         testbed.manager().stop(List.of("warm"));
 
         // At once, not at the pool's next look after its quiet checks (up to 5 s later).
+        await().atMost(Duration.ofMillis(400))
+                .until(() -> testbed.host().standbys().size() == 2);
         assertThat(testbed.host().standbys()).hasSize(2);
         FakeAgentProcess next = testbed.host().standbys().get(1);
         assertThat(next.plan().name()).isEqualTo("warm");

@@ -195,13 +195,16 @@ public class StandbyPool implements SmartLifecycle {
     }
 
     /**
-     * Agents were stopped: the next of their standbys is made now, and the pool looks for the others at every check
-     * from now on, instead of after its quiet checks (up to 5 s), so that a launch soon after a stop finds its
-     * standby warm, or warming up and further on than a new process would be.
+     * Agents were stopped: the next of their standbys is made at once, on the pool's own thread, and the pool looks
+     * for the others at every check from now on, instead of after its quiet checks (up to 5 s), so that a launch soon
+     * after a stop finds its standby warm, or warming up and further on than a new process would be. Nothing is made
+     * once the pool has stopped (the manager's own stop stops its agents after it).
      */
-    public synchronized void stopped() {
-        nothingToMake = false;
-        fill();
+    public void stopped() {
+        synchronized (this) {
+            nothingToMake = false;
+        }
+        filling.runSoon(this::fill);
     }
 
     /**
