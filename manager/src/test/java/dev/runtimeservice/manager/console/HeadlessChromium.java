@@ -35,11 +35,15 @@ public final class HeadlessChromium {
         return new ChromeDriver(service, options);
     }
 
+    // Without the recommended packages (a sandbox helper, udev, fonts, printer and desktop tools: 117 packages in all
+    // instead of 26), which a headless browser driven over WebDriver does not use: the install took 10 s instead of
+    // 31 s on a fresh 2-core machine, and CI pays it at every run.
     private static synchronized void installIfMissing() throws Exception {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER)) {
             return;
         }
-        Process process = new ProcessBuilder("apt-get", "install", "-y", "-q", "chromium", "chromium-driver")
+        Process process = new ProcessBuilder(
+                        "apt-get", "install", "-y", "-q", "--no-install-recommends", "chromium", "chromium-driver")
                 .redirectErrorStream(true)
                 .redirectOutput(new File("target/apt-get-chromium.log"))
                 .start();
