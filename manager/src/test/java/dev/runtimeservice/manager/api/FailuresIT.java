@@ -54,7 +54,7 @@ class FailuresIT extends ManagerProcessTestSupport {
                 .statusCode(504)
                 .body("detail", containsString("AGENT_STARTUP_TIMEOUT=3s"))
                 .body("log_tail", hasItem(containsString("GET /health HTTP/1.1\" 503")));
-        assertThat(pythonChildren()).isZero();
+        assertThat(pythonAgents()).isZero();
         try (ServerSocket free = new ServerSocket(23000)) {
             assertThat(free.isBound()).isTrue();
         } catch (java.io.IOException e) {
@@ -252,12 +252,5 @@ class FailuresIT extends ManagerProcessTestSupport {
                 : Files.newInputStream(file)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-    }
-
-    private static long pythonChildren() {
-        return ProcessHandle.current()
-                .descendants()
-                .filter(child -> child.info().commandLine().orElse("").contains("pyagent.py"))
-                .count();
     }
 }

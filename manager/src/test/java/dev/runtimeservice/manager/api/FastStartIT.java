@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -23,6 +24,8 @@ import org.springframework.test.context.TestPropertySource;
  * sharing archive, later runs map it, and an archive the JVM refuses is found, deleted and recorded again; the
  * training run records it before any launch.
  */
+// Started among the first test classes: it takes about a minute (the class order: see the manager's pom).
+@Order(1)
 // A context, port range and cache of its own, and nothing shared with the e2e tests: it may run beside them.
 @TestPropertySource(
         properties = {

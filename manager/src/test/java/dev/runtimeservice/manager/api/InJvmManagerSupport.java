@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -94,14 +95,38 @@ abstract class InJvmManagerSupport {
         return given().port(port).queryParams(filters).get("/api/list_agents").then();
     }
 
-    /** The live processes this JVM's manager launched for {@code agent}, found through their environment. */
-    static List<ProcessHandle> processesOf(String agent) {
+    /** The live processes this test's manager launched for {@code agent}. */
+    List<ProcessHandle> processesOf(String agent) {
+        return processesOf(port, agent);
+    }
+
+    /** The live Python agents ({@code pyagent.py}) this test's manager launched, and their children. */
+    long pythonAgents() {
+        return launchedBy(port)
+                .filter(handle -> handle.info().commandLine().orElse("").contains("pyagent.py"))
+                .count();
+    }
+
+    /** The live processes the manager of this JVM on {@code managerPort} launched for {@code agent}. */
+    static List<ProcessHandle> processesOf(int managerPort, String agent) {
+        return launchedBy(managerPort)
+                .filter(handle ->
+                        agent.equals(ProcessEnvironment.of(handle.pid()).get("AGENT_NAME")))
+                .toList();
+    }
+
+    /**
+     * The live processes the manager of this JVM on {@code managerPort} launched, and their children, found through
+     * the manager's URL in their environment: the e2e tests' managers, which run beside these tests as children of
+     * this JVM, launch agents of the same names.
+     */
+    private static Stream<ProcessHandle> launchedBy(int managerPort) {
+        String managerUrl = "http://127.0.0.1:" + managerPort;
         return ProcessHandle.current()
                 .descendants()
                 .filter(ProcessHandle::isAlive)
                 .filter(handle ->
-                        agent.equals(ProcessEnvironment.of(handle.pid()).get("AGENT_NAME")))
-                .toList();
+                        managerUrl.equals(ProcessEnvironment.of(handle.pid()).get("MANAGER_URL")));
     }
 
     static boolean alive(long pid) {

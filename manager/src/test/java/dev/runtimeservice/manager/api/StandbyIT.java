@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * manager (the build machine's tests run as root) the agent runs as its own user, uid 61004 ({@code user:}), whose
  * archive and standby are its alone.
  */
+// Started after the longest test classes: it takes about 25 s (the class order: see the manager's pom).
+@Order(2)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -131,7 +134,7 @@ class StandbyIT {
                 .statusCode(200);
         long warming = await().atMost(WARM_UP)
                 .pollInterval(Duration.ofMillis(20))
-                .until(StandbyIT::warmingStandby, Optional::isPresent)
+                .until(this::warmingStandby, Optional::isPresent)
                 .orElseThrow();
         // A standby made less than JUST_MADE ago is ended by a launch, since a new process would be further on. It was
         // made before it was seen here (its process's own start time is read to the second only, so not that).
@@ -208,14 +211,14 @@ class StandbyIT {
     }
 
     /** The pid of the agent's standby once it has warmed up. */
-    private static long awaitWarmStandby() {
+    private long awaitWarmStandby() {
         return await().atMost(WARM_UP)
                 .pollInterval(Duration.ofMillis(100))
-                .until(StandbyIT::warmStandby, Optional::isPresent)
+                .until(this::warmStandby, Optional::isPresent)
                 .orElseThrow();
     }
 
-    private static Optional<Long> warmStandby() {
+    private Optional<Long> warmStandby() {
         if (!Files.exists(WARM_FILE)) {
             return Optional.empty();
         }
@@ -224,13 +227,13 @@ class StandbyIT {
     }
 
     /** The pid of the agent's standby while it is still warming up (no warm file yet). */
-    private static Optional<Long> warmingStandby() {
+    private Optional<Long> warmingStandby() {
         List<Long> pids = standbyPids();
         return pids.size() == 1 && !Files.exists(WARM_FILE) ? Optional.of(pids.get(0)) : Optional.empty();
     }
 
-    private static List<Long> standbyPids() {
-        return ManagerProcessTestSupport.processesOf("warmjar").stream()
+    private List<Long> standbyPids() {
+        return ManagerProcessTestSupport.processesOf(port, "warmjar").stream()
                 .map(ProcessHandle::pid)
                 .toList();
     }

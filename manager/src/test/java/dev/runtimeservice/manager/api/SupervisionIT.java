@@ -50,7 +50,7 @@ class SupervisionIT extends ManagerProcessTestSupport {
                         .body("agents[0].status", equalTo("FAILED"))
                         .body("agents[0].exit_code", equalTo(1))
                         .body("agents[0].message", containsString("not restarted again")));
-        assertThat(pythons()).isZero();
+        assertThat(pythonAgents()).isZero();
         given().port(port)
                 .get("/actuator/health")
                 .then()
@@ -91,18 +91,11 @@ class SupervisionIT extends ManagerProcessTestSupport {
                         .contentType(ContentType.JSON)
                         .body(Map.of("agents", List.of("sleepy")))
                         .post("/api/launch_agents"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> pythons() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> pythonAgents() == 1);
         stop("sleepy").statusCode(200).body("agents[0].status", equalTo("STOPPED"));
         // Had the stop waited for the start, the launch would have ended in its 3 s timeout (504), not in a 409.
         launching.join().then().statusCode(409).body("detail", containsString("stopped while it was starting"));
-        assertThat(pythons()).isZero();
+        assertThat(pythonAgents()).isZero();
         list(Map.of()).body("agents", org.hamcrest.Matchers.hasSize(0));
-    }
-
-    private static long pythons() {
-        return ProcessHandle.current()
-                .descendants()
-                .filter(child -> child.info().commandLine().orElse("").contains("pyagent.py"))
-                .count();
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
  * written. Needs a JDK 25 or later in {@code /usr/lib/jvm} (this project's build machine has Temurin 25); skipped
  * where there is none, since the test's own JDK (17) records the other kind of archive.
  */
+// Started after the longest test classes: it takes about 25 s (the class order: see the manager's pom).
+@Order(2)
 class FastStartOnJava25IT {
 
     private static final Path WORK = Path.of("target/fast-start-25-it").toAbsolutePath();

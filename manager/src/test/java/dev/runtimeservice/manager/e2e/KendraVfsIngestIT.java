@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * vfs and kendra jars (no fixed ports), launches kendra and vfs as its children; kendra finds vfs through the
  * manager's {@code list_agents}; files are written through vfs's HTTP API and found through kendra's search.
  */
+// Started among the first test classes: it takes about a minute (the class order: see the manager's pom).
+@Order(1)
 class KendraVfsIngestIT {
 
     // Lives in the manager module, which the reactor builds last, so the manager and agent jars all exist.

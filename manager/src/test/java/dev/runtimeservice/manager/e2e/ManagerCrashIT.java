@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  * only has a recorded pid, and survives a corrupt state file.
  * Real packaged managers, real Python agents ({@code src/test/resources/test-agents}), real process table.
  */
+// Started among the first test classes: it takes about a minute (the class order: see the manager's pom).
+@Order(1)
 class ManagerCrashIT {
 
     private static final Path AGENTS = Path.of("src/test/resources/test-agents").toAbsolutePath();

@@ -41,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * console's key prompt and instruction box in a headless Chromium, and an agent that stops being dropped. It lives
  * in the manager module, which the reactor builds last, so that every jar it runs exists.
  */
+// Started among the first test classes: it takes about a minute (the class order: see the manager's pom).
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrchestratorIT {
 

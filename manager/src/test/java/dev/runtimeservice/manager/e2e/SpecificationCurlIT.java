@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * (the orchestrator's on 8004). Then the manager is stopped with SIGTERM and the process table
  * is scanned for anything it started.
  */
+// Started after the longest test classes: it takes about 25 s (the class order: see the manager's pom).
+@Order(2)
 class SpecificationCurlIT {
 
     private static final Path SPEC = PackagedManager.ROOT.resolve("docs/runtime-service-spec.es.md");

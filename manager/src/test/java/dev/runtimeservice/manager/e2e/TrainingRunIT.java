@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * and a second run finds the archive already there. The manager exits 0 each time. It runs as a plain
  * {@code java -jar}, with none of bin/runtime-manager's options, which the README says works too.
  */
+// Started after the longest test classes: it takes about 25 s (the class order: see the manager's pom).
+@Order(2)
 class TrainingRunIT {
 
     private static final Path WORK = Path.of("target/training-it").toAbsolutePath();
