@@ -52,7 +52,7 @@ class FailuresIT extends ManagerProcessTestSupport {
     void anAgentNeverReadyWithinTheStartupTimeoutIsA504AndItsProcessIsKilled() {
         launch("sleepy")
                 .statusCode(504)
-                .body("detail", containsString("AGENT_STARTUP_TIMEOUT=3s"))
+                .body("detail", containsString("AGENT_STARTUP_TIMEOUT=5s"))
                 .body("log_tail", hasItem(containsString("GET /health HTTP/1.1\" 503")));
         assertThat(pythonAgents()).isZero();
         try (ServerSocket free = new ServerSocket(23000)) {

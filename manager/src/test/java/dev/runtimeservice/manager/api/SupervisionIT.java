@@ -93,7 +93,7 @@ class SupervisionIT extends ManagerProcessTestSupport {
                         .post("/api/launch_agents"));
         await().atMost(Duration.ofSeconds(5)).until(() -> pythonAgents() == 1);
         stop("sleepy").statusCode(200).body("agents[0].status", equalTo("STOPPED"));
-        // Had the stop waited for the start, the launch would have ended in its 3 s timeout (504), not in a 409.
+        // Had the stop waited for the start, the launch would have ended in its 5 s timeout (504), not in a 409.
         launching.join().then().statusCode(409).body("detail", containsString("stopped while it was starting"));
         assertThat(pythonAgents()).isZero();
         list(Map.of()).body("agents", org.hamcrest.Matchers.hasSize(0));
