@@ -32,7 +32,7 @@ class CliLauncherIT {
         Files.deleteIfExists(ARCHIVE);
         Files.deleteIfExists(STAMP);
 
-        assertThat(run("")).contains("runtime");
+        assertThat(run(SCRIPT, "")).contains("runtime");
         assertThat(ARCHIVE).isNotEmptyFile();
         String jdk = Files.readString(STAMP).strip();
         assertThat(jdk).endsWith("/bin/java");
@@ -43,14 +43,14 @@ class CliLauncherIT {
         }
 
         Path classes = folder.resolve("classes.log");
-        run("-Xlog:class+load:file=" + classes);
+        run(SCRIPT, "-Xlog:class+load:file=" + classes);
         assertThat(Files.readAllLines(classes))
                 .anyMatch(line -> line.contains("dev.runtimeservice.cli.RuntimeCli source: shared objects file (top)"));
 
         Files.writeString(STAMP, "/another/jdk/bin/java\n");
         long before = Files.getLastModifiedTime(ARCHIVE).toMillis();
         Thread.sleep(1100); // file times may count whole seconds
-        run("");
+        run(SCRIPT, "");
         assertThat(Files.readString(STAMP).strip()).isEqualTo(jdk);
         assertThat(Files.getLastModifiedTime(ARCHIVE).toMillis()).isGreaterThan(before);
     }
@@ -72,17 +72,27 @@ class CliLauncherIT {
         assertThat(process.exitValue()).isZero();
     }
 
-    /** Runs {@code bin/runtime --version} with these JVM options and returns its output; fails unless it exits 0. */
-    private String run(String javaOptions) throws IOException, InterruptedException {
+    @Test
+    void aLinkToTheScriptRunsTheCommandsFromTheRepositoryTheLinkLeadsTo() throws Exception {
+        // As an operator puts it on the PATH: ln -s …/bin/runtime ~/bin/runtime. A link to that link works too.
+        Path link = Files.createSymbolicLink(folder.resolve("runtime"), SCRIPT);
+        Path linkToLink = Files.createSymbolicLink(folder.resolve("rt"), Path.of("runtime"));
+
+        assertThat(run(link, "")).contains("runtime");
+        assertThat(run(linkToLink, "")).contains("runtime");
+    }
+
+    /** Runs {@code command --version} with these JVM options and returns its output; fails unless it exits 0. */
+    private String run(Path command, String javaOptions) throws IOException, InterruptedException {
         Path output = folder.resolve("output.txt");
-        ProcessBuilder builder = new ProcessBuilder(List.of(SCRIPT.toString(), "--version"))
+        ProcessBuilder builder = new ProcessBuilder(List.of(command.toString(), "--version"))
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().put("RUNTIME_CLI_JAVA_OPTS", javaOptions);
         Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("bin/runtime --version did not end within 60 s");
+            throw new AssertionError(command + " --version did not end within 60 s");
         }
         String printed = Files.readString(output, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(printed).isZero();
