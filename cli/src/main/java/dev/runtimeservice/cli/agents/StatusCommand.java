@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -35,8 +36,7 @@ public final class StatusCommand implements Callable<Integer> {
         String body = root.client().get("/api/list_agents?name=" + URLEncoder.encode(agent, StandardCharsets.UTF_8));
         JsonNode agents = Json.MAPPER.readTree(body).path("agents");
         if (agents.isEmpty()) {
-            throw new CommandFailedException("agent " + agent + " is not running and has not failed; start it with: "
-                    + "runtime launch " + agent);
+            throw new CommandFailedException(notListed());
         }
         PrintWriter out = root.out();
         if (root.json()) {
@@ -46,6 +46,22 @@ public final class StatusCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Why the agent is not listed: not running, or not in the catalog at all (which a launch would not mend). */
+    private String notListed() {
+        List<String> known = new ArrayList<>();
+        Json.MAPPER
+                .readTree(root.client().get("/api/catalog"))
+                .path("agents")
+                .forEach(entry -> known.add(entry.path("name").asString()));
+        if (known.contains(agent)) {
+            return "agent " + agent + " is not running and has not failed; start it with: runtime launch " + agent;
+        }
+        // In the manager's words for an unknown agent (its 404 to logs or stop).
+        return "No agent named " + agent + " in the catalog. Known agents: "
+                + (known.isEmpty() ? "none" : String.join(", ", known))
+                + ". To add one, create a folder with an agent.yml under AGENTS_DIR.";
     }
 
     private static void print(PrintWriter out, AgentView agent) {

@@ -113,6 +113,12 @@ class CliIT extends ManagerProcessTestSupport {
         assertThat(notRunning.err())
                 .isEqualTo("runtime: agent echo is not running and has not failed; start it with:"
                         + " runtime launch echo\n");
+        Run notInTheCatalog = runtime("status", "nope");
+        assertThat(notInTheCatalog.exit()).isEqualTo(1);
+        assertThat(notInTheCatalog.err())
+                .startsWith("runtime: No agent named nope in the catalog. Known agents: ")
+                .contains("echo, ")
+                .hasLineCount(1);
     }
 
     @Test
