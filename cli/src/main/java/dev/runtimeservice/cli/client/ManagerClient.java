@@ -68,7 +68,18 @@ public final class ManagerClient {
      * @param headers extra request headers (Accept, Last-Event-ID)
      */
     public InputStream open(String path, Map<String, String> headers) {
-        HttpURLConnection connection = connect("GET", path, headers, null);
+        return open(path, headers, Duration.ZERO);
+    }
+
+    /**
+     * Opens a long answer as {@link #open(String, Map)} does, whose reads (and the wait for the answer's headers)
+     * give up after {@code readTimeout} without bytes with a {@link SocketTimeoutException}; the stream stays usable,
+     * and the next read goes on where the last one stopped. So a thread reading it can be told to stop.
+     *
+     * @param readTimeout how long one read waits; zero waits for ever
+     */
+    public InputStream open(String path, Map<String, String> headers, Duration readTimeout) {
+        HttpURLConnection connection = connect("GET", path, headers, null, readTimeout);
         int status = status(connection);
         if (status >= 300) {
             String error = errorBody(connection);
@@ -98,8 +109,12 @@ public final class ManagerClient {
     }
 
     private String send(String method, String path, byte @Nullable [] json) {
-        HttpURLConnection connection =
-                connect(method, path, json == null ? Map.of() : Map.of("Content-Type", "application/json"), json);
+        HttpURLConnection connection = connect(
+                method,
+                path,
+                json == null ? Map.of() : Map.of("Content-Type", "application/json"),
+                json,
+                Duration.ZERO);
         try {
             int status = status(connection);
             if (status >= 300) {
@@ -115,12 +130,14 @@ public final class ManagerClient {
         }
     }
 
-    private HttpURLConnection connect(String method, String path, Map<String, String> headers, byte @Nullable [] body) {
+    private HttpURLConnection connect(
+            String method, String path, Map<String, String> headers, byte @Nullable [] body, Duration readTimeout) {
         try {
             HttpURLConnection connection =
                     (HttpURLConnection) URI.create(base + path).toURL().openConnection();
             connection.setRequestMethod(method);
             connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) readTimeout.toMillis());
             connection.setInstanceFollowRedirects(false);
             connection.setUseCaches(false);
             if (apiKey != null) {

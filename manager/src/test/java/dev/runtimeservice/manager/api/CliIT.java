@@ -51,6 +51,10 @@ class CliIT extends ManagerProcessTestSupport {
                 .contains("leaky         STARTING")
                 .contains("leaky         RUNNING (was STARTING) pid ")
                 .contains("leaky: started and ready (pid ");
+        // Its progress reader stops soon after the answer: a thread left in a socket read holds the JVM's exit 300 ms.
+        await().atMost(Duration.ofMillis(500))
+                .until(() -> Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(thread -> thread.getName().equals("launch-progress")));
 
         Run table = runtime("ls");
         assertThat(table.exit()).isZero();
