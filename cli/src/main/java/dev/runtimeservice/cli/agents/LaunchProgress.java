@@ -42,7 +42,7 @@ final class LaunchProgress implements AutoCloseable {
 
     /** Printed to, and the lock of the fields below. */
     private final PrintWriter out;
-    /** The agents shown starting whose RUNNING or FAILED has not come yet. */
+    /** The agents shown STARTING whose RUNNING, FAILED or STOPPED has not come yet. */
     private final Set<String> unsettled = new HashSet<>();
     /** Set when the launch has answered: nothing is printed after that, and the reader stops. */
     private boolean done;
