@@ -106,7 +106,12 @@ class ProcessMetrics implements DisposableBean {
                 ? sinceStart(pid, now)
                 : ratio(now.cpuNanos() - before.stat().cpuNanos(), at - before.at());
         previousStat.put(pid, new Timed(now, at));
-        latest.put(pid, new Usage(Math.round(load * 1000) / 10.0, now.residentBytes()));
+        if (now.residentBytes() > 0) {
+            // None while the process has no memory of its own: as it replaces its program (the first sample, taken
+            // as it is spawned, read 0 now and then, and a list showed 0 bytes until the next), or once it has ended
+            // and is not yet reaped. The next sample, a second later, has it.
+            latest.put(pid, new Usage(Math.round(load * 1000) / 10.0, now.residentBytes()));
+        }
     }
 
     private static double sinceStart(long pid, ProcStat now) {

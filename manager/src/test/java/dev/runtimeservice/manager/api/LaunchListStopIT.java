@@ -2,6 +2,7 @@ package dev.runtimeservice.manager.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -12,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +56,11 @@ class LaunchListStopIT extends ManagerProcessTestSupport {
         assertThat(file.getString("resources.sharepoint.password")).isEqualTo("tr0ub4dor");
         assertThat(launched.prettify()).doesNotContain("tr0ub4dor").doesNotContain("alice");
 
-        list(Map.of())
-                .statusCode(200)
-                .body("agents.name", contains("echo"))
-                .body("agents[0].memory_bytes", org.hamcrest.Matchers.greaterThan(0));
+        list(Map.of()).statusCode(200).body("agents.name", contains("echo"));
+        // Its memory is sampled once a second, the first time as it is spawned, when it may not have any yet.
+        await().atMost(Duration.ofSeconds(3))
+                .untilAsserted(
+                        () -> list(Map.of()).body("agents[0].memory_bytes", org.hamcrest.Matchers.greaterThan(0)));
         list(Map.of("name", "echo", "status", "RUNNING")).body("agents", hasSize(1));
         list(Map.of("name", "other")).body("agents", hasSize(0));
         list(Map.of("status", "FAILED")).body("agents", hasSize(0));
