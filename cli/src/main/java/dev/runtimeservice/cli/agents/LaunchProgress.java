@@ -78,9 +78,10 @@ final class LaunchProgress implements AutoCloseable {
                         return false;
                     }
                     if (event.name().equals("state") || event.name().equals("restart")) {
-                        out.println(EventLine.of(event.data()));
+                        JsonNode data = Json.MAPPER.readTree(event.data());
+                        out.println(EventLine.of(data));
                         out.flush();
-                        track(event);
+                        track(data);
                     }
                     return true;
                 }
@@ -91,8 +92,7 @@ final class LaunchProgress implements AutoCloseable {
     }
 
     /** Keeps {@link #unsettled} up to date; called under the output's lock. */
-    private void track(ServerSentEvents.Event event) {
-        JsonNode data = Json.MAPPER.readTree(event.data());
+    private void track(JsonNode data) {
         String agent = data.path("agent").asString("");
         switch (data.path("state").asString("")) {
             case "STARTING" -> unsettled.add(agent);

@@ -16,7 +16,11 @@ public final class EventLine {
 
     /** The line for an event's JSON data. */
     public static String of(String data) {
-        JsonNode event = Json.MAPPER.readTree(data);
+        return of(Json.MAPPER.readTree(data));
+    }
+
+    /** The line for an event's JSON data, parsed already. */
+    public static String of(JsonNode event) {
         String time = event.hasNonNull("time")
                 ? TIME.format(Instant.parse(event.get("time").asString()))
                 : "--:--:--";

@@ -87,7 +87,7 @@ class ProcessMetrics implements DisposableBean {
         }
         double load = before == null ? now.getProcessCpuLoadCumulative() : now.getProcessCpuLoadBetweenTicks(before);
         previous.put(pid, now);
-        latest.put(pid, new Usage(Math.round(load * 1000) / 10.0, now.getResidentSetSize()));
+        keep(pid, load, now.getResidentSetSize());
     }
 
     /** The same from /proc/<pid>/stat: CPU over the time since the previous sample, or since the process started. */
@@ -106,11 +106,17 @@ class ProcessMetrics implements DisposableBean {
                 ? sinceStart(pid, now)
                 : ratio(now.cpuNanos() - before.stat().cpuNanos(), at - before.at());
         previousStat.put(pid, new Timed(now, at));
-        if (now.residentBytes() > 0) {
-            // None while the process has no memory of its own: as it replaces its program (the first sample, taken
-            // as it is spawned, read 0 now and then, and a list showed 0 bytes until the next), or once it has ended
-            // and is not yet reaped. The next sample, a second later, has it.
-            latest.put(pid, new Usage(Math.round(load * 1000) / 10.0, now.residentBytes()));
+        keep(pid, load, now.residentBytes());
+    }
+
+    /**
+     * Makes a sample the latest, unless the process has no memory of its own: as it replaces its program (the first
+     * sample, taken as it is spawned, read 0 now and then, and a list showed 0 bytes until the next), or once it has
+     * ended and is not yet reaped. The next sample, a second later, has it.
+     */
+    private void keep(long pid, double load, long residentBytes) {
+        if (residentBytes > 0) {
+            latest.put(pid, new Usage(Math.round(load * 1000) / 10.0, residentBytes));
         }
     }
 
