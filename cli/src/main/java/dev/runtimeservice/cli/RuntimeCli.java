@@ -27,8 +27,10 @@ import picocli.CommandLine.Spec;
  * {@code runtime}, the operator's command line: the top-level command, its options shared by every subcommand
  * (the manager's URL, JSON output) and the exit codes. Started by {@code bin/runtime}.
  */
+// INHERIT: every subcommand gets --help and --version, and the footer (environment, exit codes) in its help, too.
 @Command(
         name = "runtime",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = CliVersion.class,
         description = "Runs and watches the Runtime Service's agents through its manager.",
@@ -63,7 +65,9 @@ public final class RuntimeCli implements Runnable {
             names = "--url",
             scope = ScopeType.INHERIT,
             paramLabel = "URL",
-            description = "the manager's URL (default: $RUNTIME_URL, else " + DEFAULT_URL + ")")
+            // Two lines, so that the help never breaks the URL itself ("http:" on one line, "//localhost:8000" on
+            // the next, as one line did at 80 columns).
+            description = {"the manager's URL (default: $RUNTIME_URL,", "else " + DEFAULT_URL + ")"})
     @Nullable
     String url;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,25 @@ class RuntimeCliTest {
         line.parseArgs("ls", "--json", "--url", "http://127.0.0.1:1");
         assertThat(cli.json()).isTrue();
         assertThat(cli.managerUrl()).isEqualTo("http://127.0.0.1:1");
+    }
+
+    @Test
+    void everyCommandHasItsHelpWithTheDefaultUrlWhole() {
+        List<String> commands = List.of("launch", "ls", "stop", "status", "logs", "events", "instruct", "top", "mcp");
+        for (String command : commands) {
+            StringWriter help = new StringWriter();
+            int code = RuntimeCli.execute(
+                    Map.of(), new PrintWriter(help, true), new PrintWriter(err, true), command, "--help");
+            assertThat(code).as(command).isZero();
+            assertThat(help.toString())
+                    .as(command)
+                    .startsWith("Usage: runtime " + command)
+                    .contains(RuntimeCli.DEFAULT_URL)
+                    .contains("Exit codes:");
+        }
+        assertThat(run(Map.of(), "--help")).isZero();
+        assertThat(out.toString()).contains(RuntimeCli.DEFAULT_URL);
+        assertThat(err.toString()).isEmpty();
     }
 
     @Test
