@@ -6,7 +6,9 @@ import dev.runtimeservice.cli.client.AgentView;
 import dev.runtimeservice.cli.client.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -99,8 +101,13 @@ public final class LaunchCommand implements Callable<Integer> {
                                 + "{\"sharepoint\": {\"url\": \"https://example.com\"}}");
             }
             return node;
+        } catch (NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "--resources " + resources + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new ParameterException(spec.commandLine(), "--resources " + resources + ": permission denied");
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot read --resources " + resources + ": " + e);
+            throw new ParameterException(
+                    spec.commandLine(), "cannot read --resources " + resources + ": " + e.getMessage());
         } catch (JacksonException e) {
             throw new ParameterException(
                     spec.commandLine(), "--resources " + resources + " is not valid JSON: " + e.getOriginalMessage());
