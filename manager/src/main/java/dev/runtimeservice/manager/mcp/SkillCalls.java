@@ -1,5 +1,6 @@
 package dev.runtimeservice.manager.mcp;
 
+import dev.runtimeservice.common.json.WholeNumbers;
 import io.a2a.client.Client;
 import io.a2a.client.ClientEvent;
 import io.a2a.client.MessageEvent;

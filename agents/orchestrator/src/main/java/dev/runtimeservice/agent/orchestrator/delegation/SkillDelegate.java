@@ -1,6 +1,7 @@
 package dev.runtimeservice.agent.orchestrator.delegation;
 
 import dev.runtimeservice.agent.orchestrator.OrchestratorProperties;
+import dev.runtimeservice.common.json.WholeNumbers;
 import io.a2a.client.Client;
 import io.a2a.client.ClientEvent;
 import io.a2a.client.MessageEvent;
@@ -178,7 +179,7 @@ public class SkillDelegate implements DisposableBean {
                 if (part instanceof TextPart t) {
                     text.append(text.isEmpty() ? "" : "\n").append(t.text());
                 } else if (part instanceof DataPart d && data == null) {
-                    data = json.valueToTree(d.data());
+                    data = json.valueToTree(WholeNumbers.of(d.data()));
                 }
             }
         }

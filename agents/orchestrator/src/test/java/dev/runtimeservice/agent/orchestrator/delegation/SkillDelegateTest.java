@@ -112,6 +112,28 @@ class SkillDelegateTest {
     }
 
     @Test
+    void wholeNumbersInTheAgentsDataStayIntegersInTheAnswer() throws Exception {
+        // The A2A client reads every JSON number as a double: without WholeNumbers, "limit": 100 came back as 100.0.
+        String url = serve("""
+                {"id": "t2", "contextId": "c2", "status": {"state": "TASK_STATE_COMPLETED"},
+                 "artifacts": [{"artifactId": "a", "parts": [
+                   {"data": {"total": 2, "limit": 100, "score": 0.5, "entries": [{"size": 1024}]}}]}]}""", 0);
+
+        Delegation answer = delegate(Duration.ofSeconds(10))
+                .call(new SkillTarget("vfs", "vfs.list", url), new SkillInput(null, "list"), "req-2");
+
+        var data = JSON.valueToTree(answer.answer());
+        assertThat(data.path("total").isIntegralNumber()).isTrue();
+        assertThat(data.path("limit").asLong()).isEqualTo(100L);
+        assertThat(data.path("entries").path(0).path("size").isIntegralNumber()).isTrue();
+        assertThat(data.path("score").asDouble()).isEqualTo(0.5);
+        assertThat(answer.output())
+                .contains("\"limit\":100")
+                .contains("\"size\":1024")
+                .doesNotContain(".0");
+    }
+
+    @Test
     void theCallCarriesTheTraceparentOfTheCallersSpanThoughItIsSentFromAWorkerThread() throws Exception {
         String url =
                 serve("{\"id\": \"t5\", \"contextId\": \"c\", \"status\": {\"state\": \"TASK_STATE_COMPLETED\"}}", 0);

@@ -1,4 +1,4 @@
-package dev.runtimeservice.manager.mcp;
+package dev.runtimeservice.common.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
