@@ -114,6 +114,7 @@ public final class RuntimeCli implements Runnable {
         line.setOut(out);
         line.setErr(err);
         line.setExecutionExceptionHandler(new OneLineErrors());
+        line.setParameterExceptionHandler(new UsageErrors());
         line.setCaseInsensitiveEnumValuesAllowed(true);
         return line;
     }

@@ -26,6 +26,13 @@ class RuntimeCliTest {
     }
 
     @Test
+    void aSubcommandsUsageErrorIsItsReasonAndWhereToReadMoreNotItsWholeUsage() {
+        assertThat(run(Map.of(), "launch")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString())
+                .isEqualTo("runtime: Missing required parameter: 'AGENT'\nSee: runtime launch --help\n");
+    }
+
+    @Test
     void noCommandAtAllIsAUsageError() {
         assertThat(run(Map.of())).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("Name a command").contains("Usage: runtime");

@@ -130,8 +130,8 @@ class CliIT extends ManagerProcessTestSupport {
         Run missingFile = runtime("launch", "echo", "--resources", "/nonexistent/resources.json");
         assertThat(missingFile.exit()).isEqualTo(2);
         assertThat(missingFile.err())
-                .startsWith("--resources /nonexistent/resources.json: no such file\n")
-                .doesNotContain("Exception");
+                .isEqualTo("runtime: --resources /nonexistent/resources.json: no such file\n"
+                        + "See: runtime launch --help\n");
         assertThat(runtime("stop").exit()).isEqualTo(2);
     }
 
