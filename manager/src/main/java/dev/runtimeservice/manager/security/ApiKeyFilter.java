@@ -47,7 +47,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean keyHolder = !properties.apiKeyRequired() || matches(presentedKey(request));
+        @Nullable String presented = presentedKey(request);
+        boolean keyHolder = !properties.apiKeyRequired() || matches(presented);
         if (isHealth(request)) {
             chain.doFilter(keyHolder ? KeyHolder.of(request) : request, response);
             return;
@@ -57,8 +58,13 @@ class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        String detail = "This manager requires its API key (RUNTIME_API_KEY): send it as the header 'X-API-Key: <key>' "
-                + "or 'Authorization: Bearer <key>'.";
+        // A wrong key is told apart from none: "send it" misled a caller who did, with the wrong value. That a key
+        // was wrong tells nothing about the right one.
+        String detail = presented == null
+                ? "This manager requires its API key (RUNTIME_API_KEY): send it as the header 'X-API-Key: <key>' "
+                        + "or 'Authorization: Bearer <key>'."
+                : "The API key sent is not this manager's: send the value of its RUNTIME_API_KEY as the header "
+                        + "'X-API-Key: <key>' or 'Authorization: Bearer <key>'.";
         if (request.getHeader(AGENT_TOKEN_HEADER) != null) {
             detail += " An agent's launch token (" + AGENT_TOKEN_HEADER + ") is accepted only on GET "
                     + "/api/list_agents and GET /api/events, and only while that agent runs.";

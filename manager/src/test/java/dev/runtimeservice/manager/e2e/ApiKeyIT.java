@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.runtimeservice.testsupport.ProcessEnvironment;
 import dev.runtimeservice.testsupport.TestPorts;
@@ -100,7 +102,9 @@ class ApiKeyIT {
                     .header("X-API-Key", "wrong")
                     .get("/api/list_agents")
                     .then()
-                    .statusCode(401);
+                    .statusCode(401)
+                    .body("detail", startsWith("The API key sent is not this manager's"))
+                    .body(not(containsString(KEY)));
             given().port(port).get("/actuator/health").then().statusCode(200);
             given().port(port).get("/api/events").then().statusCode(401);
             // The console's page holds no data and is served without the key; it asks for the key itself.
