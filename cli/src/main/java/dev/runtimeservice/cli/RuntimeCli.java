@@ -12,6 +12,7 @@ import dev.runtimeservice.cli.logs.LogsCommand;
 import dev.runtimeservice.cli.mcp.McpCommand;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -126,7 +127,27 @@ public final class RuntimeCli implements Runnable {
 
     /** A client of the manager that --url, RUNTIME_URL or the default names, with RUNTIME_API_KEY. */
     public ManagerClient client() {
-        return new ManagerClient(URI.create(managerUrl()), environment.get("RUNTIME_API_KEY"));
+        return new ManagerClient(managerUri(), environment.get("RUNTIME_API_KEY"));
+    }
+
+    /**
+     * The manager's URL, checked: without it, {@code --url localhost:8000} was reported as a manager that could not
+     * be reached ("unknown protocol"), exit code 3, when the command line was wrong.
+     */
+    public URI managerUri() {
+        String chosen = managerUrl();
+        try {
+            URI uri = new URI(chosen);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // said below, with where the URL came from
+        }
+        String source = url != null ? "--url" : "RUNTIME_URL";
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                source + " " + chosen + " is not an http:// or https:// URL with a host, such as " + DEFAULT_URL);
     }
 
     /** The manager's URL: --url, else RUNTIME_URL, else {@value #DEFAULT_URL}. */

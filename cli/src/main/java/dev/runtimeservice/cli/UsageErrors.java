@@ -8,8 +8,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * A command line that cannot be run: the reason on one line, picocli's suggestions for a mistyped name, then where to
- * read more. A subcommand's whole usage under the reason buried it, so a subcommand names its {@code --help}; the
- * top-level command still prints its usage, whose list of commands is what someone who named none needs.
+ * read more. A command's whole usage under the reason buried it, so the command's {@code --help} is named instead;
+ * a command line that names no command (or an unknown one) still gets the usage, whose list of commands is what it
+ * needs.
  */
 final class UsageErrors implements IParameterExceptionHandler {
 
@@ -19,7 +20,7 @@ final class UsageErrors implements IParameterExceptionHandler {
         PrintWriter err = line.getErr();
         err.println("runtime: " + e.getMessage());
         UnmatchedArgumentException.printSuggestions(e, err);
-        if (line.getParent() == null) {
+        if (line.getParent() == null && !line.getParseResult().hasSubcommand()) {
             line.usage(err);
         } else {
             err.println("See: " + line.getCommandSpec().qualifiedName() + " --help");

@@ -62,6 +62,17 @@ class RuntimeCliTest {
     }
 
     @Test
+    void aUrlThatIsNotHttpIsAUsageErrorThatSaysWhereItCameFrom() {
+        assertThat(run(Map.of(), "ls", "--url", "localhost:8000")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run(Map.of("RUNTIME_URL", "http//localhost"), "ls")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString())
+                .isEqualTo("runtime: --url localhost:8000 is not an http:// or https:// URL with a host, such as "
+                        + RuntimeCli.DEFAULT_URL + "\nSee: runtime --help\n"
+                        + "runtime: RUNTIME_URL http//localhost is not an http:// or https:// URL with a host, such as "
+                        + RuntimeCli.DEFAULT_URL + "\nSee: runtime --help\n");
+    }
+
+    @Test
     void theOptionsOfTheTopLevelCommandAlsoWorkAfterTheSubcommand() {
         RuntimeCli cli = new RuntimeCli(Map.of());
         picocli.CommandLine line = new picocli.CommandLine(cli);

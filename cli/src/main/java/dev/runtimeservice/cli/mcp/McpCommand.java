@@ -28,6 +28,7 @@ public final class McpCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(
                 new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        return new StdioBridge(root.managerUrl(), root.environment().get("RUNTIME_API_KEY"), out, err).relay(System.in);
+        return new StdioBridge(root.managerUri().toString(), root.environment().get("RUNTIME_API_KEY"), out, err)
+                .relay(System.in);
     }
 }
