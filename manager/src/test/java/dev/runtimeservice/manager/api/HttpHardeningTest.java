@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.http.ContentType;
 import java.io.ByteArrayOutputStream;
@@ -48,6 +49,23 @@ class HttpHardeningTest {
 
     @LocalServerPort
     int port;
+
+    @Test
+    void anUnknownPathAndAWrongMethodSayWhatToUseInstead() {
+        given().port(port)
+                .get("/api/nothing")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM)
+                .body("detail", startsWith("Nothing is served at /api/nothing. The API's paths: GET /api/list_agents"));
+        given().port(port)
+                .get("/api/launch_agents")
+                .then()
+                .statusCode(405)
+                .contentType(PROBLEM)
+                .header("Allow", containsString("POST"))
+                .body("detail", equalTo("GET is not supported at /api/launch_agents: use POST."));
+    }
 
     @Test
     void aNullAgentNameIsA400Problem() {
