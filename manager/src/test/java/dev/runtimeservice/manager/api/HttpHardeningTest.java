@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.http.ContentType;
@@ -49,6 +50,25 @@ class HttpHardeningTest {
 
     @LocalServerPort
     int port;
+
+    @Test
+    void aStateInTheListsQueryIsReadInAnyCaseAndAnythingElseIsRefusedWithTheStates() {
+        for (String state : List.of("running", "Running", "RUNNING", " failed ")) {
+            given().port(port)
+                    .queryParam("status", state)
+                    .get("/api/list_agents")
+                    .then()
+                    .statusCode(200)
+                    .body("agents", hasSize(0));
+        }
+        given().port(port)
+                .queryParam("status", "sleeping")
+                .get("/api/list_agents")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("detail", containsString("Use one of [STARTING, RUNNING, STOPPING, STOPPED, BACKOFF, FAILED]"));
+    }
 
     @Test
     void anUnknownPathAndAWrongMethodSayWhatToUseInstead() {
