@@ -4,13 +4,13 @@ import dev.runtimeservice.cli.CommandFailedException;
 import dev.runtimeservice.cli.RuntimeCli;
 import dev.runtimeservice.cli.client.AgentView;
 import dev.runtimeservice.cli.client.Json;
+import dev.runtimeservice.cli.client.ManagerProblemException;
 import dev.runtimeservice.cli.text.Units;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -48,20 +48,19 @@ public final class StatusCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Why the agent is not listed: not running, or not in the catalog at all (which a launch would not mend). */
+    /**
+     * Why the agent is not listed: not running, or not in the catalog at all, which a launch would not mend. The
+     * manager tells the two apart at its agent's card, and its 404 for an unknown name is passed on in its own words.
+     */
     private String notListed() {
-        List<String> known = new ArrayList<>();
-        Json.MAPPER
-                .readTree(root.client().get("/api/catalog"))
-                .path("agents")
-                .forEach(entry -> known.add(entry.path("name").asString()));
-        if (known.contains(agent)) {
-            return "agent " + agent + " is not running and has not failed; start it with: runtime launch " + agent;
+        try {
+            root.client().get("/api/agents/" + URLEncoder.encode(agent, StandardCharsets.UTF_8) + "/card");
+        } catch (ManagerProblemException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
         }
-        // In the manager's words for an unknown agent (its 404 to logs or stop).
-        return "No agent named " + agent + " in the catalog. Known agents: "
-                + (known.isEmpty() ? "none" : String.join(", ", known))
-                + ". To add one, create a folder with an agent.yml under AGENTS_DIR.";
+        return "agent " + agent + " is not running and has not failed; start it with: runtime launch " + agent;
     }
 
     private static void print(PrintWriter out, AgentView agent) {
